@@ -1,0 +1,5 @@
+import sys
+
+from screening.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The ``screening`` command line: the workstation's tools for officers, supervisors and IT."""

@@ -1,0 +1,180 @@
+"""Evaluates a form over a set of answers: what is asked, what each value is, what is wrong,
+what is missing, the assessment and the required actions. Pure: the same inputs give the same
+result, so the UI, the store, the command line and central all share it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from screening.questionnaire.actions import ActionProblem, final_outcome, required_actions
+from screening.questionnaire.expr.compiler import Context, is_empty
+from screening.questionnaire.messages import bilingual
+from screening.questionnaire.model import Form, Question
+from screening.questionnaire.reference import Reference
+from screening.questionnaire.scoring import Assessment, assess
+from screening.questionnaire.values import parse_answer, to_json
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerIssue:
+    question_id: str
+    code: str  # invalid | constraint | computed | unknown_question
+    message: Mapping[str, str]
+
+
+@dataclass
+class Evaluation:
+    form: Form
+    answers: Mapping[str, Any]
+    values: dict[str, Any]  # effective values: None when unanswered, invalid or skipped
+    relevant: dict[str, bool]
+    issues: dict[str, AnswerIssue]
+    missing_required: list[str]
+    assessment: Assessment | None
+    action_problems: list[ActionProblem] = field(default_factory=list)
+
+    @property
+    def outcome(self) -> str | None:
+        return self.assessment.outcome if self.assessment else None
+
+    @property
+    def final_outcome(self) -> str | None:
+        return final_outcome(self.values, self.assessment) if self.assessment else None
+
+    @property
+    def blocking_actions(self) -> list[ActionProblem]:
+        return [p for p in self.action_problems if p.blocking]
+
+    @property
+    def can_finalise(self) -> bool:
+        return not (self.issues or self.missing_required or self.blocking_actions)
+
+    def is_visible(self, question: Question) -> bool:
+        return self.relevant.get(question.id, False)
+
+    def effective_answers(self) -> dict[str, Any]:
+        """The answers that count, as JSON: skipped and invalid answers left out."""
+        return {q.id: to_json(self.values[q.id]) for q in self.form.questions.values()
+                if q.answerable and not is_empty(self.values.get(q.id))}
+
+
+def evaluate(form: Form, answers: Mapping[str, Any], *, reference: Reference | None = None,
+             now: dt.datetime | None = None) -> Evaluation:
+    context = Context(now=now or dt.datetime.now())
+    issues: dict[str, AnswerIssue] = {}
+    parsed = _parse_all(form, answers, reference, issues)
+    values: dict[str, Any] = {}
+    relevant: dict[str, bool] = {}
+    section_open: dict[str, bool] = {}
+    sections = {s.id: s for s in form.sections}
+    assessment: Assessment | None = None
+    for question in form.evaluation_order:
+        open_ = section_open.get(question.section_id)
+        if open_ is None:
+            rule = sections[question.section_id].relevant
+            open_ = rule is None or rule(values, context) is True
+            section_open[question.section_id] = open_
+        own = question.relevant
+        shown = open_ and (own is None or own(values, context) is True)
+        relevant[question.id] = shown
+        if not shown:
+            values[question.id] = None
+        elif question.type == "calculate":
+            values[question.id] = question.calculation(values, context)
+        elif question.type == "assessment":
+            assessment = assess(form, values, context)
+            values[question.id] = assessment.outcome
+        else:
+            values[question.id] = parsed.get(question.id)
+    if assessment is None and form.assessment is not None:
+        assessment = assess(form, values, context)
+    _check_constraints(form, values, relevant, context, issues)
+    missing = _missing(form, values, relevant, context, issues)
+    problems = required_actions(form, values, assessment, reference) if assessment else []
+    return Evaluation(form, answers, values, relevant, issues, missing, assessment, problems)
+
+
+def _parse_all(form: Form, answers: Mapping[str, Any], reference: Reference | None,
+               issues: dict[str, AnswerIssue]) -> dict[str, Any]:
+    parsed: dict[str, Any] = {}
+    questions = form.questions
+    for name, raw in answers.items():
+        question = questions.get(name)
+        if question is None:
+            issues[name] = AnswerIssue(name, "unknown_question",
+                                       bilingual("unknown_question", name=name))
+            continue
+        if not question.answerable:
+            if not is_empty(raw):
+                issues[name] = AnswerIssue(name, "computed", bilingual("computed"))
+            continue
+        value, problem = parse_answer(question, raw, form, reference)
+        if problem is not None:
+            issues[name] = AnswerIssue(name, "invalid", problem)
+        else:
+            parsed[name] = value
+    return parsed
+
+
+def _check_constraints(form: Form, values: dict[str, Any], relevant: dict[str, bool],
+                       context: Context, issues: dict[str, AnswerIssue]) -> None:
+    for question in form.questions.values():
+        if question.constraint is None or not relevant.get(question.id):
+            continue
+        value = values.get(question.id)
+        if is_empty(value):
+            continue
+        context.current = value
+        if question.constraint(values, context) is not True:
+            message = question.constraint_message or bilingual("constraint_failed")
+            issues[question.id] = AnswerIssue(question.id, "constraint", message)
+    context.current = None
+    for question in form.questions.values():
+        if question.type == "repeat" and relevant.get(question.id) and values.get(question.id):
+            _check_repeat(question, values, context, issues)
+
+
+def _check_repeat(question: Question, values: dict[str, Any], context: Context,
+                  issues: dict[str, AnswerIssue]) -> None:
+    for index, item in enumerate(values[question.id], start=1):
+        scope = {**values, **item}
+        for child in question.children:
+            if child.relevant is not None and child.relevant(scope, context) is not True:
+                continue
+            value = item.get(child.id)
+            required = child.required or (child.required_when is not None
+                                          and child.required_when(scope, context) is True)
+            if is_empty(value) and required:
+                issues[question.id] = _item_issue(question, index, child, bilingual("required"))
+                return
+            context.current = value
+            if child.constraint is not None and not is_empty(value) \
+                    and child.constraint(scope, context) is not True:
+                message = child.constraint_message or bilingual("constraint_failed")
+                issues[question.id] = _item_issue(question, index, child, message)
+                return
+    context.current = None
+
+
+def _item_issue(question: Question, index: int, child: Question,
+                message: Mapping[str, str]) -> AnswerIssue:
+    text = {lang: bilingual("repeat_item_invalid", index=index,
+                            detail=f"{child.label.get(lang, child.id)}: {message.get(lang, '')}"
+                            )[lang] for lang in message}
+    return AnswerIssue(question.id, "constraint", text)
+
+
+def _missing(form: Form, values: dict[str, Any], relevant: dict[str, bool], context: Context,
+             issues: dict[str, AnswerIssue]) -> list[str]:
+    missing = []
+    for question in form.questions.values():
+        if not question.answerable or not relevant.get(question.id) or question.id in issues:
+            continue
+        required = question.required or (question.required_when is not None
+                                          and question.required_when(values, context) is True)
+        if required and is_empty(values.get(question.id)):
+            missing.append(question.id)
+    return missing

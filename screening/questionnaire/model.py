@@ -1,0 +1,117 @@
+"""The in-memory shape of a loaded form. Built only by :mod:`loader`, after every check passed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from screening.questionnaire.expr.compiler import Compiled
+from screening.questionnaire.expr.typecheck import VType
+
+Text = Mapping[str, str]  # language code -> text
+
+PROFILES = ("adult_labour", "adult_sexual", "child")
+STRENGTH_WORDS = {"S": "strong", "M": "medium", "W": "weak"}
+
+# Types whose value the officer does not type: computed by the engine or display-only.
+COMPUTED_TYPES = frozenset({"calculate", "assessment"})
+NO_ANSWER_TYPES = COMPUTED_TYPES | {"note"}
+CHOICE_TYPES = frozenset({"select_one", "select_multiple"})
+YES_NO_UNKNOWN = ("yes", "no", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    value: str
+    label: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    dimension: str
+    strengths: Mapping[str, str]  # profile -> S | M | W
+
+
+@dataclass(frozen=True, slots=True)
+class Dimension:
+    id: str
+    element: str  # recruitment | exploitation | means
+    label: Text
+
+
+@dataclass(slots=True)
+class Question:
+    id: str
+    type: str
+    label: Text
+    section_id: str
+    position: int  # order of appearance in the form, for display
+    hint: Text | None = None
+    choices: str | None = None
+    required: bool = False
+    required_when: Compiled | None = None
+    relevant: Compiled | None = None
+    constraint: Compiled | None = None
+    constraint_message: Text | None = None
+    calculation: Compiled | None = None
+    prefill: str | None = None
+    default_from: str | None = None
+    read_only: bool = False
+    indicator: Indicator | None = None
+    observation: bool = False
+    risk_factor: bool = False
+    personal: bool = False
+    children: tuple[Question, ...] = ()
+    value_type: VType | None = None
+    source: Mapping[str, Any] = field(default_factory=dict)  # the expressions as written
+
+    @property
+    def answerable(self) -> bool:
+        return self.type not in NO_ANSWER_TYPES
+
+
+@dataclass(slots=True)
+class Section:
+    id: str
+    title: Text
+    questions: tuple[Question, ...]
+    relevant: Compiled | None = None
+
+
+@dataclass(slots=True)
+class AssessmentRoles:
+    child_question: str
+    sexual_exploitation: Compiled | None
+
+
+@dataclass(slots=True)
+class Form:
+    id: str
+    version: str
+    languages: tuple[str, ...]
+    title: Text
+    sections: tuple[Section, ...]
+    choice_lists: Mapping[str, tuple[Choice, ...]]
+    dimensions: tuple[Dimension, ...]
+    assessment: AssessmentRoles | None
+    questions: Mapping[str, Question]  # every top-level question by id, in form order
+    evaluation_order: tuple[Question, ...]  # dependencies first
+    path: Path | None = None
+
+    def choice_label(self, list_name: str, value: str, lang: str) -> str:
+        for choice in self.choice_lists.get(list_name, ()):
+            if choice.value == value:
+                return choice.label.get(lang) or value
+        return value
+
+    def dimension(self, dimension_id: str) -> Dimension:
+        for dimension in self.dimensions:
+            if dimension.id == dimension_id:
+                return dimension
+        raise KeyError(dimension_id)
+
+    @property
+    def indicators(self) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions.values() if q.indicator is not None)

@@ -1,0 +1,131 @@
+"""The interview as a state machine over (form, answers), independent of any user interface.
+
+The engine decides what is asked and in which order; a front end only renders the current
+question and hands answers back. Answers to questions that become skipped are kept (so changing
+an answer back restores them) but do not count: see :meth:`Evaluation.effective_answers`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from screening.questionnaire.evaluation import Evaluation, evaluate
+from screening.questionnaire.expr.compiler import is_empty
+from screening.questionnaire.model import Form, Question, Section
+from screening.questionnaire.reference import Reference
+
+
+@dataclass(frozen=True, slots=True)
+class SectionProgress:
+    section: Section
+    visible: int
+    answered: int
+    missing_required: int
+
+    @property
+    def asked(self) -> bool:
+        return self.visible > 0
+
+
+def all_questions(form: Form) -> list[Question]:
+    return [q for s in form.sections for q in s.questions]
+
+
+def visible_questions(evaluation: Evaluation) -> list[Question]:
+    """Questions shown to the officer, in form order (notes and the assessment included)."""
+    return [q for q in all_questions(evaluation.form)
+            if q.type != "calculate" and evaluation.relevant.get(q.id)]
+
+
+def section_progress(evaluation: Evaluation) -> list[SectionProgress]:
+    missing = set(evaluation.missing_required)
+    result = []
+    for sect in evaluation.form.sections:
+        shown = [q for q in sect.questions if q.answerable and evaluation.relevant.get(q.id)]
+        answered = sum(1 for q in shown if not is_empty(evaluation.values.get(q.id)))
+        result.append(SectionProgress(sect, len(shown), answered,
+                                      sum(1 for q in shown if q.id in missing)))
+    return result
+
+
+def prefill(form: Form, *, checkpoint: str | None, started: dt.datetime) -> dict[str, Any]:
+    """The answers the application fills in when an interview starts."""
+    answers: dict[str, Any] = {}
+    for question in form.questions.values():
+        if question.prefill == "checkpoint" and checkpoint:
+            answers[question.id] = checkpoint
+        elif question.prefill == "interview_start":
+            answers[question.id] = started.replace(microsecond=0).isoformat()
+    return answers
+
+
+class Interview:
+    """One interview in progress: answers, the current question, and its evaluation."""
+
+    def __init__(self, form: Form, answers: Mapping[str, Any] | None = None, *,
+                 reference: Reference | None = None, current: str | None = None,
+                 now: dt.datetime | None = None) -> None:
+        self.form = form
+        self.reference = reference
+        self.answers: dict[str, Any] = dict(answers or {})
+        self._now = now
+        self.evaluation = self._evaluate()
+        visible = visible_questions(self.evaluation)
+        ids = {q.id for q in visible}
+        self.current: str | None = current if current in ids else (
+            visible[0].id if visible else None)
+
+    def _evaluate(self) -> Evaluation:
+        return evaluate(self.form, self.answers, reference=self.reference, now=self._now)
+
+    def answer(self, question_id: str, value: Any) -> Evaluation:
+        """Record an answer (``None`` clears it) and re-evaluate."""
+        if question_id not in self.form.questions:
+            raise KeyError(f"there is no question '{question_id}' in this form")
+        if is_empty(value):
+            self.answers.pop(question_id, None)
+        else:
+            self.answers[question_id] = value
+        self.evaluation = self._evaluate()
+        return self.evaluation
+
+    def offered_default(self, question_id: str) -> Any:
+        """The value offered for an unanswered question (``default_from``)."""
+        source = self.form.questions[question_id].default_from
+        return self.evaluation.values.get(source) if source else None
+
+    def next(self) -> str | None:
+        """Move to the next visible question; stays at the last one and returns None after it."""
+        return self._step(+1)
+
+    def previous(self) -> str | None:
+        return self._step(-1)
+
+    def go_to(self, question_id: str) -> None:
+        if not self.evaluation.relevant.get(question_id):
+            raise ValueError(f"question '{question_id}' is not asked with the current answers")
+        self.current = question_id
+
+    def _step(self, direction: int) -> str | None:
+        order = [q for q in all_questions(self.form) if q.type != "calculate"]
+        ids = [q.id for q in order]
+        start = ids.index(self.current) if self.current in ids else -1
+        index = start + direction
+        while 0 <= index < len(order):
+            if self.evaluation.relevant.get(ids[index]):
+                self.current = ids[index]
+                return self.current
+            index += direction
+        return None
+
+    def first_missing(self) -> str | None:
+        """The first question that still needs an answer or a correction."""
+        pending = set(self.evaluation.missing_required) | set(self.evaluation.issues)
+        pending |= {p.question_id for p in self.evaluation.blocking_actions}
+        for question in all_questions(self.form):
+            if question.id in pending:
+                return question.id
+        return None

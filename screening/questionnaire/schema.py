@@ -1,0 +1,123 @@
+"""Validates raw form data against the JSON Schema the package ships, in words a form author
+understands: each finding names the question (or section) it is about."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from screening.questionnaire import problems as where
+from screening.questionnaire.problems import FormProblem
+
+
+@cache
+def form_schema() -> dict[str, Any]:
+    text = resources.files("screening.questionnaire").joinpath("form.schema.json").read_text(
+        encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator() -> jsonschema.protocols.Validator:
+    schema = form_schema()
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def schema_problems(data: Any, file: str) -> list[FormProblem]:
+    """Every place where ``data`` breaks the schema, one problem per finding."""
+    if not isinstance(data, dict):
+        kind = "empty" if data is None else f"a {type(data).__name__}, not a mapping"
+        return [FormProblem(file, "form", f"the file is {kind}; a form starts with 'id:'")]
+    found = []
+    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path))):
+        found.extend(_describe(error, data, file))
+    return _dedupe(found)
+
+
+def _dedupe(found: list[FormProblem]) -> list[FormProblem]:
+    seen: set[FormProblem] = set()
+    return [p for p in found if not (p in seen or seen.add(p))]
+
+
+def _locate(data: Any, path: list[Any]) -> tuple[str, str | None]:
+    """Return (where, field) for a JSON path: the deepest question or section on it."""
+    place, node, field = "form", data, None
+    for index, step in enumerate(path):
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        parent = path[index - 1] if index else None
+        if isinstance(node, dict) and isinstance(step, int):
+            node_id = node.get("id")
+            if parent == "questions":
+                place, field = where.question(str(node_id or f"#{step + 1}")), None
+                continue
+            if parent == "sections":
+                place, field = where.section(str(node_id or f"#{step + 1}")), None
+                continue
+            if parent == "dimensions":
+                place, field = f"dimension '{node_id or step + 1}'", None
+                continue
+        if parent == "choice_lists" and isinstance(step, str):
+            place, field = f"choice list '{step}'", None
+            continue
+        if isinstance(step, str):
+            field = step if field is None else f"{field}.{step}"
+    return place, field
+
+
+def _describe(error: jsonschema.ValidationError, data: Any, file: str) -> list[FormProblem]:
+    path = list(error.absolute_path)
+    place, field = _locate(data, path)
+    instance = error.instance
+    label = f"'{field}'" if field else "this entry"
+    kind = error.validator
+    if kind == "enum" and field == "type":
+        allowed = ", ".join(error.validator_value)
+        return [FormProblem(file, place, f"unknown question type {instance!r}; use one of: "
+                                         f"{allowed}")]
+    if kind == "enum":
+        allowed = ", ".join(map(str, error.validator_value))
+        return [FormProblem(file, place, f"{label} is {instance!r}; use one of: {allowed}")]
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in instance]
+        return [FormProblem(file, place, f"'{name}' is missing") for name in missing]
+    if kind == "additionalProperties" and isinstance(instance, dict):
+        known = set(error.schema.get("properties", {}))
+        extra = sorted(set(instance) - known) if known else sorted(instance)
+        return [FormProblem(file, place, f"unknown key '{name}'") for name in extra]
+    if kind == "pattern":
+        return [FormProblem(file, place, f"{label} {instance!r} is not a valid identifier: use "
+                                         "lowercase letters, digits and '_', starting with a "
+                                         "letter")]
+    if kind == "type":
+        expected = error.validator_value
+        return [FormProblem(file, place, f"{label} must be {_TYPE_WORDS.get(expected, expected)},"
+                                         f" not {_json_type(instance)}")]
+    if kind == "oneOf" and field == "required":
+        return [FormProblem(file, place, "'required' must be true, false or an expression")]
+    if kind in ("minItems", "minProperties", "minLength"):
+        return [FormProblem(file, place, f"{label} must not be empty")]
+    return [FormProblem(file, place, f"{label}: {error.message}")]
+
+
+_TYPE_WORDS = {
+    "object": "a mapping of keys to values", "array": "a list", "string": "text",
+    "boolean": "true or false", "integer": "a whole number", "number": "a number",
+}
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    return {dict: "a mapping", list: "a list", str: "text", int: "a number",
+            float: "a number"}.get(type(value), type(value).__name__)
