@@ -121,8 +121,8 @@ def _parse_all(form: Form, answers: Mapping[str, Any], reference: Reference | No
 
 def _check_constraints(form: Form, values: dict[str, Any], relevant: dict[str, bool],
                        context: Context, issues: dict[str, AnswerIssue]) -> None:
-    for question in form.questions.values():
-        if question.constraint is None or not relevant.get(question.id):
+    for question in form.constrained:
+        if not relevant.get(question.id):
             continue
         value = values.get(question.id)
         if is_empty(value):
@@ -132,8 +132,8 @@ def _check_constraints(form: Form, values: dict[str, Any], relevant: dict[str, b
             message = question.constraint_message or bilingual("constraint_failed")
             issues[question.id] = AnswerIssue(question.id, "constraint", message)
     context.current = None
-    for question in form.questions.values():
-        if question.type == "repeat" and relevant.get(question.id) and values.get(question.id):
+    for question in form.repeats:
+        if relevant.get(question.id) and values.get(question.id):
             _check_repeat(question, values, context, issues)
 
 
@@ -170,8 +170,8 @@ def _item_issue(question: Question, index: int, child: Question,
 def _missing(form: Form, values: dict[str, Any], relevant: dict[str, bool], context: Context,
              issues: dict[str, AnswerIssue]) -> list[str]:
     missing = []
-    for question in form.questions.values():
-        if not question.answerable or not relevant.get(question.id) or question.id in issues:
+    for question in form.answerable:
+        if not relevant.get(question.id) or question.id in issues:
             continue
         required = question.required or (question.required_when is not None
                                           and question.required_when(values, context) is True)

@@ -7,6 +7,7 @@ problem is refused as a whole with :class:`FormDefinitionError`.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,12 @@ def load_form(path: str | Path) -> Form:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
+        line = error.object[:error.start].count(b"\n") + 1
+        raise FormDefinitionError([FormProblem(
+            str(path), f"line {line}", f"the file is not UTF-8 text (byte "
+            f"0x{error.object[error.start]:02X} cannot be read); save it as UTF-8")]) from None
+    except OSError as error:
         raise FormDefinitionError([FormProblem(str(path), "file", _read_error(error))]) from None
     form = load_form_text(text, str(path))
     form.path = path
@@ -86,9 +92,7 @@ def check_form_file(path: str | Path) -> list[FormProblem]:
     return []
 
 
-def _read_error(error: Exception) -> str:
-    if isinstance(error, UnicodeDecodeError):
-        return "the file is not UTF-8 text"
+def _read_error(error: OSError) -> str:
     if isinstance(error, FileNotFoundError):
         return "no such file"
     if isinstance(error, IsADirectoryError):
@@ -119,6 +123,7 @@ class _Builder:
         self.section_of: dict[str, str] = {}
         self.types: dict[str, VType] = {}
         self.asts: dict[tuple[str, str], Node] = {}  # (owner, key) -> parsed expression
+        self.broken: set[str] = set()  # calculations already reported (or reading one that is)
 
     def problem(self, place: str, message: str) -> None:
         self.found.append(FormProblem(self.file, place, message))
@@ -200,6 +205,9 @@ class _Builder:
             self.problem(where.question(assessments[1]), "a form has at most one assessment "
                          f"question (first is '{assessments[0]}')")
         for qid, raw in self.raw.items():
+            if raw["type"] == "repeat" and self.parent[qid] is not None:
+                self.problem(where.question(qid), f"a repeat cannot be inside another repeat "
+                                                  f"('{self.parent[qid]}')")
             for message in _shape_problems(raw, self.lists, self.dimensions, self.raw):
                 self.problem(where.question(qid), message)
 
@@ -226,6 +234,8 @@ class _Builder:
                 self.asts[(owner, key)] = parse(text)
             except ExpressionSyntaxError as error:
                 self.problem(place, f"{key}: {error}")
+                if key == "calculation":
+                    self.broken.add(owner)
 
     def _infer_types(self) -> None:
         for qid, raw in self.raw.items():
@@ -247,23 +257,30 @@ class _Builder:
                    ) -> VType | None:
         if qid in self.types:
             return self.types[qid]
+        if qid in self.broken:
+            return None
         if qid in resolving:
-            cycle = " → ".join([*resolving[resolving.index(qid):], qid])
-            self.problem(where.question(qid), f"cyclic calculation: {cycle}")
+            cycle = [*resolving[resolving.index(qid):], qid]
+            self.problem(where.question(qid), "the calculation uses its own result: "
+                         + " → ".join(cycle) if len(cycle) == 2 else
+                         "calculations depend on each other in a circle: " + " → ".join(cycle))
+            self.broken.update(cycle)
             return None
         resolving.append(qid)
         ast = calculations[qid]
         for name in references(ast):
-            if name in calculations and name not in self.types \
-                    and self._calc_type(name, calculations, resolving) is None:
-                resolving.pop()
-                return None
+            if name in calculations and name not in self.types:
+                self._calc_type(name, calculations, resolving)
         resolving.pop()
+        if qid in self.broken or references(ast) & self.broken:
+            self.broken.add(qid)  # already reported, here or where it reads a broken value
+            return None
         try:
             self.types[qid] = check(ast, self._scope(qid))
         except ExpressionTypeError as error:
             self.problem(where.question(qid), f"calculation: {error}")
-            self.types[qid] = VType("string")  # keeps later checks going without cascades
+            self.broken.add(qid)
+            return None
         return self.types[qid]
 
     def _scope(self, owner: str, current: VType | None = None) -> Scope:
@@ -283,6 +300,8 @@ class _Builder:
             if key == "calculation":
                 continue  # typed during inference
             place = self._place(owner)
+            if references(ast) & self.broken:
+                continue  # it reads a calculation whose problem is already reported
             for name in sorted(references(ast)):
                 raw = self.raw.get(name)
                 if raw is not None and raw["type"] == "note":
@@ -327,6 +346,8 @@ class _Builder:
         child_type = self.types.get(child)
         if child not in self.raw:
             self.problem("assessment", f"'child' names an unknown question '{child}'")
+        elif child in self.broken:
+            pass  # its calculation's problem is already reported
         elif child_type is None or child_type.kind != "bool":
             self.problem("assessment", f"'child' must name a calculate question that gives "
                                        f"true or false; '{child}' does not")
@@ -363,9 +384,31 @@ class _Builder:
         try:
             return dependency_order(list(self._dependencies()), self._dependencies())
         except CycleError as error:
-            self.problem(where.question(error.cycle[0]),
-                         "answers depend on each other in a circle: " + " → ".join(error.cycle))
+            cycle = error.cycle
+            links = [self._link(a, b) for a, b in pairwise(cycle)]
+            if len(cycle) == 2:
+                self.problem(links[0][0], f"{links[0][1]}, so '{cycle[0]}' depends on its own "
+                                          "answer")
+            else:
+                self.problem(links[0][0], "answers depend on each other in a circle: "
+                             + " → ".join(cycle) + " (" + "; ".join(t for _, t in links) + ")")
             return []
+
+    def _link(self, qid: str, name: str) -> tuple[str, str]:
+        """(place, words) for the expression that makes ``qid`` depend on ``name``."""
+        members = [qid, *(q for q in self.raw if self.parent[q] == qid)]
+        for member in members:
+            for key in ("relevant", "calculation"):
+                ast = self.asts.get((member, key))
+                if ast is not None and name in references(ast):
+                    return where.question(member), f"the {key} of '{member}' reads ${{{name}}}"
+        for member in members:
+            section = self.section_of[member]
+            ast = self.asts.get((f"section:{section}", "relevant"))
+            if ast is not None and name in references(ast):
+                return where.section(section), \
+                    f"the relevant of section '{section}' reads ${{{name}}}"
+        return where.question(qid), f"the assessment '{qid}' reads ${{{name}}}"
 
     # -- assembly --------------------------------------------------------------------------
 
@@ -418,6 +461,8 @@ class _Builder:
             personal=raw.get("personal", False), children=children,
             value_type=self.types.get(qid),
             source={k: raw[k] for k in _EXPRESSION_KEYS if isinstance(raw.get(k), str)},
+            allowed=self._choice_values(YNU_LIST if raw["type"] == "yes_no_unknown"
+                                        else raw.get("choices", "")),
         )
         built[qid] = question
         return question

@@ -66,10 +66,11 @@ class Question:
     children: tuple[Question, ...] = ()
     value_type: VType | None = None
     source: Mapping[str, Any] = field(default_factory=dict)  # the expressions as written
+    allowed: frozenset[str] | None = None  # choice values, for select and yes/no/unknown
+    answerable: bool = True  # precomputed: evaluation asks it for every question, every time
 
-    @property
-    def answerable(self) -> bool:
-        return self.type not in NO_ANSWER_TYPES
+    def __post_init__(self) -> None:
+        self.answerable = self.type not in NO_ANSWER_TYPES
 
 
 @dataclass(slots=True)
@@ -99,6 +100,24 @@ class Form:
     questions: Mapping[str, Question]  # every top-level question by id, in form order
     evaluation_order: tuple[Question, ...]  # dependencies first
     path: Path | None = None
+    # Precomputed views: scoring and evaluation read these for every answer set.
+    indicators: tuple[Question, ...] = ()
+    observations: tuple[Question, ...] = ()
+    risk_factors: tuple[Question, ...] = ()
+    answerable: tuple[Question, ...] = ()
+    constrained: tuple[Question, ...] = ()
+    repeats: tuple[Question, ...] = ()
+    outcome_list: str | None = None
+
+    def __post_init__(self) -> None:
+        every = tuple(self.questions.values())
+        self.indicators = tuple(q for q in every if q.indicator is not None)
+        self.observations = tuple(q for q in every if q.observation)
+        self.risk_factors = tuple(q for q in every if q.risk_factor)
+        self.answerable = tuple(q for q in every if q.answerable)
+        self.constrained = tuple(q for q in every if q.constraint is not None)
+        self.repeats = tuple(q for q in every if q.type == "repeat")
+        self.outcome_list = next((q.choices for q in every if q.type == "assessment"), None)
 
     def choice_label(self, list_name: str, value: str, lang: str) -> str:
         for choice in self.choice_lists.get(list_name, ()):
@@ -111,7 +130,3 @@ class Form:
             if dimension.id == dimension_id:
                 return dimension
         raise KeyError(dimension_id)
-
-    @property
-    def indicators(self) -> tuple[Question, ...]:
-        return tuple(q for q in self.questions.values() if q.indicator is not None)

@@ -42,12 +42,17 @@ def visible_questions(evaluation: Evaluation) -> list[Question]:
 
 def section_progress(evaluation: Evaluation) -> list[SectionProgress]:
     missing = set(evaluation.missing_required)
+    relevant, values = evaluation.relevant, evaluation.values
     result = []
     for sect in evaluation.form.sections:
-        shown = [q for q in sect.questions if q.answerable and evaluation.relevant.get(q.id)]
-        answered = sum(1 for q in shown if not is_empty(evaluation.values.get(q.id)))
-        result.append(SectionProgress(sect, len(shown), answered,
-                                      sum(1 for q in shown if q.id in missing)))
+        visible = answered = pending = 0
+        for question in sect.questions:
+            if not question.answerable or not relevant.get(question.id):
+                continue
+            visible += 1
+            answered += not is_empty(values.get(question.id))
+            pending += question.id in missing
+        result.append(SectionProgress(sect, visible, answered, pending))
     return result
 
 

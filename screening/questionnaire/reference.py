@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,10 @@ class Reference:
     checkpoints: Mapping[str, Checkpoint]
     organisations: Mapping[str, Organisation]
     help_lines: tuple[HelpLine, ...]
+
+    @cached_property
+    def country_codes(self) -> frozenset[str]:
+        return frozenset(self.countries)
 
     def country_name(self, code: str, lang: str) -> str:
         names = self.countries.get(code)

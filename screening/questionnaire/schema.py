@@ -3,6 +3,7 @@ understands: each finding names the question (or section) it is about."""
 
 from __future__ import annotations
 
+import difflib
 import json
 from functools import cache
 from importlib import resources
@@ -54,6 +55,9 @@ def _locate(data: Any, path: list[Any]) -> tuple[str, str | None]:
         except (KeyError, IndexError, TypeError):
             break
         parent = path[index - 1] if index else None
+        if parent == "questions" and isinstance(step, int) and not isinstance(node, dict):
+            place, field = where.question(f"#{step + 1}"), None  # an entry that is no question
+            continue
         if isinstance(node, dict) and isinstance(step, int):
             node_id = node.get("id")
             if parent == "questions":
@@ -92,13 +96,21 @@ def _describe(error: jsonschema.ValidationError, data: Any, file: str) -> list[F
     if kind == "additionalProperties" and isinstance(instance, dict):
         known = set(error.schema.get("properties", {}))
         extra = sorted(set(instance) - known) if known else sorted(instance)
-        return [FormProblem(file, place, f"unknown key '{name}'") for name in extra]
+        return [FormProblem(file, place, f"unknown key '{name}'{_did_you_mean(name, known)}")
+                for name in extra]
     if kind == "pattern":
         return [FormProblem(file, place, f"{label} {instance!r} is not a valid identifier: use "
                                          "lowercase letters, digits and '_', starting with a "
                                          "letter")]
+    if kind == "type" and error.validator_value == "object" and field is not None \
+            and field.rsplit(".", 1)[-1] in _TEXT_KEYS:
+        return [FormProblem(file, place, f"{label} needs a text for each language, such as "
+                                         '{sq: "...", en: "..."}, not ' + _json_type(instance))]
     if kind == "type":
         expected = error.validator_value
+        if expected == "string" and isinstance(instance, bool | int | float):
+            return [FormProblem(file, place, f"{label} must be text, not {_json_type(instance)}; "
+                                             f"put it in quotes: \"{_yaml_word(instance)}\"")]
         return [FormProblem(file, place, f"{label} must be {_TYPE_WORDS.get(expected, expected)},"
                                          f" not {_json_type(instance)}")]
     if kind == "oneOf" and field == "required":
@@ -106,6 +118,21 @@ def _describe(error: jsonschema.ValidationError, data: Any, file: str) -> list[F
     if kind in ("minItems", "minProperties", "minLength"):
         return [FormProblem(file, place, f"{label} must not be empty")]
     return [FormProblem(file, place, f"{label}: {error.message}")]
+
+
+_TEXT_KEYS = frozenset({"title", "description", "label", "hint", "constraint_message"})
+
+
+def _did_you_mean(name: str, known: set[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _yaml_word(value: bool | int | float) -> str:
+    """How the author probably wrote a value YAML read as true/false or a number."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
 
 
 _TYPE_WORDS = {

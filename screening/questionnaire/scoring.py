@@ -81,10 +81,8 @@ def assess(form: Form, values: Mapping[str, Any], context: Context) -> Assessmen
         FiredIndicator(q.id, q.indicator.dimension, q.indicator.strengths[profile])
         for q in form.indicators if values.get(q.id) == "yes")
     dimensions = tuple(_dimension(d.id, fired) for d in form.dimensions)
-    observations = tuple(q.id for q in form.questions.values()
-                         if q.observation and values.get(q.id) == "yes")
-    risks = tuple(q.id for q in form.questions.values()
-                  if q.risk_factor and values.get(q.id) == "yes")
+    observations = tuple(q.id for q in form.observations if values.get(q.id) == "yes")
+    risks = tuple(q.id for q in form.risk_factors if values.get(q.id) == "yes")
     outcome, step, reasons = _decide(form, child, fired, dimensions, observations, risks)
     return Assessment(profile, child, fired, dimensions, observations, risks, outcome, step,
                       reasons)
@@ -128,9 +126,8 @@ def _decide(form: Form, child: bool, fired: tuple[FiredIndicator, ...],
 
 
 def outcome_label(form: Form, outcome: str, lang: str) -> str:
-    for question in form.questions.values():
-        if question.type == "assessment" and question.choices:
-            return form.choice_label(question.choices, outcome, lang)
+    if form.outcome_list:
+        return form.choice_label(form.outcome_list, outcome, lang)
     return outcome.replace("_", " ")
 
 

@@ -77,6 +77,8 @@ def _datetime(question: Question, raw: Any, form: Form, reference: Reference | N
 
 
 def _choice_values(question: Question, form: Form) -> frozenset[str]:
+    if question.allowed is not None:
+        return question.allowed
     if question.type == "yes_no_unknown":
         return frozenset(YES_NO_UNKNOWN)
     return frozenset(c.value for c in form.choice_lists.get(question.choices or "", ()))
@@ -107,7 +109,7 @@ def _many(raw: Any, allowed: frozenset[str] | None, unknown_key: str) -> Parsed:
 
 
 def _country_codes(reference: Reference | None) -> frozenset[str] | None:
-    return frozenset(reference.countries) if reference is not None else None
+    return reference.country_codes if reference is not None else None
 
 
 def _country(question: Question, raw: Any, form: Form, reference: Reference | None) -> Parsed:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from screening.questionnaire.expr.ast import Binary, Call, Current, Literal, Node, Ref, Unary
-from screening.questionnaire.expr.typecheck import Scope, check
+from screening.questionnaire.expr.typecheck import Scope, check, check_call_shape
 
 
 @dataclass(slots=True)
@@ -90,6 +90,7 @@ class _Compiler:
         return lambda v, c: _arith(arithmetic, left(v, c), right(v, c))
 
     def _call(self, node: Call) -> Compiled:
+        check_call_shape(node)  # an unchecked tree may name an unknown function
         args = [self.compile(arg) for arg in node.args]
         name = node.name
         if name == "if":
@@ -131,7 +132,7 @@ def _negate(value: Any) -> Any:
 
 
 def _equal(left: Any, right: Any) -> bool:
-    if left is None or right is None:
+    if is_empty(left) or is_empty(right):  # '' and [] too: a calculation can give them
         return False
     if isinstance(left, dt.date) and isinstance(right, str):
         right = _as_date_like(right, left)
@@ -160,7 +161,7 @@ _ORDER: dict[str, Callable[[Any, Any], bool]] = {
 
 
 def _ordered(compare: Callable[[Any, Any], bool], left: Any, right: Any) -> bool:
-    if left is None or right is None or isinstance(left, bool) or isinstance(right, bool):
+    if is_empty(left) or is_empty(right) or isinstance(left, bool) or isinstance(right, bool):
         return False
     if isinstance(left, dt.date) and isinstance(right, str):
         right = _as_date_like(right, left)
@@ -194,7 +195,10 @@ def _arith(operation: Callable[[Any, Any], Any], left: Any, right: Any) -> Any:
     if isinstance(left, dt.date) and isinstance(right, dt.date) and operation is _ARITHMETIC["-"]:
         if isinstance(left, dt.datetime) != isinstance(right, dt.datetime):
             return None
-        return _days(left, right)
+        try:
+            return _days(left, right)
+        except TypeError:  # a datetime with a time zone against one without
+            return None
     if not _is_number(left) or not _is_number(right):
         return None
     try:

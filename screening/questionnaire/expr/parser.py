@@ -7,6 +7,9 @@ from screening.questionnaire.expr.ast import Binary, Call, Current, Literal, Nod
 from screening.questionnaire.expr.lexer import LexError, Token, tokenize
 
 MAX_DEPTH = 60  # deeper nesting is a mistake in a form, and would exhaust the Python stack
+# Levels of the finished tree: a long run of operators (1+1+1+...) nests without parentheses, and
+# the checker, compiler and compiled closures all recurse over the tree.
+MAX_HEIGHT = 100
 
 
 class ExpressionSyntaxError(ValueError):
@@ -88,7 +91,10 @@ class _Parser:
     def _primary(self) -> Node:
         token = self.advance()
         if token.kind == "NUMBER":
-            value: object = float(token.text) if "." in token.text else int(token.text)
+            try:
+                value: object = float(token.text) if "." in token.text else int(token.text)
+            except ValueError:  # more digits than int() converts
+                raise ExpressionSyntaxError("the number is too long", token.column) from None
             return Literal(token.column, value)
         if token.kind == "STRING":
             return Literal(token.column, token.text[1:-1])
@@ -140,4 +146,19 @@ def parse(text: str) -> Node:
         raise ExpressionSyntaxError("the expression is nested too deeply", 1) from None
     if parser.token.kind != "END":
         raise ExpressionSyntaxError(f"unexpected {_describe(parser.token)}", parser.token.column)
+    _check_height(node)
     return node
+
+
+def _check_height(root: Node) -> None:
+    stack = [(root, 1)]
+    while stack:
+        node, level = stack.pop()
+        if level > MAX_HEIGHT:
+            raise ExpressionSyntaxError("the expression is nested too deeply", node.column)
+        if isinstance(node, Unary):
+            stack.append((node.operand, level + 1))
+        elif isinstance(node, Binary):
+            stack.extend(((node.left, level + 1), (node.right, level + 1)))
+        elif isinstance(node, Call):
+            stack.extend((arg, level + 1) for arg in node.args)

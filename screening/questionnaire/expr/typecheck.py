@@ -162,14 +162,20 @@ def _arity(node: Call, count: int) -> None:
             f"{node.name}() takes {count} argument(s), not {len(node.args)}", node.column)
 
 
-def _check_call(node: Call, scope: Scope) -> VType:
-    name = node.name
-    rule = _FUNCTIONS.get(name)
+def check_call_shape(node: Call) -> None:
+    """Raise :class:`ExpressionTypeError` unless ``node`` calls a known function with the right
+    number of arguments."""
+    rule = _FUNCTIONS.get(node.name)
     if rule is None:
         known = ", ".join(sorted(_FUNCTIONS))
-        raise ExpressionTypeError(f"unknown function {name}() (known: {known})", node.column)
-    arity, handler = rule
-    _arity(node, arity)
+        raise ExpressionTypeError(f"unknown function {node.name}() (known: {known})",
+                                  node.column)
+    _arity(node, rule[0])
+
+
+def _check_call(node: Call, scope: Scope) -> VType:
+    check_call_shape(node)
+    handler = _FUNCTIONS[node.name][1]
     args = [check(arg, scope) for arg in node.args]
     return handler(node, args, scope)
 
