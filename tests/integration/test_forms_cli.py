@@ -49,3 +49,60 @@ def test_evaluate_presumed_adult_victim(tmp_path: Path) -> None:
     assert report["explanation"][-1].startswith("Outcome: ")
     assert "rule step 1" in report["explanation"][-1]
     assert "action_taken" in report["missing_required"]
+
+
+def test_evaluate_bad_answers_files(tmp_path: Path) -> None:
+    cases = {
+        "empty.json": ("", "the file is empty"),
+        "broken.json": ('{"sex": "female",\n  "age_estimate": }', "line 2, column 19"),
+        "list.json": ('["yes"]', "expected a JSON object"),
+        "latin1.json": (None, "not UTF-8"),
+    }
+    for name, (content, fragment) in cases.items():
+        path = tmp_path / name
+        if content is None:
+            path.write_bytes('{"given_name": "Zoë"}'.encode("latin-1"))
+        else:
+            path.write_text(content, encoding="utf-8")
+        result = run("forms", "evaluate", str(STANDARD_FORM), "--answers", str(path))
+        assert result.returncode == 1, name
+        assert fragment in result.stderr, (name, result.stderr)
+        assert "Traceback" not in result.stderr and result.stdout == ""
+    missing = run("forms", "evaluate", str(STANDARD_FORM), "--answers",
+                  str(tmp_path / "nope.json"))
+    assert missing.returncode == 1 and "no such file" in missing.stderr
+
+
+def test_evaluate_wrong_types_and_unknown_questions(tmp_path: Path) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({"age_estimate": "twelve", "favourite_colour": "blue",
+                                "consent_interview": "yes"}), encoding="utf-8")
+    result = run("forms", "evaluate", str(STANDARD_FORM), "--answers", str(path), "--lang", "en")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    errors = {e["question_id"]: e for e in report["errors"]}
+    assert errors["age_estimate"]["message"] == "Enter a whole number."
+    assert errors["favourite_colour"]["code"] == "unknown_question"
+    assert "answer to 'age_estimate': Enter a whole number." in result.stderr
+    assert report["can_finalise"] is False
+
+
+def test_evaluate_with_a_broken_form(tmp_path: Path) -> None:
+    form = tmp_path / "form.yaml"
+    form.write_text("id: x\nversion: '1'\n", encoding="utf-8")
+    answers = tmp_path / "answers.json"
+    answers.write_text("{}", encoding="utf-8")
+    result = run("forms", "evaluate", str(form), "--answers", str(answers))
+    assert result.returncode == 1
+    assert f"{form}: form: 'languages' is missing" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_evaluate_in_albanian_by_default(tmp_path: Path) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({"consent_interview": "yes", "ind_violence": "yes"}),
+                    encoding="utf-8")
+    report = json.loads(run("forms", "evaluate", str(STANDARD_FORM), "--answers",
+                            str(path)).stdout)
+    assert report["outcome"] == "suspected_victim"
+    assert report["explanation"][-1].startswith("Rezultati: ")
