@@ -458,7 +458,8 @@ class _Builder:
             indicator=Indicator(indicator["dimension"], {p: indicator[p] for p in PROFILES})
             if indicator else None,
             observation=raw.get("observation", False), risk_factor=raw.get("risk_factor", False),
-            personal=raw.get("personal", False), children=children,
+            personal=raw.get("personal", False), appearance=raw.get("appearance"),
+            children=children,
             value_type=self.types.get(qid),
             source={k: raw[k] for k in _EXPRESSION_KEYS if isinstance(raw.get(k), str)},
             allowed=self._choice_values(YNU_LIST if raw["type"] == "yes_no_unknown"

@@ -63,6 +63,7 @@ class Question:
     observation: bool = False
     risk_factor: bool = False
     personal: bool = False
+    appearance: str | None = None  # "multiline": a text box of several lines
     children: tuple[Question, ...] = ()
     value_type: VType | None = None
     source: Mapping[str, Any] = field(default_factory=dict)  # the expressions as written
