@@ -43,3 +43,105 @@ class ReferenceDataError(ScreeningError):
     """Reference data (checkpoints, referral directory, countries) is missing or malformed."""
 
     code = "reference_invalid"
+
+
+class StoreError(ScreeningError):
+    """The encrypted checkpoint store cannot do what was asked."""
+
+    code = "store_error"
+
+
+class WrongCredentialsError(StoreError):
+    """The user name is unknown or the password (or recovery code) is wrong; the two are not told
+    apart so that user names cannot be guessed."""
+
+    code = "wrong_credentials"
+
+    def __init__(self, message: str = "wrong user name or password") -> None:
+        super().__init__(message)
+
+
+class LoginDelayedError(StoreError):
+    """Too many wrong passwords for this account: it must wait before the next try."""
+
+    code = "login_delayed"
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(f"too many wrong passwords: wait {int(seconds + 0.999)} second(s) "
+                         "before trying again")
+
+
+class AccountDisabledError(StoreError):
+    code = "account_disabled"
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"the account {name!r} is disabled; ask a supervisor")
+
+
+class StoreDamagedError(StoreError):
+    """The key is right (a key slot unwrapped) but the database cannot be read: it is damaged.
+    Nothing is created or overwritten; restore from a backup."""
+
+    code = "store_damaged"
+
+    def __init__(self, detail: str = "") -> None:
+        extra = f" ({detail})" if detail else ""
+        super().__init__("the database is damaged" + extra + "; nothing was changed. Keep the "
+                         "data folder as it is and restore the latest backup with IT support.")
+
+
+class StoreExistsError(StoreError):
+    code = "store_exists"
+
+
+class StoreMissingError(StoreError):
+    code = "store_missing"
+
+
+class PermissionDeniedError(StoreError):
+    code = "permission_denied"
+
+
+class AccountError(StoreError):
+    """An account cannot be added or changed as asked (duplicate, unknown, bad name or role)."""
+
+    code = "account_invalid"
+
+
+class InterviewNotFoundError(StoreError):
+    code = "interview_not_found"
+
+
+class InterviewStateError(StoreError):
+    """The interview's status does not allow the change (e.g. editing an approved interview)."""
+
+    code = "interview_state"
+
+
+class ReportError(ScreeningError):
+    """A document (referral slip, interview record, statistics) cannot be made from the data
+    given."""
+
+    code = "report_invalid"
+
+
+class NoReferralError(ReportError):
+    """A referral slip was asked for an interview that refers the person to no organisation."""
+
+    code = "no_referral_organisation"
+
+
+class QuarterError(ReportError):
+    """A quarter was not written as YEAR + Q + 1..4, for example 2026Q3."""
+
+    code = "quarter_invalid"
+
+
+class ReauthenticationNeededError(StoreError):
+    """Printing or exporting after a while asks for the password again."""
+
+    code = "reauthentication_needed"
+
+    def __init__(self) -> None:
+        super().__init__("enter your password again to print or export")

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from screening import __version__
-from screening.cli import forms_cmd
+from screening.cli import forms_cmd, store_cmd
 from screening.errors import ScreeningError
 
 DESCRIPTION = """\
@@ -29,8 +29,10 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version",
                         version=f"Returnee Screening {__version__}")
+    store_cmd.add_global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     forms_cmd.register(commands)
+    store_cmd.register(commands)
     return parser
 
 

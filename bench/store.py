@@ -1,0 +1,151 @@
+"""Store benchmark: autosave latency, list and name-search time, login time, and the cost of
+encryption (the same workload on SQLCipher and on plain SQLite, measured in the same run).
+
+Targets (issue 3), at 100,000 stored interviews: autosave p95 <= 2 ms; list and search
+<= 100 ms; SQLCipher / plain SQLite <= 1.3.
+Run: .venv/bin/python bench/store.py [INTERVIEWS]        (default 100000)
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from screening.store import connection, interviews, migrations  # noqa: E402
+from screening.store.interviews import Interview  # noqa: E402
+from screening.store.session import StoreSession  # noqa: E402
+from tests.answer_sets import adult_no_indicators  # noqa: E402
+
+USER, PASSWORD = "bench", "bench-password"
+AUTOSAVES = 500
+QUERY_REPEATS = 20
+BATCH = 5000
+
+
+def fake_interview(n: int) -> Interview:
+    at = f"2026-01-01T00:00:{n:09d}"  # distinct, sortable
+    answers = adult_no_indicators(given_name=f"Given{n}", family_name=f"Family{n % 997}")
+    return Interview(id=str(uuid.uuid4()), form_id="returnee_screening", form_version="1",
+                     checkpoint="KKV", officer=USER if n % 2 else "other", created_at=at,
+                     updated_at=at, status="finalised", answers=answers, assessment=None,
+                     outcome="no_indicators", revision=1)
+
+
+def populate(conn, count: int) -> float:
+    start = time.perf_counter()
+    conn.execute("INSERT OR IGNORE INTO accounts (name, role, created_at, password_changed_at) "
+                 "VALUES ('other', 'officer', 't', 't')")
+    for first in range(0, count, BATCH):
+        with connection.transaction(conn):
+            for n in range(first, min(count, first + BATCH)):
+                interviews.insert(conn, fake_interview(n))
+    return time.perf_counter() - start
+
+
+def new_draft(conn) -> str:
+    draft = fake_interview(10**8)
+    draft = Interview(**{**draft.__dict__, "status": "draft", "officer": USER})
+    with connection.transaction(conn):
+        interviews.insert(conn, draft)
+    return draft.id
+
+
+def autosave(conn, draft_id: str, n: int) -> float:
+    start = time.perf_counter()
+    with connection.transaction(conn):
+        interviews.save_answer(conn, draft_id, None, "months_abroad", n, f"2027-{n:06d}")
+    return (time.perf_counter() - start) * 1000
+
+
+def query(conn, kwargs: dict) -> float:
+    start = time.perf_counter()
+    interviews.summaries(conn, **kwargs)
+    return (time.perf_counter() - start) * 1000
+
+
+QUERIES = {"list_ms": {"limit": 100}, "list_officer_ms": {"officer": USER, "limit": 100},
+           "search_ms": {"search": "Given4242", "limit": 100},
+           "search_officer_ms": {"officer": USER, "search": "Family12", "limit": 100}}
+
+
+def interleaved(conns: dict) -> dict[str, dict[str, float]]:
+    """Each measurement alternates between the databases, so load from anything else on the
+    machine falls on both alike and the ratio stays fair."""
+    drafts = {name: new_draft(conn) for name, conn in conns.items()}
+    saves: dict[str, list[float]] = {name: [] for name in conns}
+    for n in range(AUTOSAVES):
+        for name, conn in conns.items():
+            saves[name].append(autosave(conn, drafts[name], n))
+    results = {name: {"autosave_p50_ms": statistics.median(saves[name]),
+                      "autosave_p95_ms": statistics.quantiles(saves[name], n=20)[18]}
+               for name in conns}
+    for key, kwargs in QUERIES.items():
+        times: dict[str, list[float]] = {name: [] for name in conns}
+        for _ in range(QUERY_REPEATS):
+            for name, conn in conns.items():
+                times[name].append(query(conn, kwargs))
+        for name in conns:
+            results[name][key] = statistics.median(times[name])
+    return results
+
+
+def workload(results: dict[str, float]) -> float:
+    return AUTOSAVES * results["autosave_p50_ms"] + sum(results[key] for key in QUERIES)
+
+
+def plain_database(path: Path):
+    conn = sqlite3.connect(path, isolation_level=None)
+    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
+                   "temp_store = MEMORY", "secure_delete = ON",
+                   f"cache_size = -{connection.CACHE_KIB}"):
+        conn.execute(f"PRAGMA {pragma}")
+    migrations.migrate(conn)
+    conn.execute("INSERT INTO accounts (name, role, created_at, password_changed_at) "
+                 "VALUES (?, 'officer', 't', 't')", (USER,))
+    return conn
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    with tempfile.TemporaryDirectory(prefix="store-bench-") as tmp:
+        folder = Path(tmp)
+        session, _ = StoreSession.initialise(folder / "enc", "KKV", USER, PASSWORD)
+        plain_conn = plain_database(folder / "plain.db")
+        populate_s = {"sqlcipher": populate(session.conn, count),
+                      "plain": populate(plain_conn, count)}
+        results = interleaved({"sqlcipher": session.conn, "plain": plain_conn})
+        session.close()
+        plain_conn.close()
+        start = time.perf_counter()
+        StoreSession.login(folder / "enc", USER, PASSWORD).close()
+        login_s = time.perf_counter() - start
+        sizes = {"sqlcipher": (folder / "enc" / "store.db").stat().st_size,
+                 "plain": (folder / "plain.db").stat().st_size}
+    enc, plain = results["sqlcipher"], results["plain"]
+    print(f"interviews stored: {count:,}  (plain: SQLite {sqlite3.sqlite_version}; "
+          f"SQLCipher on SQLite {connection.sqlcipher3.sqlite_version})")
+    print(f"{'measure':<22}{'SQLCipher':>12}{'plain':>12}{'ratio':>8}")
+    print(f"{'populate_s':<22}{populate_s['sqlcipher']:>12.3f}{populate_s['plain']:>12.3f}"
+          f"{populate_s['sqlcipher'] / populate_s['plain']:>8.2f}")
+    for key, value in enc.items():
+        print(f"{key:<22}{value:>12.3f}{plain[key]:>12.3f}{value / plain[key]:>8.2f}")
+    print(f"login (Argon2id 64 MiB t=3 + open + audit entry): {login_s * 1000:.0f} ms")
+    print(f"database size: {sizes['sqlcipher'] / 1e6:.1f} MB encrypted, "
+          f"{sizes['plain'] / 1e6:.1f} MB plain")
+    print(f"workload ratio SQLCipher / plain ({AUTOSAVES} autosaves + one of each query, "
+          f"median times): {workload(enc) / workload(plain):.2f}  (target <= 1.3)")
+    print(json.dumps({"sqlcipher": enc, "plain": plain, "populate_s": populate_s,
+                      "login_s": login_s}))
+
+
+if __name__ == "__main__":
+    main()

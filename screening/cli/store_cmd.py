@@ -1,0 +1,256 @@
+"""The store's commands: ``init``, ``recover``, ``users``, ``interviews``, ``audit`` and
+``backup``. Passwords come from ``SCREENING_PASSWORD`` (a new one from
+``SCREENING_NEW_PASSWORD``), else a prompt that does not echo."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import getpass
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from screening import config
+from screening.errors import AnswersError, ScreeningError
+from screening.store.session import StoreSession
+
+PASSWORD_ENV = "SCREENING_PASSWORD"
+NEW_PASSWORD_ENV = "SCREENING_NEW_PASSWORD"
+RECOVERY_ENV = "SCREENING_RECOVERY_CODE"
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", metavar="PATH", help="the workstation's data folder "
+                        "(default: SCREENING_HOME, else the user data folder)")
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    _register_init(commands)
+    _register_users(commands)
+    _register_interviews(commands)
+    _register_audit(commands)
+    backup = _command(commands, "backup", "make an encrypted copy that opens with the same "
+                      "accounts", run_backup, who="SUPERVISOR")
+    backup.add_argument("dest", metavar="DEST", type=Path, help="a new or empty folder")
+
+
+def _command(parent: argparse._SubParsersAction, name: str, text: str, handler: Any,
+             who: str | None = "USER") -> argparse.ArgumentParser:
+    command = parent.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+    # also accepted after the command; SUPPRESS keeps a global --data-dir from being overwritten
+    command.add_argument("--data-dir", metavar="PATH", default=argparse.SUPPRESS,
+                         help="the workstation's data folder (as before the command)")
+    if who:
+        command.add_argument("--as", dest="as_user", metavar=who, required=True,
+                             help="the account doing this (its password is asked for)")
+    command.set_defaults(handler=handler)
+    return command
+
+
+def _group(commands: argparse._SubParsersAction, name: str,
+           text: str) -> argparse._SubParsersAction:
+    group = commands.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+    group.set_defaults(handler=lambda args: group.print_help() or 2)
+    return group.add_subparsers(dest=f"{name}_command", metavar="ACTION")
+
+
+def _register_init(commands: argparse._SubParsersAction) -> None:
+    init = _command(commands, "init", "create this workstation's encrypted store and its "
+                    "first supervisor", run_init, who=None)
+    init.add_argument("--checkpoint", required=True, metavar="CODE")
+    init.add_argument("--user", required=True, metavar="NAME")
+    recover = _command(commands, "recover", "set a new password for a supervisor with the "
+                       "recovery code", run_recover, who=None)
+    recover.add_argument("--user", required=True, metavar="SUPERVISOR")
+
+
+def _register_users(commands: argparse._SubParsersAction) -> None:
+    users = _group(commands, "users", "manage the accounts of this workstation")
+    add = _command(users, "add", "add an account", run_users_add, who="SUPERVISOR")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", required=True, choices=("officer", "supervisor"))
+    _command(users, "list", "list the accounts", run_users_list, who="SUPERVISOR")
+    disable = _command(users, "disable", "disable an account", run_users_disable,
+                       who="SUPERVISOR")
+    disable.add_argument("name", metavar="NAME")
+    passwd = _command(users, "passwd", "change your password, or (a supervisor) set another "
+                      "account's forgotten one", run_users_passwd)
+    passwd.add_argument("name", metavar="NAME", nargs="?")
+
+
+def _register_interviews(commands: argparse._SubParsersAction) -> None:
+    interviews = _group(commands, "interviews", "enter, list and show interviews")
+    imp = _command(interviews, "import", "enter interviews captured on paper (a JSON list of "
+                   "answer objects)", run_interviews_import)
+    imp.add_argument("file", metavar="FILE.json", type=Path)
+    listing = _command(interviews, "list", "list interviews, newest first", run_interviews_list)
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--search", metavar="NAME", help="only names containing this")
+    listing.add_argument("--limit", type=int, default=100, help="at most this many (100)")
+    show = _command(interviews, "show", "show one interview as JSON", run_interviews_show)
+    show.add_argument("id", metavar="ID")
+
+
+def _register_audit(commands: argparse._SubParsersAction) -> None:
+    audit = _group(commands, "audit", "check the audit log and the database")
+    _command(audit, "verify", "walk the audit chain and check the database's integrity",
+             run_audit_verify, who="SUPERVISOR")
+
+
+# ----- passwords and sessions ----------------------------------------------------------------
+
+def _secret(env: str, prompt: str, confirm: bool = False) -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    try:
+        first = getpass.getpass(prompt)
+        if confirm and getpass.getpass("Repeat it: ") != first:
+            raise ScreeningError("the two entries differ; nothing was changed", code="mismatch")
+    except EOFError:
+        raise ScreeningError(f"no password given: set {env} or run in a terminal",
+                             code="no_password") from None
+    return first
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return config.data_dir(getattr(args, "data_dir", None))
+
+
+def _login(args: argparse.Namespace) -> StoreSession:
+    password = _secret(PASSWORD_ENV, f"Password for {args.as_user}: ")
+    return StoreSession.login(_data_dir(args), args.as_user, password)
+
+
+# ----- handlers ------------------------------------------------------------------------------
+
+def run_init(args: argparse.Namespace) -> int:
+    password = _secret(PASSWORD_ENV, f"New password for {args.user}: ", confirm=True)
+    session, code = StoreSession.initialise(_data_dir(args), args.checkpoint, args.user,
+                                            password)
+    session.close()
+    print(f"Created the store for checkpoint {args.checkpoint} in {session.paths.root}\n"
+          f"Supervisor account: {session.account.name}\n\n"
+          "RECOVERY CODE — shown this once only. Print it or write it down, seal it and lock\n"
+          "it away. It opens the store if every supervisor password is forgotten.\n\n"
+          f"    {code}\n")
+    return 0
+
+
+def run_recover(args: argparse.Namespace) -> int:
+    code = _secret(RECOVERY_ENV, "Recovery code: ")
+    password = _secret(NEW_PASSWORD_ENV, f"New password for {args.user}: ", confirm=True)
+    with StoreSession.recover(_data_dir(args), code, args.user, password) as session:
+        print(f"New password set for {session.account.name}")
+    return 0
+
+
+def run_users_add(args: argparse.Namespace) -> int:
+    with _login(args) as session:
+        password = _secret(NEW_PASSWORD_ENV, f"Password for the new account {args.name}: ",
+                           confirm=True)
+        account = session.add_user(args.name, args.role, password)
+    print(f"added {account.role} {account.name}")
+    return 0
+
+
+def run_users_list(args: argparse.Namespace) -> int:
+    with _login(args) as session:
+        for account in session.list_users():
+            state = "disabled" if account.disabled else "active"
+            print(f"{account.name}\t{account.role}\t{state}\tsince {account.created_at[:10]}")
+    return 0
+
+
+def run_users_disable(args: argparse.Namespace) -> int:
+    with _login(args) as session:
+        session.disable_user(args.name)
+    print(f"disabled {args.name}")
+    return 0
+
+
+def run_users_passwd(args: argparse.Namespace) -> int:
+    current = _secret(PASSWORD_ENV, f"Password for {args.as_user}: ")
+    with StoreSession.login(_data_dir(args), args.as_user, current) as session:
+        target = args.name or session.account.name
+        new = _secret(NEW_PASSWORD_ENV, f"New password for {target}: ", confirm=True)
+        if target.lower() == session.account.name:
+            session.change_password(current, new)
+        else:
+            session.reset_password(target, new)
+    print(f"password changed for {target}")
+    return 0
+
+
+def run_interviews_import(args: argparse.Namespace) -> int:
+    records = _read_records(args.file)
+    failed = 0
+    with _login(args) as session:
+        for index, record in enumerate(records):
+            try:
+                interview_id = session.import_finalised(record)
+            except ScreeningError as error:
+                failed += 1
+                print(f"record {index}: not imported: {error.message}")
+            else:
+                print(f"record {index}: imported as {interview_id}")
+    print(f"imported {len(records) - failed} of {len(records)} record(s)")
+    return 1 if failed else 0
+
+
+def run_interviews_list(args: argparse.Namespace) -> int:
+    with _login(args) as session:
+        found = session.list_interviews(search=args.search, limit=args.limit)
+    if args.json:
+        print(json.dumps([dataclasses.asdict(s) for s in found], ensure_ascii=False, indent=2))
+        return 0
+    for s in found:
+        print(f"{s.id}  {s.updated_at[:16]}  {s.status:<24} {s.outcome or '-':<28} "
+              f"{s.officer:<12} {s.display_name}")
+    return 0
+
+
+def run_interviews_show(args: argparse.Namespace) -> int:
+    with _login(args) as session:
+        record = session.get_interview(args.id)
+    print(json.dumps(dataclasses.asdict(record), ensure_ascii=False, indent=2))
+    return 0
+
+
+def run_audit_verify(args: argparse.Namespace) -> int:
+    with _login(args) as session:
+        report = session.verify_audit()
+        problems = session.integrity_problems()
+    if report.intact:
+        print(f"audit log intact: {report.entries} entries")
+    else:
+        print(f"audit log BROKEN at entry {report.first_broken}: {report.reason}")
+    for problem in problems:
+        print(f"database integrity: {problem}")
+    if not problems:
+        print("database integrity: ok")
+    return 0 if report.intact and not problems else 1
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    with _login(args) as session:
+        dest = session.backup(args.dest)
+    print(f"encrypted backup written to {dest}")
+    return 0
+
+
+def _read_records(path: Path) -> list[Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AnswersError(f"{path}: no such file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise AnswersError(f"{path}: not a JSON file ({error})") from None
+    except OSError as error:
+        raise AnswersError(f"{path}: cannot read the file ({error.strerror})") from None
+    if not isinstance(data, list):
+        raise AnswersError(f"{path}: expected a JSON list of answer objects, found a "
+                           f"{type(data).__name__}")
+    return data

@@ -1,0 +1,45 @@
+"""CSV export of every statistics table, as printed (suppression included).
+
+Files are UTF-8 with a byte-order mark: without it, Excel on Windows shows Albanian letters
+(ë, ç) as garbage. The first column names the row; the last row and column are the totals.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from screening.questionnaire.model import Form
+from screening.questionnaire.reference import Reference
+from screening.reports.labels import Labeller
+from screening.reports.statistics import Statistics
+from screening.reports.suppression import Masked, suppress, unmasked
+from screening.reports.wording import word
+
+FILE_NAMES = {"t1": "1_screened_by_checkpoint", "t2": "2_outcome_by_age_group_and_sex",
+              "t3": "3_action_by_outcome", "t4": "4_victims_by_nationality_sex_age",
+              "t5": "5_victims_by_country_and_sector", "t6": "6_new_and_repeat_victims",
+              "t7": "7_returnees_by_country_and_return_mode",
+              "chart": "8_outcomes_by_checkpoint"}
+
+
+def tables_csv(statistics: Statistics, form: Form, reference: Reference, *,
+               suppress_below: int | None = None, lang: str = "en") -> dict[str, bytes]:
+    """File name -> CSV bytes for each table of ``statistics`` (and the chart's table)."""
+    names = Labeller(form, reference, lang)
+    files = {}
+    for table in (*statistics.tables, statistics.chart):
+        masked = suppress(table, suppress_below) if suppress_below else unmasked(table)
+        name = f"{statistics.quarter}_{FILE_NAMES.get(table.id, table.id)}.csv"
+        files[name] = table_csv(masked, names)
+    return files
+
+
+def table_csv(masked: Masked, names: Labeller) -> bytes:
+    table, total = masked.table, word("total", names.lang)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([names.title(table), *names.columns(table), total])
+    for label, texts in zip([*names.rows(table), total], masked.texts(), strict=True):
+        writer.writerow([label, *texts])
+    return buffer.getvalue().encode("utf-8-sig")

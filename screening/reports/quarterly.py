@@ -1,0 +1,176 @@
+"""The quarterly statistics report (PDF, A4 landscape): the seven tables of QUESTIONNAIRE.md §5
+with row and column totals and a chart of outcomes by checkpoint.
+
+Titles and notes are in both languages; the names in the tables are in ``lang``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from screening.errors import ReportError
+from screening.questionnaire.model import Form
+from screening.questionnaire.reference import Reference
+from screening.reports.answers import checkpoint_name, format_date
+from screening.reports.chart import outcomes_chart
+from screening.reports.labels import Labeller
+from screening.reports.layout import (
+    ACCENT,
+    FILL,
+    MUTED,
+    RULE,
+    band,
+    content_width,
+    field_table,
+    footer,
+    markup,
+    para,
+    render,
+)
+from screening.reports.statistics import Facts, Quarter, Statistics, compute
+from screening.reports.suppression import Masked, suppress, unmasked
+from screening.reports.wording import LANGUAGES, both, word
+
+PAGE = landscape(A4)
+WIDTH = content_width(PAGE)
+ROW_LABEL = 70 * mm
+
+
+def build_quarterly_report(facts: Iterable[Facts | Mapping[str, Any]], quarter: Quarter | str,
+                           form: Form, reference: Reference, *, checkpoint: str | None = None,
+                           suppress_below: int | None = None, lang: str = "sq") -> bytes:
+    """Count ``facts`` (see :mod:`screening.reports.statistics`) and lay out the report."""
+    statistics = compute(facts, quarter, checkpoint=checkpoint,
+                         checkpoints=tuple(reference.checkpoints))
+    return render_quarterly(statistics, form, reference, suppress_below=suppress_below,
+                            lang=lang)
+
+
+def render_quarterly(statistics: Statistics, form: Form, reference: Reference, *,
+                     suppress_below: int | None = None, lang: str = "sq") -> bytes:
+    if lang not in LANGUAGES:
+        raise ReportError(f"no report in language {lang!r}", code="language_unknown")
+    names = Labeller(form, reference, lang)
+
+    def mask(table: Any) -> Masked:
+        return suppress(table, suppress_below) if suppress_below else unmasked(table)
+
+    story = _cover(statistics, reference, suppress_below, lang)
+    if statistics.interviews:
+        story += _chart(mask(statistics.chart), names)
+        for table in statistics.tables:
+            story += _table(mask(table), names)
+    notice = f"{both('quarterly_title')} {statistics.quarter}"
+    return render(story, title=f"{both('quarterly_title')} {statistics.quarter}",
+                  on_page=footer(notice), pagesize=PAGE)
+
+
+def _cover(statistics: Statistics, reference: Reference, k: int | None,
+           lang: str) -> list[Flowable]:
+    quarter = statistics.quarter
+    last_day = quarter.end - dt.timedelta(days=1)
+    period = f"{format_date(quarter.start)} – {format_date(last_day)}"
+    where = checkpoint_name(reference, statistics.checkpoint, lang) if statistics.checkpoint \
+        else word("all_checkpoints", lang)
+    rows = [[_both_label("quarter"), para(f"{quarter}   ({period})", "strong")],
+            [_both_label("checkpoint"), para(where, "strong")],
+            [_both_label("interviews_counted"), para(str(statistics.interviews), "strong")]]
+    story = [markup(escape(word("quarterly_title", "sq")).upper(), "title"),
+             para(f"{word('quarterly_title', 'en')}  ·  {word('authority', lang)}", "subtitle"),
+             Spacer(1, 4 * mm), field_table(rows, [ROW_LABEL, WIDTH - ROW_LABEL]),
+             Spacer(1, 3 * mm), _both_note("counting_note")]
+    if k:
+        story.append(_both_note("suppression_note", k=k, k1=k - 1))
+    if not statistics.interviews:
+        place = {x: word("empty_where", x) if statistics.checkpoint else "" for x in LANGUAGES}
+        story += [Spacer(1, 8 * mm)] + [para(word("empty_quarter", x).format(where=place[x]),
+                                             "big") for x in LANGUAGES]
+    return story
+
+
+def _chart(masked: Masked, names: Labeller) -> list[Flowable]:
+    drawing = outcomes_chart(masked, names, WIDTH)
+    parts = [Spacer(1, 5 * mm), band(word("chart", "sq"), WIDTH, word("chart", "en")),
+             Spacer(1, 2 * mm), drawing]
+    if masked.hidden:
+        parts.append(para(both("chart_hidden", "  ·  "), "muted"))
+    return [KeepTogether(parts)]
+
+
+def _table(masked: Masked, names: Labeller) -> list[Flowable]:
+    table = masked.table
+    header = _header(table.column_kinds, table.columns, names)
+    texts = masked.texts()
+    labels = [*names.rows(table), word("total", names.lang)]
+    body = [[para(label, "small"), *[para(t, "number") for t in line]]
+            for label, line in zip(labels, texts, strict=True)]
+    numbers = len(table.columns) + 1
+    width = min(22 * mm, (WIDTH - ROW_LABEL) / numbers)
+    grid = Table([*header, *body], colWidths=[ROW_LABEL] + [width] * numbers,
+                 repeatRows=len(header), hAlign="LEFT")
+    grid.setStyle(_table_style(len(header), header_spans(table.column_kinds, table.columns)))
+    title = [CondPageBreak(40 * mm), band(word(table.id, "sq"), WIDTH),
+             para(word(table.id, "en"), "muted"), Spacer(1, 1.5 * mm)]
+    return [*title, grid, Spacer(1, 6 * mm)]
+
+
+def _header(kinds: tuple[str, ...], columns: tuple[Any, ...], names: Labeller) -> list[list]:
+    total = markup(f"<b>{escape(word('total', names.lang))}</b>", "colhead")
+    if len(kinds) == 2:  # e.g. adults/children over sexes: a spanning first line
+        first = [para("", "small")]
+        previous = object()
+        for column in columns:
+            first.append(para(names.part(kinds[0], column[0]), "grouphead")
+                         if column[0] != previous else "")
+            previous = column[0]
+        second = [""] + [para(names.part(kinds[1], c[1]), "colhead") for c in columns]
+        return [[*first, total], [*second, ""]]
+    return [[""] + [para(names.part(kinds[0], c[0]), "colhead") for c in columns] + [total]]
+
+
+def header_spans(kinds: tuple[str, ...], columns: tuple[Any, ...]) -> list[tuple[int, int]]:
+    """(first, last) column index of each run of equal first parts, for a two-line header."""
+    if len(kinds) != 2:
+        return []
+    spans, start = [], 0
+    for index in range(1, len(columns) + 1):
+        if index == len(columns) or columns[index][0] != columns[start][0]:
+            spans.append((start + 1, index))
+            start = index
+    return spans
+
+
+def _table_style(header_rows: int, spans: list[tuple[int, int]]) -> TableStyle:
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), FILL),
+        ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, ACCENT),
+        ("LINEBELOW", (0, header_rows), (-1, -2), 0.3, RULE),
+        ("BACKGROUND", (-1, header_rows), (-1, -1), FILL),
+        ("BACKGROUND", (0, -1), (-1, -1), FILL),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]
+    for first, last in spans:
+        commands += [("SPAN", (first, 0), (last, 0)),
+                     ("LINEBELOW", (first, 0), (last, 0), 0.3, MUTED)]
+    if header_rows == 2:
+        commands.append(("SPAN", (-1, 0), (-1, 1)))
+    return TableStyle(commands)
+
+
+def _both_label(key: str) -> Flowable:
+    return markup(f"{escape(word(key, 'sq'))}<br/><font size='7' color='{MUTED.hexval()}'>"
+                  f"{escape(word(key, 'en'))}</font>", "label")
+
+
+def _both_note(key: str, **values: Any) -> Flowable:
+    sq, en = (word(key, x).format(**values) for x in LANGUAGES)
+    return markup(f"{escape(sq)}<br/><font color='{MUTED.hexval()}'>{escape(en)}</font>",
+                  "small")

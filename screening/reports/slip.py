@@ -1,0 +1,209 @@
+"""The one-page bilingual referral slip the supervisor prints for the receiving organisation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table, TableStyle
+
+from screening.questionnaire.model import Form
+from screening.questionnaire.reference import Reference
+from screening.reports.interview import Interview
+from screening.reports.layout import (
+    ACCENT,
+    FILL,
+    MUTED,
+    RULE,
+    WARN,
+    bilingual,
+    bilingual_text,
+    content_height,
+    content_width,
+    field_table,
+    footer,
+    heading_band,
+    markup,
+    para,
+    render,
+)
+from screening.reports.slipdata import Bi, SlipContent, slip_content
+from screening.reports.wording import LANGUAGES, both, word
+
+WIDTH = content_width()
+LABEL = 44 * mm
+QR_SIZE = 30 * mm
+
+
+def build_slip(interview: Mapping[str, Any] | Interview, form: Form, reference: Reference,
+               *, printed_at: dt.datetime | None = None) -> bytes:
+    """The referral slip as PDF bytes. Raises :class:`screening.errors.NoReferralError` when
+    the interview refers the person to no organisation."""
+    content = slip_content(interview, form, reference, printed_at=printed_at)
+    return render_slip(content)
+
+
+def render_slip(content: SlipContent) -> bytes:
+    story = _header(content) + _case(content) + _receiver(content) + _reason(content) \
+        + _person(content) + _help_lines(content) + _signatures()
+    # Shrinking keeps the slip on one page whatever the length of a name or address.
+    page = KeepInFrame(WIDTH, content_height(), story, mode="shrink", name="slip")
+    notice = f"{both('confidential')} — {word('printed', 'sq')} / {word('printed', 'en')} " \
+             f"{content.printed_at}"
+    return render([page], title=both("slip_title"), on_page=footer(notice), numbered=False)
+
+
+def qr_drawing(payload: str, size: float = QR_SIZE) -> Drawing:
+    # sized directly rather than measured: measuring would encode the code a second time
+    widget = QrCodeWidget(payload, barLevel="M", barWidth=size, barHeight=size)
+    drawing = Drawing(size, size)
+    drawing.add(widget)
+    return drawing
+
+
+def _header(content: SlipContent) -> list[Flowable]:
+    title = [markup(f"{word('slip_title', 'sq').upper()}", "title"),
+             para(f"{word('slip_title', 'en')}  ·  {word('authority', 'sq')}", "subtitle"),
+             Spacer(1, 2 * mm), para(both("confidential", "  ·  "), "warn"),
+             para(word("slip_notice", "sq"), "small"), para(word("slip_notice", "en"), "muted")]
+    code = [qr_drawing(content.qr_payload), para(content.case_reference, "label")]
+    table = Table([[title, code]], colWidths=[WIDTH - QR_SIZE - 6 * mm, QR_SIZE + 6 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("ALIGN", (1, 0), (1, 0), "CENTER"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return [table, Spacer(1, 2 * mm)]
+
+
+def _case(content: SlipContent) -> list[Flowable]:
+    label = 37 * mm
+    half = (WIDTH - 2 * label) / 2
+    rows = [[bilingual("case_reference"), para(content.case_reference, "strong"),
+             bilingual("interview_time"), para(content.interview_time)],
+            [bilingual("checkpoint"), _bi(content.checkpoint),
+             bilingual("referring_officer"), para(content.officer)]]
+    return _section("case", field_table(rows, [label, half, label, half]))
+
+
+def _receiver(content: SlipContent) -> list[Flowable]:
+    receiver = content.receiver
+    name = _bi(receiver.name, "big")
+    city = [para(receiver.city["sq"], "small")] if receiver.city.get("sq") else []
+    rows = [[bilingual("organisation"), [name, *city]],
+            [bilingual("address"), _or_blank(receiver.address)],
+            [bilingual("phone"), _or_blank(receiver.phone)]]
+    flowables = _section("referred_to", field_table(rows, [LABEL, WIDTH - LABEL]))
+    if content.urgent:
+        flowables.insert(1, _urgent_band())
+    return flowables
+
+
+def _reason(content: SlipContent) -> list[Flowable]:
+    dimensions = [_inline(d) for d in content.dimensions] or [_none()]
+    rows = [[bilingual("outcome"), _inline(content.outcome, "strong")],
+            [bilingual("positive_dimensions"), dimensions],
+            [bilingual("exploitation_type"), _bi_or_not_recorded(content.exploitation_type)],
+            [bilingual("exploitation_country"),
+             _bi_or_not_recorded(content.exploitation_country)]]
+    return _section("reason", field_table(rows, [LABEL, WIDTH - LABEL]))
+
+
+def _person(content: SlipContent) -> list[Flowable]:
+    rows = [[bilingual("child"), _inline({lang: word("yes" if content.child else "no", lang)
+                                           for lang in LANGUAGES}, "strong")]]
+    if content.child:
+        unaccompanied = content.unaccompanied
+        rows.append([bilingual("unaccompanied"), _inline(unaccompanied) if unaccompanied["sq"]
+                     else _none("not_recorded")])
+        guardian = [para(content.guardian)] if content.guardian else [_none("not_recorded")]
+        if content.guardian_relationship.get("sq"):
+            guardian.append(_bi(content.guardian_relationship, "small"))
+        rows.append([bilingual("guardian"), guardian])
+    rows.append([bilingual("urgent_needs"), [_inline(n) for n in content.needs] or [_none()]])
+    consent = [_consent_line("consent_referral", content.consent_referral),
+               _consent_line("consent_data_sharing", content.consent_data_sharing)]
+    if content.child:
+        consent.append(para(f"{word('child_consent_note', 'sq')}\n"
+                            f"{word('child_consent_note', 'en')}", "muted"))
+    rows.append([bilingual("consent"), consent])
+    return _section("person", field_table(rows, [LABEL, WIDTH - LABEL]))
+
+
+def _help_lines(content: SlipContent) -> list[Flowable]:
+    lines = [[para(number, "big"), _bi(name, "small")] for number, name in content.help_lines]
+    if not lines:
+        return []
+    # two lines side by side: the numbers are what the person must find at a glance
+    cells = [[*lines[i], *(lines[i + 1] if i + 1 < len(lines) else ["", ""])]
+             for i in range(0, len(lines), 2)]
+    number, name = 24 * mm, WIDTH / 2 - 24 * mm
+    table = Table(cells, colWidths=[number, name, number, name])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("BACKGROUND", (0, 0), (-1, -1), FILL),
+                               ("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE),
+                               ("TEXTCOLOR", (0, 0), (0, -1), ACCENT)]))
+    return _section("help_lines", table)
+
+
+def _signatures() -> list[Flowable]:
+    column = (WIDTH - 8 * mm) / 2
+    lines = [[bilingual("sign_officer", "small"), "", bilingual("sign_receiver", "small")]]
+    table = Table([["", "", ""], *lines], colWidths=[column, 8 * mm, column],
+                  rowHeights=[11 * mm, None])
+    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (0, 0), 0.8, ACCENT),
+                               ("LINEBELOW", (2, 0), (2, 0), 0.8, ACCENT),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return _section("signatures", table)
+
+
+def _section(key: str, body: Flowable) -> list[Flowable]:
+    return [heading_band(key, WIDTH), body, Spacer(1, 2 * mm)]
+
+
+def _bi(text: Bi, style: str = "body") -> Flowable:
+    return bilingual_text([text.get(lang, "") for lang in LANGUAGES] or [""], style)
+
+
+def _inline(text: Bi, style: str = "body") -> Flowable:
+    """Both languages on one line, English in grey: for short values."""
+    sq, en = (escape(text.get(lang, "")) for lang in LANGUAGES)
+    tail = f" <font color='{MUTED.hexval()}'>/ {en}</font>" if en and en != sq else ""
+    return markup(sq + tail, style)
+
+
+def _bi_or_not_recorded(text: Bi) -> Flowable:
+    return _bi(text) if text.get("sq") else _none("not_recorded")
+
+
+def _none(key: str = "none_recorded") -> Flowable:
+    return para(both(key), "muted")
+
+
+def _consent_line(key: str, answer: Bi) -> Flowable:
+    return markup(f"{word(key, 'sq')} / {word(key, 'en')}: "
+                  f"<b>{answer['sq']} / {answer['en']}</b>")
+
+
+def _or_blank(value: str) -> Flowable:
+    """The value, or a line to fill by hand: an unknown address or phone is never guessed."""
+    if value:
+        return para(value)
+    blank = Table([["", para(f"({both('fill_by_hand')})", "muted")]],
+                  colWidths=[70 * mm, WIDTH - LABEL - 70 * mm], rowHeights=[7 * mm])
+    blank.setStyle(TableStyle([("LINEBELOW", (0, 0), (0, 0), 0.6, RULE),
+                               ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return blank
+
+
+def _urgent_band() -> Flowable:
+    band = Table([[para(both("urgent", "  ·  "), "heading")]], colWidths=[WIDTH])
+    band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), WARN),
+                              ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+    return band

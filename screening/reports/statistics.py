@@ -1,0 +1,292 @@
+"""Counting for the quarterly statistics (QUESTIONNAIRE.md §5). Pure: no layout, no reportlab.
+
+The counts come from :class:`Facts`, one small record per interview with just the fields the
+tables need. A store or the central database builds them with :func:`facts_from_interview`
+(which runs the engine, for the child flag, age and outcome) when an interview is finalised, or
+hands them over as plain mappings (:func:`facts_from_mapping`); counting 100,000 of them then
+needs no engine at all.
+
+Every table is additive: each interview counts in exactly one cell, so a row total is the sum of
+its cells. Where an interview has several activity sectors (table 5) it counts once, in the
+column "several sectors"; an answer that was not given counts in a "not recorded" row or column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from screening.errors import QuarterError, ReportError
+from screening.questionnaire.evaluation import evaluate
+from screening.questionnaire.model import Form
+from screening.questionnaire.reference import Reference
+from screening.questionnaire.scoring import AT_RISK, NO_INDICATORS, PRESUMED, SUSPECTED
+
+Key = tuple[Any, ...]  # a row or column key: one part per dimension; a part may be None
+
+OUTCOMES = (NO_INDICATORS, AT_RISK, SUSPECTED, PRESUMED)
+VICTIM_OUTCOMES = frozenset({SUSPECTED, PRESUMED})
+GROUPS = ("adult", "child")
+SEXES = ("female", "male", "other", "not_stated")
+ACTIONS = ("referred_shelter", "referred_social_services", "referred_child_protection",
+           "referred_police_at_unit", "information_given_only", "no_action")
+SECTORS = ("agriculture", "construction", "domestic_work", "hospitality", "manufacturing",
+           "sexual_services", "begging", "criminal_activity", "cannabis_cultivation", "other",
+           "none")
+SEVERAL = "several"
+RETURN_MODES = ("deported", "readmission", "voluntary_return", "assisted_voluntary_return",
+                "escorted_return", "self_presented", "intercepted_departure")
+AGE_BANDS = ("0-13", "14-17", "18-24", "25-34", "35+")
+VICTIM_STATUS = ("new", "repeat", "unknown")
+_QUARTER = re.compile(r"\s*(\d{4})\s*[Qq]\s*([1-4])\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Quarter:
+    year: int
+    number: int
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, 3 * self.number - 2, 1)
+
+    @property
+    def end(self) -> dt.date:
+        """The first day after the quarter."""
+        return dt.date(self.year + 1, 1, 1) if self.number == 4 else \
+            dt.date(self.year, 3 * self.number + 1, 1)
+
+    def __contains__(self, day: dt.date) -> bool:
+        return self.start <= day < self.end
+
+    def __str__(self) -> str:
+        return f"{self.year}Q{self.number}"
+
+
+def parse_quarter(text: str) -> Quarter:
+    """'2026Q3' -> the third quarter of 2026; anything else raises :class:`QuarterError`."""
+    match = _QUARTER.fullmatch(text) if isinstance(text, str) else None
+    if match is None or not 1900 <= int(match[1]) <= 9999:
+        raise QuarterError(f"{text!r:.40} is not a quarter: write the year, Q and the quarter "
+                           "number 1 to 4, for example 2026Q3")
+    return Quarter(int(match[1]), int(match[2]))
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """One interview, as the statistics see it."""
+
+    interview_date: dt.date
+    checkpoint: str | None = None
+    child: bool = False
+    sex: str | None = None
+    age_years: int | None = None
+    outcome: str | None = None  # the officer's outcome (QUESTIONNAIRE.md §5, table 2)
+    action_taken: str | None = None
+    nationality: str | None = None
+    country_of_exploitation: str | None = None
+    activity_sector: tuple[str, ...] = ()
+    previously_assisted_as_victim: str | None = None
+    returned_from: str | None = None
+    return_mode: str | None = None
+
+    @property
+    def victim(self) -> bool:
+        return self.outcome in VICTIM_OUTCOMES
+
+
+def facts_from_mapping(data: Mapping[str, Any]) -> Facts:
+    """Facts from a plain mapping with the same field names (``interview_date`` as a date or
+    ISO text)."""
+    day = data.get("interview_date")
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    elif isinstance(day, str):
+        try:
+            day = dt.date.fromisoformat(day[:10])
+        except ValueError:
+            day = None
+    if not isinstance(day, dt.date):
+        raise ReportError(f"interview facts without a valid interview_date: {data!r:.80}",
+                          code="facts_invalid")
+    fields = {name: data.get(name) for name in Facts.__slots__ if name in data}
+    fields["interview_date"] = day
+    fields["child"] = bool(fields.get("child"))
+    fields["activity_sector"] = tuple(fields.get("activity_sector") or ())
+    return Facts(**fields)
+
+
+def facts_from_interview(answers: Mapping[str, Any], form: Form, reference: Reference,
+                         *, started_at: dt.datetime | None = None) -> Facts:
+    """Facts from an interview's answers, scored by the engine (as of the interview's time)."""
+    evaluation = evaluate(form, answers, reference=reference, now=started_at)
+    values = evaluation.values
+    started = values.get("interview_started_at") or started_at
+    if not isinstance(started, dt.datetime):
+        raise ReportError("the interview has no start time, so it belongs to no quarter",
+                          code="facts_invalid")
+    age = values.get("age_years")
+    return Facts(
+        interview_date=started.date(), checkpoint=values.get("checkpoint"),
+        child=values.get("treated_as_child") is True, sex=values.get("sex"),
+        age_years=int(age) if isinstance(age, int | float) else None,
+        outcome=evaluation.final_outcome, action_taken=values.get("action_taken"),
+        nationality=values.get("nationality"),
+        country_of_exploitation=values.get("country_of_exploitation"),
+        activity_sector=tuple(values.get("activity_sector") or ()),
+        previously_assisted_as_victim=values.get("previously_assisted_as_victim"),
+        returned_from=values.get("returned_from"), return_mode=values.get("return_mode"))
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    row_kinds: tuple[str, ...]  # how each part of a row key is named (see labels.py)
+    column_kinds: tuple[str, ...]
+    rows: tuple[Key, ...]
+    columns: tuple[Key, ...]
+    cells: Mapping[tuple[Key, Key], int]
+
+    def count(self, row: Key, column: Key) -> int:
+        return self.cells.get((row, column), 0)
+
+    def row_total(self, row: Key) -> int:
+        return sum(self.count(row, c) for c in self.columns)
+
+    def column_total(self, column: Key) -> int:
+        return sum(self.count(r, column) for r in self.rows)
+
+    @property
+    def total(self) -> int:
+        return sum(self.cells.values())
+
+    def grid(self) -> list[list[int]]:
+        """The counts with the row totals as the last column and the column totals as the last
+        row (the grand total in the corner)."""
+        body = [[self.count(r, c) for c in self.columns] for r in self.rows]
+        body = [[*line, sum(line)] for line in body]
+        totals = [sum(col) for col in zip(*body, strict=True)] if body else \
+            [0] * (len(self.columns) + 1)
+        return [*body, totals]
+
+
+@dataclass(frozen=True)
+class Statistics:
+    quarter: Quarter
+    checkpoint: str | None
+    interviews: int
+    tables: tuple[Table, ...]  # the seven tables of QUESTIONNAIRE.md §5, in order
+    chart: Table  # outcomes by checkpoint, drawn as the bar chart
+
+
+def compute(facts: Iterable[Facts | Mapping[str, Any]], quarter: Quarter | str, *,
+            checkpoint: str | None = None, checkpoints: Sequence[str] = ()) -> Statistics:
+    """Count the interviews of ``quarter`` (by interview date), optionally of one checkpoint.
+    ``checkpoints`` lists the checkpoint codes in display order, so that a checkpoint with no
+    interview still shows as a row of zeros."""
+    period = quarter if isinstance(quarter, Quarter) else parse_quarter(quarter)
+    chosen = [f for f in map(_as_facts, facts) if f.interview_date in period
+              and (checkpoint is None or f.checkpoint == checkpoint)]
+    points = (checkpoint,) if checkpoint else tuple(checkpoints)
+    victims = [f for f in chosen if f.victim]
+    tables = (
+        _table("t1", chosen, ("checkpoint",), ("group", "sex"), lambda f: (f.checkpoint,),
+               _group_sex, [(c,) for c in points], _group_sex_columns()),
+        _table("t2", chosen, ("outcome",), ("group", "sex"), lambda f: (f.outcome,),
+               _group_sex, [(o,) for o in OUTCOMES], _group_sex_columns()),
+        _table("t3", chosen, ("action",), ("outcome",), lambda f: (f.action_taken,),
+               lambda f: (f.outcome,), [(a,) for a in ACTIONS], [(o,) for o in OUTCOMES]),
+        _table("t4", victims, ("country", "sex"), ("age_band",),
+               lambda f: (f.nationality, f.sex), lambda f: (age_band(f.age_years),),
+               [], [(b,) for b in AGE_BANDS], by_size=True),
+        _table("t5", victims, ("country",), ("sector",),
+               lambda f: (f.country_of_exploitation,), lambda f: (_sector(f),), [], [],
+               by_size=True, column_order=[*SECTORS, SEVERAL]),
+        _table("t6", victims, ("victim_status",), ("group", "sex"), lambda f: (_status(f),),
+               _group_sex, [(s,) for s in VICTIM_STATUS], _group_sex_columns()),
+        _table("t7", chosen, ("country",), ("return_mode",), lambda f: (f.returned_from,),
+               lambda f: (f.return_mode,), [], [(m,) for m in RETURN_MODES], by_size=True),
+    )
+    chart = _table("chart", chosen, ("checkpoint",), ("outcome",), lambda f: (f.checkpoint,),
+                   lambda f: (f.outcome,), [(c,) for c in points], [(o,) for o in OUTCOMES])
+    return Statistics(period, checkpoint, len(chosen), tables, chart)
+
+
+def age_band(age: int | None) -> str | None:
+    if age is None:
+        return None
+    for band, upper in zip(AGE_BANDS, (14, 18, 25, 35), strict=False):
+        if age < upper:
+            return band
+    return AGE_BANDS[-1]
+
+
+def _as_facts(item: Facts | Mapping[str, Any]) -> Facts:
+    return item if isinstance(item, Facts) else facts_from_mapping(item)
+
+
+def _group_sex(facts: Facts) -> Key:
+    return ("child" if facts.child else "adult", facts.sex)
+
+
+def _group_sex_columns() -> list[Key]:
+    return [(g, s) for g in GROUPS for s in SEXES]
+
+
+def _sector(facts: Facts) -> str | None:
+    sectors = set(facts.activity_sector)
+    if len(sectors) > 1:
+        return SEVERAL
+    return next(iter(sectors), None)
+
+
+def _status(facts: Facts) -> str:
+    answer = facts.previously_assisted_as_victim
+    return "repeat" if answer == "yes" else "new" if answer == "no" else "unknown"
+
+
+def _table(table_id: str, facts: list[Facts], row_kinds: tuple[str, ...],
+           column_kinds: tuple[str, ...], row_of: Callable[[Facts], Key],
+           column_of: Callable[[Facts], Key], rows: list[Key], columns: list[Key], *,
+           by_size: bool = False, column_order: Sequence[str] = ()) -> Table:
+    cells = Counter((row_of(f), column_of(f)) for f in facts)
+    found_rows = Counter()
+    for (row, _), n in cells.items():
+        found_rows[row] += n
+    all_rows = _extend(rows, found_rows, by_size)
+    found_columns = {column for _, column in cells}
+    if column_order:  # only the columns that occur, in the standard's order
+        rank = {value: i for i, value in enumerate(column_order)}
+        columns = sorted(found_columns, key=lambda c: (c[0] is None, rank.get(c[0], 99),
+                                                       str(c[0])))
+    all_columns = _grouped(_extend(columns, Counter(dict.fromkeys(found_columns, 0)), False))
+    return Table(table_id, row_kinds, column_kinds, tuple(all_rows), tuple(all_columns),
+                 dict(cells))
+
+
+def _extend(fixed: list[Key], found: Counter, by_size: bool) -> list[Key]:
+    """The fixed keys in their order, then keys found in the data: by value, or, when
+    ``by_size``, largest first by their first part (so a country's rows stay together); an
+    unrecorded value sorts last."""
+    known = set(fixed)
+    extra = [k for k in found if k not in known]
+    first: Counter = Counter()
+    for key, n in found.items():
+        first[key[0]] += n
+    size = (lambda k: -first[k[0]]) if by_size else (lambda k: 0)
+    extra.sort(key=lambda k: (k[0] is None, size(k), str(k[0]),
+                              tuple((p is None, str(p)) for p in k[1:])))
+    return [*fixed, *extra]
+
+
+def _grouped(columns: list[Key]) -> list[Key]:
+    """Columns sharing a first part side by side (an unrecorded sex next to the other adults'
+    sexes, not after the children), each group where it first appears."""
+    first_seen: dict[Any, int] = {}
+    for index, column in enumerate(columns):
+        first_seen.setdefault(column[0], index)
+    return sorted(columns, key=lambda c: first_seen[c[0]])  # stable: order inside a group kept

@@ -1,0 +1,162 @@
+"""The documents' own words, in Albanian and English. Labels of questions, choices, countries,
+checkpoints and organisations come from the form and the reference data, not from here."""
+
+from __future__ import annotations
+
+LANGUAGES = ("sq", "en")
+
+WORDS: dict[str, dict[str, str]] = {
+    # shared
+    "yes": {"sq": "Po", "en": "Yes"},
+    "no": {"sq": "Jo", "en": "No"},
+    "unknown": {"sq": "Nuk dihet", "en": "Unknown"},
+    "not_recorded": {"sq": "Nuk është regjistruar", "en": "Not recorded"},
+    "not_answered": {"sq": "Pa përgjigje", "en": "Not answered"},
+    "none_recorded": {"sq": "Asnjë e regjistruar", "en": "None recorded"},
+    "confidential": {"sq": "KONFIDENCIALE", "en": "CONFIDENTIAL"},
+    "page": {"sq": "Faqja", "en": "Page"},
+    "printed": {"sq": "Printuar më", "en": "Printed on"},
+    "authority": {"sq": "Policia e Shtetit — Depistimi i personave të kthyer",
+                  "en": "State Police — Returnee screening"},
+    "entry": {"sq": "Regjistrimi", "en": "Entry"},
+    # referral slip
+    "slip_title": {"sq": "Fletë referimi", "en": "Referral slip"},
+    "slip_notice": {
+        "sq": "Përmban të dhëna për një viktimë të mundshme të trafikimit. Jepjani vetëm "
+              "organizatës marrëse; mos e kopjoni; ruajeni të mbyllur.",
+        "en": "Contains data about a possible victim of trafficking. Hand it only to the "
+              "receiving organisation; do not copy it; keep it locked away."},
+    "case": {"sq": "Rasti", "en": "Case"},
+    "case_reference": {"sq": "Referenca e rastit", "en": "Case reference"},
+    "interview_time": {"sq": "Data dhe ora e intervistës", "en": "Date and time of interview"},
+    "checkpoint": {"sq": "Pika e kalimit kufitar", "en": "Border crossing point"},
+    "referring_officer": {"sq": "Punonjësi që referon", "en": "Referring officer"},
+    "referred_to": {"sq": "Referohet te", "en": "Referred to"},
+    "organisation": {"sq": "Organizata", "en": "Organisation"},
+    "address": {"sq": "Adresa", "en": "Address"},
+    "phone": {"sq": "Telefoni", "en": "Phone"},
+    "urgent": {"sq": "REFERIM URGJENT", "en": "URGENT REFERRAL"},
+    "reason": {"sq": "Arsyeja e referimit", "en": "Reason for referral"},
+    "outcome": {"sq": "Vlerësimi", "en": "Outcome"},
+    "positive_dimensions": {"sq": "Dimensionet pozitive", "en": "Positive dimensions"},
+    "exploitation_type": {"sq": "Shfrytëzimi i dyshuar", "en": "Suspected exploitation"},
+    "exploitation_country": {"sq": "Shteti i shfrytëzimit", "en": "Country of exploitation"},
+    "person": {"sq": "Personi", "en": "The person"},
+    "child": {"sq": "Fëmijë", "en": "Child"},
+    "guardian": {"sq": "Prindi ose kujdestari", "en": "Parent or guardian"},
+    "unaccompanied": {"sq": "Fëmijë i pashoqëruar", "en": "Unaccompanied child"},
+    "urgent_needs": {"sq": "Nevoja urgjente", "en": "Urgent needs"},
+    "consent": {"sq": "Pëlqimi i regjistruar", "en": "Consent as recorded"},
+    "consent_referral": {"sq": "Pëlqim për referim", "en": "Consent to referral"},
+    "consent_data_sharing": {"sq": "Pëlqim për ndarjen e të dhënave",
+                             "en": "Consent to data sharing"},
+    "child_consent_note": {
+        "sq": "Për një fëmijë, referimi te mbrojtja e fëmijës nuk varet nga pëlqimi.",
+        "en": "For a child, the referral to child protection does not depend on consent."},
+    "need_needs_medical": {"sq": "Ndihmë mjekësore", "en": "Medical help"},
+    "need_needs_psychological": {"sq": "Mbështetje psikologjike", "en": "Psychological support"},
+    "need_needs_shelter": {"sq": "Strehim", "en": "A place to stay"},
+    "need_needs_legal": {"sq": "Ndihmë ligjore", "en": "Legal help"},
+    "need_no_safe_place": {"sq": "Nuk ka vend të sigurt për të fjetur sonte",
+                           "en": "No safe place to stay tonight"},
+    "help_lines": {"sq": "Linjat e ndihmës", "en": "Help lines"},
+    "signatures": {"sq": "Nënshkrimet", "en": "Signatures"},
+    "sign_officer": {"sq": "Punonjësi që referon: emri, nënshkrimi",
+                     "en": "Referring officer: name, signature"},
+    "sign_receiver": {"sq": "Marrë nga: emri, nënshkrimi, data dhe ora",
+                      "en": "Received by: name, signature, date and time"},
+    "fill_by_hand": {"sq": "plotësoni me dorë", "en": "fill in by hand"},
+    # interview record
+    "record_title": {"sq": "Regjistri i intervistës", "en": "Interview record"},
+    "record_notice": {
+        "sq": "Dokument konfidencial për dosjen e rastit. Mos e kopjoni dhe mos e jepni jashtë "
+              "Policisë së Shtetit dhe Autoritetit Përgjegjës.",
+        "en": "Confidential document for the case file. Do not copy it or pass it outside the "
+              "State Police and the Responsible Authority."},
+    "interview_id": {"sq": "Identifikuesi i intervistës", "en": "Interview id"},
+    "form": {"sq": "Formulari", "en": "Form"},
+    "status": {"sq": "Gjendja", "en": "Status"},
+    "officer": {"sq": "Punonjësi", "en": "Officer"},
+    "started_at": {"sq": "Filloi më", "en": "Started"},
+    "finalised_at": {"sq": "Përfundoi më", "en": "Finalised"},
+    "assessment": {"sq": "Vlerësimi dhe shpjegimi", "en": "Assessment and explanation"},
+    "computed_outcome": {"sq": "Rezultati i llogaritur", "en": "Computed outcome"},
+    "officer_outcome": {"sq": "Vlerësimi i punonjësit", "en": "Officer's outcome"},
+    "explanation": {"sq": "Shpjegimi", "en": "Explanation"},
+    "audit_trail": {"sq": "Gjurma e veprimeve", "en": "Audit trail"},
+    "audit_at": {"sq": "Koha", "en": "Time"},
+    "audit_actor": {"sq": "Kush", "en": "Who"},
+    "audit_action": {"sq": "Veprimi", "en": "Action"},
+    "no_audit": {"sq": "Nuk ka veprime të regjistruara.", "en": "No actions recorded."},
+    "status_draft": {"sq": "Draft", "en": "Draft"},
+    "status_finalised": {"sq": "Përfunduar", "en": "Finalised"},
+    "status_approved": {"sq": "Miratuar", "en": "Approved"},
+    "status_returned_for_correction": {"sq": "Kthyer për korrigjim",
+                                       "en": "Returned for correction"},
+    # quarterly statistics
+    "quarterly_title": {"sq": "Statistikat tremujore", "en": "Quarterly statistics"},
+    "quarter": {"sq": "Tremujori", "en": "Quarter"},
+    "all_checkpoints": {"sq": "Të gjitha pikat e kalimit", "en": "All checkpoints"},
+    "interviews_counted": {"sq": "Intervista të numëruara", "en": "Interviews counted"},
+    "empty_quarter": {
+        "sq": "Nuk ka asnjë intervistë në këtë tremujor{where}: të gjitha tabelat janë bosh.",
+        "en": "There are no interviews in this quarter{where}: every table is empty."},
+    "empty_where": {"sq": " për këtë pikë kalimi", "en": " for this checkpoint"},
+    "suppression_note": {
+        "sq": "Numrat nga 1 deri në {k1} tregohen si „<{k}”. Qelizat „x” janë fshehur që "
+              "numrat e vegjël të mos nxirren nga totalet.",
+        "en": "Counts from 1 to {k1} are shown as “<{k}”. Cells marked “x” are hidden so that "
+              "the small counts cannot be worked out from the totals."},
+    "counting_note": {
+        "sq": "Numërohen intervistat sipas datës së intervistës. Vlerësimi është ai i "
+              "punonjësit. Një person me disa sektorë veprimtarie numërohet te „Disa sektorë”.",
+        "en": "Interviews are counted by interview date. The outcome is the officer's. A "
+              "person with several activity sectors counts under “Several sectors”."},
+    "total": {"sq": "Gjithsej", "en": "Total"},
+    "adult": {"sq": "Të rritur", "en": "Adults"},
+    "child_group": {"sq": "Fëmijë", "en": "Children"},
+    "several": {"sq": "Disa sektorë", "en": "Several sectors"},
+    "status_new": {"sq": "Viktimë e re", "en": "New victim"},
+    "status_repeat": {"sq": "Viktimë e përsëritur", "en": "Repeat victim"},
+    "status_unknown": {"sq": "Nuk dihet", "en": "Not known"},
+    "chart_hidden": {"sq": "Vlerat e fshehura nuk vizatohen.",
+                     "en": "Hidden values are not drawn."},
+    "t1": {"sq": "1. Persona të kthyer të depistuar, sipas pikës së kalimit, moshës dhe gjinisë",
+           "en": "1. Returnees screened, by checkpoint, adults/children and sex"},
+    "t2": {"sq": "2. Vlerësimi i punonjësit, sipas moshës dhe gjinisë",
+           "en": "2. Officer's outcome, by adults/children and sex"},
+    "t3": {"sq": "3. Si u trajtuan: veprimi i marrë sipas vlerësimit",
+           "en": "3. How processed: action taken by outcome"},
+    "t4": {"sq": "4. Viktima të prezumuara dhe të dyshuara, sipas shtetësisë, gjinisë dhe "
+                 "grupmoshës",
+           "en": "4. Presumed and suspected victims, by nationality, sex and age band"},
+    "t5": {"sq": "5. Viktima të prezumuara dhe të dyshuara, sipas shtetit të shfrytëzimit dhe "
+                 "sektorit të veprimtarisë",
+           "en": "5. Presumed and suspected victims, by country of exploitation and activity "
+                 "sector"},
+    "t6": {"sq": "6. Viktima të reja dhe të përsëritura, sipas moshës dhe gjinisë",
+           "en": "6. New and repeat victims, by adults/children and sex"},
+    "t7": {"sq": "7. Persona të kthyer sipas shtetit nga u kthyen dhe mënyrës së kthimit",
+           "en": "7. Returnees by country returned from and return mode"},
+    "chart": {"sq": "Vlerësimet sipas pikës së kalimit", "en": "Outcomes by checkpoint"},
+    # audit actions the store records (screening/store); others print as written
+    "action_interview_created": {"sq": "Intervista u krijua", "en": "Interview created"},
+    "action_interview_finalised": {"sq": "Intervista u përfundua", "en": "Interview finalised"},
+    "action_interview_returned": {"sq": "U kthye për korrigjim",
+                                  "en": "Returned for correction"},
+    "action_interview_approved": {"sq": "Intervista u miratua", "en": "Interview approved"},
+    "action_interview_imported": {"sq": "Intervista u importua", "en": "Interview imported"},
+    "action_slip_printed": {"sq": "Fleta e referimit u printua", "en": "Referral slip printed"},
+    "action_record_printed": {"sq": "Regjistri u printua", "en": "Record printed"},
+}
+
+
+def word(key: str, lang: str) -> str:
+    """The word ``key`` in ``lang``; English when the language has no entry."""
+    entry = WORDS[key]
+    return entry.get(lang) or entry["en"]
+
+
+def both(key: str, separator: str = " / ") -> str:
+    """Albanian first, then English: the order the slip uses everywhere."""
+    return separator.join(word(key, lang) for lang in LANGUAGES)

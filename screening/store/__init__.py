@@ -1,0 +1,1 @@
+"""The encrypted checkpoint database (DESIGN.md §4)."""

@@ -1,0 +1,96 @@
+"""The append-only, hash-chained audit log: who did what, when.
+
+Each entry's hash covers its own fields and the previous entry's hash, so changing, removing or
+inserting an entry breaks the chain from that point on. Entries hold ids and action names, never
+answers: the log must be safe to show to an inspector."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from screening.store.connection import Connection, translate_errors
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: str
+    actor: str | None
+    action: str
+    subject: str | None
+    detail: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    entries: int
+    first_broken: int | None  # seq of the first entry that does not match; None when intact
+    reason: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return self.first_broken is None
+
+
+def entry_hash(seq: int, at: str, actor: str | None, action: str, subject: str | None,
+               detail_json: str, prev_hash: str) -> str:
+    canonical = json.dumps([seq, at, actor, action, subject, detail_json, prev_hash],
+                           ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def append(conn: Connection, actor: str | None, action: str, subject: str | None = None,
+           detail: dict[str, Any] | None = None, at: str | None = None) -> int:
+    """Add one entry; call inside the transaction of the change it records."""
+    at = at or utc_now()
+    detail_json = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)
+    last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    digest = entry_hash(seq, at, actor, action, subject, detail_json, prev)
+    conn.execute("INSERT INTO audit (seq, at, actor, action, subject, detail, prev_hash, hash) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 (seq, at, actor, action, subject, detail_json, prev, digest))
+    return seq
+
+
+def entries(conn: Connection, limit: int | None = None) -> Iterator[AuditEntry]:
+    sql = "SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit ORDER BY seq"
+    params: tuple[Any, ...] = ()
+    if limit is not None:
+        sql += " LIMIT ?"
+        params = (limit,)
+    with translate_errors():
+        for row in conn.execute(sql, params):
+            yield AuditEntry(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]),
+                             row[6], row[7])
+
+
+def verify(conn: Connection) -> ChainReport:
+    """Walk the chain from the first entry and name the first one that does not fit."""
+    prev, expected_seq, count = GENESIS, 1, 0
+    with translate_errors():
+        rows = conn.execute("SELECT seq, at, actor, action, subject, detail, prev_hash, hash "
+                            "FROM audit ORDER BY seq")
+        for seq, at, actor, action, subject, detail_json, prev_hash, digest in rows:
+            count += 1
+            if seq != expected_seq:
+                return ChainReport(count, seq, f"entry {expected_seq} is missing")
+            if prev_hash != prev:
+                return ChainReport(count, seq, "does not follow the entry before it")
+            if entry_hash(seq, at, actor, action, subject, detail_json, prev_hash) != digest:
+                return ChainReport(count, seq, "its content was changed")
+            prev, expected_seq = digest, seq + 1
+    return ChainReport(count, None)
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")

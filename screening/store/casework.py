@@ -1,0 +1,171 @@
+"""Interviews within a session: autosave, the review workflow, paper import and retention.
+Officers reach only their own interviews; supervisors reach every one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from screening.errors import (
+    InterviewNotFoundError,
+    InterviewStateError,
+    ReauthenticationNeededError,
+    StoreError,
+)
+from screening.store import audit, connection, interviews, settings
+from screening.store.interviews import Interview, InterviewSummary
+from screening.store.sessionbase import SessionBase
+
+LEAVING_THE_STORE = ("interview_printed", "interview_exported")
+
+
+class Casework(SessionBase):
+    # ----- interviews ----------------------------------------------------------------------
+
+    def start_interview(self, form_id: str, form_version: str) -> str:
+        at = self._now()
+        record = Interview(id=str(uuid.uuid4()), form_id=form_id, form_version=form_version,
+                           checkpoint=self.checkpoint_code(), officer=self.account.name,
+                           created_at=at, updated_at=at, status="draft", answers={},
+                           assessment=None, outcome=None, revision=0)
+        with connection.transaction(self.conn):
+            interviews.insert(self.conn, record)
+            audit.append(self.conn, self.account.name, "interview_created", record.id, {}, at)
+        return record.id
+
+    def save_answer(self, interview_id: str, question_id: str, value: Any) -> int:
+        """Autosave: one answer, one committed transaction. Returns the new revision."""
+        officer = None if self.is_supervisor else self.account.name
+        with connection.transaction(self.conn):
+            revision = interviews.save_answer(self.conn, interview_id, officer, question_id,
+                                              value, self._now())
+        if revision is None:
+            self.get_interview(interview_id)  # raises not found / not yours
+            raise InterviewStateError("this interview can no longer be changed")
+        return revision
+
+    def get_interview(self, interview_id: str) -> Interview:
+        found = interviews.get(self.conn, interview_id)
+        # an officer asking for someone else's interview learns nothing, not even that it exists
+        if found is None or not (self.is_supervisor or found.officer == self.account.name):
+            raise InterviewNotFoundError(f"no interview {interview_id!r}")
+        return found
+
+    def list_interviews(self, search: str | None = None, limit: int = 100,
+                        offset: int = 0) -> list[InterviewSummary]:
+        officer = None if self.is_supervisor else self.account.name
+        return interviews.summaries(self.conn, officer, search, limit, offset)
+
+    def finalise(self, interview_id: str) -> Interview:
+        record = self.get_interview(interview_id)
+        if record.status not in interviews.EDITABLE:
+            raise InterviewStateError(f"the interview is {record.status}; it cannot be finalised")
+        scored = score_answers(record.answers)
+        if not scored.can_finalise:
+            raise InterviewStateError("the interview is not complete: "
+                                      + summarise(scored.problems))
+        self._change_status(record, "finalised", "interview_finalised", scored.assessment,
+                            scored.outcome)
+        return self.get_interview(interview_id)
+
+    def return_for_correction(self, interview_id: str, reason: str) -> None:
+        self._supervisor_transition(interview_id, "returned_for_correction",
+                                    "interview_returned", {"reason_given": bool(reason)})
+
+    def approve(self, interview_id: str) -> None:
+        self._supervisor_transition(interview_id, "approved", "interview_approved", {})
+
+    def _supervisor_transition(self, interview_id: str, status: str, action: str,
+                               detail: dict[str, Any]) -> None:
+        self._require_supervisor("review an interview")
+        record = self.get_interview(interview_id)
+        if record.status != "finalised":
+            raise InterviewStateError(f"the interview is {record.status}, not finalised")
+        self._change_status(record, status, action, None, None, detail)
+
+    def _change_status(self, record: Interview, status: str, action: str,
+                       assessment: dict[str, Any] | None, outcome: str | None,
+                       detail: dict[str, Any] | None = None) -> None:
+        with connection.transaction(self.conn):
+            at = self._now()
+            interviews.set_status(self.conn, record.id, status, at, assessment, outcome)
+            audit.append(self.conn, self.account.name, action, record.id,
+                         {"from": record.status, **(detail or {})}, at)
+
+    def import_finalised(self, answers: Mapping[str, Any]) -> str:
+        """Store an interview captured on paper: validated, scored and finalised at once."""
+        if not isinstance(answers, Mapping):
+            raise InterviewStateError("a record must be a JSON object keyed by question id")
+        scored = score_answers(answers)
+        if not scored.can_finalise:
+            raise InterviewStateError(summarise(scored.problems))
+        at = self._now()
+        record = Interview(id=str(uuid.uuid4()), form_id=scored.form_id,
+                           form_version=scored.form_version, checkpoint=self.checkpoint_code(),
+                           officer=self.account.name, created_at=at, updated_at=at,
+                           status="finalised", answers=scored.answers,
+                           assessment=scored.assessment, outcome=scored.outcome, revision=1)
+        with connection.transaction(self.conn):
+            interviews.insert(self.conn, record)
+            audit.append(self.conn, self.account.name, "interview_imported", record.id,
+                         {"source": "paper"}, at)
+        return record.id
+
+    def record_event(self, action: str, interview_id: str) -> None:
+        """Audit an outside action on an interview (printed, exported). Personal data leaving
+        the store needs a recent password: call confirm_password first when asked."""
+        self.get_interview(interview_id)
+        if action in LEAVING_THE_STORE and not self.recently_authenticated():
+            raise ReauthenticationNeededError()
+        with connection.transaction(self.conn):
+            audit.append(self.conn, self.account.name, action, interview_id)
+
+    # ----- retention -----------------------------------------------------------------------
+
+    def mark_acknowledged(self, interview_id: str) -> None:
+        """Central has confirmed receipt (called by sync); starts the retention clock."""
+        with connection.transaction(self.conn):
+            if not interviews.mark_acknowledged(self.conn, interview_id, self._now()):
+                raise InterviewNotFoundError(f"no interview {interview_id!r}")
+            audit.append(self.conn, self.account.name, "interview_acknowledged", interview_id)
+
+    def retention_days(self) -> int:
+        value = settings.get_setting(self.conn, settings.RETENTION_DAYS)
+        return int(value) if value is not None else settings.DEFAULT_RETENTION_DAYS
+
+    def set_retention_days(self, days: int) -> None:
+        self._require_supervisor("change the retention period")
+        if days < 0:
+            raise StoreError("the retention period cannot be negative", code="setting_invalid")
+        with connection.transaction(self.conn):
+            settings.set_setting(self.conn, settings.RETENTION_DAYS, str(days))
+            audit.append(self.conn, self.account.name, "retention_changed", None,
+                         {"days": days})
+
+    def purge_expired(self) -> list[str]:
+        """Drop the personal data of interviews central acknowledged over N days ago."""
+        now = dt.datetime.fromtimestamp(self._clock(), dt.UTC)
+        cutoff = (now - dt.timedelta(days=self.retention_days())).isoformat(
+            timespec="microseconds")
+        with connection.transaction(self.conn):
+            purged = interviews.purge_acknowledged_before(self.conn, cutoff, self._now())
+            for interview_id in purged:
+                audit.append(self.conn, None, "interview_purged", interview_id)
+        return purged
+
+
+
+def score_answers(answers: Mapping[str, Any]) -> Any:
+    # imported when first needed: the questionnaire engine (YAML, JSON Schema) would otherwise
+    # add a sixth of a second to every login, for sessions that never finalise
+    from screening.store.assessments import score
+
+    return score(answers)
+
+
+def summarise(problems: list[str], shown: int = 5) -> str:
+    text = "; ".join(problems[:shown])
+    return text + (f"; and {len(problems) - shown} more" if len(problems) > shown else "")
+

@@ -1,0 +1,142 @@
+"""Queries on interviews. Each autosave is one UPDATE in its own transaction (DESIGN.md §4)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from screening.store.connection import Connection, translate_errors
+
+STATUSES = ("draft", "finalised", "returned_for_correction", "approved")
+EDITABLE = ("draft", "returned_for_correction")
+_QUESTION_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_COLUMNS = ("id, form_id, form_version, checkpoint, officer, created_at, updated_at, status, "
+            "answers, assessment, outcome, revision")
+_READ = _COLUMNS + ", acknowledged_at, purged_at, action"
+_SUMMARY = "id, officer, status, created_at, updated_at, display_name, outcome, revision"
+
+
+@dataclass(frozen=True)
+class Interview:
+    id: str
+    form_id: str
+    form_version: str
+    checkpoint: str
+    officer: str
+    created_at: str
+    updated_at: str
+    status: str
+    answers: dict[str, Any]
+    assessment: dict[str, Any] | None
+    outcome: str | None
+    revision: int
+    acknowledged_at: str | None = None  # set by sync when central confirms receipt
+    purged_at: str | None = None
+    action: str | None = None  # kept after the purge
+
+
+@dataclass(frozen=True)
+class InterviewSummary:
+    id: str
+    officer: str
+    status: str
+    created_at: str
+    updated_at: str
+    display_name: str
+    outcome: str | None
+    revision: int
+
+
+def insert(conn: Connection, interview: Interview) -> None:
+    conn.execute(f"INSERT INTO interviews ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                 (interview.id, interview.form_id, interview.form_version, interview.checkpoint,
+                  interview.officer, interview.created_at, interview.updated_at,
+                  interview.status, _dump(interview.answers), _dump(interview.assessment),
+                  interview.outcome, interview.revision))
+
+
+def get(conn: Connection, interview_id: str) -> Interview | None:
+    with translate_errors():
+        row = conn.execute(f"SELECT {_READ} FROM interviews WHERE id = ?",
+                           (interview_id,)).fetchone()
+    if row is None:
+        return None
+    return Interview(*row[:8], answers=json.loads(row[8]),
+                     assessment=json.loads(row[9]) if row[9] is not None else None,
+                     outcome=row[10], revision=row[11], acknowledged_at=row[12],
+                     purged_at=row[13], action=row[14])
+
+
+def save_answer(conn: Connection, interview_id: str, officer: str | None, question_id: str,
+                value: Any, at: str) -> int | None:
+    """Set (or, with None, clear) one answer of an editable interview; the new revision, or None
+    when no row matched (unknown, someone else's for an officer, or not editable)."""
+    if not _QUESTION_ID.fullmatch(question_id):
+        raise ValueError(f"{question_id!r} is not a question id")
+    path = f'$."{question_id}"'
+    if value is None:
+        change, params = "json_remove(answers, ?)", (path,)
+    else:
+        change, params = "json_set(answers, ?, json(?))", (path, json.dumps(value))
+    row = conn.execute(
+        f"UPDATE interviews SET answers = {change}, revision = revision + 1, updated_at = ? "
+        "WHERE id = ? AND status IN ('draft', 'returned_for_correction') "
+        "AND (? IS NULL OR officer = ?) RETURNING revision",
+        (*params, at, interview_id, officer, officer)).fetchone()
+    return row[0] if row else None
+
+
+def set_status(conn: Connection, interview_id: str, status: str, at: str,
+               assessment: dict[str, Any] | None = None, outcome: str | None = None) -> None:
+    conn.execute("UPDATE interviews SET status = ?, updated_at = ?, revision = revision + 1, "
+                 "assessment = coalesce(?, assessment), outcome = coalesce(?, outcome) "
+                 "WHERE id = ?", (status, at, _dump(assessment), outcome, interview_id))
+
+
+def summaries(conn: Connection, officer: str | None = None, search: str | None = None,
+              limit: int = 100, offset: int = 0) -> list[InterviewSummary]:
+    """Newest first, by when the interview began. ``officer`` restricts to one officer's
+    interviews; ``search`` matches any part of the name, case-insensitively."""
+    where, params = ["1 = 1"], []
+    if officer is not None:
+        where.append("officer = ?")
+        params.append(officer)
+    if search:
+        # '%x%' can use no index range; INDEXED BY makes SQLite scan the narrow name index
+        where.append("rowid IN (SELECT rowid FROM interviews INDEXED BY interviews_by_name "
+                     "WHERE display_name LIKE ? ESCAPE '\\')")
+        params.append("%" + re.sub(r"([\\%_])", r"\\\1", search.strip()) + "%")
+    sql = (f"SELECT {_SUMMARY} FROM interviews WHERE {' AND '.join(where)} "
+           "ORDER BY created_at DESC LIMIT ? OFFSET ?")
+    with translate_errors():
+        rows = conn.execute(sql, (*params, limit, offset)).fetchall()
+    return [InterviewSummary(*row) for row in rows]
+
+
+def mark_acknowledged(conn: Connection, interview_id: str, at: str) -> bool:
+    """Record central's acknowledgement (the first one counts); False for an unknown id."""
+    row = conn.execute("UPDATE interviews SET acknowledged_at = coalesce(acknowledged_at, ?) "
+                       "WHERE id = ? RETURNING id", (at, interview_id)).fetchone()
+    return row is not None
+
+
+def purge_acknowledged_before(conn: Connection, cutoff: str, at: str) -> list[str]:
+    """Drop the personal answers and assessment of interviews acknowledged before ``cutoff``;
+    the id (case reference), dates, status, outcome and action stay. Returns the ids purged."""
+    rows = conn.execute(
+        "UPDATE interviews SET action = json_extract(answers, '$.action_taken'), "
+        "answers = '{}', assessment = NULL, purged_at = ? "
+        "WHERE acknowledged_at IS NOT NULL AND acknowledged_at < ? AND purged_at IS NULL "
+        "RETURNING id", (at, cutoff)).fetchall()
+    return [row[0] for row in rows]
+
+
+def count(conn: Connection) -> int:
+    with translate_errors():
+        return int(conn.execute("SELECT count(*) FROM interviews").fetchone()[0])
+
+
+def _dump(value: dict[str, Any] | None) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,105 @@
+"""Numbered schema migrations. ``PRAGMA user_version`` holds the schema number; each step runs
+in its own transaction after a backup of the database as it was (DESIGN.md §4)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from screening.store.connection import Connection, transaction, translate_errors
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    summary: str
+    statements: tuple[str, ...]
+
+
+V1 = Migration(1, "settings, accounts, interviews, audit log", (
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL)""",
+    """CREATE TABLE accounts (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('officer', 'supervisor')),
+        disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+        created_at TEXT NOT NULL,
+        created_by TEXT,
+        password_changed_at TEXT NOT NULL)""",
+    """CREATE TABLE interviews (
+        id TEXT PRIMARY KEY,
+        form_id TEXT NOT NULL,
+        form_version TEXT NOT NULL,
+        checkpoint TEXT NOT NULL,
+        officer TEXT NOT NULL REFERENCES accounts (name),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN
+            ('draft', 'finalised', 'returned_for_correction', 'approved')),
+        answers TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(answers)),
+        assessment TEXT CHECK (assessment IS NULL OR json_valid(assessment)),
+        outcome TEXT,
+        revision INTEGER NOT NULL DEFAULT 0,
+        -- kept in step by SQLite itself, so the list and the name search need no JSON parsing
+        display_name TEXT GENERATED ALWAYS AS (trim(
+            coalesce(json_extract(answers, '$.given_name'), '') || ' ' ||
+            coalesce(json_extract(answers, '$.family_name'), ''))) STORED)""",
+    # narrow indexes on columns an autosave never changes, so a save rewrites only the row's
+    # own pages (each written page costs an encryption); the list reads 100 rows through them
+    "CREATE INDEX interviews_by_created ON interviews (created_at)",
+    "CREATE INDEX interviews_by_officer ON interviews (officer, created_at)",
+    # the name search scans this small index instead of decrypting every interview
+    "CREATE INDEX interviews_by_name ON interviews (display_name)",
+    """CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT,
+        action TEXT NOT NULL,
+        subject TEXT,
+        detail TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL)""",
+    """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+))
+
+V2 = Migration(2, "retention: central acknowledgement and purge dates", (
+    "ALTER TABLE interviews ADD COLUMN acknowledged_at TEXT",
+    "ALTER TABLE interviews ADD COLUMN purged_at TEXT",
+    # what was done, kept after the purge for the supervisors' minimal index
+    "ALTER TABLE interviews ADD COLUMN action TEXT",
+    "CREATE INDEX interviews_by_acknowledgement ON interviews (acknowledged_at)",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2)
+LATEST = MIGRATIONS[-1].version
+
+
+def schema_version(conn: Connection) -> int:
+    with translate_errors():
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: Connection, backup: Callable[[int], None] | None = None,
+            migrations: Sequence[Migration] = MIGRATIONS, target: int | None = None) -> list[int]:
+    """Bring the schema up to ``target`` (default: the latest). ``backup(version)`` is called
+    before each step on a database that already holds data. Returns the versions applied."""
+    target = migrations[-1].version if target is None else target
+    applied = []
+    for step in migrations:
+        current = schema_version(conn)
+        if step.version <= current or step.version > target:
+            continue
+        if step.version != current + 1:
+            raise RuntimeError(f"schema {current} cannot jump to migration {step.version}")
+        if backup is not None and current > 0:
+            backup(current)
+        with transaction(conn):
+            for statement in step.statements:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {step.version}")
+        applied.append(step.version)
+    return applied

@@ -1,0 +1,234 @@
+"""A logged-in session on the checkpoint store: the one object the CLI and the UI hold.
+
+This module opens it (create, log in, recover) and holds the whole-store operations (audit,
+integrity, backup); accounts are in staff.py, interviews in casework.py. The SQL itself lives
+in accounts.py, interviews.py, settings.py and audit.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import time
+from pathlib import Path
+
+from screening.errors import (
+    AccountDisabledError,
+    AccountError,
+    LoginDelayedError,
+    PermissionDeniedError,
+    StoreDamagedError,
+    StoreError,
+    StoreExistsError,
+    StoreMissingError,
+    WrongCredentialsError,
+)
+from screening.store import (
+    accounts,
+    audit,
+    connection,
+    crypto,
+    migrations,
+    settings,
+)
+from screening.store.casework import Casework
+from screening.store.crypto import KdfParams
+from screening.store.keyslots import RECOVERY_SLOT, KeySlots, account_slot
+from screening.store.layout import StorePaths
+from screening.store.sessionbase import Clock, iso
+from screening.store.staff import AccountAdmin, check_password
+from screening.store.throttle import remaining_wait
+
+
+class StoreSession(AccountAdmin, Casework):
+    """Open only through :meth:`initialise`, :meth:`login` or :meth:`recover`."""
+
+    # ----- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def initialise(cls, root: Path, checkpoint: str, user: str, password: str,
+                   kdf: KdfParams | None = None,
+                   clock: Clock = time.time) -> tuple[StoreSession, str]:
+        """Create the store and its first supervisor; returns the session and the recovery code,
+        which is shown once and never stored in the clear."""
+        kdf = kdf or KdfParams.standard()
+        paths = StorePaths(Path(root))
+        if paths.any_exists():
+            raise StoreExistsError(f"a store already exists in {paths.root}; nothing was changed")
+        name = accounts.check_name(user)
+        check_password(password)
+        paths.make_root()
+        master_key, recovery_code = crypto.new_master_key(), crypto.new_recovery_code()
+        slots = KeySlots(paths.keyslots)
+        # key slots first: a database whose key was never written down could not be opened
+        with slots.editing() as fresh:
+            fresh.set_secret(account_slot(name), password, master_key, kdf)
+            fresh.set_secret(RECOVERY_SLOT, recovery_code, master_key, kdf)
+
+        def build(conn: connection.Connection) -> None:
+            migrations.migrate(conn)
+            at = iso(clock)
+            with connection.transaction(conn):
+                settings.set_setting(conn, settings.CHECKPOINT, checkpoint)
+                accounts.insert(conn, name, "supervisor", None, at)
+                audit.append(conn, name, "store_created", None, {"checkpoint": checkpoint}, at)
+
+        try:
+            connection.create_database(paths.database, master_key, build)
+        except BaseException:
+            paths.keyslots.unlink()  # ours, written a moment ago: let init be tried again
+            raise
+        session = cls._open(paths, master_key, name, slots, kdf, clock)
+        return session, recovery_code
+
+    @classmethod
+    def login(cls, root: Path, user: str, password: str, kdf: KdfParams | None = None,
+              clock: Clock = time.time) -> StoreSession:
+        paths = StorePaths(Path(root))
+        slots = _load_slots(paths)
+        try:
+            name = accounts.check_name(user)
+        except AccountError:
+            slots.unwrap("", password)  # same cost as a real try
+            raise WrongCredentialsError() from None
+        master_key = _unwrap(slots, account_slot(name), password, clock)
+        session = cls._open(paths, master_key, name, slots, kdf or KdfParams.standard(), clock)
+        session._record_login(account_slot(name), "login")
+        session.purge_expired()  # retention runs whenever someone works at the station
+        return session
+
+    @classmethod
+    def recover(cls, root: Path, recovery_code: str, supervisor: str, new_password: str,
+                kdf: KdfParams | None = None, clock: Clock = time.time) -> StoreSession:
+        """Open with the recovery code and give ``supervisor`` a new password."""
+        check_password(new_password)
+        paths = StorePaths(Path(root))
+        slots = _load_slots(paths)
+        code = crypto.normalise_recovery_code(recovery_code)
+        master_key = _unwrap(slots, RECOVERY_SLOT, code, clock,
+                             wrong=WrongCredentialsError("wrong recovery code"))
+        name = accounts.check_name(supervisor)
+        session = cls._open(paths, master_key, name, slots, kdf or KdfParams.standard(), clock)
+        if session.account.role != "supervisor":
+            session.close()
+            raise PermissionDeniedError("the recovery code can only reset a supervisor's password")
+        session._set_password(name, new_password, "password_reset_with_recovery_code")
+        session._record_login(RECOVERY_SLOT, "login_with_recovery_code")
+        return session
+
+    @classmethod
+    def _open(cls, paths: StorePaths, master_key: bytes, name: str, slots: KeySlots,
+              kdf: KdfParams, clock: Clock) -> StoreSession:
+        conn = connection.open_database(paths.database, master_key)
+        try:
+            _upgrade(conn, paths, master_key)
+            account = accounts.get(conn, name)
+        except BaseException:
+            conn.close()
+            raise
+        if account is None:
+            conn.close()
+            raise WrongCredentialsError()
+        if account.disabled:
+            conn.close()
+            raise AccountDisabledError(name)
+        return cls(paths, conn, master_key, account, slots, kdf, clock)
+
+    def _record_login(self, slot: str, action: str) -> None:
+        with connection.transaction(self.conn):
+            flushed = list(self._slots.pending_failures)
+            for failure in flushed:
+                user = failure["slot"].removeprefix("account:")
+                audit.append(self.conn, user, "login_failed", None, {"slot": failure["slot"]},
+                             failure["at"])
+            audit.append(self.conn, self.account.name, action, None, {}, self._now())
+        with self._slots.editing() as fresh:
+            # failures recorded meanwhile by another process stay for the next login
+            fresh.pending_failures = [f for f in fresh.pending_failures if f not in flushed]
+            fresh.record_success(slot)
+
+    def close(self) -> None:
+        try:
+            connection.checkpoint(self.conn)
+        finally:
+            self.conn.close()
+
+    def __enter__(self) -> StoreSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+    # ----- audit, integrity, backup --------------------------------------------------------
+
+    def audit_entries(self) -> list[audit.AuditEntry]:
+        self._require_supervisor("read the audit log")
+        return list(audit.entries(self.conn))
+
+    def verify_audit(self) -> audit.ChainReport:
+        self._require_supervisor("verify the audit log")
+        return audit.verify(self.conn)
+
+    def integrity_problems(self) -> list[str]:
+        return connection.integrity_problems(self.conn)
+
+    def backup(self, dest: Path) -> Path:
+        """An encrypted copy in folder ``dest`` that opens with the same accounts."""
+        self._require_supervisor("make a backup")
+        dest = Path(dest)
+        if dest.exists() and any(dest.iterdir()):
+            raise StoreExistsError(f"{dest} is not empty; choose a new or empty folder")
+        target = StorePaths(dest)
+        target.make_root()
+        connection.backup_database(self.conn, target.database, self._master_key)
+        shutil.copyfile(self.paths.keyslots, target.keyslots)
+        target.keyslots.chmod(0o600)
+        with connection.transaction(self.conn):
+            audit.append(self.conn, self.account.name, "backup_made", None, {})
+        return target.root
+
+
+def _load_slots(paths: StorePaths) -> KeySlots:
+    if not paths.database.exists():
+        if paths.keyslots.exists():
+            raise StoreDamagedError(f"the key-slot file is in {paths.root} but the database "
+                                    "is missing")
+        raise StoreMissingError(f"there is no store in {paths.root}; create one with "
+                                "'screening init'")
+    return KeySlots.load(paths.keyslots)
+
+
+def _unwrap(slots: KeySlots, slot: str, secret: str, clock: Clock,
+            wrong: WrongCredentialsError | None = None) -> bytes:
+    """The master key, or the right refusal: delayed, disabled, or wrong credentials."""
+    current = slots.slots.get(slot)
+    if current is not None:
+        wait = remaining_wait(current.failures, current.last_failure, clock())
+        if wait > 0:
+            raise LoginDelayedError(wait)
+    if slots.is_disabled(slot):
+        raise AccountDisabledError(slot.removeprefix("account:"))
+    master_key = slots.unwrap(slot, secret)
+    if master_key is None:
+        now = clock()
+        with slots.editing() as fresh:
+            fresh.record_failure(slot, now, iso(lambda: now))
+        raise wrong or WrongCredentialsError()
+    return master_key
+
+
+def _upgrade(conn: connection.Connection, paths: StorePaths, master_key: bytes) -> None:
+    version = migrations.schema_version(conn)
+    if version == 0:
+        # only a database this program never finished creating has no schema: never fill it
+        raise StoreDamagedError("the database holds no tables")
+    if version > migrations.LATEST:
+        raise StoreError(f"this store has schema {version}, newer than this program knows "
+                         f"({migrations.LATEST}); install the newer version")
+
+    def backup(current: int) -> None:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+        dest = paths.make_backups() / f"before-migration-{current + 1}-{stamp}.db"
+        connection.backup_database(conn, dest, master_key)
+
+    migrations.migrate(conn, backup)

@@ -1,0 +1,57 @@
+"""What every part of a logged-in session shares: who is logged in, the connection, the key
+material and the clock. Split from session.py so each part stays small."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from screening.errors import PermissionDeniedError, WrongCredentialsError
+from screening.store import connection, settings
+from screening.store.accounts import Account
+from screening.store.crypto import KdfParams
+from screening.store.keyslots import KeySlots, account_slot
+from screening.store.layout import StorePaths
+
+Clock = Callable[[], float]
+REAUTH_SECONDS = 5 * 60  # printing or exporting after this asks for the password again
+
+
+class SessionBase:
+    def __init__(self, paths: StorePaths, conn: connection.Connection, master_key: bytes,
+                 account: Account, slots: KeySlots, kdf: KdfParams, clock: Clock) -> None:
+        self.paths = paths
+        self.conn = conn
+        self._master_key = master_key
+        self.account = account
+        self._slots = slots
+        self._kdf = kdf
+        self._clock = clock
+        self._authenticated_at = clock()  # the password was just proved by opening the session
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.account.role == "supervisor"
+
+    def checkpoint_code(self) -> str:
+        return settings.get_setting(self.conn, settings.CHECKPOINT) or ""
+
+    def _require_supervisor(self, what: str) -> None:
+        if not self.is_supervisor:
+            raise PermissionDeniedError(f"only a supervisor can {what}")
+
+    def confirm_password(self, password: str) -> None:
+        """Prove the password again (before printing or exporting, DESIGN.md §4)."""
+        if self._slots.unwrap(account_slot(self.account.name), password) is None:
+            raise WrongCredentialsError("the password is wrong")
+        self._authenticated_at = self._clock()
+
+    def recently_authenticated(self, max_age_seconds: float = REAUTH_SECONDS) -> bool:
+        return self._clock() - self._authenticated_at <= max_age_seconds
+
+    def _now(self) -> str:
+        return iso(self._clock)
+
+
+def iso(clock: Clock) -> str:
+    return dt.datetime.fromtimestamp(clock(), dt.UTC).isoformat(timespec="microseconds")

@@ -1,0 +1,83 @@
+"""Account administration within a session: add, disable, change and reset passwords.
+Each change touches the accounts table, the audit log and exactly one key slot."""
+
+from __future__ import annotations
+
+from screening.errors import AccountDisabledError, AccountError, WrongCredentialsError
+from screening.store import accounts, audit, connection
+from screening.store.accounts import Account
+from screening.store.keyslots import account_slot
+from screening.store.sessionbase import SessionBase
+
+
+class AccountAdmin(SessionBase):
+    def add_user(self, user: str, role: str, password: str) -> Account:
+        self._require_supervisor("add an account")
+        name = accounts.check_name(user)
+        accounts.check_role(role)
+        check_password(password)
+        if self._slots.slots.get(account_slot(name)) is not None:
+            raise AccountError(f"the account {name!r} already exists")
+        with connection.transaction(self.conn):
+            accounts.insert(self.conn, name, role, self.account.name, self._now())
+            audit.append(self.conn, self.account.name, "account_added", name, {"role": role})
+            # the slot is written before COMMIT: if it fails, the account is rolled back too
+            with self._slots.editing() as slots:
+                slots.set_secret(account_slot(name), password, self._master_key, self._kdf)
+        return accounts.get(self.conn, name)  # type: ignore[return-value]
+
+    def list_users(self) -> list[Account]:
+        self._require_supervisor("list accounts")
+        return accounts.all_accounts(self.conn)
+
+    def disable_user(self, user: str) -> None:
+        self._require_supervisor("disable an account")
+        target = self._existing_account(user)
+        if target.name == self.account.name:
+            raise AccountError("you cannot disable your own account")
+        if target.disabled:
+            return
+        if target.role == "supervisor" and accounts.count_active_supervisors(self.conn) <= 1:
+            raise AccountError("the last active supervisor cannot be disabled")
+        with connection.transaction(self.conn):
+            accounts.set_disabled(self.conn, target.name)
+            audit.append(self.conn, self.account.name, "account_disabled", target.name)
+            # the wrapped key is deleted, not flagged: a disabled password must not open the file
+            with self._slots.editing() as slots:
+                slots.disable(account_slot(target.name))
+
+    def change_password(self, old_password: str, new_password: str) -> None:
+        """Rewraps only this account's slot, after proving the old password."""
+        check_password(new_password)
+        if self._slots.unwrap(account_slot(self.account.name), old_password) is None:
+            raise WrongCredentialsError("the current password is wrong")
+        self._set_password(self.account.name, new_password, "password_changed")
+
+    def reset_password(self, user: str, new_password: str) -> None:
+        """A supervisor sets a new password for an account whose password was forgotten."""
+        self._require_supervisor("reset a password")
+        check_password(new_password)
+        target = self._existing_account(user)
+        if target.disabled:
+            raise AccountDisabledError(target.name)
+        self._set_password(target.name, new_password, "password_reset")
+
+    def _set_password(self, name: str, password: str, action: str) -> None:
+        with connection.transaction(self.conn):
+            at = self._now()
+            accounts.password_changed(self.conn, name, at)
+            audit.append(self.conn, self.account.name, action, name, {}, at)
+            with self._slots.editing() as slots:
+                slots.set_secret(account_slot(name), password, self._master_key, self._kdf)
+
+    def _existing_account(self, user: str) -> Account:
+        found = accounts.get(self.conn, accounts.check_name(user))
+        if found is None:
+            raise AccountError(f"there is no account {user!r}")
+        return found
+
+
+
+def check_password(password: str) -> None:
+    if len(password) < 8:
+        raise AccountError("a password needs at least 8 characters")

@@ -1,0 +1,112 @@
+"""The quarterly report (PDF) and its CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from screening.errors import QuarterError
+from screening.reports.csvexport import tables_csv
+from screening.reports.quarterly import build_quarterly_report
+from screening.reports.statistics import compute
+from tests.unit.reports.helpers import pages, render_png, squeeze, text
+from tests.unit.reports.stats_fixture import fixture_facts
+
+
+def report(form, reference, quarter="2026Q3", **options) -> bytes:
+    return build_quarterly_report(fixture_facts(), quarter, form, reference, **options)
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel then reads ë and ç correctly
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_report_has_every_table_with_totals_in_both_languages(standard_form, reference):
+    words = text(report(standard_form, reference))
+    for expected in ("STATISTIKAT TREMUJORE", "Quarterly statistics", "2026Q3",
+                     "01.07.2026 – 30.09.2026", "Të gjitha pikat e kalimit",
+                     "Vlerësimet sipas pikës së kalimit", "Outcomes by checkpoint",
+                     "Rinas — Aeroporti Ndërkombëtar i Tiranës", "Gjithsej",
+                     "Viktimë e prezumuar", "Shqipëri · Femër", "Disa sektorë", "Greqi",
+                     "Nuk është regjistruar", "Viktimë e përsëritur"):
+        assert expected in words, expected
+    assert "Kthimmeshoqërim" in squeeze(words)  # a column heading, wrapped
+    for number in range(1, 8):
+        assert f"{number}. " in words
+    assert "1. Returnees screened, by checkpoint, adults/children and sex" in words
+    assert "7. Returnees by country returned from and return mode" in words
+    assert "44" in words
+    assert "<5" not in words
+
+
+def test_report_in_english_names(standard_form, reference):
+    words = text(report(standard_form, reference, lang="en"))
+    for expected in ("Rinas — Tirana International Airport", "Presumed victim", "Albania",
+                     "Several sectors", "Total", "Adults", "Children"):
+        assert expected in words, expected
+
+
+def test_suppressed_report_hides_small_counts_and_says_how(standard_form, reference):
+    words = text(report(standard_form, reference, suppress_below=5))
+    assert "<5" in words
+    assert "Counts from 1 to 4 are shown as “<5”" in words
+    assert "Hidden values are not drawn." in words
+
+
+def test_empty_quarter_says_so(standard_form, reference):
+    pdf = report(standard_form, reference, quarter="2021Q1")
+    words = text(pdf)
+    assert "There are no interviews in this quarter: every table is empty." in words
+    assert "Nuk ka asnjë intervistë në këtë tremujor" in words
+    assert len(pages(pdf)) == 1
+
+
+def test_one_checkpoint(standard_form, reference):
+    words = text(report(standard_form, reference, checkpoint="KKV"))
+    assert "Pika e kalimit kufitar Kakavijë" in words
+    assert "Rinas — Aeroporti" not in words
+    empty = text(report(standard_form, reference, checkpoint="SHG"))
+    assert "There are no interviews in this quarter for this checkpoint" in empty
+
+
+def test_bad_quarter_is_refused(standard_form, reference):
+    with pytest.raises(QuarterError):
+        report(standard_form, reference, quarter="2026-Q7")
+
+
+def test_csv_export_of_every_table(standard_form, reference):
+    stats = compute(fixture_facts(), "2026Q3", checkpoints=tuple(reference.checkpoints))
+    files = tables_csv(stats, standard_form, reference)
+    assert sorted(files) == [
+        "2026Q3_1_screened_by_checkpoint.csv", "2026Q3_2_outcome_by_age_group_and_sex.csv",
+        "2026Q3_3_action_by_outcome.csv", "2026Q3_4_victims_by_nationality_sex_age.csv",
+        "2026Q3_5_victims_by_country_and_sector.csv", "2026Q3_6_new_and_repeat_victims.csv",
+        "2026Q3_7_returnees_by_country_and_return_mode.csv",
+        "2026Q3_8_outcomes_by_checkpoint.csv"]
+    table3 = read_csv(files["2026Q3_3_action_by_outcome.csv"])
+    assert table3[0] == ["3. How processed: action taken by outcome", "No indicators",
+                         "At risk", "Suspected victim", "Presumed victim", "Total"]
+    assert table3[1] == ["Referred to a shelter", "0", "0", "2", "3", "5"]
+    assert table3[-2] == ["Not recorded", "0", "1", "0", "0", "1"]
+    assert table3[-1] == ["Total", "16", "10", "14", "4", "44"]
+    table1 = read_csv(files["2026Q3_1_screened_by_checkpoint.csv"])
+    assert table1[0][1] == "Adults · Female"
+    assert table1[1] == ["Rinas — Tirana International Airport",
+                         "10", "6", "0", "0", "0", "1", "0", "0", "0", "17"]
+
+
+def test_csv_export_with_suppression_in_albanian(standard_form, reference):
+    stats = compute(fixture_facts(), "2026Q3", checkpoints=tuple(reference.checkpoints))
+    files = tables_csv(stats, standard_form, reference, suppress_below=5, lang="sq")
+    table6 = read_csv(files["2026Q3_6_new_and_repeat_victims.csv"])
+    assert table6[1] == ["Viktimë e re", "<5", "<5", "0", "<5", "<5", "<5", "0", "0", "13"]
+    assert table6[-1] == ["Gjithsej", "5", "6", "0", "<5", "<5", "<5", "0", "0", "18"]
+
+
+def test_report_renders_to_an_image(standard_form, reference, tmp_path):
+    image = render_png(report(standard_form, reference, suppress_below=5), tmp_path, "report")
+    assert image is not None, "pdftoppm is missing: run scripts/system-packages"
+    assert image.stat().st_size > 10_000

@@ -1,0 +1,125 @@
+"""Interviews: autosave, who sees what, the status workflow, paper import."""
+
+from __future__ import annotations
+
+import pytest
+
+from screening.errors import InterviewNotFoundError, InterviewStateError, PermissionDeniedError
+from tests.answer_sets import adult_no_indicators
+from tests.unit.store.helpers import login
+
+
+@pytest.fixture
+def officer(supervisor, data_dir, clock):
+    with login(data_dir, clock=clock) as session:
+        yield session
+
+
+def fill(session, interview_id, answers):
+    for qid, value in answers.items():
+        session.save_answer(interview_id, qid, value)
+
+
+def test_each_answer_is_saved_with_a_new_revision(officer):
+    interview_id = officer.start_interview("returnee_screening", "1")
+    assert officer.save_answer(interview_id, "given_name", "Arben") == 1
+    assert officer.save_answer(interview_id, "months_abroad", 15) == 2
+    assert officer.save_answer(interview_id, "activity_sector", ["agriculture"]) == 3
+    record = officer.get_interview(interview_id)
+    assert record.answers == {"given_name": "Arben", "months_abroad": 15,
+                              "activity_sector": ["agriculture"]}
+    assert (record.status, record.revision, record.officer) == ("draft", 3, "olsi")
+    assert record.checkpoint == "KKV" and record.form_id == "returnee_screening"
+    officer.save_answer(interview_id, "months_abroad", None)
+    assert "months_abroad" not in officer.get_interview(interview_id).answers
+
+
+def test_a_question_id_cannot_smuggle_a_json_path(officer):
+    interview_id = officer.start_interview("returnee_screening", "1")
+    with pytest.raises(ValueError):
+        officer.save_answer(interview_id, 'x"].y', 1)
+
+
+def test_officers_see_their_own_interviews_and_supervisors_see_all(supervisor, officer):
+    supervisor.add_user("ilir", "officer", "ilir-password")
+    mine = officer.start_interview("returnee_screening", "1")
+    with login(officer.paths.root, "ilir", "ilir-password") as other:
+        theirs = other.start_interview("returnee_screening", "1")
+        assert [s.id for s in other.list_interviews()] == [theirs]
+        with pytest.raises(InterviewNotFoundError):
+            other.get_interview(mine)
+        with pytest.raises(InterviewNotFoundError):
+            other.save_answer(mine, "given_name", "X")
+    assert [s.id for s in officer.list_interviews()] == [mine]
+    assert {s.id for s in supervisor.list_interviews()} == {mine, theirs}
+    assert officer.get_interview(mine).answers == {}
+
+
+def test_finalising_needs_a_complete_interview(officer):
+    interview_id = officer.start_interview("returnee_screening", "1")
+    officer.save_answer(interview_id, "given_name", "Arben")
+    with pytest.raises(InterviewStateError, match="not complete"):
+        officer.finalise(interview_id)
+    fill(officer, interview_id, adult_no_indicators())
+    record = officer.finalise(interview_id)
+    assert record.status == "finalised"
+    assert record.assessment is not None and record.outcome == record.assessment["final_outcome"]
+    with pytest.raises(InterviewStateError):
+        officer.save_answer(interview_id, "given_name", "Changed")
+
+
+def test_a_supervisor_returns_then_approves(supervisor, officer):
+    interview_id = officer.start_interview("returnee_screening", "1")
+    fill(officer, interview_id, adult_no_indicators())
+    officer.finalise(interview_id)
+    with pytest.raises(PermissionDeniedError):
+        officer.approve(interview_id)
+    supervisor.return_for_correction(interview_id, "check the dates")
+    assert officer.get_interview(interview_id).status == "returned_for_correction"
+    officer.save_answer(interview_id, "months_abroad", 14)
+    officer.finalise(interview_id)
+    supervisor.approve(interview_id)
+    assert officer.get_interview(interview_id).status == "approved"
+    with pytest.raises(InterviewStateError):
+        supervisor.approve(interview_id)
+    actions = [e.action for e in supervisor.audit_entries() if e.subject == interview_id]
+    assert actions == ["interview_created", "interview_finalised", "interview_returned",
+                       "interview_finalised", "interview_approved"]
+
+
+def test_a_paper_record_is_validated_scored_and_stored_finalised(officer):
+    interview_id = officer.import_finalised(adult_no_indicators(given_name="Paper"))
+    record = officer.get_interview(interview_id)
+    assert record.status == "finalised" and record.answers["given_name"] == "Paper"
+    assert record.assessment["positive_dimensions"] == []
+    with pytest.raises(InterviewStateError, match="consent_interview"):
+        officer.import_finalised({k: v for k, v in adult_no_indicators().items()
+                                  if k != "consent_interview"})
+
+
+def test_the_list_is_newest_first_and_searchable_by_name(officer, clock):
+    ids = []
+    for name in ("Arben", "Besa", "Arta"):
+        clock.advance(1)
+        ids.append(officer.import_finalised(adult_no_indicators(given_name=name)))
+    assert [s.id for s in officer.list_interviews()] == ids[::-1]
+    found = officer.list_interviews(search="ar")
+    assert {s.display_name for s in found} == {"Arben Hoxha", "Arta Hoxha"}
+    assert officer.list_interviews(search="100%_") == []
+    assert len(officer.list_interviews(limit=2)) == 2
+
+
+
+def test_printing_after_a_while_asks_for_the_password_again(officer, clock):
+    from screening.errors import ReauthenticationNeededError, WrongCredentialsError
+    from tests.unit.store.helpers import OFFICER_PW
+
+    interview_id = officer.import_finalised(adult_no_indicators())
+    officer.record_event("interview_printed", interview_id)
+    clock.advance(10 * 60)
+    with pytest.raises(ReauthenticationNeededError):
+        officer.record_event("interview_exported", interview_id)
+    with pytest.raises(WrongCredentialsError):
+        officer.confirm_password("not-it-at-all")
+    officer.confirm_password(OFFICER_PW)
+    officer.record_event("interview_exported", interview_id)
