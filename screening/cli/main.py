@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from screening import __version__
-from screening.cli import forms_cmd, store_cmd
+from screening.cli import forms_cmd, reports_cmd, store_cmd
 from screening.errors import ScreeningError
 
 DESCRIPTION = """\
@@ -20,6 +20,10 @@ Common tasks:
         check a questionnaire definition before it is used
   screening forms evaluate forms/returnee_screening.yaml --answers answers.json --lang en
         score a set of answers and explain the outcome
+  screening slip TIA-261123-3F9A1C -o slip.pdf --as SUPERVISOR
+        print the referral slip of an interview
+  screening report quarterly 2026Q3 -o 2026Q3.pdf --csv tables --as SUPERVISOR
+        the quarterly statistics, with every table as CSV
 """
 
 
@@ -33,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     forms_cmd.register(commands)
     store_cmd.register(commands)
+    reports_cmd.register(commands)
     return parser
 
 

@@ -31,12 +31,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     _register_users(commands)
     _register_interviews(commands)
     _register_audit(commands)
-    backup = _command(commands, "backup", "make an encrypted copy that opens with the same "
+    backup = add_command(commands, "backup", "make an encrypted copy that opens with the same "
                       "accounts", run_backup, who="SUPERVISOR")
     backup.add_argument("dest", metavar="DEST", type=Path, help="a new or empty folder")
 
 
-def _command(parent: argparse._SubParsersAction, name: str, text: str, handler: Any,
+def add_command(parent: argparse._SubParsersAction, name: str, text: str, handler: Any,
              who: str | None = "USER") -> argparse.ArgumentParser:
     command = parent.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
     # also accepted after the command; SUPPRESS keeps a global --data-dir from being overwritten
@@ -49,7 +49,7 @@ def _command(parent: argparse._SubParsersAction, name: str, text: str, handler: 
     return command
 
 
-def _group(commands: argparse._SubParsersAction, name: str,
+def add_group(commands: argparse._SubParsersAction, name: str,
            text: str) -> argparse._SubParsersAction:
     group = commands.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
     group.set_defaults(handler=lambda args: group.print_help() or 2)
@@ -57,45 +57,45 @@ def _group(commands: argparse._SubParsersAction, name: str,
 
 
 def _register_init(commands: argparse._SubParsersAction) -> None:
-    init = _command(commands, "init", "create this workstation's encrypted store and its "
+    init = add_command(commands, "init", "create this workstation's encrypted store and its "
                     "first supervisor", run_init, who=None)
     init.add_argument("--checkpoint", required=True, metavar="CODE")
     init.add_argument("--user", required=True, metavar="NAME")
-    recover = _command(commands, "recover", "set a new password for a supervisor with the "
+    recover = add_command(commands, "recover", "set a new password for a supervisor with the "
                        "recovery code", run_recover, who=None)
     recover.add_argument("--user", required=True, metavar="SUPERVISOR")
 
 
 def _register_users(commands: argparse._SubParsersAction) -> None:
-    users = _group(commands, "users", "manage the accounts of this workstation")
-    add = _command(users, "add", "add an account", run_users_add, who="SUPERVISOR")
+    users = add_group(commands, "users", "manage the accounts of this workstation")
+    add = add_command(users, "add", "add an account", run_users_add, who="SUPERVISOR")
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", required=True, choices=("officer", "supervisor"))
-    _command(users, "list", "list the accounts", run_users_list, who="SUPERVISOR")
-    disable = _command(users, "disable", "disable an account", run_users_disable,
+    add_command(users, "list", "list the accounts", run_users_list, who="SUPERVISOR")
+    disable = add_command(users, "disable", "disable an account", run_users_disable,
                        who="SUPERVISOR")
     disable.add_argument("name", metavar="NAME")
-    passwd = _command(users, "passwd", "change your password, or (a supervisor) set another "
+    passwd = add_command(users, "passwd", "change your password, or (a supervisor) set another "
                       "account's forgotten one", run_users_passwd)
     passwd.add_argument("name", metavar="NAME", nargs="?")
 
 
 def _register_interviews(commands: argparse._SubParsersAction) -> None:
-    interviews = _group(commands, "interviews", "enter, list and show interviews")
-    imp = _command(interviews, "import", "enter interviews captured on paper (a JSON list of "
+    interviews = add_group(commands, "interviews", "enter, list and show interviews")
+    imp = add_command(interviews, "import", "enter interviews captured on paper (a JSON list of "
                    "answer objects)", run_interviews_import)
     imp.add_argument("file", metavar="FILE.json", type=Path)
-    listing = _command(interviews, "list", "list interviews, newest first", run_interviews_list)
+    listing = add_command(interviews, "list", "list interviews, newest first", run_interviews_list)
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.add_argument("--search", metavar="NAME", help="only names containing this")
     listing.add_argument("--limit", type=int, default=100, help="at most this many (100)")
-    show = _command(interviews, "show", "show one interview as JSON", run_interviews_show)
-    show.add_argument("id", metavar="ID")
+    show = add_command(interviews, "show", "show one interview as JSON", run_interviews_show)
+    show.add_argument("id", metavar="ID", help="the interview's id or case reference")
 
 
 def _register_audit(commands: argparse._SubParsersAction) -> None:
-    audit = _group(commands, "audit", "check the audit log and the database")
-    _command(audit, "verify", "walk the audit chain and check the database's integrity",
+    audit = add_group(commands, "audit", "check the audit log and the database")
+    add_command(audit, "verify", "walk the audit chain and check the database's integrity",
              run_audit_verify, who="SUPERVISOR")
 
 
@@ -119,7 +119,7 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return config.data_dir(getattr(args, "data_dir", None))
 
 
-def _login(args: argparse.Namespace) -> StoreSession:
+def open_session(args: argparse.Namespace) -> StoreSession:
     password = _secret(PASSWORD_ENV, f"Password for {args.as_user}: ")
     return StoreSession.login(_data_dir(args), args.as_user, password)
 
@@ -148,7 +148,7 @@ def run_recover(args: argparse.Namespace) -> int:
 
 
 def run_users_add(args: argparse.Namespace) -> int:
-    with _login(args) as session:
+    with open_session(args) as session:
         password = _secret(NEW_PASSWORD_ENV, f"Password for the new account {args.name}: ",
                            confirm=True)
         account = session.add_user(args.name, args.role, password)
@@ -157,7 +157,7 @@ def run_users_add(args: argparse.Namespace) -> int:
 
 
 def run_users_list(args: argparse.Namespace) -> int:
-    with _login(args) as session:
+    with open_session(args) as session:
         for account in session.list_users():
             state = "disabled" if account.disabled else "active"
             print(f"{account.name}\t{account.role}\t{state}\tsince {account.created_at[:10]}")
@@ -165,7 +165,7 @@ def run_users_list(args: argparse.Namespace) -> int:
 
 
 def run_users_disable(args: argparse.Namespace) -> int:
-    with _login(args) as session:
+    with open_session(args) as session:
         session.disable_user(args.name)
     print(f"disabled {args.name}")
     return 0
@@ -187,7 +187,7 @@ def run_users_passwd(args: argparse.Namespace) -> int:
 def run_interviews_import(args: argparse.Namespace) -> int:
     records = _read_records(args.file)
     failed = 0
-    with _login(args) as session:
+    with open_session(args) as session:
         for index, record in enumerate(records):
             try:
                 interview_id = session.import_finalised(record)
@@ -201,26 +201,31 @@ def run_interviews_import(args: argparse.Namespace) -> int:
 
 
 def run_interviews_list(args: argparse.Namespace) -> int:
-    with _login(args) as session:
+    with open_session(args) as session:
         found = session.list_interviews(search=args.search, limit=args.limit)
     if args.json:
-        print(json.dumps([dataclasses.asdict(s) for s in found], ensure_ascii=False, indent=2))
+        print(json.dumps([_with_reference(s) for s in found], ensure_ascii=False, indent=2))
         return 0
     for s in found:
-        print(f"{s.id}  {s.updated_at[:16]}  {s.status:<24} {s.outcome or '-':<28} "
-              f"{s.officer:<12} {s.display_name}")
+        print(f"{s.case_reference or '-':<17} {s.id}  {s.updated_at[:16]}  {s.status:<24} "
+              f"{s.outcome or '-':<28} {s.officer:<12} {s.display_name}")
     return 0
 
 
 def run_interviews_show(args: argparse.Namespace) -> int:
-    with _login(args) as session:
-        record = session.get_interview(args.id)
-    print(json.dumps(dataclasses.asdict(record), ensure_ascii=False, indent=2))
+    with open_session(args) as session:
+        record = session.find_interview(args.id)
+    print(json.dumps(_with_reference(record), ensure_ascii=False, indent=2))
     return 0
 
 
+def _with_reference(record: Any) -> dict[str, Any]:
+    # the reference is derived, not stored, so asdict() alone would leave it out
+    return {"case_reference": record.case_reference, **dataclasses.asdict(record)}
+
+
 def run_audit_verify(args: argparse.Namespace) -> int:
-    with _login(args) as session:
+    with open_session(args) as session:
         report = session.verify_audit()
         problems = session.integrity_problems()
     if report.intact:
@@ -235,7 +240,7 @@ def run_audit_verify(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    with _login(args) as session:
+    with open_session(args) as session:
         dest = session.backup(args.dest)
     print(f"encrypted backup written to {dest}")
     return 0

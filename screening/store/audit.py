@@ -74,6 +74,15 @@ def entries(conn: Connection, limit: int | None = None) -> Iterator[AuditEntry]:
                              row[6], row[7])
 
 
+def for_subject(conn: Connection, subject: str) -> list[AuditEntry]:
+    """The entries about one interview (or account), oldest first."""
+    # no index on subject yet: a scan of the log, acceptable for one printout at a time
+    with translate_errors():
+        rows = conn.execute("SELECT seq, at, actor, action, subject, detail, prev_hash, hash "
+                            "FROM audit WHERE subject = ? ORDER BY seq", (subject,)).fetchall()
+    return [AuditEntry(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7]) for r in rows]
+
+
 def verify(conn: Connection) -> ChainReport:
     """Walk the chain from the first entry and name the first one that does not fit."""
     prev, expected_seq, count = GENESIS, 1, 0

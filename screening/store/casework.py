@@ -18,7 +18,12 @@ from screening.store import audit, connection, interviews, settings
 from screening.store.interviews import Interview, InterviewSummary
 from screening.store.sessionbase import SessionBase
 
-LEAVING_THE_STORE = ("interview_printed", "interview_exported")
+# personal data leaving the store: these need a recent password (DESIGN.md §4)
+LEAVING_THE_STORE = ("interview_printed", "interview_exported", "slip_printed", "record_printed",
+                     "report_exported")
+# the slip goes to an outside organisation and the statistics to partners: a supervisor's call
+SUPERVISOR_ONLY = {"slip_printed": "print a referral slip",
+                   "report_exported": "export the quarterly statistics"}
 
 
 class Casework(SessionBase):
@@ -117,10 +122,17 @@ class Casework(SessionBase):
         """Audit an outside action on an interview (printed, exported). Personal data leaving
         the store needs a recent password: call confirm_password first when asked."""
         self.get_interview(interview_id)
-        if action in LEAVING_THE_STORE and not self.recently_authenticated():
-            raise ReauthenticationNeededError()
+        self.check_allowed(action)
         with connection.transaction(self.conn):
             audit.append(self.conn, self.account.name, action, interview_id)
+
+    def check_allowed(self, action: str) -> None:
+        """Raise unless this account may do ``action`` now: first the role, then a recent
+        password. Call it before building a document, so a refusal costs nothing."""
+        if action in SUPERVISOR_ONLY:
+            self._require_supervisor(SUPERVISOR_ONLY[action])
+        if action in LEAVING_THE_STORE and not self.recently_authenticated():
+            raise ReauthenticationNeededError()
 
     # ----- retention -----------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 """A logged-in session on the checkpoint store: the one object the CLI and the UI hold.
 
 This module opens it (create, log in, recover) and holds the whole-store operations (audit,
-integrity, backup); accounts are in staff.py, interviews in casework.py. The SQL itself lives
-in accounts.py, interviews.py, settings.py and audit.py."""
+integrity, backup); accounts are in staff.py, interviews in casework.py, what the printed
+documents read in documents.py. The SQL itself lives in accounts.py, interviews.py,
+settings.py and audit.py."""
 
 from __future__ import annotations
 
@@ -30,8 +31,8 @@ from screening.store import (
     migrations,
     settings,
 )
-from screening.store.casework import Casework
 from screening.store.crypto import KdfParams
+from screening.store.documents import Documents
 from screening.store.keyslots import RECOVERY_SLOT, KeySlots, account_slot
 from screening.store.layout import StorePaths
 from screening.store.sessionbase import Clock, iso
@@ -39,7 +40,7 @@ from screening.store.staff import AccountAdmin, check_password
 from screening.store.throttle import remaining_wait
 
 
-class StoreSession(AccountAdmin, Casework):
+class StoreSession(AccountAdmin, Documents):
     """Open only through :meth:`initialise`, :meth:`login` or :meth:`recover`."""
 
     # ----- opening -------------------------------------------------------------------------

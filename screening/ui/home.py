@@ -1,0 +1,127 @@
+"""Home: my drafts, interviews awaiting review (supervisors), today's interviews, sync status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from screening.questionnaire.model import Form
+from screening.questionnaire.scoring import outcome_label
+from screening.ui import i18n
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class InterviewList(QTreeWidget):
+    opened = Signal(str)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setRootIsDecorated(False)
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.itemActivated.connect(lambda item, _col: self.opened.emit(item.data(0, ID_ROLE)))
+
+    def fill(self, rows: Iterable[Any], form: Form, lang: str, statuses: dict[str, str]) -> None:
+        self.clear()
+        for row in rows:
+            outcome = outcome_label(form, row.outcome, lang) if row.outcome else "—"
+            when = f"{i18n.show_date(row.updated_at, lang)} {row.updated_at[11:16]}"
+            item = QTreeWidgetItem([row.display_name or "—", statuses.get(row.status, row.status),
+                                    outcome, row.officer, when])
+            item.setData(0, ID_ROLE, row.id)
+            self.addTopLevelItem(item)
+        for column in range(self.columnCount()):
+            self.resizeColumnToContents(column)
+        if self.topLevelItemCount():
+            self.setCurrentItem(self.topLevelItem(0))
+
+
+class HomeScreen(QWidget):
+    new_interview = Signal()
+    open_interview = Signal(str)
+
+    def __init__(self, form: Form, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("homeScreen")
+        self.form, self.lang = form, lang
+        self.greeting = QLabel()
+        self.greeting.setObjectName("sectionTitle")
+        self.sync = QLabel()
+        self.sync.setObjectName("syncStatus")
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newInterviewButton")
+        self.new_button.clicked.connect(self.new_interview.emit)
+        self.drafts_title, self.review_title, self.today_title = QLabel(), QLabel(), QLabel()
+        self.drafts = InterviewList("draftsList")
+        self.review = InterviewList("reviewList")
+        self.today = InterviewList("todayList")
+        for view in (self.drafts, self.review, self.today):
+            view.opened.connect(self.open_interview.emit)
+        top = QHBoxLayout()
+        top.addWidget(self.greeting, 1)
+        top.addWidget(self.sync)
+        top.addWidget(self.new_button)
+        column = QVBoxLayout(self)
+        column.addLayout(top)
+        for title, view in ((self.drafts_title, self.drafts), (self.review_title, self.review),
+                            (self.today_title, self.today)):
+            title.setObjectName("panelTitle")
+            column.addWidget(title)
+            column.addWidget(view)
+        self.user, self.supervisor, self.rows = "", False, []
+        self.retranslate()
+
+    def show_rows(self, user: str, supervisor: bool, rows: list[Any]) -> None:
+        self.user, self.supervisor, self.rows = user, supervisor, rows
+        self.retranslate()
+
+    def _fill(self) -> None:
+        statuses = self._statuses()
+        rows = self.rows
+        mine = [r for r in rows if r.officer == self.user
+                and r.status in ("draft", "returned_for_correction")]
+        waiting = [r for r in rows if r.status == "finalised"]
+        today = dt.date.today().isoformat()
+        todays = [r for r in rows if r.created_at[:10] == today]
+        self.drafts.fill(mine, self.form, self.lang, statuses)
+        self.review.fill(waiting, self.form, self.lang, statuses)
+        self.today.fill(todays, self.form, self.lang, statuses)
+        self.review.setVisible(self.supervisor)
+        self.review_title.setVisible(self.supervisor)
+
+    def _statuses(self) -> dict[str, str]:
+        return {"draft": self.tr("Draft"), "finalised": self.tr("Finalised"),
+                "returned_for_correction": self.tr("Returned for correction"),
+                "approved": self.tr("Approved")}
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.greeting.setText(self.tr("Welcome, %1").replace("%1", self.user))
+        self.new_button.setText(self.tr("New interview (Ctrl+N)"))
+        self.sync.setText(self.tr("Sync with central: not set up on this workstation"))
+        self.drafts_title.setText(self.tr("My unfinished interviews"))
+        self.review_title.setText(self.tr("Awaiting review"))
+        self.today_title.setText(self.tr("Today at this checkpoint"))
+        headers = [self.tr("Person"), self.tr("Status"), self.tr("Outcome"), self.tr("Officer"),
+                   self.tr("Last change")]
+        for view in (self.drafts, self.review, self.today):
+            view.setHeaderLabels(headers)
+        self._fill()

@@ -1,0 +1,73 @@
+"""Languages: Qt's translation system for the UI's own strings, the form for its labels.
+
+Albanian is the source of truth for officers; English is the second language. Switching
+installs another translator and Qt sends every widget a LanguageChange event, so the switch
+happens at run time without a restart.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QTranslator
+
+LANGUAGES = ("sq", "en")
+LANGUAGE_NAMES = {"sq": "Shqip", "en": "English"}
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+_DATE_FORMATS = {"sq": "dd.MM.yyyy", "en": "dd/MM/yyyy"}
+_LOCALES = {"sq": QLocale(QLocale.Language.Albanian, QLocale.Country.Albania),
+            "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}
+
+
+# Every translator this process installed: one QApplication, however many windows (tests
+# build many) — switching language must remove them all.
+_INSTALLED: list[QTranslator] = []
+
+
+class Languages:
+    """Holds the current language and installs its translator."""
+
+    def __init__(self, lang: str = "sq") -> None:
+        self.lang = lang if lang in LANGUAGES else "sq"
+
+    def apply(self, lang: str) -> None:
+        """Switch every visible string to ``lang``."""
+        app = QCoreApplication.instance()
+        while _INSTALLED:
+            app.removeTranslator(_INSTALLED.pop())
+        self.lang = lang if lang in LANGUAGES else "sq"
+        translator = QTranslator(app)
+        # The UI's source strings are English; Albanian comes from screening_sq.qm.
+        if self.lang != "en" and translator.load(f"screening_{self.lang}", str(TRANSLATIONS)):
+            app.installTranslator(translator)
+            _INSTALLED.append(translator)
+        QLocale.setDefault(_LOCALES[self.lang])
+        # Removing or installing a translator already posts LanguageChange; posting one more
+        # covers the case where neither happened, so views still re-read the form's labels.
+        for widget in app.topLevelWidgets():
+            QCoreApplication.postEvent(widget, QEvent(QEvent.Type.LanguageChange))
+
+
+def date_format(lang: str) -> str:
+    return _DATE_FORMATS.get(lang, _DATE_FORMATS["sq"])
+
+
+def show_date(iso: str | None, lang: str) -> str:
+    if not iso:
+        return ""
+    date = QDate.fromString(iso[:10], "yyyy-MM-dd")
+    return date.toString(date_format(lang)) if date.isValid() else iso
+
+
+def parse_date(text: str) -> str | None:
+    """Accept dd.MM.yyyy, dd/MM/yyyy, d.M.yyyy or ISO; give ISO, or None if not a date."""
+    cleaned = text.strip()
+    for fmt in ("yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy", "dd/MM/yyyy", "d/M/yyyy"):
+        date = QDate.fromString(cleaned, fmt)
+        if date.isValid():
+            return date.toString("yyyy-MM-dd")
+    return None
+
+
+def locale(lang: str) -> QLocale:
+    return _LOCALES.get(lang, _LOCALES["sq"])

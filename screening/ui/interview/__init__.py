@@ -1,0 +1,1 @@
+"""The interview screen: question widgets generated from the form, sections, live indicators."""

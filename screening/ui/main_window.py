@@ -1,0 +1,320 @@
+"""The main window: one stack of screens (setup, login, home, interview, lock) and the menus.
+
+Every store call goes through the runner's store thread; this class only moves between screens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+
+from screening.errors import ScreeningError, StoreDamagedError
+from screening.questionnaire.model import Form
+from screening.questionnaire.navigation import prefill
+from screening.questionnaire.reference import Reference
+from screening.store.layout import StorePaths
+from screening.store.session import StoreSession
+from screening.ui.home import HomeScreen
+from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Languages
+from screening.ui.idle import IdleWatcher
+from screening.ui.interview.view import InterviewView
+from screening.ui.login import LockScreen, LoginScreen, login_error_text
+from screening.ui.preferences import Preferences
+from screening.ui.resume import resume_point
+from screening.ui.review import ReviewBar
+from screening.ui.runner import Runner
+from screening.ui.setup_wizard import SetupWizard
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, root: Path, form: Form, reference: Reference, runner: Runner,
+                 languages: Languages, preferences: Preferences) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.root, self.form, self.reference = root, form, reference
+        self.runner, self.languages, self.preferences = runner, languages, preferences
+        self.runner.on_unhandled = self.show_error
+        self.session: StoreSession | None = None
+        self.interview_id: str | None = None
+        self.interview: InterviewView | None = None
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.login = LoginScreen()
+        self.login.submitted.connect(self._log_in)
+        self.login.recovery_requested.connect(self._explain_recovery)
+        self.lock = LockScreen()
+        self.lock.unlock.connect(self._unlock)
+        self.lock.switch_user.connect(self.log_out)
+        self.home = HomeScreen(form, languages.lang)
+        self.home.new_interview.connect(self.new_interview)
+        self.home.open_interview.connect(self.open_interview)
+        for screen in (self.login, self.lock, self.home):
+            self.stack.addWidget(screen)
+        self.idle = IdleWatcher(preferences.lock_minutes, self)
+        self.idle.idle.connect(self.lock_now)
+        QCoreApplication.instance().installEventFilter(self.idle)
+        self._build_menus()
+        self.resize(1360, 860)
+        self.retranslate()
+        if StorePaths(root).any_exists():
+            self.show_login()
+        else:
+            self.show_setup()
+
+    # -- menus -----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        self.new_action = QAction(self, shortcut=QKeySequence("Ctrl+N"))
+        self.new_action.triggered.connect(self.new_interview)
+        self.home_action = QAction(self, shortcut=QKeySequence("Ctrl+H"))
+        self.home_action.triggered.connect(self.show_home)
+        self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_now)
+        self.logout_action = QAction(self)
+        self.logout_action.triggered.connect(self.log_out)
+        self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu = self.menuBar().addMenu("")
+        for action in (self.new_action, self.home_action, self.lock_action, self.logout_action,
+                       self.quit_action):
+            self.file_menu.addAction(action)
+        self.language_menu = self.menuBar().addMenu("")
+        self.language_actions = {}
+        for code in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[code], self, checkable=True)
+            action.triggered.connect(lambda _checked, c=code: self.set_language(c))
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self._update_session_actions()
+
+    def _update_session_actions(self) -> None:
+        logged_in = self.session is not None
+        for action in (self.new_action, self.home_action, self.lock_action, self.logout_action):
+            action.setEnabled(logged_in)
+        for code, action in self.language_actions.items():
+            action.setChecked(code == self.languages.lang)
+
+    # -- setup and login -------------------------------------------------------------------
+
+    def show_setup(self) -> None:
+        self.wizard = SetupWizard(self.reference, self.languages.lang)
+        self.wizard.language_chosen.connect(self.set_language)
+        self.wizard.create_requested.connect(self._create_store)
+        self.wizard.finished.connect(lambda _result: self.show_login())
+        self.stack.addWidget(self.wizard)
+        self.stack.setCurrentWidget(self.wizard)
+
+    def _create_store(self, checkpoint: str, user: str, password: str) -> None:
+        def created(result: tuple[StoreSession, str]) -> None:
+            session, code = result
+            self.runner.store(session.close)
+            self.login.user.setText(user)
+            self.wizard.show_recovery_code(code)
+
+        self.runner.store(lambda: StoreSession.initialise(self.root, checkpoint, user, password),
+                          created, lambda error: self.wizard.creation_failed(str(error)))
+
+    def show_login(self) -> None:
+        self.login.reset()
+        self.stack.setCurrentWidget(self.login)
+        self._update_session_actions()
+
+    def _log_in(self, user: str, password: str) -> None:
+        def done(session: StoreSession) -> None:
+            self.session = session
+            self.idle.start()
+            self._update_session_actions()
+            self.show_home()
+
+        def failed(error: BaseException) -> None:
+            self.login.failed(login_error_text(self, error))
+            if isinstance(error, StoreDamagedError):
+                self._explain_damage()
+
+        self.runner.store(lambda: StoreSession.login(self.root, user, password), done, failed)
+
+    def _explain_recovery(self) -> None:
+        QMessageBox.information(self, self.tr("Recovery code"), self.tr(
+            "With the recovery code printed at setup, a supervisor's password can be reset:\n"
+            "screening users recover --user NAME\n(the command asks for the code and the new "
+            "password). Keep the code locked away afterwards."))
+
+    def _explain_damage(self) -> None:
+        QMessageBox.critical(self, self.tr("Damaged database"), self.tr(
+            "The encrypted database cannot be read. Nothing was changed and no new database "
+            "was created.\n\nWhat to do: call the IT support desk; a supervisor can restore the "
+            "latest backup (screening backup restore) and the recovery code can open it."))
+
+    # -- lock ------------------------------------------------------------------------------
+
+    def lock_now(self) -> None:
+        if self.session is None or self.stack.currentWidget() is self.lock:
+            return
+        self.idle.stop()
+        self._before_lock = self.stack.currentWidget()
+        self.lock.show_for(self.session.account.name)
+        self.stack.setCurrentWidget(self.lock)
+
+    def _unlock(self, password: str) -> None:
+        session = self.session
+        if session is None:
+            return
+
+        def done(fresh: StoreSession) -> None:
+            self.runner.store(session.close)
+            self.session = fresh
+            self.idle.start()
+            self.stack.setCurrentWidget(self._before_lock)
+
+        self.runner.store(lambda: StoreSession.login(self.root, session.account.name, password),
+                          done, lambda error: self.lock.failed(login_error_text(self, error)))
+
+    def log_out(self) -> None:
+        session, self.session = self.session, None
+        self.idle.stop()
+        self._drop_interview()
+        if session is not None:
+            self.runner.store(session.close)
+        self.show_login()
+
+    # -- home and interviews ---------------------------------------------------------------
+
+    def show_home(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self._drop_interview()
+        self.stack.setCurrentWidget(self.home)
+        self.runner.store(lambda: session.list_interviews(limit=500),
+                          lambda rows: self.home.show_rows(session.account.name,
+                                                           session.is_supervisor, rows))
+
+    def new_interview(self) -> None:
+        session = self.session
+        if session is None or self.stack.currentWidget() is self.lock:
+            return
+        form = self.form
+
+        def start() -> tuple[str, dict[str, Any]]:
+            interview_id = session.start_interview(form.id, form.version)
+            answers = prefill(form, checkpoint=session.checkpoint_code(),
+                              started=dt.datetime.now())
+            for question_id, value in answers.items():
+                session.save_answer(interview_id, question_id, value)
+            return interview_id, answers
+
+        self.runner.store(start, lambda result: self._show_interview(*result))
+
+    def open_interview(self, interview_id: str) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.runner.store(lambda: session.get_interview(interview_id),
+                          lambda record: self._show_interview(record.id, record.answers,
+                                                              record.status))
+
+    def _show_interview(self, interview_id: str, answers: dict[str, Any],
+                        status: str = "draft") -> None:
+        self._drop_interview()
+        self.interview_id = interview_id
+        view = InterviewView(self.form, self.reference, self.languages.lang, answers,
+                             self._save_answer, current=resume_point(self.form, answers,
+                                                                     self.reference))
+        view.finalise_requested.connect(self._finalise)
+        editable = status in ("draft", "returned_for_correction")
+        view.set_read_only(not editable)
+        if not editable and self.session is not None and self.session.is_supervisor:
+            bar = ReviewBar(status)
+            bar.approve.connect(self._approve)
+            bar.send_back.connect(self._send_back)
+            view.layout().addWidget(bar)
+        self.interview = view
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        if view.session.current:
+            # after the layout settles, so scrolling to the question lands on it
+            QTimer.singleShot(0, lambda: view.show_question(view.session.current)
+                              if view is self.interview else None)
+
+    def _save_answer(self, question_id: str, value: Any) -> None:
+        session, interview_id, view = self.session, self.interview_id, self.interview
+        if session is None or interview_id is None:
+            return
+        self.runner.store(lambda: session.save_answer(interview_id, question_id, value),
+                          lambda _revision: view.mark_saved() if view is self.interview else None)
+
+    def _finalise(self) -> None:
+        session, interview_id = self.session, self.interview_id
+        if session is None or interview_id is None:
+            return
+        self.runner.store(lambda: session.finalise(interview_id), lambda _record: self._done())
+
+    def _approve(self) -> None:
+        session, interview_id = self.session, self.interview_id
+        if session is not None and interview_id is not None:
+            self.runner.store(lambda: session.approve(interview_id),
+                              lambda _r: self._done(self.tr("The interview is approved.")))
+
+    def _send_back(self, comment: str) -> None:
+        session, interview_id = self.session, self.interview_id
+        if session is not None and interview_id is not None:
+            self.runner.store(lambda: session.return_for_correction(interview_id, comment),
+                              lambda _r: self._done(self.tr("Returned to the officer.")))
+
+    def _done(self, message: str | None = None) -> None:
+        self.statusBar().showMessage(
+            message or self.tr("The interview is finalised and saved."), 8000)
+        self.show_home()
+
+    def _drop_interview(self) -> None:
+        if self.interview is not None:
+            self.stack.removeWidget(self.interview)
+            self.interview.deleteLater()
+            self.interview = None
+            self.interview_id = None
+
+    # -- errors, language, closing ---------------------------------------------------------
+
+    def show_error(self, error: BaseException) -> None:
+        text = error.message if isinstance(error, ScreeningError) else str(error)
+        QMessageBox.warning(self, self.tr("Something went wrong"), text)
+
+    def set_language(self, lang: str) -> None:
+        self.languages.apply(lang)
+        self.preferences.lang = lang
+        self.runner.background(lambda: self.preferences.save(self.root))
+        self.home.lang = lang
+        if self.interview is not None:
+            self.interview.set_language(lang)
+        self._update_session_actions()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Returnee Screening"))
+        self.file_menu.setTitle(self.tr("&Interview"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.new_action.setText(self.tr("New interview"))
+        self.home_action.setText(self.tr("Home"))
+        self.lock_action.setText(self.tr("Lock"))
+        self.logout_action.setText(self.tr("Log out"))
+        self.quit_action.setText(self.tr("Quit"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        session, self.session = self.session, None
+        if session is not None:
+            self.runner.store(session.close)
+        self.runner.shutdown()  # every answer already given reaches the disk first
+        event.accept()
+
+
+
+

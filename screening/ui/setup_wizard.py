@@ -1,0 +1,194 @@
+"""First run: language, checkpoint, the first supervisor, and the recovery code shown once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from screening.questionnaire.reference import Reference
+from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES
+
+MIN_PASSWORD = 10
+
+
+class SetupWizard(QWizard):
+    """Collects the answers; the main window creates the store off the UI thread and then
+    calls :meth:`show_recovery_code`."""
+
+    language_chosen = Signal(str)
+    create_requested = Signal(str, str, str)  # checkpoint, user, password
+
+    def __init__(self, reference: Reference, lang: str) -> None:
+        super().__init__()
+        self.setObjectName("setupWizard")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.language_page = _LanguagePage(lang)
+        self.account_page = _AccountPage(reference, lang)
+        self.code_page = _RecoveryPage()
+        for page in (self.language_page, self.account_page, self.code_page):
+            self.addPage(page)
+        self.language_page.language.currentIndexChanged.connect(
+            lambda _i: self.language_chosen.emit(self.language_page.chosen()))
+        self.account_page.create.connect(self.create_requested.emit)
+        self.setWindowTitle(self.tr("Set up this workstation"))
+
+    def show_recovery_code(self, code: str) -> None:
+        self.account_page.created = True
+        self.code_page.code.setText(code)
+        self.next()
+
+    def creation_failed(self, message: str) -> None:
+        self.account_page.fail(message)
+
+
+class _LanguagePage(QWizardPage):
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.language = QComboBox()
+        self.language.setObjectName("setupLanguage")
+        for code in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(LANGUAGES.index(lang))
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        column = QVBoxLayout(self)
+        column.addWidget(self.explain)
+        column.addWidget(self.language)
+        self.retranslate()
+
+    def chosen(self) -> str:
+        return self.language.currentData()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Welcome"))
+        self.explain.setText(self.tr("This sets up Returnee Screening on this workstation. "
+                                     "Choose the language; you can change it later."))
+
+    def changeEvent(self, event: object) -> None:
+        self.retranslate()
+        super().changeEvent(event)
+
+
+class _AccountPage(QWizardPage):
+    create = Signal(str, str, str)
+
+    def __init__(self, reference: Reference, lang: str) -> None:
+        super().__init__()
+        self.created = False
+        self.checkpoint = QComboBox()
+        self.checkpoint.setObjectName("setupCheckpoint")
+        for code, checkpoint in reference.checkpoints.items():
+            self.checkpoint.addItem(f"{checkpoint.name.get(lang)} ({code})", code)
+        self.user = QLineEdit()
+        self.user.setObjectName("setupUser")
+        self.password = QLineEdit()
+        self.password.setObjectName("setupPassword")
+        self.again = QLineEdit()
+        self.again.setObjectName("setupPasswordAgain")
+        for field in (self.password, self.again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setObjectName("loginError")
+        self.error.setWordWrap(True)
+        self.labels = [QLabel() for _ in range(4)]
+        form = QFormLayout(self)
+        for label, field in zip(self.labels, (self.checkpoint, self.user, self.password,
+                                             self.again), strict=True):
+            form.addRow(label, field)
+        form.addRow(self.error)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Checkpoint and first supervisor"))
+        self.setSubTitle(self.tr("The supervisor adds the officers' accounts later."))
+        for label, text in zip(self.labels, (
+                self.tr("Checkpoint"), self.tr("Supervisor user name"), self.tr("Password"),
+                self.tr("Password again")), strict=True):
+            label.setText(text)
+
+    def changeEvent(self, event: object) -> None:
+        self.retranslate()
+        super().changeEvent(event)
+
+    def validatePage(self) -> bool:
+        if self.created:
+            return True
+        problem = self._problem()
+        if problem:
+            self.error.setText(problem)
+            return False
+        self.error.setText(self.tr("Creating the encrypted database…"))
+        self.setEnabled(False)
+        self.create.emit(self.checkpoint.currentData(), self.user.text().strip(),
+                         self.password.text())
+        return False  # the wizard moves on when the store exists
+
+    def _problem(self) -> str | None:
+        if not self.user.text().strip():
+            return self.tr("Enter a user name.")
+        if len(self.password.text()) < MIN_PASSWORD:
+            return self.tr("The password needs at least %1 characters.").replace(
+                "%1", str(MIN_PASSWORD))
+        if self.password.text() != self.again.text():
+            return self.tr("The two passwords are not the same.")
+        return None
+
+    def fail(self, message: str) -> None:
+        self.setEnabled(True)
+        self.error.setText(message)
+
+
+class _RecoveryPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.code = QLabel()
+        self.code.setObjectName("recoveryCode")
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self._print)
+        self.stored = QCheckBox()
+        self.stored.setObjectName("recoveryStored")
+        self.stored.toggled.connect(self.completeChanged)
+        column = QVBoxLayout(self)
+        for widget in (self.explain, self.code, self.print_button, self.stored):
+            column.addWidget(widget)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Recovery code"))
+        self.explain.setText(self.tr(
+            "This code opens the database if every supervisor password is forgotten. It is "
+            "shown only now. Print it or write it down, and lock it away."))
+        self.print_button.setText(self.tr("Print the code…"))
+        self.stored.setText(self.tr("I have stored the recovery code in a safe place"))
+
+    def changeEvent(self, event: object) -> None:
+        self.retranslate()
+        super().changeEvent(event)
+
+    def isComplete(self) -> bool:
+        return self.stored.isChecked()
+
+    def _print(self) -> None:
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            document = QTextDocument()
+            document.setPlainText(f"{self.tr('Recovery code')}\n\n{self.code.text()}")
+            document.print_(printer)

@@ -1,0 +1,463 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sq" sourcelanguage="en">
+<context>
+    <name>CountriesField</name>
+    <message>
+        <location filename="../interview/pickers.py" line="+154"/>
+        <source>Add</source>
+        <translation>Shto</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../home.py" line="+107"/>
+        <source>Draft</source>
+        <translation>E papërfunduar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Finalised</source>
+        <translation>E përfunduar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned for correction</source>
+        <translation>E kthyer për korrigjim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>E miratuar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Welcome, %1</source>
+        <translation>Mirë se vini, %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New interview (Ctrl+N)</source>
+        <translation>Intervistë e re (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync with central: not set up on this workstation</source>
+        <translation>Sinkronizimi me serverin qendror: nuk është konfiguruar në këtë kompjuter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My unfinished interviews</source>
+        <translation>Intervistat e mia të papërfunduara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting review</source>
+        <translation>Në pritje të shqyrtimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today at this checkpoint</source>
+        <translation>Sot në këtë pikë kalimi kufitar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>Personi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Statusi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>Rezultati</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Officer</source>
+        <translation>Punonjësi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last change</source>
+        <translation>Ndryshimi i fundit</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorPanel</name>
+    <message>
+        <location filename="../interview/indicators.py" line="+47"/>
+        <source>Indicators so far</source>
+        <translation>Treguesit deri tani</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Positive dimensions: %1</source>
+        <translation>Dimensionet pozitive: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No dimension is positive yet.</source>
+        <translation>Ende asnjë dimension nuk është pozitiv.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Observation</source>
+        <translation>Vëzhgim</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewView</name>
+    <message>
+        <location filename="../interview/view.py" line="+137"/>
+        <source>Saving…</source>
+        <translation>Po ruhet…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved at %1</source>
+        <translation>U ruajt në orën %1</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>◀ Previous section</source>
+        <translation>◀ Seksioni i mëparshëm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next section ▶</source>
+        <translation>Seksioni tjetër ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finalise interview</source>
+        <translation>Përfundo intervistën</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../login.py" line="+203"/>
+        <source>Locked</source>
+        <translation>Sesioni është kyçur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked for %1. Enter the password to continue; the interview is kept as it was.</source>
+        <translation>Sesioni i përdoruesit %1 është kyçur. Shkruani fjalëkalimin për të vazhduar; intervista mbetet siç ishte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlock</source>
+        <translation>Shkyç</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log out and switch user</source>
+        <translation>Dil dhe ndërro përdoruesin</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location line="-175"/>
+        <source>Wrong user name or password.</source>
+        <translation>Emri i përdoruesit ose fjalëkalimi është i gabuar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Too many wrong passwords. Try again in %1 seconds.</source>
+        <translation>Shumë fjalëkalime të gabuara. Provoni përsëri pas %1 sekondash.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database on this workstation is damaged. Nothing was changed. Ask a supervisor to restore the latest backup.</source>
+        <translation>Baza e të dhënave në këtë kompjuter është e dëmtuar. Asgjë nuk u ndryshua. Kërkojini mbikëqyrësit të rikthejë kopjen rezervë më të fundit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not log in: %1</source>
+        <translation>Hyrja nuk u krye: %1</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Enter your user name and password.</source>
+        <translation>Shkruani emrin e përdoruesit dhe fjalëkalimin.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Checking…</source>
+        <translation>Po kontrollohet…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Returnee Screening</source>
+        <translation>Verifikimi i të kthyerve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log in with your own account.</source>
+        <translation>Hyni me llogarinë tuaj personale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name</source>
+        <translation>Emri i përdoruesit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Fjalëkalimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log in</source>
+        <translation>Hyr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forgot the supervisor password? Use the recovery code</source>
+        <translation>Keni harruar fjalëkalimin e mbikëqyrësit? Përdorni kodin e rikuperimit</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="+142"/>
+        <source>Recovery code</source>
+        <translation>Kodi i rikuperimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the recovery code printed at setup, a supervisor&apos;s password can be reset:
+screening users recover --user NAME
+(the command asks for the code and the new password). Keep the code locked away afterwards.</source>
+        <translation>Me kodin e rikuperimit, të printuar gjatë konfigurimit, mund të rivendoset fjalëkalimi i një mbikëqyrësi:
+screening users recover --user NAME
+(komanda kërkon kodin dhe fjalëkalimin e ri). Më pas mbajeni kodin të mbyllur në vend të sigurt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Damaged database</source>
+        <translation>Baza e të dhënave është e dëmtuar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The encrypted database cannot be read. Nothing was changed and no new database was created.
+
+What to do: call the IT support desk; a supervisor can restore the latest backup (screening backup restore) and the recovery code can open it.</source>
+        <translation>Baza e enkriptuar e të dhënave nuk mund të lexohet. Nuk u ndryshua asgjë dhe nuk u krijua bazë e re të dhënash.
+
+Çfarë duhet bërë: telefononi mbështetjen teknike (IT); një mbikëqyrës mund të rivendosë kopjen rezervë më të fundit (screening backup restore), e cila hapet me kodin e rikuperimit.</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>The interview is approved.</source>
+        <translation>Intervista u miratua.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Returned to the officer.</source>
+        <translation>U kthye te punonjësi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Referral slip</source>
+        <translation>Fleta e referimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing the referral slip is being added; use &apos;screening slip&apos; meanwhile.</source>
+        <translation>Printimi i fletës së referimit nuk është ende gati; ndërkohë përdorni komandën &apos;screening slip&apos;.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The interview is finalised and saved.</source>
+        <translation>Intervista u përfundua dhe u ruajt.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Something went wrong</source>
+        <translation>Ndodhi një gabim</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Returnee Screening</source>
+        <translation>Verifikimi i të kthyerve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Interview</source>
+        <translation>&amp;Intervista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Gjuha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New interview</source>
+        <translation>Intervistë e re</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home</source>
+        <translation>Faqja kryesore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock</source>
+        <translation>Kyç</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log out</source>
+        <translation>Dil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Mbyll programin</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBar</name>
+    <message>
+        <location filename="../review.py" line="+37"/>
+        <source>Return for correction</source>
+        <translation>Kthe për korrigjim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What must the officer correct?</source>
+        <translation>Çfarë duhet të korrigjojë punonjësi?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Finalised: review the answers, then approve or return.</source>
+        <translation>E përfunduar: shqyrtoni përgjigjet, pastaj miratojeni ose kthejeni për korrigjim.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved.</source>
+        <translation>E miratuar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve</source>
+        <translation>Miratoje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return for correction…</source>
+        <translation>Kthe për korrigjim…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referral slip…</source>
+        <translation>Fleta e referimit…</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../setup_wizard.py" line="+47"/>
+        <source>Set up this workstation</source>
+        <translation>Konfiguro këtë kompjuter</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountPage</name>
+    <message>
+        <location line="+69"/>
+        <source>Checkpoint and first supervisor</source>
+        <translation>Pika e kalimit kufitar dhe mbikëqyrësi i parë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The supervisor adds the officers&apos; accounts later.</source>
+        <translation>Llogaritë e punonjësve i shton më vonë mbikëqyrësi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checkpoint</source>
+        <translation>Pika e kalimit kufitar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Supervisor user name</source>
+        <translation>Emri i përdoruesit të mbikëqyrësit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Password</source>
+        <translation>Fjalëkalimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation>Përsërit fjalëkalimin</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Creating the encrypted database…</source>
+        <translation>Po krijohet baza e enkriptuar e të dhënave…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter a user name.</source>
+        <translation>Shkruani emrin e përdoruesit.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password needs at least %1 characters.</source>
+        <translation>Fjalëkalimi duhet të ketë të paktën %1 karaktere.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two passwords are not the same.</source>
+        <translation>Dy fjalëkalimet nuk përputhen.</translation>
+    </message>
+</context>
+<context>
+    <name>_LanguagePage</name>
+    <message>
+        <location line="-70"/>
+        <source>Welcome</source>
+        <translation>Mirë se vini</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This sets up Returnee Screening on this workstation. Choose the language; you can change it later.</source>
+        <translation>Ky hap konfiguron programin „Verifikimi i të kthyerve“ në këtë kompjuter. Zgjidhni gjuhën; mund ta ndryshoni më vonë.</translation>
+    </message>
+</context>
+<context>
+    <name>_RecoveryPage</name>
+    <message>
+        <location line="+96"/>
+        <source>Recovery code</source>
+        <translation>Kodi i rikuperimit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This code opens the database if every supervisor password is forgotten. It is shown only now. Print it or write it down, and lock it away.</source>
+        <translation>Ky kod hap bazën e të dhënave nëse harrohen fjalëkalimet e të gjithë mbikëqyrësve. Shfaqet vetëm tani. Printojeni ose shkruajeni dhe mbajeni të mbyllur në vend të sigurt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the code…</source>
+        <translation>Printo kodin…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I have stored the recovery code in a safe place</source>
+        <translation>E kam ruajtur kodin e rikuperimit në vend të sigurt</translation>
+    </message>
+</context>
+</TS>
