@@ -79,6 +79,26 @@ class Casework(SessionBase):
         self._supervisor_transition(interview_id, "returned_for_correction",
                                     "interview_returned", {"reason_given": bool(reason)})
 
+    def choose_organisation(self, interview_id: str, organisation: str) -> None:
+        """The supervisor confirms or changes the receiving organisation before the slip.
+
+        Only on a finalised interview and only to an organisation of the reference directory;
+        the change is a new revision and is audited with the old and new choice."""
+        self._require_supervisor("choose the receiving organisation")
+        record = self.get_interview(interview_id)
+        if organisation not in directory_ids():
+            raise InterviewStateError(f"'{organisation}' is not in the referral directory")
+        previous = record.answers.get("referral_organisation")
+        if previous == organisation:
+            return
+        with connection.transaction(self.conn):
+            at = self._now()
+            if not interviews.set_organisation(self.conn, interview_id, organisation, at):
+                raise InterviewStateError(f"the interview is {record.status}; the organisation "
+                                          "can be chosen only before approval")
+            audit.append(self.conn, self.account.name, "organisation_chosen", interview_id,
+                         {"from": previous, "to": organisation}, at)
+
     def approve(self, interview_id: str) -> None:
         self._supervisor_transition(interview_id, "approved", "interview_approved", {})
 
@@ -168,13 +188,18 @@ class Casework(SessionBase):
         return purged
 
 
-
 def score_answers(answers: Mapping[str, Any]) -> Any:
     # imported when first needed: the questionnaire engine (YAML, JSON Schema) would otherwise
     # add a sixth of a second to every login, for sessions that never finalise
     from screening.store.assessments import score
 
     return score(answers)
+
+
+def directory_ids() -> frozenset[str]:
+    from screening.store.assessments import standard_form  # late, as in score_answers
+
+    return frozenset(standard_form()[1].organisations)
 
 
 def summarise(problems: list[str], shown: int = 5) -> str:

@@ -140,6 +140,15 @@ def save_answer(conn: Connection, interview_id: str, officer: str | None, questi
     return row[0] if row else None
 
 
+def set_organisation(conn: Connection, interview_id: str, organisation: str, at: str) -> bool:
+    """The supervisor's choice of receiving organisation on a finalised interview."""
+    row = conn.execute(
+        "UPDATE interviews SET answers = json_set(answers, '$.referral_organisation', ?), "
+        "revision = revision + 1, updated_at = ? WHERE id = ? AND status = 'finalised' "
+        "RETURNING revision", (organisation, at, interview_id)).fetchone()
+    return row is not None
+
+
 def set_status(conn: Connection, interview_id: str, status: str, at: str,
                assessment: dict[str, Any] | None = None, outcome: str | None = None) -> None:
     conn.execute("UPDATE interviews SET status = ?, updated_at = ?, revision = revision + 1, "

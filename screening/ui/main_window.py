@@ -19,6 +19,7 @@ from screening.questionnaire.navigation import prefill
 from screening.questionnaire.reference import Reference
 from screening.store.layout import StorePaths
 from screening.store.session import StoreSession
+from screening.ui.documents import Documents
 from screening.ui.home import HomeScreen
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Languages
 from screening.ui.idle import IdleWatcher
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self.root, self.form, self.reference = root, form, reference
         self.runner, self.languages, self.preferences = runner, languages, preferences
         self.runner.on_unhandled = self.show_error
+        self.documents = Documents(self, runner, root / "exports")
         self.session: StoreSession | None = None
         self.interview_id: str | None = None
         self.interview: InterviewView | None = None
@@ -83,6 +85,13 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.home_action, self.lock_action, self.logout_action,
                        self.quit_action):
             self.file_menu.addAction(action)
+        self.documents_menu = self.menuBar().addMenu("")
+        self.record_action = QAction(self)
+        self.record_action.triggered.connect(self._print_record)
+        self.quarterly_action = QAction(self)
+        self.quarterly_action.triggered.connect(self._quarterly_report)
+        self.documents_menu.addAction(self.record_action)
+        self.documents_menu.addAction(self.quarterly_action)
         self.language_menu = self.menuBar().addMenu("")
         self.language_actions = {}
         for code in LANGUAGES:
@@ -98,6 +107,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(logged_in)
         for code, action in self.language_actions.items():
             action.setChecked(code == self.languages.lang)
+        self.record_action.setEnabled(logged_in and self.interview is not None)
+        supervisor = logged_in and self.session.is_supervisor
+        self.quarterly_action.setEnabled(supervisor)
 
     # -- setup and login -------------------------------------------------------------------
 
@@ -229,11 +241,15 @@ class MainWindow(QMainWindow):
         editable = status in ("draft", "returned_for_correction")
         view.set_read_only(not editable)
         if not editable and self.session is not None and self.session.is_supervisor:
-            bar = ReviewBar(status)
+            bar = ReviewBar(status, self.reference, self.languages.lang,
+                            answers.get("referral_organisation"))
             bar.approve.connect(self._approve)
             bar.send_back.connect(self._send_back)
+            bar.print_slip.connect(self._print_slip)
+            bar.organisation_chosen.connect(self._choose_organisation)
             view.layout().addWidget(bar)
         self.interview = view
+        self._update_session_actions()
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         if view.session.current:
@@ -253,6 +269,25 @@ class MainWindow(QMainWindow):
         if session is None or interview_id is None:
             return
         self.runner.store(lambda: session.finalise(interview_id), lambda _record: self._done())
+
+    def _print_slip(self) -> None:
+        if self.session is not None and self.interview_id is not None:
+            self.documents.slip(self.session, self.interview_id)
+
+    def _print_record(self) -> None:
+        if self.session is not None and self.interview_id is not None:
+            self.documents.record(self.session, self.interview_id, self.languages.lang)
+
+    def _quarterly_report(self) -> None:
+        if self.session is not None:
+            self.documents.quarterly(self.session, self.languages.lang)
+
+    def _choose_organisation(self, organisation: str) -> None:
+        session, interview_id = self.session, self.interview_id
+        if session is not None and interview_id is not None:
+            self.runner.store(lambda: session.choose_organisation(interview_id, organisation),
+                              lambda _r: self.statusBar().showMessage(
+                                  self.tr("Receiving organisation saved."), 5000))
 
     def _approve(self) -> None:
         session, interview_id = self.session, self.interview_id
@@ -277,6 +312,7 @@ class MainWindow(QMainWindow):
             self.interview.deleteLater()
             self.interview = None
             self.interview_id = None
+            self._update_session_actions()
 
     # -- errors, language, closing ---------------------------------------------------------
 
@@ -301,6 +337,9 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Returnee Screening"))
         self.file_menu.setTitle(self.tr("&Interview"))
+        self.documents_menu.setTitle(self.tr("&Documents"))
+        self.record_action.setText(self.tr("Interview record…"))
+        self.quarterly_action.setText(self.tr("Quarterly report…"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.new_action.setText(self.tr("New interview"))
         self.home_action.setText(self.tr("Home"))

@@ -5,16 +5,30 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QWidget
 
+from screening.questionnaire.reference import Reference
+from screening.ui.interview.pickers import SearchCombo, entries_for
+
 
 class ReviewBar(QWidget):
     approve = Signal()
     send_back = Signal(str)  # the supervisor's comment
     print_slip = Signal()
 
-    def __init__(self, status: str, parent: QWidget | None = None) -> None:
+    organisation_chosen = Signal(str)
+
+    def __init__(self, status: str, reference: Reference, lang: str, organisation: str | None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewBar")
-        self.status = status
+        self.status, self.reference, self.lang = status, reference, lang
+        self.organisation_label = QLabel()
+        self.organisation = SearchCombo()
+        self.organisation.setObjectName("reviewOrganisation")
+        self.organisation.setMinimumWidth(320)
+        self.organisation.fill(entries_for("organisation", reference, lang))
+        self.organisation.set_code(organisation)
+        self.organisation.activated.connect(lambda _i: self._organisation_changed())
+        self.organisation.confirmed.connect(self._organisation_changed)
         self.state = QLabel()
         self.state.setObjectName("panelTitle")
         self.approve_button = QPushButton()
@@ -25,14 +39,19 @@ class ReviewBar(QWidget):
         self.slip_button.setObjectName("slipButton")
         row = QHBoxLayout(self)
         row.addWidget(self.state, 1)
+        row.addWidget(self.organisation_label)
+        row.addWidget(self.organisation)
         for button in (self.return_button, self.slip_button, self.approve_button):
             row.addWidget(button)
         self.approve_button.clicked.connect(self.approve.emit)
         self.return_button.clicked.connect(self._ask_comment)
         self.slip_button.clicked.connect(self.print_slip.emit)
-        # shown once the window connects print_slip (see MainWindow._show_interview)
-        self.slip_button.hide()
         self.retranslate()
+
+    def _organisation_changed(self) -> None:
+        code = self.organisation.code()
+        if code:
+            self.organisation_chosen.emit(code)
 
     def _ask_comment(self) -> None:
         comment, ok = QInputDialog.getMultiLineText(
@@ -53,5 +72,7 @@ class ReviewBar(QWidget):
         self.approve_button.setText(self.tr("Approve"))
         self.return_button.setText(self.tr("Return for correction…"))
         self.slip_button.setText(self.tr("Referral slip…"))
+        self.organisation_label.setText(self.tr("Receiving organisation:"))
         self.approve_button.setVisible(waiting)
         self.return_button.setVisible(waiting)
+        self.organisation.setEnabled(waiting)

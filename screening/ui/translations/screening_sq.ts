@@ -2,11 +2,289 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sq" sourcelanguage="en">
 <context>
+    <name>AccountForm</name>
+    <message>
+        <location filename="../accounts.py" line="+140"/>
+        <source>Add an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Officers interview; supervisors also review, print and manage accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password for %1. Tell it to them in person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Officer</source>
+        <translation type="unfinished">Punonjësi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The password needs at least %1 characters.</source>
+        <translation type="unfinished">Fjalëkalimi duhet të ketë të paktën %1 karaktere.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished">Dy fjalëkalimet nuk përputhen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter a user name.</source>
+        <translation type="unfinished">Shkruani emrin e përdoruesit.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A user name has 2 to 32 letters (a–z), digits, dots, dashes or underscores, and starts with a letter or a digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is already an account named %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saving…</source>
+        <translation type="unfinished">Po ruhet…</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location line="-152"/>
+        <source>Could not save the change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+270"/>
+        <source>Officer</source>
+        <translation type="unfinished">Punonjësi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The account %1 is added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The password of %1 is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>You cannot disable your own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Disable account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable the account %1? It can no longer log in, and this cannot be undone; the interviews it made are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The account %1 is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everyone who uses this workstation has their own account. A disabled account can no longer log in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User name</source>
+        <translation type="unfinished">Emri i përdoruesit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation type="unfinished">Statusi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Disable…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CountriesField</name>
     <message>
         <location filename="../interview/pickers.py" line="+154"/>
         <source>Add</source>
         <translation>Shto</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <location filename="../document_preview.py" line="+78"/>
+        <source>Printing failed</source>
+        <translation>Printimi dështoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer did not take the document (%1). It is saved as PDF in %2; print it from there or try again.</source>
+        <translation>Printeri nuk e pranoi dokumentin (%1). Dokumenti është ruajtur si PDF në %2; printojeni prej andej ose provoni përsëri.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save as PDF</source>
+        <translation>Ruaje si PDF</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved as %1</source>
+        <translation>Ruajtur si %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>Printo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a copy…</source>
+        <translation>Ruaj një kopje…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <location filename="../documents.py" line="+37"/>
+        <source>Referral slip</source>
+        <translation type="unfinished">Fleta e referimit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Interview record</source>
+        <translation>Procesverbali i intervistës</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>Quarterly report</source>
+        <translation>Raporti tremujor</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Quarter (for example 2026Q3):</source>
+        <translation>Tremujori (për shembull 2026Q3):</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Quarterly report %1</source>
+        <translation>Raporti tremujor %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Confirm your password</source>
+        <translation>Konfirmoni fjalëkalimin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents with personal data need your password again:</source>
+        <translation>Dokumentet me të dhëna personale kërkojnë sërish fjalëkalimin tuaj:</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The document was not made</source>
+        <translation>Dokumenti nuk u krijua</translation>
     </message>
 </context>
 <context>
@@ -227,7 +505,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+142"/>
+        <location filename="../main_window.py" line="+154"/>
         <source>Recovery code</source>
         <translation>Kodi i rikuperimit</translation>
     </message>
@@ -255,7 +533,12 @@ What to do: call the IT support desk; a supervisor can restore the latest backup
 Çfarë duhet bërë: telefononi mbështetjen teknike (IT); një mbikëqyrës mund të rivendosë kopjen rezervë më të fundit (screening backup restore), e cila hapet me kodin e rikuperimit.</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+129"/>
+        <source>Receiving organisation saved.</source>
+        <translation>Organizata pritëse u ruajt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The interview is approved.</source>
         <translation>Intervista u miratua.</translation>
     </message>
@@ -265,22 +548,12 @@ What to do: call the IT support desk; a supervisor can restore the latest backup
         <translation>U kthye te punonjësi.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Referral slip</source>
-        <translation>Fleta e referimit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Printing the referral slip is being added; use &apos;screening slip&apos; meanwhile.</source>
-        <translation>Printimi i fletës së referimit nuk është ende gati; ndërkohë përdorni komandën &apos;screening slip&apos;.</translation>
-    </message>
-    <message>
         <location line="+4"/>
         <source>The interview is finalised and saved.</source>
         <translation>Intervista u përfundua dhe u ruajt.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Something went wrong</source>
         <translation>Ndodhi një gabim</translation>
     </message>
@@ -293,6 +566,21 @@ What to do: call the IT support desk; a supervisor can restore the latest backup
         <location line="+1"/>
         <source>&amp;Interview</source>
         <translation>&amp;Intervista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Documents</source>
+        <translation>&amp;Dokumente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interview record…</source>
+        <translation>Procesverbali i intervistës…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarterly report…</source>
+        <translation>Raporti tremujor…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -328,7 +616,7 @@ What to do: call the IT support desk; a supervisor can restore the latest backup
 <context>
     <name>ReviewBar</name>
     <message>
-        <location filename="../review.py" line="+37"/>
+        <location filename="../review.py" line="+58"/>
         <source>Return for correction</source>
         <translation>Kthe për korrigjim</translation>
     </message>
@@ -361,6 +649,11 @@ What to do: call the IT support desk; a supervisor can restore the latest backup
         <location line="+1"/>
         <source>Referral slip…</source>
         <translation>Fleta e referimit…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiving organisation:</source>
+        <translation>Organizata pritëse:</translation>
     </message>
 </context>
 <context>
@@ -458,6 +751,24 @@ What to do: call the IT support desk; a supervisor can restore the latest backup
         <location line="+1"/>
         <source>I have stored the recovery code in a safe place</source>
         <translation>E kam ruajtur kodin e rikuperimit në vend të sigurt</translation>
+    </message>
+</context>
+<context>
+    <name>context</name>
+    <message>
+        <location filename="../accounts.py" line="-400"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

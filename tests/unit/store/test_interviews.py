@@ -123,3 +123,27 @@ def test_printing_after_a_while_asks_for_the_password_again(officer, clock):
         officer.confirm_password("not-it-at-all")
     officer.confirm_password(OFFICER_PW)
     officer.record_event("interview_exported", interview_id)
+
+
+def test_the_supervisor_chooses_the_receiving_organisation(supervisor, officer):
+    answers = adult_no_indicators(ind_violence="yes", officer_outcome="suspected_victim",
+                                  action_taken="referred_police_at_unit",
+                                  referral_organisation="police_anti_trafficking",
+                                  referral_urgent="yes")
+    interview_id = officer.start_interview("returnee_screening", "1")
+    fill(officer, interview_id, answers)
+    officer.finalise(interview_id)
+    with pytest.raises(PermissionDeniedError):
+        officer.choose_organisation(interview_id, "nrcvt")
+    with pytest.raises(InterviewStateError, match="not in the referral directory"):
+        supervisor.choose_organisation(interview_id, "made_up_ngo")
+    before = supervisor.get_interview(interview_id).revision
+    supervisor.choose_organisation(interview_id, "nrcvt")
+    record = supervisor.get_interview(interview_id)
+    assert record.answers["referral_organisation"] == "nrcvt"
+    assert record.revision == before + 1
+    entry = [e for e in supervisor.audit_entries() if e.action == "organisation_chosen"][-1]
+    assert entry.subject == interview_id
+    supervisor.approve(interview_id)
+    with pytest.raises(InterviewStateError, match="before approval"):
+        supervisor.choose_organisation(interview_id, "vatra")

@@ -1,0 +1,109 @@
+"""Documents from the store: the referral slip, the interview record and the quarterly report.
+
+The command line and the desktop client both come here, so the rules are the same in both: the
+role and a recent password are checked before anything is read, a slip needs a finished
+interview, and the audit log records that personal data left the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from screening.errors import ReportError
+from screening.questionnaire.model import Form
+from screening.questionnaire.reference import Reference
+from screening.reports.csvexport import tables_csv
+from screening.reports.quarterly import render_quarterly
+from screening.reports.record import build_record
+from screening.reports.slip import build_slip
+from screening.reports.statistics import Facts, Quarter, compute, facts_from_interview
+from screening.store.assessments import standard_form
+from screening.store.session import StoreSession
+
+
+@dataclass
+class Document:
+    pdf: bytes
+    case_reference: str = ""
+    notes: list[str] = field(default_factory=list)  # worth telling the person, not errors
+    tables: dict[str, bytes] = field(default_factory=dict)  # CSV files of a report
+    interviews: int = 0
+
+
+def slip(session: StoreSession, interview: str) -> Document:
+    session.check_allowed("slip_printed")  # an officer is refused before anything is read
+    data = session.document_data(interview)
+    if data["status"] in ("draft", "returned_for_correction"):
+        # a slip hands the person over to an organisation: only on a finished interview
+        raise ReportError(f"interview {data['case_reference']} is not finalised; finalise "
+                          "it before printing the referral slip", code="not_finalised")
+    form, reference, notes = form_for(data)
+    pdf = build_slip(data, form, reference)
+    session.record_event("slip_printed", data["id"])
+    return Document(pdf, data["case_reference"], notes)
+
+
+def record(session: StoreSession, interview: str, lang: str) -> Document:
+    session.check_allowed("record_printed")
+    data = session.document_data(interview)
+    trail = session.interview_audit(data["id"])
+    form, reference, notes = form_for(data)
+    pdf = build_record(data, form, reference, audit=trail, lang=lang)
+    session.record_event("record_printed", data["id"])
+    return Document(pdf, data["case_reference"], notes)
+
+
+def quarterly(session: StoreSession, quarter: Quarter, *, checkpoint: str | None,
+              suppress_below: int | None, lang: str, with_csv: bool) -> Document:
+    if suppress_below is not None and suppress_below < 2:
+        raise ReportError("the suppression threshold must be at least 2",
+                          code="suppression_invalid")
+    form, reference = standard_form()
+    checkpoint = known_checkpoint(checkpoint, reference)
+    session.check_allowed("report_exported")
+    statistics = compute(_facts(session, quarter, form, reference), quarter,
+                         checkpoint=checkpoint, checkpoints=tuple(reference.checkpoints))
+    pdf = render_quarterly(statistics, form, reference, suppress_below=suppress_below, lang=lang)
+    tables = tables_csv(statistics, form, reference, suppress_below=suppress_below,
+                        lang=lang) if with_csv else {}
+    session.record_export("report_exported", {
+        "quarter": str(quarter), "checkpoint": checkpoint, "suppress_below": suppress_below,
+        "interviews": statistics.interviews, "csv": bool(tables)})
+    return Document(pdf, tables=tables, interviews=statistics.interviews)
+
+
+def form_for(data: dict[str, Any]) -> tuple[Form, Reference, list[str]]:
+    form, reference = standard_form()
+    if data["form_id"] != form.id:
+        raise ReportError(f"the interview was made with the form {data['form_id']!r}, which "
+                          "this program does not have", code="form_unknown")
+    notes = []
+    if data["form_version"] != form.version:
+        # later versions only add to the form; the answers still print, but say so
+        notes.append(f"the interview used form version {data['form_version']}; printed with "
+                     f"version {form.version}")
+    return form, reference, notes
+
+
+def known_checkpoint(code: str | None, reference: Reference) -> str | None:
+    if code is None:
+        return None
+    wanted = code.strip().upper()
+    if wanted not in reference.checkpoints:
+        raise ReportError(f"unknown checkpoint {code!r}; the codes are "
+                          f"{', '.join(reference.checkpoints)}", code="checkpoint_unknown")
+    return wanted
+
+
+def _facts(session: StoreSession, quarter: Quarter, form: Form,
+           reference: Reference) -> Iterator[Facts]:
+    for interview in session.interviews_started_between(quarter.start, quarter.end):
+        yield facts_from_interview(interview.answers, form, reference,
+                                   started_at=_local(interview.created_at))
+
+
+def _local(moment: str) -> dt.datetime:
+    # the engine works in the station's local time, without a zone, as the officer saw it
+    return dt.datetime.fromisoformat(moment).astimezone().replace(tzinfo=None)

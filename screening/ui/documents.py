@@ -1,0 +1,114 @@
+"""The desktop client's documents: referral slip, interview record, quarterly report.
+
+Each asks for the password again when the last one is older than a few minutes, builds the PDF
+off the UI thread (screening.paperwork, the same rules as the command line), saves it in the
+data folder's ``exports`` (readable by this user only) and opens the preview with Print."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from screening import paperwork
+from screening.errors import ReauthenticationNeededError, ScreeningError
+from screening.reports.statistics import parse_quarter
+from screening.store.atomicfile import write_atomic
+from screening.store.session import StoreSession
+from screening.ui.document_preview import DocumentPreview
+from screening.ui.pdf_pages import render_pages
+from screening.ui.runner import Runner
+
+Build = Callable[[StoreSession], paperwork.Document]
+
+
+class Documents(QObject):
+    def __init__(self, window: QWidget, runner: Runner, exports: Path) -> None:
+        super().__init__(window)
+        self.window, self.runner, self.exports = window, runner, exports
+        self.preview: DocumentPreview | None = None
+
+    def slip(self, session: StoreSession, interview_id: str) -> None:
+        self._produce(session, "slip_printed", lambda s: paperwork.slip(s, interview_id),
+                      self.tr("Referral slip"), "slip")
+
+    def record(self, session: StoreSession, interview_id: str, lang: str) -> None:
+        self._produce(session, "record_printed",
+                      lambda s: paperwork.record(s, interview_id, lang),
+                      self.tr("Interview record"), "record")
+
+    def quarterly(self, session: StoreSession, lang: str) -> None:
+        today = dt.date.today()
+        default = f"{today.year}Q{(today.month - 1) // 3 + 1}"
+        text, ok = QInputDialog.getText(self.window, self.tr("Quarterly report"),
+                                        self.tr("Quarter (for example 2026Q3):"), text=default)
+        if not ok:
+            return
+        try:
+            quarter = parse_quarter(text)
+        except ScreeningError as error:
+            QMessageBox.warning(self.window, self.tr("Quarterly report"), error.message)
+            return
+        self._produce(session, "report_exported",
+                      lambda s: paperwork.quarterly(s, quarter, checkpoint=None,
+                                                    suppress_below=None, lang=lang,
+                                                    with_csv=False),
+                      self.tr("Quarterly report %1").replace("%1", str(quarter)),
+                      f"report-{quarter}")
+
+    # -- steps -----------------------------------------------------------------------------
+
+    def _produce(self, session: StoreSession, action: str, build: Build, title: str,
+                 stem: str) -> None:
+        self._with_recent_password(session, action, lambda: self._build(session, build,
+                                                                         title, stem))
+
+    def _with_recent_password(self, session: StoreSession, action: str,
+                              then: Callable[[], None]) -> None:
+        def refused(error: BaseException) -> None:
+            if isinstance(error, ReauthenticationNeededError):
+                self._ask_password(session, then)
+            else:
+                self._fail(error)
+
+        self.runner.store(lambda: session.check_allowed(action), lambda _ok: then(), refused)
+
+    def _ask_password(self, session: StoreSession, then: Callable[[], None]) -> None:
+        password, ok = QInputDialog.getText(
+            self.window, self.tr("Confirm your password"),
+            self.tr("Documents with personal data need your password again:"),
+            QLineEdit.EchoMode.Password)
+        if ok and password:
+            self.runner.store(lambda: session.confirm_password(password), lambda _ok: then(),
+                              self._fail)
+
+    def _build(self, session: StoreSession, build: Build, title: str, stem: str) -> None:
+        def on_store_thread() -> tuple[paperwork.Document, Path, list[Any]]:
+            document = build(session)
+            target = self._save(document, stem)
+            return document, target, render_pages(document.pdf)
+
+        self.runner.store(on_store_thread, lambda result: self._show(title, *result),
+                          self._fail)
+
+    def _save(self, document: paperwork.Document, stem: str) -> Path:
+        self.exports.mkdir(mode=0o700, parents=True, exist_ok=True)
+        name = f"{stem}-{document.case_reference}.pdf" if document.case_reference \
+            else f"{stem}.pdf"
+        target = self.exports / name
+        write_atomic(target, document.pdf, mode=0o600)
+        return target
+
+    def _show(self, title: str, document: paperwork.Document, target: Path,
+              pages: list[Any]) -> None:
+        self.preview = DocumentPreview(title, document.pdf, pages, target, self.window)
+        self.preview.setModal(True)
+        self.preview.show()
+
+    def _fail(self, error: BaseException) -> None:
+        text = error.message if isinstance(error, ScreeningError) else str(error)
+        QMessageBox.warning(self.window, self.tr("The document was not made"), text)
