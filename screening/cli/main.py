@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from screening import __version__
-from screening.cli import forms_cmd, reports_cmd, store_cmd
+from screening.cli import forms_cmd, reports_cmd, store_cmd, sync_cmd
 from screening.errors import ScreeningError
 
 DESCRIPTION = """\
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     forms_cmd.register(commands)
     store_cmd.register(commands)
     reports_cmd.register(commands)
+    sync_cmd.register(commands)
     return parser
 
 

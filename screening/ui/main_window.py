@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
-from screening.errors import ScreeningError, StoreDamagedError
+from screening.errors import PermissionDeniedError, ScreeningError, StoreDamagedError
 from screening.questionnaire.model import Form
 from screening.questionnaire.navigation import prefill
 from screening.questionnaire.reference import Reference
@@ -26,6 +26,7 @@ from screening.ui.idle import IdleWatcher
 from screening.ui.interview.view import InterviewView
 from screening.ui.login import LockScreen, LoginScreen, login_error_text
 from screening.ui.preferences import Preferences
+from screening.ui.recovery import RecoveryDialog
 from screening.ui.resume import resume_point
 from screening.ui.review import ReviewBar
 from screening.ui.runner import Runner
@@ -151,16 +152,32 @@ class MainWindow(QMainWindow):
         self.runner.store(lambda: StoreSession.login(self.root, user, password), done, failed)
 
     def _explain_recovery(self) -> None:
-        QMessageBox.information(self, self.tr("Recovery code"), self.tr(
-            "With the recovery code printed at setup, a supervisor's password can be reset:\n"
-            "screening users recover --user NAME\n(the command asks for the code and the new "
-            "password). Keep the code locked away afterwards."))
+        dialog = RecoveryDialog(self)
+        self.recovery = dialog
+
+        def done(session: StoreSession) -> None:
+            dialog.accept()
+            self.session = session
+            self.idle.start()
+            self._update_session_actions()
+            self.show_home()
+
+        def failed(error: BaseException) -> None:
+            dialog.failed(login_error_text(self, error) if not isinstance(
+                error, PermissionDeniedError) else error.message)
+
+        dialog.submitted.connect(lambda code, user, password: self.runner.store(
+            lambda: StoreSession.recover(self.root, code, user, password), done, failed))
+        dialog.open()
 
     def _explain_damage(self) -> None:
         QMessageBox.critical(self, self.tr("Damaged database"), self.tr(
-            "The encrypted database cannot be read. Nothing was changed and no new database "
-            "was created.\n\nWhat to do: call the IT support desk; a supervisor can restore the "
-            "latest backup (screening backup restore) and the recovery code can open it."))
+            "The encrypted database in %1 cannot be read. Nothing was changed and no new "
+            "database was created.\n\nWhat to do: close the program, move store.db and "
+            "keyslots.json out of that folder, copy in the two files of the latest backup "
+            "(made with 'screening backup'), and start again: the same accounts, or the "
+            "recovery code, open it. Call the IT support desk if there is no backup."
+        ).replace("%1", str(self.root)))
 
     # -- lock ------------------------------------------------------------------------------
 

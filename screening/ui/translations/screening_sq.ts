@@ -4,197 +4,197 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../accounts.py" line="+140"/>
+        <location filename="../accounts.py" line="+144"/>
         <source>Add an account</source>
-        <translation type="unfinished"></translation>
+        <translation>Shto një llogari</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Officers interview; supervisors also review, print and manage accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Punonjësit zhvillojnë intervistat; mbikëqyrësit gjithashtu shqyrtojnë, printojnë dhe menaxhojnë llogaritë.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>Rivendos fjalëkalimin</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New password for %1. Tell it to them in person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjalëkalimi i ri për %1. Ia tregoni personalisht.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Officer</source>
-        <translation type="unfinished">Punonjësi</translation>
+        <translation>Punonjës</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Mbikëqyrës</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;User name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Emri i përdoruesit</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Roli</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fjalëkalimi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Password &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Përsërit fjalëkalimin</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>The password needs at least %1 characters.</source>
-        <translation type="unfinished">Fjalëkalimi duhet të ketë të paktën %1 karaktere.</translation>
+        <translation>Fjalëkalimi duhet të ketë të paktën %1 karaktere.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished">Dy fjalëkalimet nuk përputhen.</translation>
+        <translation>Dy fjalëkalimet nuk përputhen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Enter a user name.</source>
-        <translation type="unfinished">Shkruani emrin e përdoruesit.</translation>
+        <translation>Shkruani emrin e përdoruesit.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A user name has 2 to 32 letters (a–z), digits, dots, dashes or underscores, and starts with a letter or a digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Emri i përdoruesit ka 2 deri në 32 shkronja (a–z), shifra, pika, viza ose nënvija dhe fillon me shkronjë ose shifër.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>There is already an account named %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekziston tashmë një llogari me emrin %1.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Saving…</source>
-        <translation type="unfinished">Po ruhet…</translation>
+        <translation>Po ruhet…</translation>
     </message>
 </context>
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location line="-152"/>
+        <location line="-156"/>
         <source>Could not save the change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ndryshimi nuk u ruajt: %1</translation>
     </message>
     <message>
-        <location line="+270"/>
+        <location line="+275"/>
         <source>Officer</source>
-        <translation type="unfinished">Punonjësi</translation>
+        <translation>Punonjës</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Mbikëqyrës</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>E çaktivizuar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Active (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktive (ju)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktive</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>The account %1 is added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Llogaria %1 u shtua.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The password of %1 is changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjalëkalimi i llogarisë %1 u ndryshua.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>The account %1 is disabled: its password cannot be reset.</source>
+        <translation>Llogaria %1 është e çaktivizuar: fjalëkalimi i saj nuk mund të rivendoset.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>You cannot disable your own account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuk mund të çaktivizoni llogarinë tuaj.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Disable account</source>
-        <translation type="unfinished"></translation>
+        <translation>Çaktivizo llogarinë</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Disable the account %1? It can no longer log in, and this cannot be undone; the interviews it made are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Të çaktivizohet llogaria %1? Me të nuk do të mund të hyhet më dhe ky veprim nuk mund të zhbëhet; intervistat e kryera me të mbeten të ruajtura.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>Ç&amp;aktivizo</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>The account %1 is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Llogaria %1 u çaktivizua.</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Llogaritë</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Everyone who uses this workstation has their own account. A disabled account can no longer log in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Çdo person që përdor këtë kompjuter ka llogarinë e vet. Me një llogari të çaktivizuar nuk mund të hyhet më.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>User name</source>
-        <translation type="unfinished">Emri i përdoruesit</translation>
+        <translation>Emri i përdoruesit</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Roli</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Status</source>
-        <translation type="unfinished">Statusi</translation>
+        <translation>Statusi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Add account…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Shto llogari…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Disable…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ç&amp;aktivizo…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rivendos fjalëkalimin…</translation>
     </message>
 </context>
 <context>
@@ -203,6 +203,25 @@
         <location filename="../interview/pickers.py" line="+154"/>
         <source>Add</source>
         <translation>Shto</translation>
+    </message>
+</context>
+<context>
+    <name>DialogButtons</name>
+    <message>
+        <location filename="../accounts.py" line="-413"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+346"/>
+        <source>Cancel</source>
+        <translation>Anulo</translation>
+    </message>
+    <message>
+        <location line="-345"/>
+        <source>Close</source>
+        <translation>Mbyll</translation>
     </message>
 </context>
 <context>
@@ -240,7 +259,7 @@
     <message>
         <location line="+1"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Mbyll</translation>
     </message>
 </context>
 <context>
@@ -248,7 +267,7 @@
     <message>
         <location filename="../documents.py" line="+37"/>
         <source>Referral slip</source>
-        <translation type="unfinished">Fleta e referimit</translation>
+        <translation>Fleta e referimit</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -505,35 +524,21 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+154"/>
-        <source>Recovery code</source>
-        <translation>Kodi i rikuperimit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>With the recovery code printed at setup, a supervisor&apos;s password can be reset:
-screening users recover --user NAME
-(the command asks for the code and the new password). Keep the code locked away afterwards.</source>
-        <translation>Me kodin e rikuperimit, të printuar gjatë konfigurimit, mund të rivendoset fjalëkalimi i një mbikëqyrësi:
-screening users recover --user NAME
-(komanda kërkon kodin dhe fjalëkalimin e ri). Më pas mbajeni kodin të mbyllur në vend të sigurt.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../main_window.py" line="+174"/>
         <source>Damaged database</source>
         <translation>Baza e të dhënave është e dëmtuar</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The encrypted database cannot be read. Nothing was changed and no new database was created.
+        <source>The encrypted database in %1 cannot be read. Nothing was changed and no new database was created.
 
-What to do: call the IT support desk; a supervisor can restore the latest backup (screening backup restore) and the recovery code can open it.</source>
-        <translation>Baza e enkriptuar e të dhënave nuk mund të lexohet. Nuk u ndryshua asgjë dhe nuk u krijua bazë e re të dhënash.
+What to do: close the program, move store.db and keyslots.json out of that folder, copy in the two files of the latest backup (made with &apos;screening backup&apos;), and start again: the same accounts, or the recovery code, open it. Call the IT support desk if there is no backup.</source>
+        <translation>Baza e koduar e të dhënave në %1 nuk mund të lexohet. Asgjë nuk u ndryshua dhe nuk u krijua asnjë bazë e re.
 
-Çfarë duhet bërë: telefononi mbështetjen teknike (IT); një mbikëqyrës mund të rivendosë kopjen rezervë më të fundit (screening backup restore), e cila hapet me kodin e rikuperimit.</translation>
+Çfarë të bëni: mbyllni programin, nxirrni store.db dhe keyslots.json nga ajo dosje, kopjoni aty dy skedarët e kopjes rezervë më të fundit (të bërë me &apos;screening backup&apos;) dhe nisni përsëri: e hapin po ato llogari ose kodi i rikuperimit. Nëse nuk ka kopje rezervë, telefononi ndihmën teknike.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+132"/>
         <source>Receiving organisation saved.</source>
         <translation>Organizata pritëse u ruajt.</translation>
     </message>
@@ -614,6 +619,55 @@ What to do: call the IT support desk; a supervisor can restore the latest backup
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../recovery.py" line="+61"/>
+        <source>Checking the code…</source>
+        <translation>Po kontrollohet kodi…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enter the recovery code and the supervisor&apos;s user name.</source>
+        <translation>Shkruani kodin e rikuperimit dhe emrin e përdoruesit të mbikëqyrësit.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password needs at least %1 characters.</source>
+        <translation>Fjalëkalimi duhet të ketë të paktën %1 karaktere.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two passwords are not the same.</source>
+        <translation>Dy fjalëkalimet nuk përputhen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+5"/>
+        <source>Recovery code</source>
+        <translation>Kodi i rikuperimit</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>With the recovery code printed when this workstation was set up, a supervisor gets a new password. Put the code back in its safe place afterwards.</source>
+        <translation>Me kodin e rikuperimit, të printuar kur u konfigurua ky kompjuter, mbikëqyrësi merr një fjalëkalim të ri. Pastaj vendoseni kodin përsëri në vendin e sigurt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Supervisor user name</source>
+        <translation>Emri i përdoruesit të mbikëqyrësit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>Fjalëkalimi i ri</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New password again</source>
+        <translation>Përsëritni fjalëkalimin e ri</translation>
+    </message>
+</context>
+<context>
     <name>ReviewBar</name>
     <message>
         <location filename="../review.py" line="+58"/>
@@ -654,6 +708,44 @@ What to do: call the IT support desk; a supervisor can restore the latest backup
         <location line="+1"/>
         <source>Receiving organisation:</source>
         <translation>Organizata pritëse:</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../settings_dialog.py" line="+139"/>
+        <source>Saving…</source>
+        <translation>Po ruhet…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Settings</source>
+        <translation>Cilësimet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Gjuha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Auto-&amp;lock after (minutes)</source>
+        <translation>&amp;Kyçja automatike pas (minutash)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retention days</source>
+        <translation>&amp;Ditë ruajtjeje</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Personal data of interviews that central has acknowledged is deleted from this workstation after this many days.</source>
+        <translation>Të dhënat personale të intervistave që serveri qendror i ka konfirmuar fshihen nga ky kompjuter pas kaq ditësh.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a supervisor can change it.</source>
+        <translation>Vetëm një mbikëqyrës mund ta ndryshojë.</translation>
     </message>
 </context>
 <context>
@@ -751,24 +843,6 @@ What to do: call the IT support desk; a supervisor can restore the latest backup
         <location line="+1"/>
         <source>I have stored the recovery code in a safe place</source>
         <translation>E kam ruajtur kodin e rikuperimit në vend të sigurt</translation>
-    </message>
-</context>
-<context>
-    <name>context</name>
-    <message>
-        <location filename="../accounts.py" line="-400"/>
-        <source>OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

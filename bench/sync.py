@@ -1,0 +1,144 @@
+"""Sync benchmark: one workstation sending 10,000 interviews to central end to end (target
+<= 30 s), ingest rate on SQLite and on PostgreSQL, 20 workstations syncing at once (throughput
+and p95 latency per batch), and the bytes on the wire per interview.
+
+Central runs as a real ``screening-central serve`` process on loopback; PostgreSQL is a
+throwaway cluster (skipped when the postgresql package is missing).
+Run: .venv/bin/python bench/sync.py [INTERVIEWS]        (default 10000)
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from screening.central import enrolment, settings  # noqa: E402
+from screening.central.service import open_central  # noqa: E402
+from screening.sync import crypto, wire  # noqa: E402
+from screening.sync.transport import CentralClient  # noqa: E402
+from tests.answer_sets import adult_no_indicators  # noqa: E402
+from tests.central.live import LiveCentral  # noqa: E402
+from tests.central.postgres import Cluster, PostgresUnavailable  # noqa: E402
+
+PER_BATCH = 200
+STATIONS, STATION_BATCHES, STATION_PER_BATCH = 20, 5, 50
+
+
+def record(n: int) -> dict:
+    iid = str(uuid.uuid4())
+    return {"id": iid, "revision": 7, "form_id": "returnee_screening", "form_version": "1.0",
+            "checkpoint": "TIR", "officer": "olsi", "created_at": "2026-11-20T08:00:00+00:00",
+            "updated_at": "2026-11-20T08:40:00+00:00", "status": "finalised",
+            "answers": adult_no_indicators(given_name=f"Name{n}"), "assessment": None,
+            "outcome": "no_indicators",
+            "audit": [{"seq": n * 3 + k + 1, "at": "2026-11-20T08:40:00+00:00", "actor": "olsi",
+                       "action": action, "subject": iid, "detail": {}, "prev_hash": "0" * 64,
+                       "hash": uuid.uuid4().hex * 2}
+                      for k, action in enumerate(("interview_created", "interview_finalised"))]}
+
+
+class Station:
+    def __init__(self, staff, server: LiveCentral) -> None:
+        self.key = crypto.new_signing_key()
+        self.client = CentralClient(server.url)
+        response = self.client.enrol(enrolment.new_code(staff, "TIR"), self.key)
+        self.device_id = response.device_id
+        self.recipient = crypto.load_recipient_key(response.encryption_key)
+        self.receipt_key = crypto.load_verify_key(response.verify_key)
+        self.sequence = 0
+
+    def batch(self, records: list[dict]) -> bytes:
+        self.sequence += 1
+        return wire.build_batch(device_id=self.device_id, sequence=self.sequence,
+                                batch_id=str(uuid.uuid4()), created_at="2026-11-23T00:00:00Z",
+                                interviews=records, signing_key=self.key,
+                                recipient=self.recipient)
+
+    def send(self, raw: bytes) -> float:
+        started = time.perf_counter()
+        results = self.client.send_batch(raw, self.receipt_key)
+        assert all(r.result == "stored" for r in results)
+        return time.perf_counter() - started
+
+
+def one_workstation(staff, server: LiveCentral, count: int) -> dict[str, float]:
+    station = Station(staff, server)
+    records = [record(n) for n in range(count)]
+    started = time.perf_counter()
+    wire_bytes, sending = 0, 0.0
+    for start in range(0, count, PER_BATCH):
+        raw = station.batch(records[start:start + PER_BATCH])
+        wire_bytes += len(raw)
+        sending += station.send(raw)
+    total = time.perf_counter() - started
+    return {"total": total, "ingest_rate": count / sending, "bytes": wire_bytes / count}
+
+
+def many_workstations(staff, server: LiveCentral) -> dict[str, float]:
+    stations = [Station(staff, server) for _ in range(STATIONS)]
+    latencies: list[float] = []
+    lock = threading.Lock()
+
+    def run(station: Station) -> None:
+        for _ in range(STATION_BATCHES):
+            raw = station.batch([record(n) for n in range(STATION_PER_BATCH)])
+            took = station.send(raw)
+            with lock:
+                latencies.append(took)
+
+    threads = [threading.Thread(target=run, args=(s,)) for s in stations]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    interviews = STATIONS * STATION_BATCHES * STATION_PER_BATCH
+    return {"throughput": interviews / elapsed,
+            "p95": statistics.quantiles(latencies, n=20)[-1]}
+
+
+def bench(name: str, url: str, folder: Path, count: int) -> None:
+    server = LiveCentral(folder, url)
+    staff = open_central(settings.Settings(folder, url), migrate=False)
+    try:
+        single = one_workstation(staff, server, count)
+        many = many_workstations(staff, server)
+    finally:
+        staff.close()
+        server.stop()
+    print(f"[{name}] {count} interviews, one workstation, end to end: "
+          f"{single['total']:.1f} s (target <= 30 s)")
+    print(f"[{name}] ingest rate: {single['ingest_rate']:.0f} interviews/s")
+    print(f"[{name}] bytes on the wire per interview: {single['bytes']:.0f}")
+    print(f"[{name}] {STATIONS} workstations at once: {many['throughput']:.0f} interviews/s, "
+          f"p95 {many['p95'] * 1000:.0f} ms per {STATION_PER_BATCH}-interview batch")
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "sqlite"
+        bench("SQLite", f"sqlite:///{folder / 'central.db'}", folder, count)
+        try:
+            cluster = Cluster()
+            cluster.start()
+        except PostgresUnavailable as error:
+            print(f"[PostgreSQL] skipped: {error}")
+            return
+        try:
+            bench("PostgreSQL", cluster.new_database(), Path(tmp) / "pg", count)
+        finally:
+            cluster.stop()
+
+
+if __name__ == "__main__":
+    main()

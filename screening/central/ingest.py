@@ -1,0 +1,115 @@
+"""Ingest of one batch: every check before the first write, then one transaction.
+
+All or nothing per batch: the batch row, its receipt, its raw archive, every interview revision
+and audit entry commit together or not at all. Idempotent: the same batch again returns the
+receipt stored the first time, byte for byte."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from screening.central.merge import Merge
+from screening.central.queries import batches, devices
+from screening.central.queries import interviews as held
+from screening.central.refusals import Refused
+from screening.central.service import Central, utc_now
+from screening.sync import crypto, wire
+
+_ATTEMPTS = 4
+
+
+def ingest(central: Central, raw: bytes, via: str = "http") -> bytes:
+    """Store one batch file and return its signed receipt, or raise ``Refused``/``WireError``/
+    ``CryptoError`` with nothing stored."""
+    envelope = wire.parse_batch(raw, central.settings.limits)
+    header = envelope.header
+    with central.engine.connect() as conn:
+        _authenticate(conn, envelope)
+        existing = batches.get(conn, header.batch_id)
+    if existing:
+        return _same_batch(existing, header)
+    content = wire.open_batch(envelope, central.keys.encryption, central.settings.limits)
+    for attempt in range(_ATTEMPTS):
+        try:
+            with central.engine.begin() as conn:
+                return _store(central, conn, envelope, content, raw, via)
+        except (IntegrityError, OperationalError):
+            # A concurrent ingest (this batch, or the same interview) won a race; look again.
+            with central.engine.connect() as conn:
+                existing = batches.get(conn, header.batch_id)
+            if existing:
+                return _same_batch(existing, header)
+            if attempt == _ATTEMPTS - 1:
+                raise Refused("central is busy; send the batch again later", code="busy"
+                              ) from None
+    raise AssertionError("unreachable")
+
+
+def _authenticate(conn: Connection, envelope: wire.BatchEnvelope) -> devices.Device:
+    device = devices.get(conn, envelope.header.device_id)
+    if device is None:
+        raise Refused("the batch comes from a device central has not enrolled",
+                      code="device_unknown")
+    wire.verify_batch(envelope, crypto.load_verify_key(wire.b64d(device.verify_key, "key")))
+    if device.revoked_at:
+        raise Refused("the device that sent this batch was revoked; ask central staff",
+                      code="device_revoked")
+    return device
+
+
+def _same_batch(existing: batches.StoredBatch, header: wire.BatchHeader) -> bytes:
+    if existing.device_id != header.device_id:
+        raise Refused("this batch id was already received from another device",
+                      code="batch_replayed")
+    if existing.content_hash != header.content_hash:
+        raise Refused("a different batch with this id was already received",
+                      code="batch_conflict")
+    return existing.receipt
+
+
+def _store(central: Central, conn: Connection, envelope: wire.BatchEnvelope,
+           content: wire.BatchContent, raw: bytes, via: str) -> bytes:
+    header = envelope.header
+    existing = batches.get(conn, header.batch_id)
+    if existing:
+        return _same_batch(existing, header)
+    if batches.sequence_taken(conn, header.device_id, header.sequence):
+        raise Refused(f"sequence number {header.sequence} was already used by another batch "
+                      "of this device", code="sequence_reused")
+    device = devices.get(conn, header.device_id)
+    assert device is not None  # authenticated above; devices are never deleted
+    if device.revoked_at:  # revoked while this batch was being checked
+        raise Refused("the device that sent this batch was revoked; ask central staff",
+                      code="device_revoked")
+    now = utc_now()
+    batches.add(conn, batches.StoredBatch(header.batch_id, header.device_id, header.sequence,
+                                          header.content_hash, b""),
+                received_at=now, via=via, raw=raw)
+    merge = _read_state(conn, device.id, content.interviews, now)
+    results = [merge.apply(record) for record in content.interviews]
+    _write(conn, merge, header.batch_id)
+    receipt = wire.build_receipt(
+        batch_id=header.batch_id, device_id=header.device_id, sequence=header.sequence,
+        content_hash=header.content_hash, received_at=now, results=results,
+        signing_key=central.keys.signing)
+    batches.set_receipt(conn, header.batch_id, receipt)
+    return receipt
+
+
+def _read_state(conn: Connection, device_id: str, records: list, now: str) -> Merge:
+    ids = [r["id"] for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)]
+    seqs = [e["seq"] for r in records if isinstance(r, dict) and isinstance(r.get("audit"), list)
+            for e in r["audit"] if isinstance(e, dict) and type(e.get("seq")) is int]
+    return Merge(device_id, now, held.currents(conn, ids), held.revision_hashes(conn, ids),
+                 held.audit_seqs(conn, device_id, seqs))
+
+
+def _write(conn: Connection, merge: Merge, batch_id: str) -> None:
+    # Parents before children: revisions and audit entries refer to interviews and the batch.
+    held.insert_current(conn, list(merge.new.values()))
+    held.update_current(conn, list(merge.changed.values()))
+    held.add_revisions(conn, merge.revisions, batch_id)
+    held.add_audit(conn, merge.device_id,
+                   [(seq, subject, entry) for seq, (subject, entry) in sorted(merge.audit.items())],
+                   batch_id)

@@ -1,0 +1,1 @@
+"""All SQL of the central service, one module per table group (ODK Central's habit)."""

@@ -1,0 +1,47 @@
+"""Where central keeps things and the limits it enforces. Nothing happens at import."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from screening.sync.wire import Limits
+
+APP_NAME = "ReturneeScreeningCentral"
+ENROLMENT_CODE_HOURS = 24
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    db_url: str
+    limits: Limits = field(default_factory=Limits)
+
+
+def resolve(data_dir: str | os.PathLike[str] | None = None, db_url: str | None = None
+            ) -> Settings:
+    """``--data-dir``, else ``SCREENING_CENTRAL_HOME``, else the platform's data folder;
+    ``--db``, else ``SCREENING_CENTRAL_DB``, else a SQLite file in the data folder."""
+    folder = Path(data_dir or os.environ.get("SCREENING_CENTRAL_HOME") or _platform_dir())
+    url = db_url or os.environ.get("SCREENING_CENTRAL_DB") or f"sqlite:///{folder / 'central.db'}"
+    return Settings(folder, url, _limits())
+
+
+def _limits() -> Limits:
+    """The size limits; SCREENING_CENTRAL_MAX_BATCH / _MAX_CONTENT (bytes) lower them for
+    tests."""
+    default = Limits()
+    return Limits(_int_env("SCREENING_CENTRAL_MAX_BATCH", default.compressed),
+                  _int_env("SCREENING_CENTRAL_MAX_CONTENT", default.decompressed))
+
+
+def _int_env(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    return int(value) if value.isdigit() and int(value) > 0 else default
+
+
+def _platform_dir() -> Path:
+    import platformdirs  # late: only commands that touch data need it
+
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_NAME))

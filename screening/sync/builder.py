@@ -1,0 +1,63 @@
+"""Batches from the store: every finalised or approved interview whose current revision is not
+yet in the outbox, with its audit entries, sealed into batches of a bounded size."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from screening.store.audit import AuditEntry
+from screening.store.interviews import Interview
+from screening.store.session import StoreSession
+from screening.sync import wire
+from screening.sync.identity import Identity
+from screening.sync.outbox import Entry, Outbox
+
+BATCH_INTERVIEWS = 200
+# Local bookkeeping, not part of the interview: sending them would turn a later
+# acknowledgement into a "different content, same revision" conflict at central.
+_LOCAL_FIELDS = ("acknowledged_at", "purged_at", "action")
+_PAGE = 500
+
+
+def interview_record(interview: Interview, entries: list[AuditEntry]) -> dict[str, Any]:
+    record = {k: v for k, v in dataclasses.asdict(interview).items() if k not in _LOCAL_FIELDS}
+    record["audit"] = [dataclasses.asdict(e) for e in entries]
+    return record
+
+
+def queue_ready(session: StoreSession, outbox: Outbox, identity: Identity,
+                per_batch: int = BATCH_INTERVIEWS) -> list[Entry]:
+    """Seal what is ready into new outbox batches; returns them (none when nothing is)."""
+    queued = {(i, r) for e in outbox.entries() for i, r in e.interviews}
+    ready = [i for i in _sendable(session) if (i.id, i.revision) not in queued]
+    if not ready:
+        return []
+    by_subject: dict[str, list[AuditEntry]] = {}
+    for entry in session.audit_entries():
+        if entry.subject:
+            by_subject.setdefault(entry.subject, []).append(entry)
+    made = []
+    for start in range(0, len(ready), per_batch):
+        chunk = ready[start:start + per_batch]
+        records = [interview_record(i, by_subject.get(i.id, [])) for i in chunk]
+        raw = wire.build_batch(
+            device_id=identity.device_id, sequence=outbox.next_sequence(),
+            batch_id=str(uuid.uuid4()), created_at=dt.datetime.now(dt.UTC).isoformat(),
+            interviews=records, signing_key=identity.signer(), recipient=identity.recipient())
+        made.append(outbox.add(raw, [(i.id, i.revision) for i in chunk]))
+    return made
+
+
+def _sendable(session: StoreSession) -> Iterator[Interview]:
+    offset = 0
+    while page := session.list_interviews(limit=_PAGE, offset=offset):
+        for summary in page:
+            if summary.status in wire.SENDABLE_STATUSES:
+                interview = session.get_interview(summary.id)
+                if interview.purged_at is None:
+                    yield interview
+        offset += len(page)

@@ -1,0 +1,97 @@
+"""What ``screening enroll`` and ``screening sync`` do, for the command line and the desktop
+client to call: each takes a logged-in supervisor's store session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from screening.errors import PermissionDeniedError, ScreeningError
+from screening.store.atomicfile import write_atomic
+from screening.store.session import StoreSession
+from screening.sync import builder, crypto, identity, wire
+from screening.sync.outbox import Outbox
+from screening.sync.sender import SendReport, send_pending
+from screening.sync.transport import CentralClient
+
+OUTBOX = "outbox"
+CA_FILE = "central-ca.pem"
+
+ClientFactory = Callable[[str, str | bool], CentralClient]
+
+
+def _default_client(url: str, verify: str | bool) -> CentralClient:
+    return CentralClient(url, verify=verify)
+
+
+def _require_supervisor(session: StoreSession, what: str) -> None:
+    if not session.is_supervisor:
+        raise PermissionDeniedError(f"only a supervisor can {what}")
+
+
+def enroll(session: StoreSession, server_url: str, code: str, ca_file: Path | None = None,
+           label: str = "", client_factory: ClientFactory = _default_client
+           ) -> identity.Identity:
+    _require_supervisor(session, "enrol this workstation with central")
+    ca_pem = _read_ca(ca_file) if ca_file else None
+    verify = _write_ca(session, ca_pem) if ca_pem else True
+    key = crypto.new_signing_key()
+    client = client_factory(server_url, verify)
+    try:
+        response = client.enrol(code, key, label)
+    finally:
+        client.close()
+    me = identity.from_enrolment(response, server_url, key, ca_pem)
+    identity.save(session, me)
+    return me
+
+
+def sync_now(session: StoreSession, client_factory: ClientFactory = _default_client
+             ) -> SendReport:
+    """Queue what is ready, send the outbox, record central's acknowledgements in the store."""
+    _require_supervisor(session, "send interviews to central")
+    me = identity.load(session)
+    outbox = _outbox(session)
+    builder.queue_ready(session, outbox, me)
+    verify = _write_ca(session, me.ca_bundle) if me.ca_bundle else True
+    client = client_factory(me.server_url, verify)
+    try:
+        return send_pending(outbox, client, me.receipt_key(), lambda results: _acknowledge(
+            session, results))
+    finally:
+        client.close()
+
+
+def export(session: StoreSession, dest: Path) -> list[Path]:
+    """Write every pending batch to ``dest`` (removable media) for ``screening-central
+    import``. They stay pending: only a receipt acknowledges them."""
+    _require_supervisor(session, "export batches for central")
+    outbox = _outbox(session)
+    builder.queue_ready(session, outbox, identity.load(session))
+    return outbox.export(dest)
+
+
+def _acknowledge(session: StoreSession, results: list[wire.InterviewResult]) -> None:
+    for result in results:
+        session.mark_acknowledged(result.interview_id)
+
+
+def _outbox(session: StoreSession) -> Outbox:
+    return Outbox(session.paths.root / OUTBOX)
+
+
+def _read_ca(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ScreeningError(f"cannot read the CA bundle {path}: {error}", code="ca_unreadable"
+                             ) from None
+    if "-----BEGIN CERTIFICATE-----" not in text:
+        raise ScreeningError(f"{path} holds no PEM certificate", code="ca_unreadable")
+    return text
+
+
+def _write_ca(session: StoreSession, pem: str) -> str:
+    path = session.paths.root / CA_FILE
+    write_atomic(path, pem.encode("ascii"))
+    return str(path)

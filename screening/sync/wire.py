@@ -1,0 +1,435 @@
+"""The sync wire formats, shared by the workstation and central (DESIGN.md §5).
+
+Every document names its format and version in a ``format`` field ("rs-batch/1"); a reader
+refuses a version it does not know, so a later format can coexist with this one.
+
+A batch file is binary, so the ciphertext is not inflated by base64::
+
+    b"RSBATCH\\n" | header length (4 bytes, big-endian) | header | ciphertext | signature (64)
+
+The header is canonical JSON (sorted keys, no whitespace, UTF-8): format, device id, per-device
+sequence, batch id (a UUID), creation time, the sealing's ephemeral key and nonce, and
+``content_hash`` = SHA-256 of the ciphertext. The device's Ed25519 signature covers every byte
+before it. The AES-GCM associated data binds format, device id, sequence and batch id, so a
+header moved onto another ciphertext (or re-signed by another device) does not decrypt.
+
+The plaintext is zlib-compressed canonical JSON of the interviews (each with its revision and
+its audit entries). Decompression is streamed with a ceiling, so a zip bomb costs nothing.
+
+A receipt is JSON signed by central: per interview one of ``stored`` (new, or a higher revision
+that replaced the one held), ``duplicate`` (this revision with this content is already held),
+``superseded`` (central already holds a higher revision; nothing to store) or ``refused`` with
+a stable code (``revision_conflict``: same revision, different content; ``interview_invalid``).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import re
+import struct
+import uuid
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from screening.errors import ScreeningError
+from screening.sync import crypto
+
+BATCH_FORMAT = "rs-batch/1"
+CONTENT_FORMAT = "rs-batch-content/1"
+RECEIPT_FORMAT = "rs-receipt/1"
+ENROL_REQUEST_FORMAT = "rs-enrol-request/1"
+ENROL_RESPONSE_FORMAT = "rs-enrol-response/1"
+
+MAGIC = b"RSBATCH\n"
+MAX_HEADER_BYTES = 16 * 1024
+MAX_COMPRESSED_BYTES = 20 * 1024 * 1024
+MAX_DECOMPRESSED_BYTES = 200 * 1024 * 1024
+
+RESULTS = ("stored", "duplicate", "superseded", "refused")
+SENDABLE_STATUSES = ("finalised", "approved")
+# The longest text central keeps in a column for each field (the rest travels as JSON).
+TEXT_FIELDS = {"form_id": 100, "form_version": 40, "checkpoint": 100, "outcome": 100}
+_CHUNK = 64 * 1024
+_DEVICE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+class WireError(ScreeningError):
+    """A sync document is malformed, too large or of an unknown format."""
+
+    code = "wire_invalid"
+
+
+class FormatUnsupportedError(WireError):
+    code = "format_unsupported"
+
+    def __init__(self, found: object, expected: str) -> None:
+        super().__init__(f"unknown format {found!r}: this version reads {expected!r}; "
+                         "update the program that reads it")
+
+
+class TooLargeError(WireError):
+    code = "batch_too_large"
+
+
+@dataclass(frozen=True)
+class Limits:
+    compressed: int = MAX_COMPRESSED_BYTES
+    decompressed: int = MAX_DECOMPRESSED_BYTES
+
+
+# -- encoding helpers ---------------------------------------------------------------------------
+
+def canonical_json(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=False).encode("utf-8")
+
+
+def b64e(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def b64d(text: object, what: str) -> bytes:
+    if not isinstance(text, str):
+        raise WireError(f"{what} must be base64 text", code="envelope_malformed")
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError):
+        raise WireError(f"{what} is not valid base64", code="envelope_malformed") from None
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def compress(data: bytes) -> bytes:
+    return zlib.compress(data, 6)
+
+
+def decompress_bounded(data: bytes, limit: int) -> bytes:
+    """Inflate ``data`` but stop as soon as the output would pass ``limit`` bytes."""
+    inflater = zlib.decompressobj()
+    out = bytearray()
+    pending = data
+    try:
+        while pending:
+            out += inflater.decompress(pending, _CHUNK)
+            if len(out) > limit:
+                raise _too_large_decompressed(limit)
+            pending = inflater.unconsumed_tail
+        out += inflater.flush(_CHUNK)
+    except zlib.error:
+        raise WireError("the batch content is not valid compressed data",
+                        code="content_malformed") from None
+    if len(out) > limit:
+        raise _too_large_decompressed(limit)
+    if not inflater.eof or inflater.unused_data:
+        raise WireError("the batch content is truncated or has trailing data",
+                        code="content_malformed")
+    return bytes(out)
+
+
+def _too_large_decompressed(limit: int) -> TooLargeError:
+    return TooLargeError(f"the batch content is larger than {limit} bytes once decompressed",
+                         code="batch_too_large_decompressed")
+
+
+def _json_object(raw: bytes, what: str, code: str) -> dict[str, Any]:
+    try:
+        value = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise WireError(f"{what} is not UTF-8 JSON", code=code) from None
+    if not isinstance(value, dict):
+        raise WireError(f"{what} is not a JSON object", code=code)
+    return value
+
+
+def _check_format(doc: dict[str, Any], expected: str) -> None:
+    if doc.get("format") != expected:
+        raise FormatUnsupportedError(doc.get("format"), expected)
+
+
+# -- batches ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BatchHeader:
+    device_id: str
+    sequence: int
+    batch_id: str
+    created_at: str
+    ephemeral_key: bytes
+    nonce: bytes
+    content_hash: str
+    format: str = BATCH_FORMAT
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": self.format, "device_id": self.device_id, "sequence": self.sequence,
+                "batch_id": self.batch_id, "created_at": self.created_at,
+                "ephemeral_key": b64e(self.ephemeral_key), "nonce": b64e(self.nonce),
+                "content_hash": self.content_hash, "compression": "zlib"}
+
+
+@dataclass(frozen=True)
+class BatchEnvelope:
+    header: BatchHeader
+    ciphertext: bytes
+    signature: bytes
+    signed_part: bytes
+
+
+@dataclass(frozen=True)
+class BatchContent:
+    device_id: str
+    sequence: int
+    batch_id: str
+    interviews: list[Any] = field(default_factory=list)
+
+
+def batch_aad(device_id: str, sequence: int, batch_id: str) -> bytes:
+    return canonical_json({"format": BATCH_FORMAT, "device_id": device_id,
+                           "sequence": sequence, "batch_id": batch_id})
+
+
+def build_batch(*, device_id: str, sequence: int, batch_id: str, created_at: str,
+                interviews: list[dict[str, Any]], signing_key: crypto.Ed25519PrivateKey,
+                recipient: crypto.X25519PublicKey) -> bytes:
+    """Seal and sign one batch; the bytes are what is uploaded or written to removable media."""
+    content = {"format": CONTENT_FORMAT, "device_id": device_id, "sequence": sequence,
+               "batch_id": batch_id, "interviews": interviews}
+    sealed = crypto.seal(recipient, compress(canonical_json(content)),
+                         batch_aad(device_id, sequence, batch_id))
+    header = BatchHeader(device_id, sequence, batch_id, created_at, sealed.ephemeral_key,
+                         sealed.nonce, sha256_hex(sealed.ciphertext))
+    return sign_frame(canonical_json(header.to_json()), sealed.ciphertext, signing_key)
+
+
+def sign_frame(header: bytes, ciphertext: bytes, signing_key: crypto.Ed25519PrivateKey) -> bytes:
+    signed = MAGIC + struct.pack(">I", len(header)) + header + ciphertext
+    return signed + crypto.sign(signing_key, signed)
+
+
+def parse_batch(raw: bytes, limits: Limits = Limits()) -> BatchEnvelope:
+    """Split a batch file into header, ciphertext and signature; nothing is verified yet."""
+    if len(raw) > limits.compressed:
+        raise TooLargeError(f"the batch is larger than {limits.compressed} bytes")
+    prefix = len(MAGIC) + 4
+    if len(raw) < prefix + crypto.SIGNATURE_BYTES or not raw.startswith(MAGIC):
+        raise WireError("this is not a batch file", code="envelope_malformed")
+    (header_len,) = struct.unpack(">I", raw[len(MAGIC):prefix])
+    if header_len > MAX_HEADER_BYTES or prefix + header_len + crypto.SIGNATURE_BYTES > len(raw):
+        raise WireError("the batch header is damaged", code="envelope_malformed")
+    doc = _json_object(raw[prefix:prefix + header_len], "the batch header",
+                       "envelope_malformed")
+    _check_format(doc, BATCH_FORMAT)
+    header = _header_from(doc)
+    ciphertext = raw[prefix + header_len:-crypto.SIGNATURE_BYTES]
+    if sha256_hex(ciphertext) != header.content_hash:
+        raise WireError("the batch's content hash does not match its content",
+                        code="content_hash_mismatch")
+    return BatchEnvelope(header, ciphertext, raw[-crypto.SIGNATURE_BYTES:],
+                         raw[:-crypto.SIGNATURE_BYTES])
+
+
+def _header_from(doc: dict[str, Any]) -> BatchHeader:
+    device_id, sequence, batch_id = doc.get("device_id"), doc.get("sequence"), doc.get("batch_id")
+    created_at, content_hash = doc.get("created_at"), doc.get("content_hash")
+    if not (isinstance(device_id, str) and _DEVICE_ID.fullmatch(device_id)
+            and type(sequence) is int and 1 <= sequence < 2 ** 63 and is_uuid(batch_id)
+            and isinstance(created_at, str) and isinstance(content_hash, str)
+            and doc.get("compression") == "zlib"):
+        raise WireError("the batch header lacks a valid device id, sequence, batch id, time, "
+                        "content hash or compression", code="envelope_malformed")
+    return BatchHeader(device_id, sequence, batch_id, created_at,
+                       b64d(doc.get("ephemeral_key"), "the ephemeral key"),
+                       b64d(doc.get("nonce"), "the nonce"), content_hash)
+
+
+def verify_batch(envelope: BatchEnvelope, verify_key: crypto.Ed25519PublicKey) -> None:
+    crypto.verify(verify_key, envelope.signature, envelope.signed_part, "the batch signature")
+
+
+def open_batch(envelope: BatchEnvelope, key: crypto.X25519PrivateKey,
+               limits: Limits = Limits()) -> BatchContent:
+    """Decrypt, inflate (bounded) and parse a batch whose signature was verified."""
+    h = envelope.header
+    compressed = crypto.open_sealed(
+        key, crypto.Sealed(h.ephemeral_key, h.nonce, envelope.ciphertext),
+        batch_aad(h.device_id, h.sequence, h.batch_id))
+    doc = _json_object(decompress_bounded(compressed, limits.decompressed),
+                       "the batch content", "content_malformed")
+    _check_format(doc, CONTENT_FORMAT)
+    if (doc.get("device_id"), doc.get("sequence"), doc.get("batch_id")) != (
+            h.device_id, h.sequence, h.batch_id):
+        raise WireError("the batch content names another device, sequence or batch than its "
+                        "header", code="content_mismatch")
+    interviews = doc.get("interviews")
+    if not isinstance(interviews, list):
+        raise WireError("the batch content has no list of interviews", code="content_malformed")
+    return BatchContent(h.device_id, h.sequence, h.batch_id, interviews)
+
+
+# -- interviews inside a batch ------------------------------------------------------------------
+
+def is_uuid(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
+
+
+def interview_problem(record: object) -> str | None:
+    """Why an interview record cannot be stored, or None when it can."""
+    if not isinstance(record, dict):
+        return "the interview is not a JSON object"
+    if not is_uuid(record.get("id")):
+        return "the interview has no valid id (a lower-case UUID)"
+    revision = record.get("revision")
+    if type(revision) is not int or not 1 <= revision < 2 ** 31:
+        return "the interview has no valid revision (a positive integer)"
+    for name, longest in TEXT_FIELDS.items():
+        value = record.get(name)
+        if name == "outcome" and value is None:
+            continue
+        if not _short_text(value, longest):
+            return f"the interview's {name} is missing, longer than {longest} or not plain text"
+    if record.get("status") not in SENDABLE_STATUSES:
+        return "only finalised or approved interviews are sent"
+    if not isinstance(record.get("answers"), dict):
+        return "the interview's answers are not a JSON object"
+    audit = record.get("audit", [])
+    if not isinstance(audit, list) or not all(_audit_ok(e) for e in audit):
+        return "the interview's audit entries are malformed"
+    return None
+
+
+def _audit_ok(entry: object) -> bool:
+    return (isinstance(entry, dict) and type(entry.get("seq")) is int
+            and 1 <= entry["seq"] < 2 ** 63
+            and isinstance(entry.get("hash"), str) and isinstance(entry.get("action"), str))
+
+
+def _short_text(value: object, longest: int) -> bool:
+    # NUL is refused here because PostgreSQL refuses it in text: a batch must not fail at
+    # central's database over what can be said here, to the interview alone.
+    return (isinstance(value, str) and 0 < len(value) <= longest and "\x00" not in value)
+
+
+def interview_content_hash(record: dict[str, Any]) -> str:
+    """The hash that decides duplicate versus conflict. Audit entries are left out: the same
+    revision may travel again with more of the log (e.g. a later export)."""
+    return sha256_hex(canonical_json({k: v for k, v in record.items() if k != "audit"}))
+
+
+# -- receipts -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class InterviewResult:
+    interview_id: str
+    revision: int | None
+    result: str
+    code: str
+    message: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"interview_id": self.interview_id, "revision": self.revision,
+                "result": self.result, "code": self.code, "message": self.message}
+
+
+def build_receipt(*, batch_id: str, device_id: str, sequence: int, content_hash: str,
+                  received_at: str, results: list[InterviewResult],
+                  signing_key: crypto.Ed25519PrivateKey) -> bytes:
+    body = {"format": RECEIPT_FORMAT, "batch_id": batch_id, "device_id": device_id,
+            "sequence": sequence, "content_hash": content_hash, "received_at": received_at,
+            "results": [r.to_json() for r in results]}
+    body["signature"] = b64e(crypto.sign(signing_key, canonical_json(body)))
+    return canonical_json(body)
+
+
+def verify_receipt(raw: bytes, verify_key: crypto.Ed25519PublicKey, *, batch_id: str,
+                   content_hash: str) -> list[InterviewResult]:
+    """The per-interview results of a receipt that central signed for exactly this batch.
+    Anything else (an HTML page from a captive portal, a receipt for another batch) raises."""
+    doc = _json_object(raw, "the receipt", "receipt_invalid")
+    _check_format(doc, RECEIPT_FORMAT)
+    signature = b64d(doc.pop("signature", None), "the receipt signature")
+    crypto.verify(verify_key, signature, canonical_json(doc), "the receipt signature")
+    if doc.get("batch_id") != batch_id or doc.get("content_hash") != content_hash:
+        raise WireError("the receipt is for another batch", code="receipt_mismatch")
+    return [_result_from(r) for r in doc.get("results", [])]
+
+
+def _result_from(item: Any) -> InterviewResult:
+    if not isinstance(item, dict) or item.get("result") not in RESULTS:
+        raise WireError("the receipt lists a malformed result", code="receipt_invalid")
+    return InterviewResult(item.get("interview_id"), item.get("revision"), item["result"],
+                           item.get("code", ""), item.get("message", ""))
+
+
+# -- enrolment ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EnrolRequest:
+    code: str
+    verify_key: bytes
+    label: str
+
+
+def build_enrol_request(code: str, signing_key: crypto.Ed25519PrivateKey, label: str = ""
+                        ) -> dict[str, Any]:
+    """The request proves it holds the private key by signing itself with it."""
+    body = {"format": ENROL_REQUEST_FORMAT, "code": code, "label": label,
+            "verify_key": b64e(crypto.public_bytes(signing_key))}
+    return {**body, "signature": b64e(crypto.sign(signing_key, canonical_json(body)))}
+
+
+def parse_enrol_request(doc: object) -> EnrolRequest:
+    if not isinstance(doc, dict):
+        raise WireError("the enrolment request is not a JSON object", code="request_malformed")
+    body = dict(doc)
+    _check_format(body, ENROL_REQUEST_FORMAT)
+    signature = b64d(body.pop("signature", None), "the request signature")
+    code, label = body.get("code"), body.get("label", "")
+    if (not isinstance(code, str) or len(code) > 100 or not isinstance(label, str)
+            or len(label) > 200 or "\x00" in label):
+        raise WireError("the enrolment request needs a code and a short label",
+                        code="request_malformed")
+    raw_key = b64d(body.get("verify_key"), "the verify key")
+    key = crypto.load_verify_key(raw_key)
+    crypto.verify(key, signature, canonical_json(body), "the enrolment request signature")
+    return EnrolRequest(code, raw_key, label)
+
+
+@dataclass(frozen=True)
+class EnrolResponse:
+    device_id: str
+    checkpoint: str
+    encryption_key: bytes  # central's X25519 public key, batches are sealed to it
+    verify_key: bytes  # central's Ed25519 public key, receipts are signed with it
+
+
+def build_enrol_response(response: EnrolResponse) -> dict[str, Any]:
+    return {"format": ENROL_RESPONSE_FORMAT, "device_id": response.device_id,
+            "checkpoint": response.checkpoint,
+            "encryption_key": b64e(response.encryption_key),
+            "verify_key": b64e(response.verify_key)}
+
+
+def parse_enrol_response(doc: object) -> EnrolResponse:
+    if not isinstance(doc, dict):
+        raise WireError("the enrolment response is not a JSON object", code="response_malformed")
+    _check_format(doc, ENROL_RESPONSE_FORMAT)
+    device_id, checkpoint = doc.get("device_id"), doc.get("checkpoint")
+    if not (isinstance(device_id, str) and _DEVICE_ID.fullmatch(device_id)
+            and isinstance(checkpoint, str)):
+        raise WireError("the enrolment response lacks a device id or checkpoint",
+                        code="response_malformed")
+    encryption_key = b64d(doc.get("encryption_key"), "central's encryption key")
+    verify_key = b64d(doc.get("verify_key"), "central's verify key")
+    crypto.load_recipient_key(encryption_key)
+    crypto.load_verify_key(verify_key)
+    return EnrolResponse(device_id, checkpoint, encryption_key, verify_key)

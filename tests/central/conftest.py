@@ -1,0 +1,65 @@
+"""Central fixtures. Every ``database_url`` test runs on SQLite and on a real PostgreSQL
+cluster started on loopback for the session. scripts/test installs PostgreSQL
+(scripts/system-packages), so a missing server fails loudly: a skipped test proves nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from screening.central import enrolment, settings
+from screening.central.service import Central, open_central
+from screening.sync import crypto, wire
+from tests.central.postgres import Cluster, PostgresUnavailable
+from tests.unit.sync.batches import Workstation
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    try:
+        cluster = Cluster()
+        cluster.start()
+    except PostgresUnavailable as error:
+        pytest.fail(f"PostgreSQL is needed (run scripts/system-packages): {error}")
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'central.db'}"
+    return request.getfixturevalue("postgres_cluster").new_database()
+
+
+@pytest.fixture
+def small_limits() -> wire.Limits:
+    return wire.Limits(compressed=256 * 1024, decompressed=1024 * 1024)
+
+
+@pytest.fixture
+def central(tmp_path, database_url, small_limits) -> Iterator[Central]:
+    config = settings.Settings(tmp_path / "central", database_url, small_limits)
+    opened = open_central(config)
+    yield opened
+    opened.close()
+
+
+def enrol_station(central: Central, checkpoint: str = "rinas") -> Workstation:
+    key = crypto.new_signing_key()
+    code = enrolment.new_code(central, checkpoint)
+    request = wire.parse_enrol_request(wire.build_enrol_request(code, key, "desk"))
+    response = enrolment.enrol(central, request)
+    return Workstation(response.device_id, key, crypto.load_recipient_key(
+        response.encryption_key))
+
+
+@pytest.fixture
+def station(central) -> Workstation:
+    return enrol_station(central)
+
+
+def data_dir(central: Central) -> Path:
+    return central.settings.data_dir

@@ -1,0 +1,136 @@
+"""From the encrypted store to central and back: enrol, queue what is finalised, send, and
+mark acknowledged in the store only what central's signed receipt confirms."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from screening.central import enrolment, settings
+from screening.central.queries import interviews as held
+from screening.central.service import open_central
+from screening.errors import ScreeningError
+from screening.store.session import StoreSession
+from screening.sync import builder, crypto, identity
+from screening.sync.outbox import Outbox
+from screening.sync.sender import send_pending
+from screening.sync.transport import CentralClient
+from tests.answer_sets import adult_no_indicators
+from tests.central.live import LiveCentral
+from tests.unit.store.helpers import SUPERVISOR, SUPERVISOR_PW, TEST_KDF
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("central")
+    server = LiveCentral(data_dir, f"sqlite:///{data_dir / 'central.db'}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def staff_side(live):
+    central = open_central(settings.Settings(live.data_dir, live.db_url), migrate=False)
+    yield central
+    central.close()
+
+
+@pytest.fixture
+def store(tmp_path):
+    session, _ = StoreSession.initialise(tmp_path / "store", "TIR", SUPERVISOR, SUPERVISOR_PW,
+                                         kdf=TEST_KDF)
+    yield session
+    session.close()
+
+
+def enrol(store, staff_side, live) -> identity.Identity:
+    key = crypto.new_signing_key()
+    client = CentralClient(live.url)
+    try:
+        response = client.enrol(enrolment.new_code(staff_side, "TIR"), key, "desk")
+    finally:
+        client.close()
+    me = identity.from_enrolment(response, live.url, key, None)
+    identity.save(store, me)
+    return me
+
+
+def test_not_enrolled_is_a_clear_message(store):
+    with pytest.raises(ScreeningError) as caught:
+        identity.load(store)
+    assert caught.value.code == "not_enrolled"
+
+
+def test_finalised_interviews_travel_once_and_are_acknowledged(store, staff_side, live,
+                                                                tmp_path):
+    me = enrol(store, staff_side, live)
+    assert identity.load(store) == me
+    ids = [store.import_finalised(adult_no_indicators(given_name=f"Name{n}")) for n in range(5)]
+    draft = store.start_interview("returnee_screening", "1")
+    outbox = Outbox(tmp_path / "outbox")
+    made = builder.queue_ready(store, outbox, me, per_batch=2)
+    assert [len(e.interviews) for e in made] == [2, 2, 1]
+    assert builder.queue_ready(store, outbox, me) == []  # nothing new: nothing queued twice
+    client = CentralClient(live.url)
+    try:
+        send_pending(outbox, client, me.receipt_key(),
+                     lambda results: [store.mark_acknowledged(r.interview_id)
+                                      for r in results])
+    finally:
+        client.close()
+    with staff_side.engine.connect() as conn:
+        central_ids = {row["id"] for row in held.listing(conn)}
+        record = json.loads(held.record(conn, ids[0]))
+    assert set(ids) <= central_ids and draft not in central_ids
+    assert "acknowledged_at" not in record and record["audit"]
+    assert record["audit"][0]["action"] == "interview_imported"
+    for interview_id in ids:
+        assert store.get_interview(interview_id).acknowledged_at is not None
+    assert store.get_interview(draft).acknowledged_at is None
+    # acknowledging changed nothing central would see as a new revision
+    assert builder.queue_ready(store, outbox, me) == []
+
+
+def test_an_approval_after_sending_travels_as_a_newer_revision(store, staff_side, live,
+                                                                 tmp_path):
+    me = enrol(store, staff_side, live)
+    interview_id = store.import_finalised(adult_no_indicators())
+    outbox = Outbox(tmp_path / "outbox")
+    client = CentralClient(live.url)
+    try:
+        builder.queue_ready(store, outbox, me)
+        send_pending(outbox, client, me.receipt_key())
+        store.approve(interview_id)
+        assert len(builder.queue_ready(store, outbox, me)) == 1
+        report = send_pending(outbox, client, me.receipt_key())
+    finally:
+        client.close()
+    assert not report.refused_interviews
+    with staff_side.engine.connect() as conn:
+        current = held.current(conn, interview_id)
+    assert (current.status, current.revision) == ("approved",
+                                                   store.get_interview(interview_id).revision)
+
+
+def test_the_service_enrols_syncs_and_exports_as_a_supervisor_only(store, staff_side, live,
+                                                                   tmp_path):
+    from screening.errors import PermissionDeniedError
+    from screening.sync import service
+
+    me = service.enroll(store, live.url, enrolment.new_code(staff_side, "TIR"), label="desk")
+    assert identity.load(store) == me
+    first = store.import_finalised(adult_no_indicators())
+    report = service.sync_now(store)
+    assert len(report.acknowledged) == 1
+    assert store.get_interview(first).acknowledged_at is not None
+    second = store.import_finalised(adult_no_indicators(given_name="Other"))
+    written = service.export(store, tmp_path / "usb")
+    assert len(written) == 1 and store.get_interview(second).acknowledged_at is None
+    store.add_user("olsi", "officer", "olsi-password-1")
+    officer = StoreSession.login(store.paths.root, "olsi", "olsi-password-1", kdf=TEST_KDF)
+    try:
+        with pytest.raises(PermissionDeniedError):
+            service.sync_now(officer)
+    finally:
+        officer.close()

@@ -1,0 +1,211 @@
+"""The wire formats: batches round-trip, every damage is named, decompression is bounded,
+unknown versions are refused, receipts bind their batch."""
+
+from __future__ import annotations
+
+import json
+import struct
+import zlib
+
+import pytest
+
+from screening.sync import crypto, wire
+from tests.unit.sync.batches import Workstation, interview, sealed_frame
+
+
+@pytest.fixture
+def central_keys():
+    return crypto.new_encryption_key(), crypto.new_signing_key()
+
+
+@pytest.fixture
+def station(central_keys):
+    return Workstation("dev-1", crypto.new_signing_key(), central_keys[0].public_key())
+
+
+def test_canonical_json_is_sorted_compact_utf8():
+    assert wire.canonical_json({"b": 1, "a": "ë"}) == '{"a":"ë","b":1}'.encode()
+
+
+def test_a_batch_round_trips_and_hides_its_content(central_keys, station):
+    record = interview(name="Ëndrita Unique-Name")
+    raw = station.batch([record])
+    assert b"Unique-Name" not in raw
+    envelope = wire.parse_batch(raw)
+    assert (envelope.header.device_id, envelope.header.sequence) == ("dev-1", 1)
+    wire.verify_batch(envelope, station.key.public_key())
+    content = wire.open_batch(envelope, central_keys[0])
+    assert content.interviews == [record]
+
+
+def test_the_header_is_canonical_json_with_a_format_field(station):
+    raw = station.batch([])
+    (length,) = struct.unpack(">I", raw[8:12])
+    header = json.loads(raw[12:12 + length])
+    assert header["format"] == "rs-batch/1"
+    assert raw[12:12 + length] == wire.canonical_json(header)
+
+
+def test_an_unknown_batch_format_is_refused_with_a_clear_error(station):
+    raw = station.batch([])
+    (length,) = struct.unpack(">I", raw[8:12])
+    header = json.loads(raw[12:12 + length])
+    header["format"] = "rs-batch/9"
+    forged = wire.sign_frame(wire.canonical_json(header), raw[12 + length:-64], station.key)
+    with pytest.raises(wire.FormatUnsupportedError) as caught:
+        wire.parse_batch(forged)
+    assert caught.value.code == "format_unsupported" and "rs-batch/9" in caught.value.message
+
+
+@pytest.mark.parametrize("raw", [b"", b"hello", b"RSBATCH\n" + b"\xff" * 80,
+                                 b"RSBATCH\n\x00\x00\x00\x02{}" + b"\0" * 64])
+def test_what_is_not_a_batch_is_named(raw):
+    with pytest.raises(wire.WireError) as caught:
+        wire.parse_batch(raw)
+    assert caught.value.code in ("envelope_malformed", "format_unsupported")
+
+
+def test_tampered_ciphertext_fails_the_content_hash(station):
+    raw = bytearray(station.batch([interview()]))
+    raw[-70] ^= 1
+    with pytest.raises(wire.WireError) as caught:
+        wire.parse_batch(bytes(raw))
+    assert caught.value.code == "content_hash_mismatch"
+
+
+def test_a_signature_from_another_device_does_not_verify(station):
+    envelope = wire.parse_batch(station.batch([]))
+    with pytest.raises(crypto.SignatureInvalidError):
+        wire.verify_batch(envelope, crypto.new_signing_key().public_key())
+
+
+def test_a_header_moved_to_another_device_does_not_decrypt(central_keys, station):
+    """Re-signed by another device under its own id: the AAD no longer matches."""
+    raw = station.batch([interview()])
+    envelope = wire.parse_batch(raw)
+    thief = crypto.new_signing_key()
+    header = {**envelope.header.to_json(), "device_id": "dev-2"}
+    forged = wire.parse_batch(wire.sign_frame(wire.canonical_json(header), envelope.ciphertext,
+                                              thief))
+    wire.verify_batch(forged, thief.public_key())
+    with pytest.raises(crypto.DecryptionError):
+        wire.open_batch(forged, central_keys[0])
+
+
+def test_the_compressed_size_limit_is_enforced_before_parsing(station):
+    raw = station.batch([interview()])
+    with pytest.raises(wire.TooLargeError):
+        wire.parse_batch(raw, wire.Limits(compressed=len(raw) - 1))
+
+
+def test_a_zip_bomb_stops_at_the_limit():
+    bomb = zlib.compress(b"\0" * (50 * 1024 * 1024), 9)
+    assert len(bomb) < 100_000
+    with pytest.raises(wire.TooLargeError) as caught:
+        wire.decompress_bounded(bomb, 1024 * 1024)
+    assert caught.value.code == "batch_too_large_decompressed"
+
+
+def test_bounded_decompression_returns_data_within_the_limit():
+    data = bytes(range(256)) * 1000
+    assert wire.decompress_bounded(zlib.compress(data), len(data)) == data
+
+
+@pytest.mark.parametrize("payload", [b"not zlib", zlib.compress(b"abc")[:-3],
+                                     zlib.compress(b"abc") + b"trailing"])
+def test_broken_compressed_data_is_named(payload):
+    with pytest.raises(wire.WireError) as caught:
+        wire.decompress_bounded(payload, 1000)
+    assert caught.value.code == "content_malformed"
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"[1,2]", b'{"format":"rs-batch-content/1"}',
+                                     "\udcff".encode("utf-8", "surrogatepass")])
+def test_malformed_content_inside_a_valid_envelope_is_named(central_keys, station, content):
+    envelope = wire.parse_batch(sealed_frame(station, content))
+    with pytest.raises(wire.WireError) as caught:
+        wire.open_batch(envelope, central_keys[0])
+    assert caught.value.code in ("content_malformed", "content_mismatch")
+
+
+def test_content_naming_another_batch_than_its_header_is_refused(central_keys, station):
+    content = wire.canonical_json({"format": wire.CONTENT_FORMAT, "device_id": "dev-1",
+                                   "sequence": 1, "batch_id": "other", "interviews": []})
+    envelope = wire.parse_batch(sealed_frame(station, content))
+    with pytest.raises(wire.WireError) as caught:
+        wire.open_batch(envelope, central_keys[0])
+    assert caught.value.code == "content_mismatch"
+
+
+def test_interview_problems_are_named():
+    good = interview()
+    assert wire.interview_problem(good) is None
+    for change in ({"id": "x"}, {"revision": 0}, {"revision": True}, {"form_id": ""},
+                   {"status": "draft"}, {"answers": []}, {"audit": [{"seq": "1"}]}):
+        assert wire.interview_problem({**good, **change})
+    assert wire.interview_problem([good])
+
+
+def test_the_interview_hash_ignores_audit_entries_only():
+    record = interview()
+    more_audit = {**record, "audit": record["audit"] * 2}
+    assert wire.interview_content_hash(record) == wire.interview_content_hash(more_audit)
+    changed = {**record, "answers": {"given_name": "Other"}}
+    assert wire.interview_content_hash(record) != wire.interview_content_hash(changed)
+
+
+def _receipt(signing, **overrides):
+    fields = {"batch_id": "b-1", "device_id": "dev-1", "sequence": 1, "content_hash": "h",
+              "received_at": "now", "signing_key": signing,
+              "results": [wire.InterviewResult("i-1", 2, "stored", "new")]}
+    return wire.build_receipt(**{**fields, **overrides})
+
+
+def test_a_receipt_verifies_for_its_batch_only(central_keys):
+    signing = central_keys[1]
+    raw = _receipt(signing)
+    results = wire.verify_receipt(raw, signing.public_key(), batch_id="b-1", content_hash="h")
+    assert results == [wire.InterviewResult("i-1", 2, "stored", "new", "")]
+    with pytest.raises(wire.WireError) as caught:
+        wire.verify_receipt(raw, signing.public_key(), batch_id="b-2", content_hash="h")
+    assert caught.value.code == "receipt_mismatch"
+
+
+@pytest.mark.parametrize("body", [b"<html><body>Welcome to the hotel Wi-Fi</body></html>", b"",
+                                  b'{"format":"rs-receipt/1"}', b'{"format":"rs-receipt/2"}'])
+def test_a_captive_portal_page_or_a_bare_200_is_not_a_receipt(central_keys, body):
+    with pytest.raises((wire.WireError, crypto.CryptoError)):
+        wire.verify_receipt(body, central_keys[1].public_key(), batch_id="b-1", content_hash="h")
+
+
+def test_a_receipt_signed_by_another_key_or_altered_is_refused(central_keys):
+    raw = _receipt(crypto.new_signing_key())
+    with pytest.raises(crypto.SignatureInvalidError):
+        wire.verify_receipt(raw, central_keys[1].public_key(), batch_id="b-1", content_hash="h")
+    altered = _receipt(central_keys[1]).replace(b'"stored"', b'"refused"')
+    with pytest.raises(crypto.SignatureInvalidError):
+        wire.verify_receipt(altered, central_keys[1].public_key(), batch_id="b-1",
+                            content_hash="h")
+
+
+def test_enrolment_request_and_response_round_trip(central_keys):
+    device = crypto.new_signing_key()
+    request = wire.parse_enrol_request(wire.build_enrol_request("ABCD", device, "desk 1"))
+    assert request.verify_key == crypto.public_bytes(device) and request.label == "desk 1"
+    response = wire.EnrolResponse("dev-1", "rinas", crypto.public_bytes(central_keys[0]),
+                                  crypto.public_bytes(central_keys[1]))
+    assert wire.parse_enrol_response(wire.build_enrol_response(response)) == response
+
+
+def test_an_enrolment_request_not_signed_by_its_key_is_refused():
+    doc = wire.build_enrol_request("ABCD", crypto.new_signing_key())
+    doc["code"] = "EFGH"
+    with pytest.raises(crypto.SignatureInvalidError):
+        wire.parse_enrol_request(doc)
+
+
+@pytest.mark.parametrize("doc", [[], {"format": "rs-enrol-request/2"},
+                                 {"format": "rs-enrol-request/1", "signature": "!!"}])
+def test_malformed_enrolment_requests_are_named(doc):
+    with pytest.raises(wire.WireError):
+        wire.parse_enrol_request(doc)
