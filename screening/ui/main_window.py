@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget
 
 from screening.errors import PermissionDeniedError, ScreeningError, StoreDamagedError
 from screening.questionnaire.model import Form
@@ -19,6 +19,7 @@ from screening.questionnaire.navigation import prefill
 from screening.questionnaire.reference import Reference
 from screening.store.layout import StorePaths
 from screening.store.session import StoreSession
+from screening.ui.accounts import AccountsDialog
 from screening.ui.documents import Documents
 from screening.ui.home import HomeScreen
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Languages
@@ -30,6 +31,7 @@ from screening.ui.recovery import RecoveryDialog
 from screening.ui.resume import resume_point
 from screening.ui.review import ReviewBar
 from screening.ui.runner import Runner
+from screening.ui.settings_dialog import SettingsDialog
 from screening.ui.setup_wizard import SetupWizard
 
 
@@ -93,6 +95,13 @@ class MainWindow(QMainWindow):
         self.quarterly_action.triggered.connect(self._quarterly_report)
         self.documents_menu.addAction(self.record_action)
         self.documents_menu.addAction(self.quarterly_action)
+        self.admin_menu = self.menuBar().addMenu("")
+        self.accounts_action = QAction(self)
+        self.accounts_action.triggered.connect(self._open_accounts)
+        self.settings_action = QAction(self)
+        self.settings_action.triggered.connect(self._open_settings)
+        self.admin_menu.addAction(self.accounts_action)
+        self.admin_menu.addAction(self.settings_action)
         self.language_menu = self.menuBar().addMenu("")
         self.language_actions = {}
         for code in LANGUAGES:
@@ -111,6 +120,8 @@ class MainWindow(QMainWindow):
         self.record_action.setEnabled(logged_in and self.interview is not None)
         supervisor = logged_in and self.session.is_supervisor
         self.quarterly_action.setEnabled(supervisor)
+        self.accounts_action.setEnabled(supervisor)
+        self.settings_action.setEnabled(logged_in)
 
     # -- setup and login -------------------------------------------------------------------
 
@@ -185,6 +196,7 @@ class MainWindow(QMainWindow):
         if self.session is None or self.stack.currentWidget() is self.lock:
             return
         self.idle.stop()
+        self._close_dialogs()
         self._before_lock = self.stack.currentWidget()
         self.lock.show_for(self.session.account.name)
         self.stack.setCurrentWidget(self.lock)
@@ -206,6 +218,7 @@ class MainWindow(QMainWindow):
     def log_out(self) -> None:
         session, self.session = self.session, None
         self.idle.stop()
+        self._close_dialogs()
         self._drop_interview()
         if session is not None:
             self.runner.store(session.close)
@@ -287,6 +300,32 @@ class MainWindow(QMainWindow):
             return
         self.runner.store(lambda: session.finalise(interview_id), lambda _record: self._done())
 
+    def _open_accounts(self) -> None:
+        if self.session is not None and self.session.is_supervisor:
+            AccountsDialog(self.runner, self.session, self).open()
+
+    def _open_settings(self) -> None:
+        if self.session is None:
+            return
+        dialog = SettingsDialog(self.runner, self.session, self.preferences,
+                                self.languages.lang, self)
+        dialog.applied.connect(self._apply_settings)
+        dialog.open()
+
+    def _apply_settings(self, lang: str, lock_minutes: int) -> None:
+        self.preferences.lock_minutes = lock_minutes
+        self.idle.set_minutes(lock_minutes)
+        if self.idle.timer.isActive():
+            self.idle.start()
+        self.set_language(lang)  # also saves the preferences
+
+    def _close_dialogs(self) -> None:
+        """Dialogs hold the session: none may stay open over the lock or login screen."""
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.done(QDialog.DialogCode.Rejected)
+                dialog.deleteLater()
+
     def _print_slip(self) -> None:
         if self.session is not None and self.interview_id is not None:
             self.documents.slip(self.session, self.interview_id)
@@ -356,6 +395,9 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&Interview"))
         self.documents_menu.setTitle(self.tr("&Documents"))
         self.record_action.setText(self.tr("Interview record…"))
+        self.admin_menu.setTitle(self.tr("&Workstation"))
+        self.accounts_action.setText(self.tr("Accounts…"))
+        self.settings_action.setText(self.tr("Settings…"))
         self.quarterly_action.setText(self.tr("Quarterly report…"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.new_action.setText(self.tr("New interview"))

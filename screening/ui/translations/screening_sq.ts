@@ -4,7 +4,7 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../accounts.py" line="+144"/>
+        <location filename="../accounts.py" line="+157"/>
         <source>Add an account</source>
         <translation>Shto një llogari</translation>
     </message>
@@ -87,12 +87,12 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location line="-156"/>
+        <location line="-169"/>
         <source>Could not save the change: %1</source>
         <translation>Ndryshimi nuk u ruajt: %1</translation>
     </message>
     <message>
-        <location line="+275"/>
+        <location line="+287"/>
         <source>Officer</source>
         <translation>Punonjës</translation>
     </message>
@@ -208,18 +208,18 @@
 <context>
     <name>DialogButtons</name>
     <message>
-        <location filename="../accounts.py" line="-413"/>
+        <location filename="../accounts.py" line="-425"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+346"/>
+        <location line="+358"/>
         <source>Cancel</source>
         <translation>Anulo</translation>
     </message>
     <message>
-        <location line="-345"/>
+        <location line="-357"/>
         <source>Close</source>
         <translation>Mbyll</translation>
     </message>
@@ -524,7 +524,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+174"/>
+        <location filename="../main_window.py" line="+185"/>
         <source>Damaged database</source>
         <translation>Baza e të dhënave është e dëmtuar</translation>
     </message>
@@ -538,7 +538,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
 Çfarë të bëni: mbyllni programin, nxirrni store.db dhe keyslots.json nga ajo dosje, kopjoni aty dy skedarët e kopjes rezervë më të fundit (të bërë me &apos;screening backup&apos;) dhe nisni përsëri: e hapin po ato llogari ose kodi i rikuperimit. Nëse nuk ka kopje rezervë, telefononi ndihmën teknike.</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+160"/>
         <source>Receiving organisation saved.</source>
         <translation>Organizata pritëse u ruajt.</translation>
     </message>
@@ -581,6 +581,21 @@ What to do: close the program, move store.db and keyslots.json out of that folde
         <location line="+1"/>
         <source>Interview record…</source>
         <translation>Procesverbali i intervistës…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Workstation</source>
+        <translation>&amp;Kompjuteri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts…</source>
+        <translation>Llogaritë…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings…</source>
+        <translation>Cilësimet…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -713,7 +728,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="+139"/>
+        <location filename="../settings_dialog.py" line="+134"/>
         <source>Saving…</source>
         <translation>Po ruhet…</translation>
     </message>
