@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from screening import __version__, config
@@ -24,6 +26,8 @@ def build_window(argv: Sequence[str] | None = None) -> MainWindow:
     parser = argparse.ArgumentParser(prog="screening-desktop")
     parser.add_argument("--data-dir", help="the workstation's data folder")
     parser.add_argument("--lang", choices=("sq", "en"))
+    # packaging checks: show the first screen, print one line about it, exit 0 (see main)
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     args, _qt_args = parser.parse_known_args(argv)
     root = config.data_dir(args.data_dir)
     preferences = Preferences.load(root)
@@ -37,17 +41,46 @@ def build_window(argv: Sequence[str] | None = None) -> MainWindow:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
     app = QApplication.instance() or QApplication(list(argv or sys.argv))
     app.setApplicationName("Returnee Screening")
     app.setApplicationVersion(__version__)
     app.setStyleSheet(STYLE_SHEET)
     try:
-        window = build_window(sys.argv[1:] if argv is None else argv)
+        window = build_window(arguments)
     except ScreeningError as error:
         QMessageBox.critical(None, "Returnee Screening", error.message)
         return 1
     window.show()
+    if "--smoke-test" in arguments:
+        QTimer.singleShot(0, lambda: smoke_report(window))
     return app.exec()
+
+
+def smoke_report(window: MainWindow) -> None:
+    """``--smoke-test``: print one JSON line about the first screen shown, then quit (exit 0).
+
+    The packaging checks (tests/integration/test_bundle.py, bench/startup.py) start the bundle
+    offscreen with it: the screen proves the data folder was found, the login button's text
+    that the translations loaded, the form's id that the forms did."""
+    current = window.stack.currentWidget()
+    if current is window.login:
+        screen = "login"
+    elif current is getattr(window, "wizard", None):
+        screen = "setup"
+    else:
+        screen = current.objectName() if current is not None else ""
+    if sys.stdout is not None:  # None in a windowed Windows executable
+        print("smoke-test " + json.dumps({
+            "screen": screen, "lang": window.languages.lang,
+            "login_button": window.login.button.text(),
+            "form": window.form.id, "form_version": window.form.version,
+            "questions": len(window.form.questions),
+            "countries": len(window.reference.countries),
+            "data_dir": str(window.root), "version": __version__,
+            "frozen": bool(getattr(sys, "frozen", False))}), flush=True)
+    window.close()
+    QApplication.quit()
 
 
 if __name__ == "__main__":

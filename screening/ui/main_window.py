@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,7 +20,6 @@ from screening.questionnaire.reference import Reference
 from screening.store.layout import StorePaths
 from screening.store.session import StoreSession
 from screening.ui.accounts import AccountsDialog
-from screening.ui.documents import Documents
 from screening.ui.home import HomeScreen
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Languages
 from screening.ui.idle import IdleWatcher
@@ -34,6 +33,9 @@ from screening.ui.runner import Runner
 from screening.ui.settings_dialog import SettingsDialog
 from screening.ui.setup_wizard import SetupWizard
 
+if TYPE_CHECKING:
+    from screening.ui.documents import Documents
+
 
 class MainWindow(QMainWindow):
     def __init__(self, root: Path, form: Form, reference: Reference, runner: Runner,
@@ -43,7 +45,7 @@ class MainWindow(QMainWindow):
         self.root, self.form, self.reference = root, form, reference
         self.runner, self.languages, self.preferences = runner, languages, preferences
         self.runner.on_unhandled = self.show_error
-        self.documents = Documents(self, runner, root / "exports")
+        self._documents: Documents | None = None
         self.session: StoreSession | None = None
         self.interview_id: str | None = None
         self.interview: InterviewView | None = None
@@ -299,6 +301,16 @@ class MainWindow(QMainWindow):
         if session is None or interview_id is None:
             return
         self.runner.store(lambda: session.finalise(interview_id), lambda _record: self._done())
+
+    @property
+    def documents(self) -> Documents:
+        """Made on first use: reportlab and pdfium cost a third of a second to import, which
+        a login screen should not wait for."""
+        if self._documents is None:
+            from screening.ui.documents import Documents
+
+            self._documents = Documents(self, self.runner, self.root / "exports")
+        return self._documents
 
     def _open_accounts(self) -> None:
         if self.session is not None and self.session.is_supervisor:
