@@ -83,11 +83,40 @@ class HomeScreen(QWidget):
             column.addWidget(title)
             column.addWidget(view)
         self.user, self.supervisor, self.rows = "", False, []
+        self.sync_status: Any = None
+        self.sync_error = ""
         self.retranslate()
 
     def show_rows(self, user: str, supervisor: bool, rows: list[Any]) -> None:
         self.user, self.supervisor, self.rows = user, supervisor, rows
         self.retranslate()
+
+    def show_sync(self, status: Any) -> None:
+        self.sync_status = status
+        self._show_sync()
+
+    def sync_reached(self) -> None:
+        self.sync_error = ""
+        self._show_sync()
+
+    def show_sync_failure(self, message: str) -> None:
+        self.sync_error = message
+        self._show_sync()
+
+    def _show_sync(self) -> None:
+        status = self.sync_status
+        if status is None or not status.enrolled:
+            self.sync.setText(self.tr("Sync with central: not set up on this workstation"))
+            return
+        if self.sync_error:
+            text = self.tr("Central not reachable; %1 batch(es) wait and will be sent later")
+            self.sync.setText(text.replace("%1", str(status.pending)))
+            return
+        when = status.last_success
+        moment = (f"{i18n.show_date(when[:10], self.lang)} "
+                  f"{dt.datetime.fromisoformat(when).astimezone():%H:%M}") if when else "—"
+        text = self.tr("Last sync with central: %1 · waiting: %2").replace("%1", moment)
+        self.sync.setText(text.replace("%2", str(status.pending)))
 
     def _fill(self) -> None:
         statuses = self._statuses()
@@ -116,7 +145,7 @@ class HomeScreen(QWidget):
     def retranslate(self) -> None:
         self.greeting.setText(self.tr("Welcome, %1").replace("%1", self.user))
         self.new_button.setText(self.tr("New interview (Ctrl+N)"))
-        self.sync.setText(self.tr("Sync with central: not set up on this workstation"))
+        self._show_sync()
         self.drafts_title.setText(self.tr("My unfinished interviews"))
         self.review_title.setText(self.tr("Awaiting review"))
         self.today_title.setText(self.tr("Today at this checkpoint"))

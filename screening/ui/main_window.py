@@ -32,6 +32,8 @@ from screening.ui.review import ReviewBar
 from screening.ui.runner import Runner
 from screening.ui.settings_dialog import SettingsDialog
 from screening.ui.setup_wizard import SetupWizard
+from screening.ui.sync import SyncController
+from screening.ui.sync_dialog import SyncDialog
 
 if TYPE_CHECKING:
     from screening.ui.documents import Documents
@@ -62,6 +64,10 @@ class MainWindow(QMainWindow):
         self.home.open_interview.connect(self.open_interview)
         for screen in (self.login, self.lock, self.home):
             self.stack.addWidget(screen)
+        self.sync = SyncController(runner, self)
+        self.sync.status_changed.connect(self.home.show_sync)
+        self.sync.failed.connect(self.home.show_sync_failure)
+        self.sync.reached.connect(self.home.sync_reached)
         self.idle = IdleWatcher(preferences.lock_minutes, self)
         self.idle.idle.connect(self.lock_now)
         QCoreApplication.instance().installEventFilter(self.idle)
@@ -102,7 +108,10 @@ class MainWindow(QMainWindow):
         self.accounts_action.triggered.connect(self._open_accounts)
         self.settings_action = QAction(self)
         self.settings_action.triggered.connect(self._open_settings)
+        self.central_action = QAction(self)
+        self.central_action.triggered.connect(self._open_central)
         self.admin_menu.addAction(self.accounts_action)
+        self.admin_menu.addAction(self.central_action)
         self.admin_menu.addAction(self.settings_action)
         self.language_menu = self.menuBar().addMenu("")
         self.language_actions = {}
@@ -123,6 +132,7 @@ class MainWindow(QMainWindow):
         supervisor = logged_in and self.session.is_supervisor
         self.quarterly_action.setEnabled(supervisor)
         self.accounts_action.setEnabled(supervisor)
+        self.central_action.setEnabled(supervisor)
         self.settings_action.setEnabled(logged_in)
 
     # -- setup and login -------------------------------------------------------------------
@@ -153,6 +163,7 @@ class MainWindow(QMainWindow):
     def _log_in(self, user: str, password: str) -> None:
         def done(session: StoreSession) -> None:
             self.session = session
+            self.sync.attach(session)
             self.idle.start()
             self._update_session_actions()
             self.show_home()
@@ -171,6 +182,7 @@ class MainWindow(QMainWindow):
         def done(session: StoreSession) -> None:
             dialog.accept()
             self.session = session
+            self.sync.attach(session)
             self.idle.start()
             self._update_session_actions()
             self.show_home()
@@ -211,6 +223,7 @@ class MainWindow(QMainWindow):
         def done(fresh: StoreSession) -> None:
             self.runner.store(session.close)
             self.session = fresh
+            self.sync.attach(fresh)
             self.idle.start()
             self.stack.setCurrentWidget(self._before_lock)
 
@@ -219,6 +232,7 @@ class MainWindow(QMainWindow):
 
     def log_out(self) -> None:
         session, self.session = self.session, None
+        self.sync.attach(None)
         self.idle.stop()
         self._close_dialogs()
         self._drop_interview()
@@ -316,6 +330,10 @@ class MainWindow(QMainWindow):
         if self.session is not None and self.session.is_supervisor:
             AccountsDialog(self.runner, self.session, self).open()
 
+    def _open_central(self) -> None:
+        if self.session is not None and self.session.is_supervisor:
+            SyncDialog(self.sync, self.languages.lang, self).open()
+
     def _open_settings(self) -> None:
         if self.session is None:
             return
@@ -409,6 +427,7 @@ class MainWindow(QMainWindow):
         self.record_action.setText(self.tr("Interview record…"))
         self.admin_menu.setTitle(self.tr("&Workstation"))
         self.accounts_action.setText(self.tr("Accounts…"))
+        self.central_action.setText(self.tr("Central and sync…"))
         self.settings_action.setText(self.tr("Settings…"))
         self.quarterly_action.setText(self.tr("Quarterly report…"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -420,6 +439,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         session, self.session = self.session, None
+        self.sync.attach(None)
         if session is not None:
             self.runner.store(session.close)
         self.runner.shutdown()  # every answer already given reaches the disk first

@@ -30,6 +30,8 @@ class Runner:
     def __init__(self) -> None:
         self._store = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="work")
+        # the network waits here, never in front of an answer being saved
+        self._sync = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync")
         self._relay = _Relay()
         self._relay.done.connect(self._relay.deliver)
         self.pending = 0
@@ -43,6 +45,10 @@ class Runner:
     def background(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
                    on_error: Callable[[BaseException], None] | None = None) -> Future:
         return self._submit(self._pool, work, on_done, on_error)
+
+    def sync(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None) -> Future:
+        return self._submit(self._sync, work, on_done, on_error)
 
     def _submit(self, executor: ThreadPoolExecutor, work: Callable[[], Any],
                 on_done: Callable[[Any], None] | None,
@@ -73,4 +79,5 @@ class Runner:
     def shutdown(self) -> None:
         """Finish queued store work (an answer being saved) before the application exits."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self._sync.shutdown(wait=False, cancel_futures=True)  # central hears again next time
         self._store.shutdown(wait=True)

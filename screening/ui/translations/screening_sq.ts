@@ -309,7 +309,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../home.py" line="+107"/>
+        <location filename="../home.py" line="+136"/>
         <source>Draft</source>
         <translation>E papërfunduar</translation>
     </message>
@@ -339,12 +339,22 @@
         <translation>Intervistë e re (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-38"/>
         <source>Sync with central: not set up on this workstation</source>
         <translation>Sinkronizimi me serverin qendror: nuk është konfiguruar në këtë kompjuter</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Central not reachable; %1 batch(es) wait and will be sent later</source>
+        <translation>Qendra nuk arrihet; %1 paketë(a) presin dhe do të dërgohen më vonë</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last sync with central: %1 · waiting: %2</source>
+        <translation>Sinkronizimi i fundit me qendrën: %1 · në pritje: %2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>My unfinished interviews</source>
         <translation>Intervistat e mia të papërfunduara</translation>
     </message>
@@ -524,7 +534,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+185"/>
+        <location filename="../main_window.py" line="+199"/>
         <source>Damaged database</source>
         <translation>Baza e të dhënave është e dëmtuar</translation>
     </message>
@@ -538,7 +548,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
 Çfarë të bëni: mbyllni programin, nxirrni store.db dhe keyslots.json nga ajo dosje, kopjoni aty dy skedarët e kopjes rezervë më të fundit (të bërë me &apos;screening backup&apos;) dhe nisni përsëri: e hapin po ato llogari ose kodi i rikuperimit. Nëse nuk ka kopje rezervë, telefononi ndihmën teknike.</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+176"/>
         <source>Receiving organisation saved.</source>
         <translation>Organizata pritëse u ruajt.</translation>
     </message>
@@ -591,6 +601,11 @@ What to do: close the program, move store.db and keyslots.json out of that folde
         <location line="+1"/>
         <source>Accounts…</source>
         <translation>Llogaritë…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Central and sync…</source>
+        <translation>Qendra dhe sinkronizimi…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -772,9 +787,130 @@ What to do: close the program, move store.db and keyslots.json out of that folde
     </message>
 </context>
 <context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../sync_dialog.py" line="+92"/>
+        <source>Enter central&apos;s address and the enrolment code.</source>
+        <translation>Shkruani adresën e qendrës dhe kodin e regjistrimit.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enrolling…</source>
+        <translation>Po regjistrohet…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enrolled. The first sync starts now.</source>
+        <translation>U regjistrua. Sinkronizimi i parë fillon tani.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+36"/>
+        <source>Syncing…</source>
+        <translation>Po sinkronizohet…</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Removable media</source>
+        <translation>Media e lëvizshme</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 batch file(s) written. Take them to central; they count as sent when central&apos;s receipt comes back with a later sync.</source>
+        <translation>U shkruan %1 skedarë paketash. Çojini në qendër; quhen të dërguara kur vërtetimi i qendrës kthehet me një sinkronizim të mëvonshëm.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Central&apos;s certificate</source>
+        <translation>Certifikata e qendrës</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This workstation is not enrolled with central. Ask central staff for an enrolment code.</source>
+        <translation>Ky kompjuter nuk është i regjistruar në qendër. Kërkojini stafit të qendrës një kod regjistrimi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>never</source>
+        <translation>asnjëherë</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enrolled with %1 as device %2.
+Last successful sync: %3. Waiting to be sent: %4 batch(es).</source>
+        <translation>I regjistruar në %1 si pajisja %2.
+Sinkronizimi i fundit i suksesshëm: %3. Në pritje për t&apos;u dërguar: %4 paketë(a).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync finished.</source>
+        <translation>Sinkronizimi përfundoi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Batch %1 quarantined: %2</source>
+        <translation>Paketa %1 u veçua: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Interview %1 refused by central: %2</source>
+        <translation>Intervista %1 u refuzua nga qendra: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Central could not be reached; the interviews stay in the outbox and the next sync tries again. (%1)</source>
+        <translation>Qendra nuk u arrit; intervistat mbeten në pritje dhe sinkronizimi i radhës provon përsëri. (%1)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Central</source>
+        <translation>Qendra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Central&apos;s address</source>
+        <translation>Adresa e qendrës</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolment code</source>
+        <translation>Kodi i regjistrimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate (optional)</source>
+        <translation>Certifikata (jo e detyrueshme)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>Zgjidh…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrol this workstation</source>
+        <translation>Regjistro këtë kompjuter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync now</source>
+        <translation>Sinkronizo tani</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to removable media…</source>
+        <translation>Eksporto në media të lëvizshme…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Mbyll</translation>
+    </message>
+</context>
+<context>
     <name>_AccountPage</name>
     <message>
-        <location line="+69"/>
+        <location filename="../setup_wizard.py" line="+69"/>
         <source>Checkpoint and first supervisor</source>
         <translation>Pika e kalimit kufitar dhe mbikëqyrësi i parë</translation>
     </message>

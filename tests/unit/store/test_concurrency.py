@@ -52,3 +52,19 @@ def test_a_reader_and_a_writer_never_lock_each_other_out(supervisor, data_dir):
         assert reads >= 10
         assert officer.get_interview(interview_id).revision == SAVES
     reader.close()
+
+
+def test_the_sync_companion_reads_everything_on_its_own_connection(created):
+    session, _code = created
+    interview_id = session.start_interview("returnee_screening", "1")
+    companion = session.sync_companion()
+    try:
+        assert companion.conn is not session.conn
+        assert companion.account.name == "sync" and companion.is_supervisor
+        session.save_answer(interview_id, "given_name", "Arta")  # the UI writes meanwhile
+        assert companion.get_interview(interview_id).answers["given_name"] == "Arta"
+        companion.mark_acknowledged(interview_id)
+        actors = {e.actor for e in session.audit_entries() if e.subject == interview_id}
+        assert "sync" in actors
+    finally:
+        companion.close()

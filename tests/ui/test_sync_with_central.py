@@ -1,0 +1,67 @@
+"""The desktop client and a real central service on loopback: enrol from the dialog, watch the
+finished interviews arrive, keep working while central is away."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.answer_sets import adult_no_indicators
+from tests.central.live import LiveCentral, run_cli
+from tests.ui.conftest import first_run, log_in
+from tests.ui.test_menus import open_dialog
+
+
+@pytest.fixture
+def central(tmp_path):
+    home, url = tmp_path / "central", f"sqlite:///{tmp_path / 'central.db'}"
+    assert run_cli(home, url, "migrate").returncode == 0
+    live = LiveCentral(home, url)
+    yield live
+    live.stop()
+
+
+def held_at_central(central) -> list:
+    listed = run_cli(central.data_dir, central.db_url, "interviews", "list", "--json")
+    return json.loads(listed.stdout)
+
+
+def finalise_one(win, name: str) -> None:
+    def work():
+        session = win.session
+        interview_id = session.start_interview(win.form.id, win.form.version)
+        for question, value in adult_no_indicators(given_name=name).items():
+            session.save_answer(interview_id, question, value)
+        session.finalise(interview_id)
+
+    win.runner.store(work).result(timeout=30)
+
+
+def test_enrol_and_sync_from_the_desktop(qtbot, window, central):
+    from screening.ui.sync_dialog import SyncDialog
+
+    win = window
+    first_run(qtbot, win)
+    log_in(qtbot, win, "drita")
+    qtbot.waitUntil(lambda: win.sync.status is not None and not win.sync.status.enrolled)
+    not_set_up = win.home.sync.text()
+    finalise_one(win, "Teuta")
+    dialog = open_dialog(qtbot, win, win.central_action, SyncDialog)
+    assert not dialog.enrol_box.isHidden()
+    printed = run_cli(central.data_dir, central.db_url, "enrolment-code", "TIA").stdout
+    qtbot.keyClicks(dialog.server, central.url)
+    qtbot.keyClicks(dialog.code, printed.split(": ", 1)[1].split()[0])
+    dialog.enrol_button.click()
+    qtbot.waitUntil(lambda: len(held_at_central(central)) == 1, timeout=60_000)
+    qtbot.waitUntil(lambda: bool(win.sync.status.last_success), timeout=30_000)
+    assert win.home.sync.text() != not_set_up
+    assert dialog.enrol_box.isHidden()
+
+    # central goes away: the officer's work goes on, the client says so, nothing is lost
+    central.stop()
+    finalise_one(win, "Ilir")
+    win.sync.sync_now()
+    qtbot.waitUntil(lambda: bool(win.sync.last_error), timeout=120_000)
+    assert win.sync.status.pending >= 1
+    assert str(win.sync.status.pending) in win.home.sync.text()
