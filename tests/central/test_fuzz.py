@@ -29,6 +29,8 @@ mutation = st.one_of(
 def mutate(raw: bytes, kind: str, where: int, value: int) -> bytes:
     at = where % (len(raw) + 1)
     if kind == "flip":
+        if not raw:
+            return raw  # nothing left to flip after a cut to nothing
         at = where % len(raw)
         return raw[:at] + bytes([raw[at] ^ value]) + raw[at + 1:]
     if kind == "cut":
@@ -38,6 +40,7 @@ def mutate(raw: bytes, kind: str, where: int, value: int) -> bytes:
 
 @FUZZ
 @given(changes=st.lists(mutation, min_size=1, max_size=3))
+@example(changes=[("cut", 0, 0), ("flip", 0, 1)])  # a CI run: flip after a cut to nothing
 def test_a_mutated_batch_is_refused_with_a_code_and_stores_nothing(central, station, changes):
     raw = station.batch([interview()])
     bad = raw
