@@ -98,10 +98,11 @@ def _store(central: Central, conn: Connection, envelope: wire.BatchEnvelope,
 
 
 def _read_state(conn: Connection, device_id: str, records: list, now: str) -> Merge:
-    ids = [r["id"] for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)]
-    # only from records that will be stored: a refused one may carry a seq no database holds
-    seqs = [e["seq"] for r in records if wire.interview_problem(r) is None
-            for e in r.get("audit", [])]
+    # Only from records that can be stored: a refused one may carry an id with a NUL or a seq
+    # beyond 64 bits, which PostgreSQL or SQLite would refuse in the lookup itself.
+    storable = [r for r in records if wire.interview_problem(r) is None]
+    ids = [r["id"] for r in storable]
+    seqs = [e["seq"] for r in storable for e in r.get("audit", [])]
     return Merge(device_id, now, held.currents(conn, ids), held.revision_hashes(conn, ids),
                  held.audit_seqs(conn, device_id, seqs))
 

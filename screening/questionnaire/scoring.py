@@ -145,11 +145,11 @@ def explain(form: Form, assessment: Assessment, lang: str) -> list[str]:
         if result.fired:
             sentences.append(_dimension_sentence(form, result, lang))
     if assessment.observations:
-        names = ", ".join(_label(form, q, lang) for q in assessment.observations)
+        names = ", ".join(f"“{_label(form, q, lang)}”" for q in assessment.observations)
         sentences.append(say("observations", lang, count=len(assessment.observations),
                              names=names))
     if assessment.risk_factors:
-        names = ", ".join(_label(form, q, lang) for q in assessment.risk_factors)
+        names = ", ".join(f"“{_label(form, q, lang)}”" for q in assessment.risk_factors)
         sentences.append(say("risk_factors", lang, names=names))
     sentences.append(_outcome_sentence(form, assessment, lang))
     return sentences

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -62,7 +62,10 @@ class DocumentPreview(QDialog):
         self.save_button.clicked.connect(self.save_copy)
         self.close_button.clicked.connect(self.accept)
         self.print_button.setDefault(True)
-        self.resize(900, 1000)
+        # fit the screen the window is on: buttons below its edge cannot be pressed
+        screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen())
+        room = screen.availableGeometry()
+        self.resize(min(900, room.width() - 40), min(1100, room.height() - 60))
         self.retranslate()
 
     def print_document(self, printer: QPrinter | None = None) -> bool:

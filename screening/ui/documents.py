@@ -12,18 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from screening import paperwork
 from screening.errors import ReauthenticationNeededError, ScreeningError
 from screening.reports.statistics import parse_quarter
 from screening.store.atomicfile import write_atomic
 from screening.store.session import StoreSession
+from screening.ui.asking import ask_text
 from screening.ui.document_preview import DocumentPreview
 from screening.ui.pdf_pages import render_pages
 from screening.ui.runner import Runner
 
 Build = Callable[[StoreSession], paperwork.Document]
+PREVIEW_DPI = 96  # an A4 page 794 pixels wide: it fits the preview without sideways scrolling
 
 
 class Documents(QObject):
@@ -44,8 +46,8 @@ class Documents(QObject):
     def quarterly(self, session: StoreSession, lang: str) -> None:
         today = dt.date.today()
         default = f"{today.year}Q{(today.month - 1) // 3 + 1}"
-        text, ok = QInputDialog.getText(self.window, self.tr("Quarterly report"),
-                                        self.tr("Quarter (for example 2026Q3):"), text=default)
+        text, ok = ask_text(self.window, self.tr("Quarterly report"),
+                            self.tr("Quarter (for example 2026Q3):"), default)
         if not ok:
             return
         try:
@@ -78,10 +80,9 @@ class Documents(QObject):
         self.runner.store(lambda: session.check_allowed(action), lambda _ok: then(), refused)
 
     def _ask_password(self, session: StoreSession, then: Callable[[], None]) -> None:
-        password, ok = QInputDialog.getText(
+        password, ok = ask_text(
             self.window, self.tr("Confirm your password"),
-            self.tr("Documents with personal data need your password again:"),
-            QLineEdit.EchoMode.Password)
+            self.tr("Documents with personal data need your password again:"), password=True)
         if ok and password:
             self.runner.store(lambda: session.confirm_password(password), lambda _ok: then(),
                               self._fail)
@@ -90,7 +91,7 @@ class Documents(QObject):
         def on_store_thread() -> tuple[paperwork.Document, Path, list[Any]]:
             document = build(session)
             target = self._save(document, stem)
-            return document, target, render_pages(document.pdf)
+            return document, target, render_pages(document.pdf, PREVIEW_DPI)
 
         self.runner.store(on_store_thread, lambda result: self._show(title, *result),
                           self._fail)

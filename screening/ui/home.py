@@ -24,6 +24,11 @@ from screening.ui import i18n
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
+def local_time(moment: str) -> dt.datetime:
+    """The store keeps UTC; the officer's clock is local (midnight is not 01:00)."""
+    return dt.datetime.fromisoformat(moment).astimezone()
+
+
 class InterviewList(QTreeWidget):
     opened = Signal(str)
 
@@ -39,7 +44,8 @@ class InterviewList(QTreeWidget):
         self.clear()
         for row in rows:
             outcome = outcome_label(form, row.outcome, lang) if row.outcome else "—"
-            when = f"{i18n.show_date(row.updated_at, lang)} {row.updated_at[11:16]}"
+            changed = local_time(row.updated_at)
+            when = f"{i18n.show_date(changed.date().isoformat(), lang)} {changed:%H:%M}"
             item = QTreeWidgetItem([row.display_name or "—", statuses.get(row.status, row.status),
                                     outcome, row.officer, when])
             item.setData(0, ID_ROLE, row.id)
@@ -124,8 +130,7 @@ class HomeScreen(QWidget):
         mine = [r for r in rows if r.officer == self.user
                 and r.status in ("draft", "returned_for_correction")]
         waiting = [r for r in rows if r.status == "finalised"]
-        today = dt.date.today().isoformat()
-        todays = [r for r in rows if r.created_at[:10] == today]
+        todays = [r for r in rows if local_time(r.created_at).date() == dt.date.today()]
         self.drafts.fill(mine, self.form, self.lang, statuses)
         self.review.fill(waiting, self.form, self.lang, statuses)
         self.today.fill(todays, self.form, self.lang, statuses)

@@ -78,10 +78,10 @@ class LoginScreen(QWidget):
         box.addLayout(form)
         box.addWidget(self.error)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.recover)
         buttons.addStretch(1)
         buttons.addWidget(self.button)
         box.addLayout(buttons)
+        box.addWidget(self.recover, 0, Qt.AlignmentFlag.AlignLeft)
         inner = QWidget()
         inner.setLayout(box)
         inner.setMaximumWidth(460)
@@ -130,7 +130,9 @@ class LoginScreen(QWidget):
         self.user_label.setText(self.tr("User name"))
         self.password_label.setText(self.tr("Password"))
         self.button.setText(self.tr("Log in"))
-        self.recover.setText(self.tr("Forgot the supervisor password? Use the recovery code"))
+        self.recover.setText(self.tr("Use the recovery code…"))
+        self.recover.setToolTip(self.tr("A supervisor who forgot the password sets a new one "
+                                        "with the recovery code printed at setup"))
 
 
 class LockScreen(QWidget):
@@ -145,6 +147,7 @@ class LockScreen(QWidget):
         self.title = QLabel()
         self.title.setObjectName("loginTitle")
         self.who = QLabel()
+        self.who.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setObjectName("lockPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -204,4 +207,5 @@ class LockScreen(QWidget):
         self.who.setText(self.tr("Locked for %1. Enter the password to continue; the "
                                  "interview is kept as it was.").replace("%1", self.user_name))
         self.button.setText(self.tr("Unlock"))
+        self.password.setPlaceholderText(self.tr("Password"))
         self.other.setText(self.tr("Log out and switch user"))

@@ -13,7 +13,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget
 
-from screening.errors import PermissionDeniedError, ScreeningError, StoreDamagedError
+from screening.errors import (
+    PermissionDeniedError,
+    ScreeningError,
+    StoreDamagedError,
+    WrongCredentialsError,
+)
 from screening.questionnaire.model import Form
 from screening.questionnaire.navigation import prefill
 from screening.questionnaire.reference import Reference
@@ -49,6 +54,7 @@ class MainWindow(QMainWindow):
         self.runner.on_unhandled = self.show_error
         self._documents: Documents | None = None
         self.session: StoreSession | None = None
+        self.locked = False  # while locked, nothing but the lock screen answers
         self.interview_id: str | None = None
         self.interview: InterviewView | None = None
         self.stack = QStackedWidget()
@@ -122,8 +128,13 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
         self._update_session_actions()
 
+    @property
+    def active(self) -> StoreSession | None:
+        """The session when someone may act on it: logged in and not locked."""
+        return None if self.locked else self.session
+
     def _update_session_actions(self) -> None:
-        logged_in = self.session is not None
+        logged_in = self.active is not None
         for action in (self.new_action, self.home_action, self.lock_action, self.logout_action):
             action.setEnabled(logged_in)
         for code, action in self.language_actions.items():
@@ -138,6 +149,7 @@ class MainWindow(QMainWindow):
     # -- setup and login -------------------------------------------------------------------
 
     def show_setup(self) -> None:
+        self.menuBar().hide()  # nothing in the menus works before the store exists
         self.wizard = SetupWizard(self.reference, self.languages.lang)
         self.wizard.language_chosen.connect(self.set_language)
         self.wizard.create_requested.connect(self._create_store)
@@ -156,6 +168,7 @@ class MainWindow(QMainWindow):
                           created, lambda error: self.wizard.creation_failed(str(error)))
 
     def show_login(self) -> None:
+        self.menuBar().show()
         self.login.reset()
         self.stack.setCurrentWidget(self.login)
         self._update_session_actions()
@@ -214,6 +227,8 @@ class MainWindow(QMainWindow):
         self._before_lock = self.stack.currentWidget()
         self.lock.show_for(self.session.account.name)
         self.stack.setCurrentWidget(self.lock)
+        self.locked = True
+        self._update_session_actions()
 
     def _unlock(self, password: str) -> None:
         session = self.session
@@ -225,13 +240,21 @@ class MainWindow(QMainWindow):
             self.session = fresh
             self.sync.attach(fresh)
             self.idle.start()
+            self.locked = False
             self.stack.setCurrentWidget(self._before_lock)
+            self._update_session_actions()
+
+        def failed(error: BaseException) -> None:
+            wrong = isinstance(error, WrongCredentialsError)
+            self.lock.failed(self.tr("Wrong password.") if wrong
+                             else login_error_text(self, error))
 
         self.runner.store(lambda: StoreSession.login(self.root, session.account.name, password),
-                          done, lambda error: self.lock.failed(login_error_text(self, error)))
+                          done, failed)
 
     def log_out(self) -> None:
         session, self.session = self.session, None
+        self.locked = False
         self.sync.attach(None)
         self.idle.stop()
         self._close_dialogs()
@@ -243,7 +266,7 @@ class MainWindow(QMainWindow):
     # -- home and interviews ---------------------------------------------------------------
 
     def show_home(self) -> None:
-        session = self.session
+        session = self.active
         if session is None:
             return
         self._drop_interview()
@@ -253,7 +276,7 @@ class MainWindow(QMainWindow):
                                                            session.is_supervisor, rows))
 
     def new_interview(self) -> None:
-        session = self.session
+        session = self.active
         if session is None or self.stack.currentWidget() is self.lock:
             return
         form = self.form
@@ -269,7 +292,7 @@ class MainWindow(QMainWindow):
         self.runner.store(start, lambda result: self._show_interview(*result))
 
     def open_interview(self, interview_id: str) -> None:
-        session = self.session
+        session = self.active
         if session is None:
             return
         self.runner.store(lambda: session.get_interview(interview_id),
@@ -311,7 +334,7 @@ class MainWindow(QMainWindow):
                           lambda _revision: view.mark_saved() if view is self.interview else None)
 
     def _finalise(self) -> None:
-        session, interview_id = self.session, self.interview_id
+        session, interview_id = self.active, self.interview_id
         if session is None or interview_id is None:
             return
         self.runner.store(lambda: session.finalise(interview_id), lambda _record: self._done())
@@ -327,17 +350,17 @@ class MainWindow(QMainWindow):
         return self._documents
 
     def _open_accounts(self) -> None:
-        if self.session is not None and self.session.is_supervisor:
-            AccountsDialog(self.runner, self.session, self).open()
+        if self.active is not None and self.active.is_supervisor:
+            AccountsDialog(self.runner, self.active, self).open()
 
     def _open_central(self) -> None:
-        if self.session is not None and self.session.is_supervisor:
+        if self.active is not None and self.active.is_supervisor:
             SyncDialog(self.sync, self.languages.lang, self).open()
 
     def _open_settings(self) -> None:
-        if self.session is None:
+        if self.active is None:
             return
-        dialog = SettingsDialog(self.runner, self.session, self.preferences,
+        dialog = SettingsDialog(self.runner, self.active, self.preferences,
                                 self.languages.lang, self)
         dialog.applied.connect(self._apply_settings)
         dialog.open()
@@ -357,32 +380,32 @@ class MainWindow(QMainWindow):
                 dialog.deleteLater()
 
     def _print_slip(self) -> None:
-        if self.session is not None and self.interview_id is not None:
-            self.documents.slip(self.session, self.interview_id)
+        if self.active is not None and self.interview_id is not None:
+            self.documents.slip(self.active, self.interview_id)
 
     def _print_record(self) -> None:
-        if self.session is not None and self.interview_id is not None:
-            self.documents.record(self.session, self.interview_id, self.languages.lang)
+        if self.active is not None and self.interview_id is not None:
+            self.documents.record(self.active, self.interview_id, self.languages.lang)
 
     def _quarterly_report(self) -> None:
-        if self.session is not None:
-            self.documents.quarterly(self.session, self.languages.lang)
+        if self.active is not None:
+            self.documents.quarterly(self.active, self.languages.lang)
 
     def _choose_organisation(self, organisation: str) -> None:
-        session, interview_id = self.session, self.interview_id
+        session, interview_id = self.active, self.interview_id
         if session is not None and interview_id is not None:
             self.runner.store(lambda: session.choose_organisation(interview_id, organisation),
                               lambda _r: self.statusBar().showMessage(
                                   self.tr("Receiving organisation saved."), 5000))
 
     def _approve(self) -> None:
-        session, interview_id = self.session, self.interview_id
+        session, interview_id = self.active, self.interview_id
         if session is not None and interview_id is not None:
             self.runner.store(lambda: session.approve(interview_id),
                               lambda _r: self._done(self.tr("The interview is approved.")))
 
     def _send_back(self, comment: str) -> None:
-        session, interview_id = self.session, self.interview_id
+        session, interview_id = self.active, self.interview_id
         if session is not None and interview_id is not None:
             self.runner.store(lambda: session.return_for_correction(interview_id, comment),
                               lambda _r: self._done(self.tr("Returned to the officer.")))
@@ -413,6 +436,9 @@ class MainWindow(QMainWindow):
         self.home.lang = lang
         if self.interview is not None:
             self.interview.set_language(lang)
+            bar = self.interview.findChild(ReviewBar)
+            if bar is not None:
+                bar.set_language(lang)
         self._update_session_actions()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from screening.questionnaire.reference import Reference
+from screening.ui.asking import ask_multiline
 from screening.ui.interview.pickers import SearchCombo, entries_for
 
 
@@ -27,6 +28,7 @@ class ReviewBar(QWidget):
         self.organisation.setMinimumWidth(320)
         self.organisation.fill(entries_for("organisation", reference, lang))
         self.organisation.set_code(organisation)
+        self.organisation.lineEdit().setCursorPosition(0)  # the start of the name, not its end
         self.organisation.activated.connect(lambda _i: self._organisation_changed())
         self.organisation.confirmed.connect(self._organisation_changed)
         self.state = QLabel()
@@ -37,12 +39,16 @@ class ReviewBar(QWidget):
         self.return_button.setObjectName("returnButton")
         self.slip_button = QPushButton()
         self.slip_button.setObjectName("slipButton")
-        row = QHBoxLayout(self)
-        row.addWidget(self.state, 1)
+        self.state.setWordWrap(True)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 4, 0, 0)
+        column.addWidget(self.state)
+        row = QHBoxLayout()
         row.addWidget(self.organisation_label)
-        row.addWidget(self.organisation)
+        row.addWidget(self.organisation, 1)
         for button in (self.return_button, self.slip_button, self.approve_button):
             row.addWidget(button)
+        column.addLayout(row)
         self.approve_button.clicked.connect(self.approve.emit)
         self.return_button.clicked.connect(self._ask_comment)
         self.slip_button.clicked.connect(self.print_slip.emit)
@@ -52,13 +58,20 @@ class ReviewBar(QWidget):
         code = self.organisation.code()
         if code:
             self.organisation_chosen.emit(code)
+        self.slip_button.setEnabled(bool(code))  # no organisation, no referral slip
 
     def _ask_comment(self) -> None:
-        comment, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Return for correction"),
-            self.tr("What must the officer correct?"))
+        comment, ok = ask_multiline(self, self.tr("Return for correction"),
+                                    self.tr("What must the officer correct?"))
         if ok and comment.strip():
             self.send_back.emit(comment.strip())
+
+    def set_language(self, lang: str) -> None:
+        code = self.organisation.code()
+        self.lang = lang
+        self.organisation.fill(entries_for("organisation", self.reference, lang))
+        self.organisation.set_code(code)
+        self.organisation.lineEdit().setCursorPosition(0)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -76,3 +89,4 @@ class ReviewBar(QWidget):
         self.approve_button.setVisible(waiting)
         self.return_button.setVisible(waiting)
         self.organisation.setEnabled(waiting)
+        self.slip_button.setEnabled(bool(self.organisation.code()))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -44,7 +44,23 @@ class SetupWizard(QWizard):
         self.language_page.language.currentIndexChanged.connect(
             lambda _i: self.language_chosen.emit(self.language_page.chosen()))
         self.account_page.create.connect(self.create_requested.emit)
+        self.language_chosen.connect(self.account_page.set_language)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Set up this workstation"))
+        # Qt has no Albanian for its own wizard buttons
+        for which, text in ((QWizard.WizardButton.BackButton, self.tr("< &Back")),
+                            (QWizard.WizardButton.NextButton, self.tr("&Next >")),
+                            (QWizard.WizardButton.FinishButton, self.tr("&Finish")),
+                            (QWizard.WizardButton.CancelButton,
+                             QCoreApplication.translate("DialogButtons", "Cancel"))):
+            self.setButtonText(which, text)
 
     def show_recovery_code(self, code: str) -> None:
         self.account_page.created = True
@@ -89,10 +105,10 @@ class _AccountPage(QWizardPage):
     def __init__(self, reference: Reference, lang: str) -> None:
         super().__init__()
         self.created = False
+        self.reference = reference
         self.checkpoint = QComboBox()
         self.checkpoint.setObjectName("setupCheckpoint")
-        for code, checkpoint in reference.checkpoints.items():
-            self.checkpoint.addItem(f"{checkpoint.name.get(lang)} ({code})", code)
+        self.set_language(lang)
         self.user = QLineEdit()
         self.user.setObjectName("setupUser")
         self.password = QLineEdit()
@@ -111,6 +127,14 @@ class _AccountPage(QWizardPage):
             form.addRow(label, field)
         form.addRow(self.error)
         self.retranslate()
+
+    def set_language(self, lang: str) -> None:
+        chosen = self.checkpoint.currentData()
+        self.checkpoint.clear()
+        for code, checkpoint in self.reference.checkpoints.items():
+            self.checkpoint.addItem(f"{checkpoint.name.get(lang)} ({code})", code)
+        if chosen is not None:
+            self.checkpoint.setCurrentIndex(self.checkpoint.findData(chosen))
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Checkpoint and first supervisor"))

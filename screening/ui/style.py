@@ -18,11 +18,15 @@ QWidget { font-size: 10.5pt; }
 #outcomeBanner[outcome="no_indicators"] { background: #26a269; color: white; }
 #actionProblems { color: #b00020; }
 #sectionList { font-size: 10.5pt; }
-#sectionList::item { padding: 5px 4px; }
+#sectionList::item { padding: 5px 0; }
 #sectionList::item:selected { background: #1a5fb4; color: white; }
 #finaliseButton:enabled { background: #1a5fb4; color: white; font-weight: 700; padding: 6px 14px; }
 QLineEdit, QPlainTextEdit, QComboBox { padding: 3px; }
-QRadioButton, QCheckBox { padding: 2px 0; }
+QRadioButton, QCheckBox { padding: 2px 12px 2px 0; }
+/* a supervisor reads the answers of a finalised interview: readable, not greyed out */
+#interviewView QRadioButton:disabled, #interviewView QCheckBox:disabled,
+#interviewView QLabel:disabled, #interviewView QLineEdit:disabled,
+#interviewView QPlainTextEdit:disabled, #interviewView QComboBox:disabled { color: #241f31; }
 QRadioButton:focus, QCheckBox:focus { background: #fff4c2; }
 #loginTitle { font-size: 18pt; font-weight: 700; }
 #loginError { color: #b00020; font-weight: 600; }

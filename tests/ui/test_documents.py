@@ -9,9 +9,9 @@ import stat
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QInputDialog
 
 from screening.store.session import StoreSession
+from screening.ui import documents as documents_module
 from tests.answer_sets import adult_no_indicators, with_yes
 from tests.ui.conftest import PASSWORD, first_run, log_in
 
@@ -63,7 +63,7 @@ def test_slip_preview_print_and_audit(qtbot, window, tmp_path, monkeypatch):
         monkeypatch.setattr(StoreSession, "recently_authenticated", lambda *a, **k: True)
         return PASSWORD, True
 
-    monkeypatch.setattr(QInputDialog, "getText", answer_password)
+    monkeypatch.setattr(documents_module, "ask_text", answer_password)
     qtbot.mouseClick(bar.slip_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: win.documents.preview is not None, timeout=30_000)
     assert asked, "the password was not asked again"

@@ -136,3 +136,22 @@ def test_killed_mid_interview_resumes_the_draft(qtbot, window, tmp_path):
     assert view.session.answers["returned_from"] == "IT"
     qtbot.waitUntil(lambda: view.session.current == "family_name", timeout=5000)
     again.close()
+
+
+def test_nothing_gets_past_the_lock(qtbot, window):
+    win = window
+    first_run(qtbot, win)
+    log_in(qtbot, win, "drita")
+    win.lock_now()
+    for action in (win.home_action, win.new_action, win.accounts_action,
+                   win.settings_action, win.quarterly_action, win.central_action):
+        assert not action.isEnabled()
+        action.trigger()  # even a shortcut that reaches the action does nothing
+    win.show_home()
+    win.new_interview()
+    assert win.stack.currentWidget() is win.lock
+    assert win.interview is None
+    qtbot.keyClicks(win.lock.password, PASSWORD)
+    qtbot.keyClick(win.lock.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.home, timeout=30_000)
+    assert win.accounts_action.isEnabled()

@@ -48,21 +48,25 @@ class IndicatorPanel(QWidget):
         assessment = self.assessment
         self.fired.clear()
         if assessment is None:
-            self.outcome.setText("")
+            self.outcome.setText(self.tr("No indicator answered yet"))
+            self.outcome.setProperty("outcome", "")
+            self.outcome.style().unpolish(self.outcome)
+            self.outcome.style().polish(self.outcome)
             self.dimensions.setText("")
             return
         self.outcome.setText(outcome_label(self.form, assessment.outcome, self.lang))
         self.outcome.setProperty("outcome", assessment.outcome)
         self.outcome.style().unpolish(self.outcome)
         self.outcome.style().polish(self.outcome)
-        positive = assessment.positive_dimensions
+        names = {d.id: d.label.get(self.lang, d.id) for d in self.form.dimensions}
+        positive = [names[d] for d in assessment.positive_dimensions]
         self.dimensions.setText(
-            self.tr("Positive dimensions: %1").replace("%1", ", ".join(positive))
+            self.tr("Positive dimensions: %1").replace("%1", "; ".join(positive))
             if positive else self.tr("No dimension is positive yet."))
         words = _STRENGTH.get(self.lang, STRENGTH_WORDS)
         for fired in assessment.fired:
             label = self.form.questions[fired.id].label.get(self.lang, fired.id)
-            self.fired.addItem(f"{fired.dimension} · {words[fired.strength]} — {label}")
+            self.fired.addItem(f"{names[fired.dimension]} · {words[fired.strength]} — {label}")
         for observation in assessment.observations:
             label = self.form.questions[observation].label.get(self.lang, observation)
             self.fired.addItem(self.tr("Observation") + f" — {label}")

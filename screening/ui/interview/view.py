@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTime, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -183,7 +183,10 @@ class InterviewView(QWidget):
                                          if p.question_id == question_id))
             if isinstance(field, AssessmentField):
                 field.show_assessment(evaluation.assessment)
-        self.panel.show_assessment(evaluation.assessment)
+        asked = any(q.id in self.session.answers for q in self.form.indicators)
+        asked = asked or any(q.id in self.session.answers for q in self.form.observations)
+        # before any indicator is asked, a green "no indicators" would read as "cleared"
+        self.panel.show_assessment(evaluation.assessment if asked else None)
         self._refresh_sections()
         self._refresh_problems()
         self.finalise_button.setEnabled(evaluation.can_finalise)
@@ -236,7 +239,11 @@ class InterviewView(QWidget):
         field = self.fields[question_id]
         scroll = self.stack.currentWidget()
         if isinstance(scroll, QScrollArea):
-            scroll.ensureWidgetVisible(field, 0, 40)
+            top = field.mapTo(scroll.widget(), QPoint(0, 0)).y()
+            if top + field.height() + 40 <= scroll.viewport().height():
+                scroll.verticalScrollBar().setValue(0)  # the section's title stays in view
+            else:
+                scroll.ensureWidgetVisible(field, 0, 40)
         if question.answerable:
             field.focus()
         else:

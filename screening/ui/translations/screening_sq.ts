@@ -209,12 +209,15 @@
     <name>DialogButtons</name>
     <message>
         <location filename="../accounts.py" line="-425"/>
+        <location filename="../asking.py" line="+14"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+358"/>
+        <location filename="../asking.py" line="+1"/>
+        <location filename="../setup_wizard.py" line="+62"/>
         <source>Cancel</source>
         <translation>Anulo</translation>
     </message>
@@ -227,7 +230,7 @@
 <context>
     <name>DocumentPreview</name>
     <message>
-        <location filename="../document_preview.py" line="+78"/>
+        <location filename="../document_preview.py" line="+81"/>
         <source>Printing failed</source>
         <translation>Printimi dështoi</translation>
     </message>
@@ -265,7 +268,7 @@
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../documents.py" line="+37"/>
+        <location filename="../documents.py" line="+39"/>
         <source>Referral slip</source>
         <translation>Fleta e referimit</translation>
     </message>
@@ -301,7 +304,7 @@
         <translation>Dokumentet me të dhëna personale kërkojnë sërish fjalëkalimin tuaj:</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>The document was not made</source>
         <translation>Dokumenti nuk u krijua</translation>
     </message>
@@ -309,7 +312,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../home.py" line="+136"/>
+        <location filename="../home.py" line="+141"/>
         <source>Draft</source>
         <translation>E papërfunduar</translation>
     </message>
@@ -339,7 +342,7 @@
         <translation>Intervistë e re (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-37"/>
         <source>Sync with central: not set up on this workstation</source>
         <translation>Sinkronizimi me serverin qendror: nuk është konfiguruar në këtë kompjuter</translation>
     </message>
@@ -354,7 +357,7 @@
         <translation>Sinkronizimi i fundit me qendrën: %1 · në pritje: %2</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>My unfinished interviews</source>
         <translation>Intervistat e mia të papërfunduara</translation>
     </message>
@@ -402,6 +405,11 @@
         <translation>Treguesit deri tani</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>No indicator answered yet</source>
+        <translation>Asnjë tregues nuk është pyetur ende</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Positive dimensions: %1</source>
         <translation>Dimensionet pozitive: %1</translation>
@@ -430,7 +438,7 @@
         <translation>U ruajt në orën %1</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+140"/>
         <source>◀ Previous section</source>
         <translation>◀ Seksioni i mëparshëm</translation>
     </message>
@@ -448,7 +456,7 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../login.py" line="+203"/>
+        <location filename="../login.py" line="+206"/>
         <source>Locked</source>
         <translation>Sesioni është kyçur</translation>
     </message>
@@ -464,6 +472,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Password</source>
+        <translation>Fjalëkalimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Log out and switch user</source>
         <translation>Dil dhe ndërro përdoruesin</translation>
     </message>
@@ -471,7 +484,7 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location line="-175"/>
+        <location line="-179"/>
         <source>Wrong user name or password.</source>
         <translation>Emri i përdoruesit ose fjalëkalimi është i gabuar.</translation>
     </message>
@@ -527,14 +540,19 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Forgot the supervisor password? Use the recovery code</source>
-        <translation>Keni harruar fjalëkalimin e mbikëqyrësit? Përdorni kodin e rikuperimit</translation>
+        <source>Use the recovery code…</source>
+        <translation>Përdorni kodin e rikuperimit…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A supervisor who forgot the password sets a new one with the recovery code printed at setup</source>
+        <translation>Mbikëqyrësi që ka harruar fjalëkalimin vendos një të ri me kodin e rikuperimit të printuar gjatë konfigurimit</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+199"/>
+        <location filename="../main_window.py" line="+212"/>
         <source>Damaged database</source>
         <translation>Baza e të dhënave është e dëmtuar</translation>
     </message>
@@ -548,7 +566,12 @@ What to do: close the program, move store.db and keyslots.json out of that folde
 Çfarë të bëni: mbyllni programin, nxirrni store.db dhe keyslots.json nga ajo dosje, kopjoni aty dy skedarët e kopjes rezervë më të fundit (të bërë me &apos;screening backup&apos;) dhe nisni përsëri: e hapin po ato llogari ose kodi i rikuperimit. Nëse nuk ka kopje rezervë, telefononi ndihmën teknike.</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+36"/>
+        <source>Wrong password.</source>
+        <translation>Fjalëkalimi është i gabuar.</translation>
+    </message>
+    <message>
+        <location line="+150"/>
         <source>Receiving organisation saved.</source>
         <translation>Organizata pritëse u ruajt.</translation>
     </message>
@@ -573,7 +596,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
         <translation>Ndodhi një gabim</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Returnee Screening</source>
         <translation>Verifikimi i të kthyerve</translation>
     </message>
@@ -700,7 +723,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
 <context>
     <name>ReviewBar</name>
     <message>
-        <location filename="../review.py" line="+58"/>
+        <location filename="../review.py" line="+64"/>
         <source>Return for correction</source>
         <translation>Kthe për korrigjim</translation>
     </message>
@@ -710,7 +733,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
         <translation>Çfarë duhet të korrigjojë punonjësi?</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Finalised: review the answers, then approve or return.</source>
         <translation>E përfunduar: shqyrtoni përgjigjet, pastaj miratojeni ose kthejeni për korrigjim.</translation>
     </message>
@@ -781,9 +804,24 @@ What to do: close the program, move store.db and keyslots.json out of that folde
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../setup_wizard.py" line="+47"/>
+        <location filename="../setup_wizard.py" line="-6"/>
         <source>Set up this workstation</source>
         <translation>Konfiguro këtë kompjuter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Prapa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Para &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Përfundo</translation>
     </message>
 </context>
 <context>
@@ -910,7 +948,7 @@ Sinkronizimi i fundit i suksesshëm: %3. Në pritje për t&apos;u dërguar: %4 p
 <context>
     <name>_AccountPage</name>
     <message>
-        <location filename="../setup_wizard.py" line="+69"/>
+        <location filename="../setup_wizard.py" line="+80"/>
         <source>Checkpoint and first supervisor</source>
         <translation>Pika e kalimit kufitar dhe mbikëqyrësi i parë</translation>
     </message>
@@ -963,7 +1001,7 @@ Sinkronizimi i fundit i suksesshëm: %3. Në pritje për t&apos;u dërguar: %4 p
 <context>
     <name>_LanguagePage</name>
     <message>
-        <location line="-70"/>
+        <location line="-78"/>
         <source>Welcome</source>
         <translation>Mirë se vini</translation>
     </message>
@@ -976,7 +1014,7 @@ Sinkronizimi i fundit i suksesshëm: %3. Në pritje për t&apos;u dërguar: %4 p
 <context>
     <name>_RecoveryPage</name>
     <message>
-        <location line="+96"/>
+        <location line="+104"/>
         <source>Recovery code</source>
         <translation>Kodi i rikuperimit</translation>
     </message>
