@@ -14,7 +14,8 @@ from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
 from screening import __version__
-from screening.central import enrolment
+from screening.central import enrolment, reference_api
+from screening.central.console import views as console
 from screening.central.ingest import ingest
 from screening.central.queries import batches
 from screening.central.refusals import Refused, status_for
@@ -32,6 +33,8 @@ def create_app(central: Central) -> FastAPI:
     app.state.central = central
     _add_error_handlers(app)
     _add_routes(app, central)
+    reference_api.add_routes(app, central)
+    console.install(app, central)  # the staff console at /console/
     return app
 
 
@@ -65,7 +68,7 @@ def _add_routes(app: FastAPI, central: Central) -> None:
         body = await _read_body(request, 64 * 1024)
         try:
             doc = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):  # nested thousands deep: refused, not a 500
             raise Refused("the enrolment request is not JSON", code="request_malformed"
                           ) from None
         parsed = wire.parse_enrol_request(doc)

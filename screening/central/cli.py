@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from screening.central import commands
+from screening.central import commands, refcommands
 from screening.errors import ScreeningError
 
 
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="ingest a batch file from removable media")
     imp.add_argument("file")
     imp.set_defaults(handler=commands.import_file)
+    refcommands.add_parsers(sub)  # publish reference|form|list, matches list|confirm|reject
     return parser
 
 
@@ -59,7 +60,14 @@ def _staff(sub: argparse._SubParsersAction) -> None:
     add = ssub.add_parser("add", help="add a staff account (password from "
                           "SCREENING_CENTRAL_PASSWORD or asked twice)")
     add.add_argument("name")
+    add.add_argument("--role", choices=("viewer", "admin"), default="viewer",
+                     help="console rights: viewer looks, admin also revokes and enrols "
+                     "(default viewer)")
     add.set_defaults(handler=commands.staff_add)
+    role = ssub.add_parser("role", help="change a staff account's console role")
+    role.add_argument("name")
+    role.add_argument("role", choices=("viewer", "admin"))
+    role.set_defaults(handler=commands.staff_role)
 
 
 def _devices(sub: argparse._SubParsersAction) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from screening.central import enrolment, settings
+from screening.central.console import auth
 from screening.central.ingest import ingest
 from screening.central.queries import devices, interviews, staff
 from screening.central.refusals import Refused
@@ -71,7 +72,16 @@ def staff_add(args: argparse.Namespace) -> int:
         if staff.exists(conn, args.name):
             raise Refused(f"a staff account {args.name!r} already exists", code="staff_exists")
         staff.add(conn, args.name, PasswordHasher().hash(password), utc_now())
-    print(f"staff account {args.name!r} added")
+    auth.set_role(central.engine, args.name, getattr(args, "role", None) or "viewer")
+    print(f"staff account {args.name!r} added ({getattr(args, 'role', None) or 'viewer'})")
+    return 0
+
+
+def staff_role(args: argparse.Namespace) -> int:
+    central = _open(args)
+    if not auth.set_role(central.engine, args.name, args.role):
+        raise Refused(f"no staff account {args.name!r}", code="staff_unknown")
+    print(f"staff account {args.name!r} is now {args.role}")
     return 0
 
 

@@ -34,6 +34,9 @@ STATUS_BY_CODE = {
     "decrypt_failed": 422,
     "content_malformed": 422,
     "content_mismatch": 422,
+    "clock_skew": 400,
+    "form_version_taken": 409,
+    "match_unknown": 404,
     "busy": 503,
 }
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -98,4 +100,102 @@ audit_entries = Table(
     Column("interview_id", String(36)),
     Column("entry", Text, nullable=False),
     Column("batch_id", String(36), ForeignKey("batches.id"), nullable=False),
+)
+
+# -- the staff console (migration 0002) -------------------------------------------------------
+
+# A staff account's role ("viewer" or "admin") and lockout; no row means "viewer".
+staff_access = Table(
+    "staff_access", metadata,
+    Column("staff_id", Integer, ForeignKey("staff.id"), primary_key=True),
+    Column("role", String(20), nullable=False),
+    Column("failed_logins", Integer, nullable=False),
+    Column("locked_until", String(40)),
+)
+
+# Server-side console sessions. Only a hash of the cookie's token is kept.
+console_sessions = Table(
+    "console_sessions", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("staff_id", Integer, ForeignKey("staff.id"), nullable=False),
+    Column("csrf_token", String(64), nullable=False),
+    Column("agent_hash", String(64), nullable=False),  # the browser that logged in
+    Column("client_ip", String(64)),
+    Column("created_at", String(40), nullable=False),
+    Column("last_seen_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+    Index("ix_console_sessions_staff", "staff_id"),
+)
+
+# Who did what in the console (logins, revocations, codes, documents downloaded).
+console_events = Table(
+    "console_events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(40), nullable=False),
+    Column("staff", String(100), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("subject", String(200)),
+)
+
+# What the case list filters on and the statistics count, derived from an interview's current
+# revision by the questionnaire engine (recomputed when a newer revision arrives).
+case_facts = Table(
+    "case_facts", metadata,
+    Column("interview_id", String(36), ForeignKey("interviews.id"), primary_key=True),
+    Column("revision", Integer, nullable=False),
+    Column("case_reference", String(40), nullable=False),
+    Column("interview_date", String(10)),
+    Column("checkpoint", String(100)),
+    Column("child", Boolean, nullable=False),
+    Column("outcome", String(100)),
+    Column("action_taken", String(100)),
+    Column("facts", Text),  # the statistics.Facts fields as JSON; NULL when not countable
+    Column("problem", String(300)),  # why not countable
+    Index("ix_case_facts_date", "interview_date"),
+)
+
+# -- reference data and repeat-victim matching (migration 0003) ---------------------------------
+
+# What central publishes to the workstations, as served: ``document`` is the signed JSON of
+# screening.sync.packages. ``version`` is monotonic over every kind (a pull asks "since N").
+reference_packages = Table(
+    "reference_packages", metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String(20), nullable=False),  # "form", "reference" or "revocations"
+    Column("name", String(100), nullable=False),  # the form id, or the kind
+    Column("label", String(40), nullable=False),  # the form version, or ""
+    Column("payload_hash", String(64), nullable=False),
+    Column("document", Text, nullable=False),
+    Column("published_at", String(40), nullable=False),
+    Column("published_by", String(100), nullable=False),
+)
+
+# The normalised identity of each interview's current revision, kept so that a new interview
+# is compared by index lookups rather than by reading every record again.
+match_keys = Table(
+    "match_keys", metadata,
+    Column("interview_id", String(36), ForeignKey("interviews.id"), primary_key=True),
+    Column("revision", Integer, nullable=False),
+    Column("interviewed_at", String(40), nullable=False),
+    Column("document_key", String(100)),
+    Column("name_key", String(300)),
+    Column("birth_date", String(10)),
+    Column("birth_year", Integer),
+    Index("ix_match_keys_document_key", "document_key"),
+    Index("ix_match_keys_name_key", "name_key"),
+)
+
+# Possible repeat victims: two interviews that may be the same person, for staff to decide.
+# ``interview_a`` < ``interview_b``, so a pair is stored once.
+match_candidates = Table(
+    "match_candidates", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("interview_a", String(36), ForeignKey("interviews.id"), nullable=False),
+    Column("interview_b", String(36), ForeignKey("interviews.id"), nullable=False),
+    Column("reason", String(40), nullable=False),
+    Column("status", String(20), nullable=False),  # pending, confirmed, rejected
+    Column("found_at", String(40), nullable=False),
+    Column("decided_by", String(100)),
+    Column("decided_at", String(40)),
+    UniqueConstraint("interview_a", "interview_b", name="uq_match_candidates_pair"),
 )

@@ -48,6 +48,11 @@ def run_sync(args: argparse.Namespace) -> int:
         print(f"refused by central: interview {result.interview_id}: {result.code}")
     if report.quarantined:
         print(f"{len(report.quarantined)} batch(es) quarantined; see the outbox")
+    reference = getattr(report, "reference", None)
+    for line in (reference.applied if reference else []):
+        print(f"from central: {line}")
+    for line in (reference.refused if reference else []):
+        print(f"refused from central (the previous version is kept): {line}")
     if purged:
         print(f"{len(purged)} acknowledged interview(s) past the retention period were purged")
     return 1 if report.quarantined or report.refused_interviews else 0

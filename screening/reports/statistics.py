@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from screening.errors import QuarterError, ReportError
@@ -93,6 +93,9 @@ class Facts:
     previously_assisted_as_victim: str | None = None
     returned_from: str | None = None
     return_mode: str | None = None
+    # Central staff confirmed a match with an earlier victim interview (central/matches.py):
+    # table 6 counts it as a repeat whatever the person answered.
+    repeat_by_match: bool = False
 
     @property
     def victim(self) -> bool:
@@ -246,7 +249,16 @@ def _sector(facts: Facts) -> str | None:
 
 def _status(facts: Facts) -> str:
     answer = facts.previously_assisted_as_victim
-    return "repeat" if answer == "yes" else "new" if answer == "no" else "unknown"
+    if answer == "yes" or facts.repeat_by_match:
+        return "repeat"
+    return "new" if answer == "no" else "unknown"
+
+
+def mark_repeats(facts: Mapping[str, Facts], repeat_ids: Collection[str]) -> list[Facts]:
+    """The facts (by interview id) with ``repeat_by_match`` set for ``repeat_ids``: the
+    interviews that central's confirmed matches show to be repeat victims."""
+    return [replace(f, repeat_by_match=True) if iid in repeat_ids else f
+            for iid, f in facts.items()]
 
 
 def _table(table_id: str, facts: list[Facts], row_kinds: tuple[str, ...],

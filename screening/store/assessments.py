@@ -39,8 +39,10 @@ def standard_form() -> tuple[Form, Reference]:
     return _standard(form_path, config.reference_dir_for(form_path))
 
 
-def score(answers: Mapping[str, Any]) -> Scored:
-    form, reference = standard_form()
+def score(answers: Mapping[str, Any],
+          resolved: tuple[Form, Reference] | None = None) -> Scored:
+    """Score with the interview's own form (``resolved``), else the bundled standard one."""
+    form, reference = resolved or standard_form()
     evaluation = evaluate(form, answers, reference=reference)
     return Scored(form_id=form.id, form_version=form.version,
                   can_finalise=evaluation.can_finalise, problems=_problems(evaluation),

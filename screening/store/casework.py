@@ -67,7 +67,9 @@ class Casework(SessionBase):
         record = self.get_interview(interview_id)
         if record.status not in interviews.EDITABLE:
             raise InterviewStateError(f"the interview is {record.status}; it cannot be finalised")
-        scored = score_answers(record.answers)
+        resolver = self.form_resolver
+        resolved = resolver(record.form_id, record.form_version) if resolver else None
+        scored = score_answers(record.answers, resolved)
         if not scored.can_finalise:
             raise InterviewStateError("the interview is not complete: "
                                       + summarise(scored.problems))
@@ -188,12 +190,12 @@ class Casework(SessionBase):
         return purged
 
 
-def score_answers(answers: Mapping[str, Any]) -> Any:
+def score_answers(answers: Mapping[str, Any], resolved: Any = None) -> Any:
     # imported when first needed: the questionnaire engine (YAML, JSON Schema) would otherwise
     # add a sixth of a second to every login, for sessions that never finalise
     from screening.store.assessments import score
 
-    return score(answers)
+    return score(answers, resolved)
 
 
 def directory_ids() -> frozenset[str]:

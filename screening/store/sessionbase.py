@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from screening.errors import PermissionDeniedError, WrongCredentialsError
 from screening.store import connection, settings
@@ -18,6 +19,10 @@ REAUTH_SECONDS = 5 * 60  # printing or exporting after this asks for the passwor
 
 
 class SessionBase:
+    # Finds (form, reference) for a (form id, version): set by the application, which knows
+    # the versions central published; None scores with the bundled form.
+    form_resolver: Callable[[str, str], Any] | None = None
+
     def __init__(self, paths: StorePaths, conn: connection.Connection, master_key: bytes,
                  account: Account, slots: KeySlots, kdf: KdfParams, clock: Clock) -> None:
         self.paths = paths

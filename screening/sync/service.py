@@ -4,20 +4,28 @@ client to call: each takes a logged-in supervisor's store session."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from screening.errors import PermissionDeniedError, ScreeningError
 from screening.store.atomicfile import write_atomic
 from screening.store.session import StoreSession
-from screening.sync import builder, crypto, identity, wire
+from screening.sync import builder, crypto, identity, reference, wire
 from screening.sync.outbox import Outbox
 from screening.sync.sender import SendReport, send_pending
-from screening.sync.transport import CentralClient
+from screening.sync.transport import CentralClient, CentralRefusedError
 
 OUTBOX = "outbox"
 CA_FILE = "central-ca.pem"
 
 ClientFactory = Callable[[str, str | bool], CentralClient]
+
+
+@dataclass
+class SyncReport(SendReport):
+    """What was sent, and the reference data pulled from central after it."""
+
+    reference: reference.PullReport | None = None
 
 
 def _default_client(url: str, verify: str | bool) -> CentralClient:
@@ -47,19 +55,34 @@ def enroll(session: StoreSession, server_url: str, code: str, ca_file: Path | No
 
 
 def sync_now(session: StoreSession, client_factory: ClientFactory = _default_client
-             ) -> SendReport:
-    """Queue what is ready, send the outbox, record central's acknowledgements in the store."""
+             ) -> SyncReport:
+    """Queue what is ready, send the outbox, record central's acknowledgements in the store,
+    then pull the reference data published since the last sync (sync/reference.py)."""
     _require_supervisor(session, "send interviews to central")
     me = identity.load(session)
+    reference.check_not_revoked(session, me)
     outbox = _outbox(session)
     builder.queue_ready(session, outbox, me)
     verify = _write_ca(session, me.ca_bundle) if me.ca_bundle else True
     client = client_factory(me.server_url, verify)
     try:
-        return send_pending(outbox, client, me.receipt_key(), lambda results: _acknowledge(
-            session, results))
+        sent = _send(session, outbox, client, me)
+        pulled = reference.pull(session, client, me)
     finally:
         client.close()
+    return SyncReport(**vars(sent), reference=pulled)
+
+
+def _send(session: StoreSession, outbox: Outbox, client: CentralClient,
+          me: identity.Identity) -> SendReport:
+    try:
+        return send_pending(outbox, client, me.receipt_key(), lambda results: _acknowledge(
+            session, results))
+    except CentralRefusedError as refusal:
+        if refusal.code == "device_revoked":  # remembered: no further attempt is made
+            reference.mark_revoked(session, me)
+            raise reference.DeviceRevokedError(me.device_id) from None
+        raise
 
 
 def export(session: StoreSession, dest: Path) -> list[Path]:

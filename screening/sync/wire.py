@@ -67,7 +67,9 @@ class FormatUnsupportedError(WireError):
     code = "format_unsupported"
 
     def __init__(self, found: object, expected: str) -> None:
-        super().__init__(f"unknown format {found!r}: this version reads {expected!r}; "
+        shown = repr(found)
+        shown = shown if len(shown) <= 80 else shown[:77] + "..."  # the sender chose it
+        super().__init__(f"unknown format {shown}: this version reads {expected!r}; "
                          "update the program that reads it")
 
 
@@ -140,7 +142,8 @@ def _too_large_decompressed(limit: int) -> TooLargeError:
 def _json_object(raw: bytes, what: str, code: str) -> dict[str, Any]:
     try:
         value = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # RecursionError: JSON nested thousands deep; hostile, never a crash of ours
         raise WireError(f"{what} is not UTF-8 JSON", code=code) from None
     if not isinstance(value, dict):
         raise WireError(f"{what} is not a JSON object", code=code)

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from screening import __version__, config
 from screening.errors import ScreeningError
-from screening.questionnaire.loader import load_form
-from screening.questionnaire.reference import load_reference
+from screening.sync.reference import current as current_form_and_reference
 from screening.ui.i18n import Languages
 from screening.ui.main_window import MainWindow
 from screening.ui.preferences import Preferences
@@ -35,8 +34,8 @@ def build_window(argv: Sequence[str] | None = None) -> MainWindow:
         preferences.lang = args.lang
     languages = Languages(preferences.lang)
     languages.apply(preferences.lang)
-    form = load_form(config.standard_form_path())
-    reference = load_reference(config.forms_dir() / "reference")
+    # new interviews use what central published last (else the bundled standard form)
+    form, reference = current_form_and_reference(root)
     return MainWindow(root, form, reference, Runner(), languages, preferences)
 
 

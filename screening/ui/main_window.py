@@ -24,6 +24,8 @@ from screening.questionnaire.navigation import prefill
 from screening.questionnaire.reference import Reference
 from screening.store.layout import StorePaths
 from screening.store.session import StoreSession
+from screening.sync.reference import current as current_form_and_reference
+from screening.sync.reference import for_interview
 from screening.ui.accounts import AccountsDialog
 from screening.ui.home import HomeScreen
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Languages
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self.sync.status_changed.connect(self.home.show_sync)
         self.sync.failed.connect(self.home.show_sync_failure)
         self.sync.reached.connect(self.home.sync_reached)
+        self.sync.reached.connect(self._pick_up_reference)
         self.idle = IdleWatcher(preferences.lock_minutes, self)
         self.idle.idle.connect(self.lock_now)
         QCoreApplication.instance().installEventFilter(self.idle)
@@ -128,6 +131,20 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
         self._update_session_actions()
 
+    def _pick_up_reference(self) -> None:
+        """After a sync: a form version or directory central published serves the next new
+        interview; an interview on screen keeps what it was started with."""
+        self.runner.background(lambda: current_form_and_reference(self.root), self._take_up)
+
+    def _take_up(self, loaded: tuple[Form, Reference]) -> None:
+        self.form, self.reference = loaded
+        self.home.form = self.form
+
+    def _resolve_forms(self, session: StoreSession) -> None:
+        """Finalising scores an interview with its own form version, bundled or downloaded."""
+        session.form_resolver = lambda form_id, version: for_interview(self.root, form_id,
+                                                                       version)
+
     @property
     def active(self) -> StoreSession | None:
         """The session when someone may act on it: logged in and not locked."""
@@ -176,6 +193,7 @@ class MainWindow(QMainWindow):
     def _log_in(self, user: str, password: str) -> None:
         def done(session: StoreSession) -> None:
             self.session = session
+            self._resolve_forms(session)
             self.sync.attach(session)
             self.idle.start()
             self._update_session_actions()
@@ -195,6 +213,7 @@ class MainWindow(QMainWindow):
         def done(session: StoreSession) -> None:
             dialog.accept()
             self.session = session
+            self._resolve_forms(session)
             self.sync.attach(session)
             self.idle.start()
             self._update_session_actions()
@@ -238,6 +257,7 @@ class MainWindow(QMainWindow):
         def done(fresh: StoreSession) -> None:
             self.runner.store(session.close)
             self.session = fresh
+            self._resolve_forms(fresh)
             self.sync.attach(fresh)
             self.idle.start()
             self.locked = False
@@ -296,16 +316,20 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self.runner.store(lambda: session.get_interview(interview_id),
-                          lambda record: self._show_interview(record.id, record.answers,
-                                                              record.status))
+                          lambda record: self._show_interview(
+                              record.id, record.answers, record.status,
+                              (record.form_id, record.form_version)))
 
     def _show_interview(self, interview_id: str, answers: dict[str, Any],
-                        status: str = "draft") -> None:
+                        status: str = "draft", version: tuple[str, str] | None = None
+                        ) -> None:
         self._drop_interview()
         self.interview_id = interview_id
-        view = InterviewView(self.form, self.reference, self.languages.lang, answers,
-                             self._save_answer, current=resume_point(self.form, answers,
-                                                                     self.reference))
+        # an interview keeps the form version it was started with
+        form, reference = for_interview(self.root, *version) if version \
+            else (self.form, self.reference)
+        view = InterviewView(form, reference, self.languages.lang, answers,
+                             self._save_answer, current=resume_point(form, answers, reference))
         view.finalise_requested.connect(self._finalise)
         editable = status in ("draft", "returned_for_correction")
         view.set_read_only(not editable)

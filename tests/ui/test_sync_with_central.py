@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from screening.ui.interview.pickers import CODE_ROLE
 from tests.answer_sets import adult_no_indicators
 from tests.central.live import LiveCentral, run_cli
 from tests.ui.conftest import first_run, log_in
@@ -66,3 +67,38 @@ def test_enrol_and_sync_from_the_desktop(qtbot, window, central):
     qtbot.waitUntil(lambda: bool(win.sync.last_error) and win.sync.status.pending >= 1,
                     timeout=120_000)
     assert str(win.sync.status.pending) in win.home.sync.text()
+
+
+def test_a_published_directory_reaches_the_workstation(qtbot, window, central, tmp_path):
+    import shutil
+
+    import yaml
+
+    from tests.conftest import FORMS
+
+    win = window
+    first_run(qtbot, win)
+    log_in(qtbot, win, "drita")
+    folder = tmp_path / "reference"
+    shutil.copytree(FORMS / "reference", folder)
+    directory = yaml.safe_load((folder / "referral_directory.yaml").read_text("utf-8"))
+    directory["organisations"].append({
+        "id": "new_shelter", "name": {"sq": "Strehëza e Re", "en": "New Shelter"},
+        "type": "shelter", "city": {"sq": "Shkodër", "en": "Shkodër"}, "address": "",
+        "phone": "", "accepts_children": True, "accepts_men": True})
+    (folder / "referral_directory.yaml").write_text(
+        yaml.safe_dump(directory, allow_unicode=True), "utf-8")
+    published = run_cli(central.data_dir, central.db_url, "publish", "reference", str(folder))
+    assert published.returncode == 0, published.stderr
+    code = run_cli(central.data_dir, central.db_url, "enrolment-code", "TIA").stdout
+    win.sync.attach(win.session)
+    qtbot.waitUntil(lambda: win.sync.status is not None)
+    done = []
+    win.sync.enrol(central.url, code.split(": ", 1)[1].split()[0], None, done.append,
+                   lambda error: done.append(error))
+    qtbot.waitUntil(lambda: "new_shelter" in win.reference.organisations, timeout=60_000)
+    win.new_interview()
+    qtbot.waitUntil(lambda: win.interview is not None, timeout=10_000)
+    picker = win.interview.fields["referral_organisation"].editor
+    codes = [picker.itemData(i, CODE_ROLE) for i in range(picker.count())]
+    assert "new_shelter" in codes

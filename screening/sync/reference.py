@@ -1,0 +1,365 @@
+"""Reference data from central at the workstation: pull, verify, keep, and choose the form.
+
+Every ``sync_now`` pulls the packages published since the last one applied. A package is kept
+only when central's signature verifies against the key received at enrolment and, for a form or
+the reference folder, when this program's own loader accepts it; anything else is refused with
+its reason and what the workstation had stays in use. Kept packages live in the data folder::
+
+    <data>/reference/v7/package.json   the signed document as received
+    <data>/reference/v7/form.yaml      (a form) or checkpoints.yaml ... (the reference folder)
+    <data>/reference/current.json      the pointer: what applies now, written atomically
+
+A folder ``vN`` is complete before the pointer names it (built under a temporary name, then
+renamed), so a power cut leaves either the old data or the new, never half of it.
+
+New interviews use :func:`current` (the newest form and folder from central, else the ones
+bundled with the program); an interview started earlier keeps its own form version through
+:func:`form_for`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from screening import config
+from screening.errors import FormDefinitionError, ReferenceDataError, ScreeningError
+from screening.questionnaire.loader import load_form, load_form_text
+from screening.questionnaire.model import Form
+from screening.questionnaire.reference import Reference, load_reference
+from screening.store import audit, connection, settings
+from screening.store.atomicfile import fsync_dir, write_atomic
+from screening.store.session import StoreSession
+from screening.sync import crypto, packages, wire
+from screening.sync.identity import Identity
+from screening.sync.transport import CentralClient, CentralRefusedError, CentralUnreachableError
+
+FOLDER = "reference"
+POINTER = "current.json"
+FORM_FILE = "form.yaml"
+PACKAGE_FILE = "package.json"
+REVOKED_SETTING = "sync_revoked"
+_MAX_ROUNDS = 100  # pages of packages per pull; a bound, not an expected number
+
+
+class DeviceRevokedError(ScreeningError):
+    code = "device_revoked"
+
+    def __init__(self, device_id: str) -> None:
+        super().__init__(f"central has revoked this workstation (device {device_id}): it no "
+                         "longer sends interviews or receives reference data. Ask central "
+                         "staff; the workstation must be enrolled again with a new code.")
+
+
+@dataclass
+class PullReport:
+    applied: list[str] = field(default_factory=list)  # e.g. "v7: form returnee_screening 2"
+    refused: list[str] = field(default_factory=list)  # "v8: <why>", for the supervisor
+    version: int = 0  # the newest package applied or passed over
+
+
+@dataclass(frozen=True)
+class State:
+    """What ``current.json`` says; version 0 and no entries before the first pull."""
+
+    version: int = 0
+    form: int | None = None  # the package that holds the form for new interviews
+    reference: int | None = None
+    forms: dict[str, int] = field(default_factory=dict)  # "id@version" -> package
+    revoked: tuple[str, ...] = ()
+    refused: dict[str, str] = field(default_factory=dict)  # package version -> why
+
+
+# -- where things are ---------------------------------------------------------------------------
+
+def folder(data_dir: Path) -> Path:
+    return Path(data_dir) / FOLDER
+
+
+def read_state(data_dir: Path) -> State:
+    path = folder(data_dir) / POINTER
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        return State(int(doc.get("version", 0)), doc.get("form"), doc.get("reference"),
+                     dict(doc.get("forms", {})), tuple(doc.get("revoked", ())),
+                     dict(doc.get("refused", {})))
+    except FileNotFoundError:
+        return State()
+    except (OSError, ValueError, TypeError, AttributeError) as error:
+        raise ReferenceDataError(f"{path} is damaged ({error}); delete it and sync again"
+                                 ) from None
+
+
+def _write_state(data_dir: Path, state: State) -> None:
+    doc = {"version": state.version, "form": state.form, "reference": state.reference,
+           "forms": state.forms, "revoked": list(state.revoked), "refused": state.refused}
+    write_atomic(folder(data_dir) / POINTER, wire.canonical_json(doc))
+
+
+# -- the forms and reference data the application uses ------------------------------------------
+
+def current(data_dir: Path) -> tuple[Form, Reference]:
+    """The form and reference data for a NEW interview: the newest from central when one was
+    accepted, else those bundled with the program (``config.forms_dir()``)."""
+    state = read_state(data_dir)
+    base = folder(data_dir)
+    form = (_load_form(base / f"v{state.form}" / FORM_FILE) if state.form
+            else _load_form(config.standard_form_path()))
+    reference_dir = (base / f"v{state.reference}" if state.reference
+                     else config.reference_dir_for(config.standard_form_path()))
+    return form, _load_reference(reference_dir)
+
+
+def form_for(data_dir: Path, form_id: str, form_version: str) -> Form:
+    """The form an interview was started with, among the bundled and the downloaded ones."""
+    bundled = _load_form(config.standard_form_path())
+    if (bundled.id, bundled.version) == (form_id, form_version):
+        return bundled
+    package = read_state(data_dir).forms.get(_form_key(form_id, form_version))
+    if package is None:
+        raise ScreeningError(f"this workstation has no form {form_id} version {form_version}: "
+                             "sync with central to get it", code="form_unknown")
+    return _load_form(folder(data_dir) / f"v{package}" / FORM_FILE)
+
+
+def for_interview(data_dir: Path, form_id: str, form_version: str) -> tuple[Form, Reference]:
+    """What an existing interview is shown and scored with: its own form version, and the
+    reference data in use now (a directory change applies to every interview)."""
+    return form_for(data_dir, form_id, form_version), current(data_dir)[1]
+
+
+def _form_key(form_id: str, form_version: str) -> str:
+    return f"{form_id}@{form_version}"
+
+
+# Package folders never change once written, and the bundled form only with the program, so
+# a form is parsed once per process (a form takes tens of milliseconds to load and check).
+@functools.lru_cache(maxsize=16)
+def _load_form(path: Path) -> Form:
+    return load_form(path)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_reference(path: Path) -> Reference:
+    return load_reference(path)
+
+
+# -- pulling ------------------------------------------------------------------------------------
+
+def pull(session: StoreSession, client: CentralClient, me: Identity) -> PullReport:
+    """Fetch, verify and keep what central published since the last pull. A package with a
+    bad signature stops the pull (nothing after it is trusted; it is asked for again next
+    time); a form or folder this program cannot read is refused and passed over. Raises
+    :class:`DeviceRevokedError` when central lists or refuses this very device."""
+    check_not_revoked(session, me)
+    data_dir = session.paths.root
+    report = PullReport(version=read_state(data_dir).version)
+    for _ in range(_MAX_ROUNDS):
+        before = report.version
+        documents, latest = fetch(session, client, me, before)
+        if not apply_documents(data_dir, documents, me.receipt_key(), report):
+            break
+        if report.version == before or report.version >= latest:
+            break  # done, or an answer that moves nothing on (asking again would not either)
+    if me.device_id in read_state(data_dir).revoked:
+        mark_revoked(session, me)
+        raise DeviceRevokedError(me.device_id)
+    return report
+
+
+def apply_documents(data_dir: Path, documents: list[object],
+                    central_key: crypto.Ed25519PublicKey, report: PullReport) -> bool:
+    """Apply packages in order; False when one's signature failed (the rest is not trusted)."""
+    for document in documents:
+        try:
+            package = packages.verify_package(document, central_key)
+        except (wire.WireError, crypto.CryptoError) as error:
+            version = document.get("version") if isinstance(document, dict) else "?"
+            report.refused.append(f"v{version}: refused, the data kept as it was: "
+                                  f"{error.message}")
+            return False
+        if package.version <= report.version:
+            continue  # already applied (an answer repeated by a proxy, say)
+        _apply_one(data_dir, package, report)
+    return True
+
+
+def _apply_one(data_dir: Path, package: packages.Package, report: PullReport) -> None:
+    problem = keep(data_dir, package)
+    state = read_state(data_dir)
+    if problem:
+        report.refused.append(f"v{package.version}: {package.label} refused, the data kept "
+                              f"as it was: {problem}")
+        state = _replace(state, version=package.version,
+                         refused={**state.refused, str(package.version): problem})
+    else:
+        report.applied.append(f"v{package.version}: {package.label}")
+        state = _advance(state, package)
+    _write_state(data_dir, state)
+    report.version = package.version
+
+
+def _advance(state: State, package: packages.Package) -> State:
+    payload = package.payload
+    if package.kind == "form":
+        key = _form_key(payload["form_id"], payload["form_version"])
+        return _replace(state, version=package.version, form=package.version,
+                        forms={**state.forms, key: package.version})
+    if package.kind == "reference":
+        return _replace(state, version=package.version, reference=package.version)
+    return _replace(state, version=package.version,
+                    revoked=tuple(payload.get("device_ids", ())))
+
+
+def _replace(state: State, **changes: Any) -> State:
+    return State(**{**state.__dict__, **changes})
+
+
+# -- keeping one package ------------------------------------------------------------------------
+
+def keep(data_dir: Path, package: packages.Package) -> str | None:
+    """Write the package's folder ``vN`` and check it with this program's loaders; the reason
+    it cannot be used, or None when ``vN`` is complete and ready for the pointer."""
+    base = folder(data_dir)
+    base.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = Path(tempfile.mkdtemp(prefix=f".v{package.version}.", dir=base))
+    try:
+        problem = _write_files(tmp, package) or _check(tmp, package)
+        if problem is None:
+            final = base / f"v{package.version}"
+            if final.exists():  # left by a pull cut off before its pointer was written
+                shutil.rmtree(final)
+            os.replace(tmp, final)
+            fsync_dir(base)
+        return problem
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _write_files(tmp: Path, package: packages.Package) -> str | None:
+    files = _files_of(package)
+    if isinstance(files, str):
+        return files
+    for name, text in {**files, PACKAGE_FILE: wire.canonical_json(package.document).decode()
+                       }.items():
+        write_atomic(tmp / name, text.encode("utf-8"))
+    return None
+
+
+def _files_of(package: packages.Package) -> dict[str, str] | str:
+    payload = package.payload
+    if package.kind == "form":
+        text = payload.get("yaml")
+        return {FORM_FILE: text} if isinstance(text, str) else "the package holds no form"
+    if package.kind == "reference":
+        files = payload.get("files")
+        if not isinstance(files, dict) or set(files) != set(packages.REFERENCE_FILES) or \
+                not all(isinstance(t, str) for t in files.values()):
+            return "the package does not hold the reference files"
+        return dict(files)
+    ids = payload.get("device_ids")
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        return "the revocation list is malformed"
+    return {"revocations.json": wire.canonical_json(ids).decode()}
+
+
+def _check(tmp: Path, package: packages.Package) -> str | None:
+    try:
+        if package.kind == "form":
+            form = load_form_text((tmp / FORM_FILE).read_text(encoding="utf-8"),
+                                  f"form of package v{package.version}")
+            if (form.id, form.version) != (package.payload.get("form_id"),
+                                           package.payload.get("form_version")):
+                return "the form's id or version is not the one the package names"
+        elif package.kind == "reference":
+            load_reference(tmp)
+    except FormDefinitionError as error:
+        return "this program cannot read the form: " + "; ".join(str(p) for p in
+                                                                  error.problems[:5])
+    except ReferenceDataError as error:
+        return f"this program cannot read the reference data: {error.message}"
+    return None
+
+
+# -- revocation ---------------------------------------------------------------------------------
+
+def mark_revoked(session: StoreSession, me: Identity) -> None:
+    if settings.get_setting(session.conn, REVOKED_SETTING) == me.device_id:
+        return
+    with connection.transaction(session.conn):
+        settings.set_setting(session.conn, REVOKED_SETTING, me.device_id)
+        audit.append(session.conn, session.account.name, "device_revoked_by_central", None,
+                     {"device_id": me.device_id})
+
+
+def check_not_revoked(session: StoreSession, me: Identity) -> None:
+    """Raise when central revoked this enrolment (a new enrolment has a new device id)."""
+    if settings.get_setting(session.conn, REVOKED_SETTING) == me.device_id:
+        raise DeviceRevokedError(me.device_id)
+
+
+# -- the request --------------------------------------------------------------------------------
+
+def fetch(session: StoreSession, client: CentralClient, me: Identity, since: int
+          ) -> tuple[list[object], int]:
+    try:
+        return _fetch(client, me, since)
+    except CentralRefusedError as refusal:
+        if refusal.code == "device_revoked":
+            mark_revoked(session, me)
+            raise DeviceRevokedError(me.device_id) from None
+        raise
+
+
+def _fetch(client: CentralClient, me: Identity, since: int) -> tuple[list[object], int]:
+    """One page of package documents newer than ``since``, and central's latest version.
+    Retries like a batch upload; a JSON refusal from central ends it at once."""
+    last = "no attempt made"
+    for attempt in range(client.retry.attempts):
+        if attempt:
+            client.sleep(client.retry.delay(attempt - 1, client.rng))
+        try:
+            response = client.session.get(
+                f"{client.base}/v1/reference", params={"since": str(since)},
+                headers=packages.sign_request(me.device_id, since, me.signer()),
+                verify=client.verify, allow_redirects=False,
+                timeout=(client.timeouts.connect, client.timeouts.read))
+        except requests.RequestException as error:
+            last = type(error).__name__
+            continue
+        found = _answer(response)
+        if found is not None:
+            return found
+        last = f"HTTP {response.status_code}"
+    raise CentralUnreachableError(f"central did not send the reference data after "
+                                  f"{client.retry.attempts} attempts (last: {last})")
+
+
+def _answer(response: requests.Response) -> tuple[list[object], int] | None:
+    """The documents of a 200 answer, or None for something worth retrying (a proxy's page)."""
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    if response.status_code == 200:
+        try:
+            documents = packages.parse_list(body)
+        except wire.WireError:
+            return None
+        latest = body.get("latest")
+        return documents, latest if type(latest) is int else 0
+    if isinstance(body, dict) and isinstance(body.get("error"), str) and \
+            body["error"] != "busy" and response.status_code < 500:
+        raise CentralRefusedError(body["error"], str(body.get("message", "")),
+                                  response.status_code)
+    return None
+

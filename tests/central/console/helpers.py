@@ -1,0 +1,74 @@
+"""Staff accounts, interviews and a logged-in client for the console tests."""
+
+from __future__ import annotations
+
+import re
+import uuid
+import warnings
+from typing import Any
+
+from argon2 import PasswordHasher
+
+from screening.central.console import auth
+from screening.central.queries import staff
+from screening.central.service import Central, utc_now
+from tests.answer_sets import adult_no_indicators, child_answers
+
+with warnings.catch_warnings():  # Starlette would like httpx2; httpx works the same here
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+PASSWORD = "correct horse battery"
+_HASHER = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)  # quick, still Argon2id
+AGENT = "Mozilla/5.0 (X11; Linux x86_64) console-tests"
+
+
+def add_staff(central: Central, name: str, role: str = "admin",
+              password: str = PASSWORD) -> None:
+    with central.engine.begin() as conn:
+        staff.add(conn, name, _HASHER.hash(password), utc_now())
+    auth.set_role(central.engine, name, role)
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, "the page has no CSRF field"
+    return found[1]
+
+
+def login(client: TestClient, name: str, password: str = PASSWORD):
+    page = client.get("/console/login")
+    return client.post("/console/login", data={"name": name, "password": password,
+                                               "csrf": csrf_of(page.text)},
+                       follow_redirects=False)
+
+
+def logged_in(client: TestClient, name: str) -> TestClient:
+    answer = login(client, name)
+    assert answer.status_code == 303, answer.text
+    return client
+
+
+def interview_record(answers: dict[str, Any], *, checkpoint: str = "TIA",
+                     created_at: str = "2026-07-01T08:00:00+00:00",
+                     outcome: str | None = None, revision: int = 1,
+                     interview_id: str | None = None, seq: int = 1) -> dict[str, Any]:
+    """A finalised interview as a real workstation sends it (store fields plus audit)."""
+    iid = interview_id or str(uuid.uuid4())
+    return {
+        "id": iid, "revision": revision, "form_id": "returnee_screening", "form_version": "2026.1",
+        "checkpoint": checkpoint, "officer": "olsi", "created_at": created_at,
+        "updated_at": created_at, "status": "finalised", "answers": answers,
+        "assessment": None, "outcome": outcome,
+        "audit": [{"seq": seq, "at": created_at, "actor": "olsi",
+                   "action": "interview_finalised", "subject": iid, "detail": {},
+                   "prev_hash": "0" * 64, "hash": uuid.uuid4().hex * 2}],
+    }
+
+
+def adult(**overrides: Any) -> dict[str, Any]:
+    return adult_no_indicators(**overrides)
+
+
+def child(**overrides: Any) -> dict[str, Any]:
+    return child_answers(**overrides)

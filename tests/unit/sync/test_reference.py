@@ -1,0 +1,199 @@
+"""The workstation's side of reference data: only packages central signed are kept, a form or
+folder this program cannot read is refused with the reason, the old data stays in use, new
+interviews get the newest form and old interviews keep theirs, and a revocation stops sync."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+import requests
+
+from screening import config
+from screening.store.session import StoreSession
+from screening.sync import crypto, identity, packages, reference
+from screening.sync.transport import CentralClient, CentralRefusedError
+from tests.unit.store.helpers import SUPERVISOR, SUPERVISOR_PW, TEST_KDF
+
+CENTRAL = crypto.new_signing_key()
+STANDARD = config.standard_form_path()
+
+
+def form_text(version: str) -> str:
+    return STANDARD.read_text(encoding="utf-8").replace('version: "2026.1"',
+                                                        f'version: "{version}"', 1)
+
+
+def reference_files(**changes: str) -> dict[str, str]:
+    folder = config.forms_dir() / "reference"
+    files = {n: (folder / n).read_text(encoding="utf-8") for n in packages.REFERENCE_FILES}
+    return {**files, **changes}
+
+
+def signed(version: int, kind: str, payload: dict, key=CENTRAL) -> dict:
+    return packages.sign_package(version=version, kind=kind, published_at="2026-11-23T08:00",
+                                 payload=payload, signing_key=key)
+
+
+def form_package(version: int, form_version: str, text: str | None = None) -> dict:
+    return signed(version, "form", {"form_id": "returnee_screening",
+                                    "form_version": form_version,
+                                    "yaml": text if text is not None else form_text(form_version)})
+
+
+@pytest.fixture
+def store(tmp_path):
+    session, _ = StoreSession.initialise(tmp_path / "store", "TIA", SUPERVISOR, SUPERVISOR_PW,
+                                         kdf=TEST_KDF)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def me(store) -> identity.Identity:
+    device = crypto.new_signing_key()
+    return identity.Identity("device-1", "TIA", "http://127.0.0.1:9", crypto.private_bytes(
+        device), crypto.public_bytes(crypto.new_encryption_key()),
+        crypto.public_bytes(CENTRAL))
+
+
+def apply(store, *documents) -> reference.PullReport:
+    report = reference.PullReport(version=reference.read_state(store.paths.root).version)
+    reference.apply_documents(store.paths.root, list(documents),
+                              CENTRAL.public_key(), report)
+    return report
+
+
+def test_before_any_pull_new_interviews_use_the_bundled_form(store):
+    form, ref = reference.current(store.paths.root)
+    assert (form.id, form.version) == ("returnee_screening", "2026.1")
+    assert "TIA" in ref.checkpoints
+
+
+def test_a_new_version_applies_to_new_interviews_only(store):
+    started = store.start_interview("returnee_screening", "2026.1")
+    report = apply(store, form_package(1, "2026.2"))
+    assert report.applied == ["v1: form returnee_screening 2026.2"] and not report.refused
+    assert reference.current(store.paths.root)[0].version == "2026.2"
+    old = store.get_interview(started)
+    assert reference.form_for(store.paths.root, old.form_id, old.form_version).version == \
+        "2026.1"
+    assert reference.form_for(store.paths.root, "returnee_screening", "2026.2").version == \
+        "2026.2"
+    assert (store.paths.root / "reference" / "v1" / "package.json").exists()
+    form, ref = reference.for_interview(store.paths.root, old.form_id, old.form_version)
+    assert form.version == "2026.1" and "TIA" in ref.checkpoints
+    with pytest.raises(Exception) as unknown:
+        reference.form_for(store.paths.root, "returnee_screening", "1999.9")
+    assert getattr(unknown.value, "code", "") == "form_unknown"
+
+
+def test_a_tampered_package_is_refused_and_the_old_data_kept(store):
+    apply(store, form_package(1, "2026.2"))
+    tampered = form_package(2, "2026.3")
+    tampered["payload"]["yaml"] += "\n# a change after signing\n"
+    report = apply(store, tampered, form_package(3, "2026.4"))
+    assert report.applied == [] and "signature" in report.refused[0]
+    assert reference.current(store.paths.root)[0].version == "2026.2"
+    assert reference.read_state(store.paths.root).version == 1  # asked for again next time
+    assert not (store.paths.root / "reference" / "v2").exists()
+
+
+def test_a_package_signed_by_another_key_is_refused(store):
+    report = apply(store, signed(1, "reference", {"files": reference_files()},
+                                 key=crypto.new_signing_key()))
+    assert report.applied == [] and "signature" in report.refused[0]
+    assert reference.read_state(store.paths.root).reference is None
+
+
+def test_an_unparsable_form_is_refused_with_the_reason_and_passed_over(store):
+    apply(store, form_package(1, "2026.2"))
+    broken = form_package(2, "2026.3", form_text("2026.3").replace(
+        "type: select_one", "type: select_something", 1))
+    help_lines = reference_files()["help_lines.yaml"].replace("129", "112")
+    report = apply(store, broken, signed(3, "reference", {
+        "files": reference_files(**{"help_lines.yaml": help_lines})}))
+    assert len(report.refused) == 1 and "cannot read the form" in report.refused[0]
+    assert report.applied == ["v3: reference"]
+    form, ref = reference.current(store.paths.root)
+    assert form.version == "2026.2"  # the old form stays in use
+    assert "112" in [h.number for h in ref.help_lines]
+    state = reference.read_state(store.paths.root)
+    assert state.version == 3 and "2" in state.refused
+
+
+def test_a_reference_folder_this_program_cannot_read_is_refused(store):
+    directory = reference_files()["referral_directory.yaml"].replace(
+        "    type: shelter", "    type: hotel", 1)
+    report = apply(store, signed(1, "reference", {
+        "files": reference_files(**{"referral_directory.yaml": directory})}))
+    assert "cannot read the reference data" in report.refused[0]
+    assert reference.read_state(store.paths.root).reference is None
+    assert not (store.paths.root / "reference" / "v1").exists()
+
+
+def test_the_pointer_is_json_naming_complete_folders(store):
+    apply(store, form_package(1, "2026.2"), signed(2, "reference", {"files": reference_files()}))
+    pointer = json.loads((store.paths.root / "reference" / "current.json").read_text())
+    assert pointer["form"] == 1 and pointer["reference"] == 2
+    assert pointer["forms"] == {"returnee_screening@2026.2": 1}
+    leftovers = [p.name for p in (store.paths.root / "reference").iterdir()
+                 if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_this_device_on_the_revocation_list_stops_sync(store, me, monkeypatch):
+    listed = signed(1, "revocations", {"device_ids": [me.device_id, "another"]})
+    monkeypatch.setattr(reference, "_fetch", lambda client, who, since: ([listed], 1))
+    with pytest.raises(reference.DeviceRevokedError) as caught:
+        reference.pull(store, object(), me)
+    assert caught.value.code == "device_revoked" and me.device_id in caught.value.message
+    # remembered in the store: the next sync stops before contacting central
+    with pytest.raises(reference.DeviceRevokedError):
+        reference.check_not_revoked(store, me)
+
+
+def test_another_device_on_the_revocation_list_is_only_noted(store, me, monkeypatch):
+    listed = signed(1, "revocations", {"device_ids": ["another"]})
+    monkeypatch.setattr(reference, "_fetch", lambda client, who, since: (
+        [listed] if since == 0 else [], 1))
+    report = reference.pull(store, object(), me)
+    assert report.applied == ["v1: revocations"]
+    assert reference.read_state(store.paths.root).revoked == ("another",)
+    reference.check_not_revoked(store, me)
+
+
+def test_a_pull_request_is_signed_by_the_device(me):
+    headers = packages.sign_request(me.device_id, 4, me.signer(),
+                                    dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC))
+    body = packages.request_body(me.device_id, 4, headers[packages.TIME_HEADER])
+    crypto.verify(me.signer().public_key(),
+                  packages.wire.b64d(headers[packages.SIGNATURE_HEADER], "sig"), body)
+
+
+def response(status: int, body: bytes) -> requests.Response:
+    answer = requests.Response()
+    answer.status_code, answer._content = status, body
+    return answer
+
+
+def test_a_portal_page_is_retried_and_a_refusal_is_not(store, me):
+    client = CentralClient("http://127.0.0.1:9", sleep=lambda s: None)
+    answers = [response(200, b"<html>Welcome to the hotel wifi</html>"),
+               response(200, json.dumps(packages.build_list([form_package(1, "2026.2")], 1))
+                        .encode())]
+    asked = []
+
+    def get(url, **kwargs):
+        asked.append(kwargs["headers"][packages.DEVICE_HEADER])
+        return answers.pop(0)
+
+    client.session.get = get
+    assert reference.pull(store, client, me).applied == ["v1: form returnee_screening 2026.2"]
+    assert asked == [me.device_id, me.device_id]
+    refusal = response(401, b'{"error": "signature_invalid", "message": "no"}')
+    client.session.get = lambda url, **kwargs: refusal
+    with pytest.raises(CentralRefusedError) as caught:
+        reference.pull(store, client, me)
+    assert caught.value.code == "signature_invalid"
