@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from screening.central.files import write_atomic
+from screening.atomicfile import write_atomic
 from screening.errors import ScreeningError
 from screening.sync import crypto
 

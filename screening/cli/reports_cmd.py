@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 
 from screening import paperwork
+from screening.atomicfile import write_atomic
 from screening.cli.store_cmd import add_command, add_group, open_session
 from screening.errors import ReportError, ScreeningError
 from screening.reports.statistics import parse_quarter
 from screening.reports.wording import LANGUAGES
 from screening.store.assessments import standard_form
-from screening.store.atomicfile import write_atomic
 
 
 def register(commands: argparse._SubParsersAction) -> None:

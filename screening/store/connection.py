@@ -15,8 +15,8 @@ from pathlib import Path
 
 import sqlcipher3
 
+from screening.atomicfile import fsync_dir
 from screening.errors import StoreDamagedError, StoreExistsError, StoreMissingError
-from screening.store.atomicfile import fsync_dir
 from screening.store.walcheck import check_wal
 
 Connection = sqlcipher3.Connection

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from screening.atomicfile import write_atomic
 from screening.errors import StoreDamagedError
 from screening.store import crypto
-from screening.store.atomicfile import write_atomic
 from screening.store.crypto import KdfParams
 from screening.store.filelock import exclusive
 

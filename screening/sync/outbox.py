@@ -17,8 +17,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from screening.atomicfile import write_atomic
 from screening.errors import ScreeningError
-from screening.store.atomicfile import write_atomic
 from screening.sync import wire
 
 STATES = ("queued", "sending", "acknowledged", "quarantined")

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from screening.atomicfile import write_atomic
 from screening.errors import PermissionDeniedError, ScreeningError
-from screening.store.atomicfile import write_atomic
 from screening.store.session import StoreSession
 from screening.sync import builder, crypto, identity, reference, wire
 from screening.sync.outbox import Outbox

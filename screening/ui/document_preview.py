@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from screening.store.atomicfile import write_atomic
+from screening.atomicfile import write_atomic
 from screening.ui.pdf_pages import render_pages
 
 Renderer = Callable[[bytes, int], list[QImage]]

@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from screening import paperwork
+from screening.atomicfile import write_atomic
 from screening.errors import ReauthenticationNeededError, ScreeningError
 from screening.reports.statistics import parse_quarter
-from screening.store.atomicfile import write_atomic
 from screening.store.session import StoreSession
 from screening.ui.asking import ask_text
 from screening.ui.document_preview import DocumentPreview

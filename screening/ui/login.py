@@ -45,6 +45,17 @@ def login_error_text(widget: QWidget, error: BaseException) -> str:
     return text.replace("%1", str(error))
 
 
+def centre(screen: QWidget, box: QVBoxLayout) -> None:
+    """A narrow column in the middle of the window: easy to read on any screen size."""
+    inner = QWidget()
+    inner.setLayout(box)
+    inner.setMaximumWidth(460)
+    outer = QHBoxLayout(screen)
+    outer.addStretch(1)
+    outer.addWidget(inner, 0, Qt.AlignmentFlag.AlignVCenter)
+    outer.addStretch(1)
+
+
 class LoginScreen(QWidget):
     submitted = Signal(str, str)  # user, password
     recovery_requested = Signal()
@@ -82,13 +93,7 @@ class LoginScreen(QWidget):
         buttons.addWidget(self.button)
         box.addLayout(buttons)
         box.addWidget(self.recover, 0, Qt.AlignmentFlag.AlignLeft)
-        inner = QWidget()
-        inner.setLayout(box)
-        inner.setMaximumWidth(460)
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(inner, 0, Qt.AlignmentFlag.AlignVCenter)
-        outer.addStretch(1)
+        centre(self, box)
         self.button.clicked.connect(self._submit)
         self.password.returnPressed.connect(self._submit)
         self.user.returnPressed.connect(self.password.setFocus)
@@ -165,13 +170,7 @@ class LockScreen(QWidget):
         row.addStretch(1)
         row.addWidget(self.button)
         box.addLayout(row)
-        inner = QWidget()
-        inner.setLayout(box)
-        inner.setMaximumWidth(460)
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(inner, 0, Qt.AlignmentFlag.AlignVCenter)
-        outer.addStretch(1)
+        centre(self, box)
         self.button.clicked.connect(self._submit)
         self.password.returnPressed.connect(self._submit)
         self.other.clicked.connect(self.switch_user.emit)

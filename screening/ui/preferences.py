@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from screening.store.atomicfile import write_atomic
+from screening.atomicfile import write_atomic
 
 FILE = "preferences.json"
 

@@ -8,9 +8,9 @@ import stat
 
 import pytest
 
+from screening.atomicfile import write_atomic
 from screening.errors import StoreDamagedError
 from screening.store import crypto
-from screening.store.atomicfile import write_atomic
 from screening.store.crypto import KdfParams
 from screening.store.keyslots import RECOVERY_SLOT, KeySlots, account_slot
 from tests.unit.store.helpers import TEST_KDF
