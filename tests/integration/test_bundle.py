@@ -10,6 +10,7 @@ folder built elsewhere instead.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -68,12 +69,20 @@ def bundle() -> Path:
     given = os.environ.get("SCREENING_BUNDLE")
     if given:
         return Path(given)
+    # Two test runs on one machine (a developer's and CI's) share the cache: one builds while
+    # the other waits, instead of both deleting each other's half-made folders.
+    with open(Path(tempfile.gettempdir()) / "returnee-screening-bundle.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _build_or_reuse()
+
+
+def _build_or_reuse() -> Path:
     cache = Path(tempfile.gettempdir()) / f"returnee-screening-bundle-{_fingerprint()}"
     folder = cache / "dist" / "ReturneeScreening"
     if (cache / "complete").exists() and folder.is_dir():
         return folder
     for stale in cache.parent.glob("returnee-screening-bundle-*/complete"):  # 235 MiB each
-        shutil.rmtree(stale.parent, ignore_errors=True)  # finished builds only: not a running one
+        shutil.rmtree(stale.parent, ignore_errors=True)
     shutil.rmtree(cache, ignore_errors=True)
     result = subprocess.run(
         [sys.executable, str(ROOT / "installer" / "build.py"),

@@ -32,7 +32,8 @@ LIFETIME_HOURS = 12
 TOUCH_SECONDS = 30  # the idle clock is moved on at most this often (a write per page is waste)
 ROLES = ("viewer", "admin")
 # what each role may do beyond looking: viewers see every page, admins also change things
-RIGHTS = {"viewer": frozenset(), "admin": frozenset({"revoke_device", "create_code"})}
+RIGHTS = {"viewer": frozenset(), "admin": frozenset({"revoke_device", "create_code",
+                                                          "decide_match"})}
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from screening import config
 from screening.casereference import CaseReferenceError, case_reference
+from screening.central import matches
 from screening.central.console import queries
 from screening.central.queries import interviews
 from screening.errors import ReportError, ScreeningError
@@ -32,6 +33,7 @@ from screening.reports.statistics import (
     compute,
     facts_from_interview,
     facts_from_mapping,
+    mark_repeats,
 )
 
 _FINALISING = ("interview_finalised", "interview_imported")
@@ -161,8 +163,10 @@ def quarterly(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
     form, reference = standard_form()
     refresh_facts(engine)
     with engine.connect() as conn:
-        facts = [facts_from_mapping(f) for f in
-                 queries.quarter_facts(conn, quarter.start.isoformat(), quarter.end.isoformat())]
+        by_id = {iid: facts_from_mapping(f) for iid, f in
+                 queries.quarter_facts(conn, quarter.start.isoformat(),
+                                       quarter.end.isoformat()).items()}
+        facts = mark_repeats(by_id, matches.repeat_ids(conn, by_id))
     statistics = compute(facts, quarter, checkpoint=checkpoint,
                          checkpoints=tuple(reference.checkpoints))
     pdf = render_quarterly(statistics, form, reference, suppress_below=suppress_below,

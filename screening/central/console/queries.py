@@ -295,8 +295,19 @@ def audit_for(conn: Connection, interview_id: str) -> list[dict[str, Any]]:
         select(a.entry).where(a.interview_id == interview_id).order_by(a.seq)).scalars()]
 
 
-def quarter_facts(conn: Connection, start: str, end: str) -> list[dict[str, Any]]:
+def quarter_facts(conn: Connection, start: str, end: str) -> dict[str, dict[str, Any]]:
+    """The countable facts of the interviews started in [start, end), by interview id."""
     f = case_facts.c
-    return [json.loads(text) for text in conn.execute(
-        select(f.facts).where(f.facts.is_not(None), f.interview_date >= start,
-                              f.interview_date < end)).scalars()]
+    return {iid: json.loads(text) for iid, text in conn.execute(
+        select(f.interview_id, f.facts).where(f.facts.is_not(None), f.interview_date >= start,
+                                              f.interview_date < end))}
+
+
+def case_references(conn: Connection, interview_ids: Iterable[str]) -> dict[str, str]:
+    """Interview id -> case reference, for those with facts (500 ids per query)."""
+    f, wanted = case_facts.c, sorted(set(interview_ids))
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        found.update(conn.execute(select(f.interview_id, f.case_reference)
+                                  .where(f.interview_id.in_(wanted[start:start + 500]))).all())
+    return found

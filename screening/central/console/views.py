@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.templating import Jinja2Templates
 
 from screening.casereference import CaseReferenceError, parse_case_reference
-from screening.central import enrolment
+from screening.central import enrolment, matches
 from screening.central.console import auth, cases, queries
 from screening.central.queries import devices as device_queries
 from screening.central.service import Central, utc_now
@@ -461,6 +461,45 @@ def create_console(central: Central, settings: ConsoleSettings | None = None) ->
                     case["case_reference"] or interview_id)
         return _download(document, "application/pdf")
 
+    # -- candidate repeat-victim matches ----------------------------------------------------
+
+    @app.get("/matches")
+    def match_page(request: Request, status: str = "pending", done: str | None = None
+                   ) -> Response:
+        need(request)
+        if status not in (*matches.STATUSES, "all"):
+            raise _Forbidden(f"status is one of {', '.join(matches.STATUSES)} or all")
+        found = matches.list_candidates(central, None if status == "all" else status)
+        cases.refresh_facts(engine)
+        with engine.connect() as conn:
+            references = queries.case_references(
+                conn, [side["id"] for c in found for side in c["interviews"]])
+        for candidate in found:
+            for side in candidate["interviews"]:
+                side["case_reference"] = references.get(side["id"], "")
+        message = {"confirmed": "The match was confirmed: the later interview counts as a "
+                                "repeat victim in the statistics.",
+                   "rejected": "The match was rejected."}.get(done or "", "")
+        return render(request, "matches.html", candidates=found, status=status,
+                      statuses=(*matches.STATUSES, "all"), message=message,
+                      outcomes=dict(cases.choices(cases.outcome_list())))
+
+    def _decide(request: Request, match_id: str, decision: str) -> Response:
+        staff = need(request, "decide_match")
+        if not match_id.isdigit() or len(match_id) > 18:
+            raise _Forbidden("there is no such candidate match")
+        matches.decide(central, int(match_id), decision, staff.name)
+        auth.record(engine, staff.name, f"match_{decision}", match_id)
+        return RedirectResponse(f"{PREFIX}/matches?done={decision}", status_code=303)
+
+    @app.post("/matches/{match_id}/confirm")
+    def confirm_match(request: Request, match_id: str) -> Response:
+        return _decide(request, match_id, "confirmed")
+
+    @app.post("/matches/{match_id}/reject")
+    def reject_match(request: Request, match_id: str) -> Response:
+        return _decide(request, match_id, "rejected")
+
     # -- statistics -------------------------------------------------------------------------
 
     def _statistics_args(quarter: str, checkpoint: str, k: str, lang: str
@@ -493,7 +532,7 @@ def create_console(central: Central, settings: ConsoleSettings | None = None) ->
             with engine.connect() as conn:
                 facts = queries.quarter_facts(conn, parsed.start.isoformat(),
                                               parsed.end.isoformat())
-            summary = sum(1 for f in facts if code is None or f.get("checkpoint") == code)
+            summary = sum(1 for f in facts.values() if code is None or f.get("checkpoint") == code)
             quarter = str(parsed)
         query = urlencode({"quarter": quarter or current, "checkpoint": checkpoint,
                            "k": k, "lang": lang})
