@@ -32,8 +32,8 @@ from shiboken6 import isValid
 from screening.errors import AccountDisabledError, AccountError, ScreeningError
 from screening.store.accounts import ROLES, Account, check_name
 from screening.store.session import StoreSession
+from screening.ui.passwords import password_problem
 from screening.ui.runner import Runner
-from screening.ui.setup_wizard import MIN_PASSWORD
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -190,12 +190,11 @@ class AccountForm(QDialog):
             problem = self._name_problem()
             if problem is not None:
                 return problem, self.name
-        if len(self.password.text()) < MIN_PASSWORD:
-            return (self.tr("The password needs at least %1 characters.").replace(
-                "%1", str(MIN_PASSWORD)), self.password)
-        if self.password.text() != self.again.text():
-            return self.tr("The two passwords are not the same."), self.again
-        return None
+        problem = password_problem(self.password.text(), self.again.text())
+        if problem is None:
+            return None
+        text, which = problem
+        return text, (self.password, self.again)[which]
 
     def _name_problem(self) -> str | None:
         if not self.name.text().strip():

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from screening.ui.setup_wizard import MIN_PASSWORD
+from screening.ui.passwords import password_fields, password_problem
 
 
 class RecoveryDialog(QDialog):
@@ -28,12 +28,7 @@ class RecoveryDialog(QDialog):
         self.code.setObjectName("recoveryCodeInput")
         self.user = QLineEdit()
         self.user.setObjectName("recoveryUser")
-        self.password = QLineEdit()
-        self.password.setObjectName("recoveryPassword")
-        self.again = QLineEdit()
-        self.again.setObjectName("recoveryPasswordAgain")
-        for field in (self.password, self.again):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password, self.again = password_fields("recoveryPassword")
         self.error = QLabel()
         self.error.setObjectName("loginError")
         self.error.setWordWrap(True)
@@ -66,12 +61,8 @@ class RecoveryDialog(QDialog):
     def _problem(self) -> str | None:
         if not self.code.text().strip() or not self.user.text().strip():
             return self.tr("Enter the recovery code and the supervisor's user name.")
-        if len(self.password.text()) < MIN_PASSWORD:
-            return self.tr("The password needs at least %1 characters.").replace(
-                "%1", str(MIN_PASSWORD))
-        if self.password.text() != self.again.text():
-            return self.tr("The two passwords are not the same.")
-        return None
+        problem = password_problem(self.password.text(), self.again.text())
+        return problem[0] if problem else None
 
     def failed(self, message: str) -> None:
         self.buttons.setEnabled(True)

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from screening.questionnaire.reference import Reference
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES
-
-MIN_PASSWORD = 10
+from screening.ui.passwords import password_fields, password_problem
 
 
 class SetupWizard(QWizard):
@@ -111,12 +110,7 @@ class _AccountPage(QWizardPage):
         self.set_language(lang)
         self.user = QLineEdit()
         self.user.setObjectName("setupUser")
-        self.password = QLineEdit()
-        self.password.setObjectName("setupPassword")
-        self.again = QLineEdit()
-        self.again.setObjectName("setupPasswordAgain")
-        for field in (self.password, self.again):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password, self.again = password_fields("setupPassword")
         self.error = QLabel()
         self.error.setObjectName("loginError")
         self.error.setWordWrap(True)
@@ -164,12 +158,8 @@ class _AccountPage(QWizardPage):
     def _problem(self) -> str | None:
         if not self.user.text().strip():
             return self.tr("Enter a user name.")
-        if len(self.password.text()) < MIN_PASSWORD:
-            return self.tr("The password needs at least %1 characters.").replace(
-                "%1", str(MIN_PASSWORD))
-        if self.password.text() != self.again.text():
-            return self.tr("The two passwords are not the same.")
-        return None
+        problem = password_problem(self.password.text(), self.again.text())
+        return problem[0] if problem else None
 
     def fail(self, message: str) -> None:
         self.setEnabled(True)

@@ -118,7 +118,11 @@ class _Compiler:
             choices = check(node.args[0], self.scope).choices
             order = self.choice_order(choices) if choices else None
         positions = order or {}
-        return lambda v, c: positions.get(arg(v, c)) if isinstance(arg(v, c), str) else None
+        def index(v: Mapping[str, Any], c: Context) -> int | None:
+            value = arg(v, c)  # once: the argument may itself be a costly expression
+            return positions.get(value) if isinstance(value, str) else None
+
+        return index
 
 
 def _is_empty_literal(node: Node) -> bool:

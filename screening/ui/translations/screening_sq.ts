@@ -54,17 +54,7 @@
         <translation>&amp;Përsërit fjalëkalimin</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>The password needs at least %1 characters.</source>
-        <translation>Fjalëkalimi duhet të ketë të paktën %1 karaktere.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The two passwords are not the same.</source>
-        <translation>Dy fjalëkalimet nuk përputhen.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+34"/>
         <source>Enter a user name.</source>
         <translation>Shkruani emrin e përdoruesit.</translation>
     </message>
@@ -87,12 +77,12 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location line="-169"/>
+        <location line="-168"/>
         <source>Could not save the change: %1</source>
         <translation>Ndryshimi nuk u ruajt: %1</translation>
     </message>
     <message>
-        <location line="+287"/>
+        <location line="+286"/>
         <source>Officer</source>
         <translation>Punonjës</translation>
     </message>
@@ -208,21 +198,21 @@
 <context>
     <name>DialogButtons</name>
     <message>
-        <location filename="../accounts.py" line="-425"/>
+        <location filename="../accounts.py" line="-424"/>
         <location filename="../asking.py" line="+14"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+358"/>
+        <location line="+357"/>
         <location filename="../asking.py" line="+1"/>
-        <location filename="../setup_wizard.py" line="+62"/>
+        <location filename="../setup_wizard.py" line="+61"/>
         <source>Cancel</source>
         <translation>Anulo</translation>
     </message>
     <message>
-        <location line="-357"/>
+        <location line="-356"/>
         <source>Close</source>
         <translation>Mbyll</translation>
     </message>
@@ -456,7 +446,7 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../login.py" line="+206"/>
+        <location filename="../login.py" line="+205"/>
         <source>Locked</source>
         <translation>Sesioni është kyçur</translation>
     </message>
@@ -484,7 +474,7 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location line="-179"/>
+        <location line="-178"/>
         <source>Wrong user name or password.</source>
         <translation>Emri i përdoruesit ose fjalëkalimi është i gabuar.</translation>
     </message>
@@ -504,7 +494,7 @@
         <translation>Hyrja nuk u krye: %1</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>Enter your user name and password.</source>
         <translation>Shkruani emrin e përdoruesit dhe fjalëkalimin.</translation>
     </message>
@@ -552,7 +542,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+212"/>
+        <location filename="../main_window.py" line="+231"/>
         <source>Damaged database</source>
         <translation>Baza e të dhënave është e dëmtuar</translation>
     </message>
@@ -566,12 +556,12 @@ What to do: close the program, move store.db and keyslots.json out of that folde
 Çfarë të bëni: mbyllni programin, nxirrni store.db dhe keyslots.json nga ajo dosje, kopjoni aty dy skedarët e kopjes rezervë më të fundit (të bërë me &apos;screening backup&apos;) dhe nisni përsëri: e hapin po ato llogari ose kodi i rikuperimit. Nëse nuk ka kopje rezervë, telefononi ndihmën teknike.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Wrong password.</source>
         <translation>Fjalëkalimi është i gabuar.</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+154"/>
         <source>Receiving organisation saved.</source>
         <translation>Organizata pritëse u ruajt.</translation>
     </message>
@@ -672,9 +662,22 @@ What to do: close the program, move store.db and keyslots.json out of that folde
     </message>
 </context>
 <context>
+    <name>Passwords</name>
+    <message>
+        <location filename="../passwords.py" line="+24"/>
+        <source>The password needs at least %1 characters.</source>
+        <translation>Fjalëkalimi duhet të ketë të paktën %1 shenja.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two passwords are not the same.</source>
+        <translation>Dy fjalëkalimet nuk janë të njëjtë.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../recovery.py" line="+61"/>
+        <location filename="../recovery.py" line="+56"/>
         <source>Checking the code…</source>
         <translation>Po kontrollohet kodi…</translation>
     </message>
@@ -684,17 +687,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
         <translation>Shkruani kodin e rikuperimit dhe emrin e përdoruesit të mbikëqyrësit.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The password needs at least %1 characters.</source>
-        <translation>Fjalëkalimi duhet të ketë të paktën %1 karaktere.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The two passwords are not the same.</source>
-        <translation>Dy fjalëkalimet nuk përputhen.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <location line="+5"/>
         <source>Recovery code</source>
         <translation>Kodi i rikuperimit</translation>
@@ -948,7 +941,7 @@ Sinkronizimi i fundit i suksesshëm: %3. Në pritje për t&apos;u dërguar: %4 p
 <context>
     <name>_AccountPage</name>
     <message>
-        <location filename="../setup_wizard.py" line="+80"/>
+        <location filename="../setup_wizard.py" line="+75"/>
         <source>Checkpoint and first supervisor</source>
         <translation>Pika e kalimit kufitar dhe mbikëqyrësi i parë</translation>
     </message>
@@ -987,21 +980,11 @@ Sinkronizimi i fundit i suksesshëm: %3. Në pritje për t&apos;u dërguar: %4 p
         <source>Enter a user name.</source>
         <translation>Shkruani emrin e përdoruesit.</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>The password needs at least %1 characters.</source>
-        <translation>Fjalëkalimi duhet të ketë të paktën %1 karaktere.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The two passwords are not the same.</source>
-        <translation>Dy fjalëkalimet nuk përputhen.</translation>
-    </message>
 </context>
 <context>
     <name>_LanguagePage</name>
     <message>
-        <location line="-78"/>
+        <location line="-68"/>
         <source>Welcome</source>
         <translation>Mirë se vini</translation>
     </message>
@@ -1014,7 +997,7 @@ Sinkronizimi i fundit i suksesshëm: %3. Në pritje për t&apos;u dërguar: %4 p
 <context>
     <name>_RecoveryPage</name>
     <message>
-        <location line="+104"/>
+        <location line="+95"/>
         <source>Recovery code</source>
         <translation>Kodi i rikuperimit</translation>
     </message>
