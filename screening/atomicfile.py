@@ -17,7 +17,7 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     path = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, mode)
+        _restrict(fd, tmp_name, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -28,6 +28,17 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
             os.unlink(tmp_name)
         raise
     fsync_dir(path.parent)
+
+
+def _restrict(fd: int, name: str, mode: int) -> None:
+    """Set the mode before a byte is written. ``mkstemp`` already creates the file 0600 on
+    POSIX; Python on Windows has no ``os.fchmod`` before 3.13 and keeps only the read-only bit,
+    so there the path form is used and access is left to the folder's ACL."""
+    fchmod = getattr(os, "fchmod", None)
+    if fchmod is not None:
+        fchmod(fd, mode)
+    else:
+        os.chmod(name, mode)
 
 
 def fsync_dir(folder: Path) -> None:

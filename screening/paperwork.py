@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from screening import lifecycle
 from screening.errors import ReportError
 from screening.questionnaire.model import Form
 from screening.questionnaire.reference import Reference
@@ -35,7 +36,7 @@ class Document:
 def slip(session: StoreSession, interview: str) -> Document:
     session.check_allowed("slip_printed")  # an officer is refused before anything is read
     data = session.document_data(interview)
-    if data["status"] in ("draft", "returned_for_correction"):
+    if lifecycle.is_editable(data["status"]):
         # a slip hands the person over to an organisation: only on a finished interview
         raise ReportError(f"interview {data['case_reference']} is not finalised; finalise "
                           "it before printing the referral slip", code="not_finalised")

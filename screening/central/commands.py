@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
+from screening import passwordpolicy
 from screening.central import enrolment, settings
 from screening.central.console import auth
 from screening.central.ingest import ingest
@@ -92,9 +93,7 @@ def _new_password() -> str:
         if getpass.getpass("again: ") != password:
             raise ScreeningError("the two passwords differ; nothing was changed",
                                  code="password_mismatch")
-    if len(password) < 12:
-        raise ScreeningError("a staff password needs at least 12 characters",
-                             code="password_weak")
+    passwordpolicy.check_new_password(password)
     return password
 
 

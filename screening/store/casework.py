@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from screening import lifecycle
 from screening.errors import (
     InterviewNotFoundError,
     InterviewStateError,
@@ -65,7 +66,7 @@ class Casework(SessionBase):
 
     def finalise(self, interview_id: str) -> Interview:
         record = self.get_interview(interview_id)
-        if record.status not in interviews.EDITABLE:
+        if not lifecycle.is_editable(record.status):
             raise InterviewStateError(f"the interview is {record.status}; it cannot be finalised")
         resolver = self.form_resolver
         resolved = resolver(record.form_id, record.form_version) if resolver else None

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from screening import lifecycle
 from screening.casereference import (
     CaseReferenceError,
     case_reference,
@@ -20,11 +21,6 @@ from screening.errors import InterviewNotFoundError, InterviewStateError, StoreE
 from screening.store import audit, connection, interviews
 from screening.store.casework import Casework
 from screening.store.interviews import Interview
-
-# a draft is not yet an interview anyone vouches for; it counts once the officer finalises it
-COUNTED = ("finalised", "approved", "returned_for_correction")
-_FINALISING = ("interview_finalised", "interview_imported")
-_EDITING = ("draft", "returned_for_correction")
 
 
 class Documents(Casework):
@@ -73,7 +69,7 @@ class Documents(Casework):
         officer gets only their own. Interviews purged under retention have no answers left
         and are not included."""
         officer = None if self.is_supervisor else self.account.name
-        return interviews.started_between(self.conn, start, end, COUNTED, officer)
+        return interviews.started_between(self.conn, start, end, lifecycle.COUNTED, officer)
 
     def record_export(self, action: str, detail: dict[str, Any]) -> None:
         """Audit an export that names no one interview (the quarterly statistics)."""
@@ -82,11 +78,10 @@ class Documents(Casework):
             audit.append(self.conn, self.account.name, action, None, detail)
 
     def _finalised_at(self, record: Interview) -> str:
-        if record.status in _EDITING:
-            return ""
-        times = [entry.at for entry in audit.for_subject(self.conn, record.id)
-                 if entry.action in _FINALISING]
-        return times[-1] if times else ""
+        if lifecycle.is_editable(record.status):
+            return ""  # no need to read the trail
+        return lifecycle.finalised_at(record.status, [
+            (entry.action, entry.at) for entry in audit.for_subject(self.conn, record.id)])
 
 
 def _started_at(record: Interview) -> str:

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from screening import lifecycle
 from screening.casereference import CaseReferenceError, case_reference
 from screening.store.connection import Connection, translate_errors
 
-STATUSES = ("draft", "finalised", "returned_for_correction", "approved")
-EDITABLE = ("draft", "returned_for_correction")
+_EDITABLE_MARKS = ", ".join("?" * len(lifecycle.EDITABLE))
 _QUESTION_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _COLUMNS = ("id, form_id, form_version, checkpoint, officer, created_at, updated_at, status, "
             "answers, assessment, outcome, revision")
@@ -134,9 +134,9 @@ def save_answer(conn: Connection, interview_id: str, officer: str | None, questi
         change, params = "json_set(answers, ?, json(?))", (path, json.dumps(value))
     row = conn.execute(
         f"UPDATE interviews SET answers = {change}, revision = revision + 1, updated_at = ? "
-        "WHERE id = ? AND status IN ('draft', 'returned_for_correction') "
+        f"WHERE id = ? AND status IN ({_EDITABLE_MARKS}) "
         "AND (? IS NULL OR officer = ?) RETURNING revision",
-        (*params, at, interview_id, officer, officer)).fetchone()
+        (*params, at, interview_id, *lifecycle.EDITABLE, officer, officer)).fetchone()
     return row[0] if row else None
 
 
@@ -144,8 +144,8 @@ def set_organisation(conn: Connection, interview_id: str, organisation: str, at:
     """The supervisor's choice of receiving organisation on a finalised interview."""
     row = conn.execute(
         "UPDATE interviews SET answers = json_set(answers, '$.referral_organisation', ?), "
-        "revision = revision + 1, updated_at = ? WHERE id = ? AND status = 'finalised' "
-        "RETURNING revision", (organisation, at, interview_id)).fetchone()
+        "revision = revision + 1, updated_at = ? WHERE id = ? AND status = ? "
+        "RETURNING revision", (organisation, at, interview_id, lifecycle.FINALISED)).fetchone()
     return row is not None
 
 

@@ -4,6 +4,7 @@ Each change touches the accounts table, the audit log and exactly one key slot."
 from __future__ import annotations
 
 from screening.errors import AccountDisabledError, AccountError, WrongCredentialsError
+from screening.passwordpolicy import check_new_password as check_password
 from screening.store import accounts, audit, connection
 from screening.store.accounts import Account
 from screening.store.keyslots import account_slot
@@ -77,7 +78,3 @@ class AccountAdmin(SessionBase):
         return found
 
 
-
-def check_password(password: str) -> None:
-    if len(password) < 8:
-        raise AccountError("a password needs at least 8 characters")

@@ -35,6 +35,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from screening import lifecycle
 from screening.errors import ScreeningError
 from screening.sync import crypto
 
@@ -50,7 +51,7 @@ MAX_COMPRESSED_BYTES = 20 * 1024 * 1024
 MAX_DECOMPRESSED_BYTES = 200 * 1024 * 1024
 
 RESULTS = ("stored", "duplicate", "superseded", "refused")
-SENDABLE_STATUSES = ("finalised", "approved")
+SENDABLE_STATUSES = lifecycle.SENDABLE
 # The longest text central keeps in a column for each field (the rest travels as JSON).
 TEXT_FIELDS = {"form_id": 100, "form_version": 40, "checkpoint": 100, "outcome": 100}
 _CHUNK = 64 * 1024

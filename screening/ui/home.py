@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from screening import lifecycle
 from screening.questionnaire.model import Form
 from screening.questionnaire.scoring import outcome_label
 from screening.ui import i18n
@@ -128,8 +129,8 @@ class HomeScreen(QWidget):
         statuses = self._statuses()
         rows = self.rows
         mine = [r for r in rows if r.officer == self.user
-                and r.status in ("draft", "returned_for_correction")]
-        waiting = [r for r in rows if r.status == "finalised"]
+                and lifecycle.is_editable(r.status)]
+        waiting = [r for r in rows if r.status == lifecycle.FINALISED]
         todays = [r for r in rows if local_time(r.created_at).date() == dt.date.today()]
         self.drafts.fill(mine, self.form, self.lang, statuses)
         self.review.fill(waiting, self.form, self.lang, statuses)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget
 
+from screening import lifecycle
 from screening.errors import (
     PermissionDeniedError,
     ScreeningError,
@@ -331,7 +332,7 @@ class MainWindow(QMainWindow):
         view = InterviewView(form, reference, self.languages.lang, answers,
                              self._save_answer, current=resume_point(form, answers, reference))
         view.finalise_requested.connect(self._finalise)
-        editable = status in ("draft", "returned_for_correction")
+        editable = lifecycle.is_editable(status)
         view.set_read_only(not editable)
         if not editable and self.session is not None and self.session.is_supervisor:
             bar = ReviewBar(status, self.reference, self.languages.lang,

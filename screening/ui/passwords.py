@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit
 
-MIN_PASSWORD = 10
+from screening import passwordpolicy
 
 
 def password_fields(name: str) -> tuple[QLineEdit, QLineEdit]:
@@ -20,9 +20,9 @@ def password_fields(name: str) -> tuple[QLineEdit, QLineEdit]:
 
 def password_problem(password: str, again: str) -> tuple[str, int] | None:
     """What is wrong, and which field (0 or 1) to fix; None when the pair is good."""
-    if len(password) < MIN_PASSWORD:
+    if passwordpolicy.problem(password):
         text = QCoreApplication.translate("Passwords", "The password needs at least %1 characters.")
-        return text.replace("%1", str(MIN_PASSWORD)), 0
+        return text.replace("%1", str(passwordpolicy.MIN_LENGTH)), 0
     if password != again:
         same = QCoreApplication.translate("Passwords", "The two passwords are not the same.")
         return same, 1

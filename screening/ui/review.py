@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from screening import lifecycle
 from screening.questionnaire.reference import Reference
 from screening.ui.asking import ask_multiline
 from screening.ui.interview.pickers import SearchCombo, entries_for
@@ -79,7 +80,7 @@ class ReviewBar(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        waiting = self.status == "finalised"
+        waiting = self.status == lifecycle.FINALISED
         self.state.setText(self.tr("Finalised: review the answers, then approve or return.")
                            if waiting else self.tr("Approved."))
         self.approve_button.setText(self.tr("Approve"))

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from screening import config
+from screening import config, lifecycle
 from screening.casereference import CaseReferenceError, case_reference
 from screening.central import matches
 from screening.central.console import queries
@@ -35,9 +35,6 @@ from screening.reports.statistics import (
     facts_from_mapping,
     mark_repeats,
 )
-
-_FINALISING = ("interview_finalised", "interview_imported")
-_EDITING = ("draft", "returned_for_correction")
 
 
 @functools.cache
@@ -144,8 +141,8 @@ def record_pdf(engine: Engine, interview_id: str, lang: str) -> Document:
         raise ReportError("the interview has no case reference (its checkpoint is not a code "
                           "of 2 to 6 letters)", code="case_reference_missing")
     answers = record.get("answers") or {}
-    finalised = "" if record.get("status") in _EDITING else next(
-        (e.get("at", "") for e in reversed(trail) if e.get("action") in _FINALISING), "")
+    finalised = lifecycle.finalised_at(str(record.get("status")), [
+        (str(e.get("action", "")), str(e.get("at", ""))) for e in trail])
     data = {"id": record["id"], "case_reference": reference_text,
             "form_id": record["form_id"], "form_version": record["form_version"],
             "checkpoint": record["checkpoint"], "officer": record.get("officer", ""),

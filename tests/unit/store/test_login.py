@@ -15,6 +15,7 @@ from screening.errors import (
     StoreMissingError,
     WrongCredentialsError,
 )
+from screening.passwordpolicy import WeakPasswordError
 from screening.store.layout import StorePaths
 from screening.store.session import StoreSession
 from screening.store.throttle import FREE_TRIES
@@ -138,8 +139,8 @@ def test_adding_an_account_twice_or_badly_is_refused(supervisor):
         supervisor.add_user(OFFICER, "officer", "password-123")
     with pytest.raises(AccountError, match="role"):
         supervisor.add_user("new", "admin", "password-123")
-    with pytest.raises(AccountError, match="8 characters"):
-        supervisor.add_user("new", "officer", "short")
+    with pytest.raises(WeakPasswordError, match="12 characters"):
+        supervisor.add_user("new", "officer", "eleven-char")
 
 
 def test_changing_a_password_rewraps_only_that_slot(supervisor, data_dir):
