@@ -26,6 +26,8 @@ from tests.answer_sets import adult_no_indicators, with_yes
 
 pytestmark = [
     pytest.mark.slow,
+    # PyInstaller's build of the bundle runs in the first test's setup: minutes on two cores
+    pytest.mark.timeout(1500),
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="builds the Linux bundle"),
 ]
 
