@@ -12,6 +12,7 @@ import secrets
 import urllib.parse
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
 
@@ -19,7 +20,11 @@ from screening.atomicfile import fsync_dir
 from screening.errors import StoreDamagedError, StoreExistsError, StoreMissingError
 from screening.store.walcheck import check_wal
 
-Connection = sqlcipher3.Connection
+if TYPE_CHECKING:
+    # sqlcipher3 is sqlite3's own module built against SQLCipher, and ships no type information
+    from sqlite3 import Connection
+else:
+    Connection = sqlcipher3.Connection
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 32 * 1024
 # SQLite's messages for a page that does not decrypt, fails its HMAC or does not parse

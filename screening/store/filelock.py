@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +23,7 @@ def exclusive(lock_path: Path) -> Iterator[None]:
         os.close(fd)
 
 
-if os.name == "nt":  # pragma: no cover - exercised on the Windows build
+if sys.platform == "win32":  # pragma: no cover - exercised on the Windows build
     import msvcrt
 
     def _lock(fd: int) -> None:

@@ -80,7 +80,8 @@ def private_bytes(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
 
 def public_bytes(key: Ed25519PrivateKey | X25519PrivateKey | Ed25519PublicKey
                  | X25519PublicKey) -> bytes:
-    public = key.public_key() if hasattr(key, "private_bytes") else key
+    public = (key.public_key() if isinstance(key, Ed25519PrivateKey | X25519PrivateKey)
+              else key)
     return public.public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 

@@ -33,7 +33,7 @@ import struct
 import uuid
 import zlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from screening import lifecycle
 from screening.errors import ScreeningError
@@ -277,7 +277,7 @@ def open_batch(envelope: BatchEnvelope, key: crypto.X25519PrivateKey,
 
 # -- interviews inside a batch ------------------------------------------------------------------
 
-def is_uuid(value: object) -> bool:
+def is_uuid(value: object) -> TypeGuard[str]:
     if not isinstance(value, str):
         return False
     try:
@@ -368,10 +368,14 @@ def verify_receipt(raw: bytes, verify_key: crypto.Ed25519PublicKey, *, batch_id:
 
 
 def _result_from(item: Any) -> InterviewResult:
-    if not isinstance(item, dict) or item.get("result") not in RESULTS:
+    fields = item if isinstance(item, dict) else {}
+    interview_id, revision, result = (fields.get("interview_id"), fields.get("revision"),
+                                      fields.get("result"))
+    if not (isinstance(interview_id, str) and (revision is None or type(revision) is int)
+            and result in RESULTS):
         raise WireError("the receipt lists a malformed result", code="receipt_invalid")
-    return InterviewResult(item.get("interview_id"), item.get("revision"), item["result"],
-                           item.get("code", ""), item.get("message", ""))
+    return InterviewResult(interview_id, revision, str(result), fields.get("code", ""),
+                           fields.get("message", ""))
 
 
 # -- enrolment ----------------------------------------------------------------------------------

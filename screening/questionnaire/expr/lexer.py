@@ -50,7 +50,7 @@ def tokenize(text: str) -> list[Token]:
             if text[pos] in "'\"":
                 raise LexError("text in quotes is not closed", pos + 1)
             raise LexError(f"unexpected character {text[pos]!r}", pos + 1)
-        kind = match.lastgroup
+        kind = match.lastgroup or ""  # every alternative of the pattern is a named group
         if kind != "ws":
             value = match.group()
             if kind == "REF":

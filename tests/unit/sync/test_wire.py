@@ -188,6 +188,17 @@ def test_a_receipt_signed_by_another_key_or_altered_is_refused(central_keys):
                             content_hash="h")
 
 
+@pytest.mark.parametrize("result", [
+    wire.InterviewResult(None, 2, "stored", "new"),  # what a faulty central could sign
+    wire.InterviewResult("i-1", "2", "stored", "new"),
+])
+def test_a_signed_receipt_with_a_result_that_names_no_interview_is_refused(central_keys, result):
+    raw = _receipt(central_keys[1], results=[result])
+    with pytest.raises(wire.WireError) as caught:
+        wire.verify_receipt(raw, central_keys[1].public_key(), batch_id="b-1", content_hash="h")
+    assert caught.value.code == "receipt_invalid"
+
+
 def test_enrolment_request_and_response_round_trip(central_keys):
     device = crypto.new_signing_key()
     request = wire.parse_enrol_request(wire.build_enrol_request("ABCD", device, "desk 1"))
