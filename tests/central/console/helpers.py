@@ -9,9 +9,9 @@ from typing import Any
 
 from argon2 import PasswordHasher
 
-from screening.central.console import auth
-from screening.central.queries import staff
-from screening.central.service import Central, utc_now
+from screening.central.clock import utc_now
+from screening.central.service import Central
+from screening.central.staff import queries as staff
 from tests.answer_sets import adult_no_indicators, child_answers
 
 with warnings.catch_warnings():  # Starlette would like httpx2; httpx works the same here
@@ -26,8 +26,8 @@ AGENT = "Mozilla/5.0 (X11; Linux x86_64) console-tests"
 def add_staff(central: Central, name: str, role: str = "admin",
               password: str = PASSWORD) -> None:
     with central.engine.begin() as conn:
-        staff.add(conn, name, _HASHER.hash(password), utc_now())
-    auth.set_role(central.engine, name, role)
+        staff.set_access(conn, staff.add(conn, name, _HASHER.hash(password), utc_now()),
+                         role=role)
 
 
 def csrf_of(html: str) -> str:

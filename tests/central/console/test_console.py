@@ -12,12 +12,14 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select, update
 
-from screening.central import enrolment
 from screening.central.app import create_app
-from screening.central.console import auth
-from screening.central.console.views import ConsoleSettings, create_console, missing_runs
-from screening.central.ingest import ingest
+from screening.central.batches.inbox import missing_runs
+from screening.central.batches.ingest import ingest
+from screening.central.console.app import create_console
+from screening.central.console.context import ConsoleSettings
+from screening.central.devices import enrolment
 from screening.central.schema import console_sessions, devices, staff, staff_access
+from screening.central.staff import accounts, audit, auth
 from screening.errors import ScreeningError
 from screening.sync import crypto, wire
 from tests.central.conftest import enrol_station
@@ -392,20 +394,18 @@ def test_downloads_are_logged(central, admin):
     ids = _cases(central, admin)
     admin.get(f"/console/cases/{ids['adult']}/record.pdf")
     admin.get("/console/statistics/report.pdf?quarter=2026Q3")
-    from screening.central.console import queries
-
     with central.engine.connect() as conn:
-        actions = [e["action"] for e in queries.events(conn)]
+        actions = [e["action"] for e in audit.events(conn)]
     assert "record_downloaded" in actions and "report_downloaded" in actions
     assert "login" in actions
 
 
 def test_staff_rows_are_unchanged_by_the_console(central):
     add_staff(central, "drita", "admin")
-    assert auth.set_role(central.engine, "drita", "viewer")
-    assert not auth.set_role(central.engine, "nobody", "viewer")
+    assert accounts.set_role(central.engine, "drita", "viewer", by="ilir")
+    assert not accounts.set_role(central.engine, "nobody", "viewer", by="ilir")
     with pytest.raises(ValueError):
-        auth.set_role(central.engine, "drita", "root")
+        accounts.set_role(central.engine, "drita", "root", by="ilir")
     with central.engine.connect() as conn:
         assert conn.execute(select(staff.c.name)).scalars().all() == ["drita"]
         assert conn.execute(select(staff_access.c.role)).scalar() == "viewer"
