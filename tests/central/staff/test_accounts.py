@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic import command
 from sqlalchemy import select, text
 
 from screening.central import database, settings
 from screening.central.app import create_app
-from screening.central.schema import staff_access
+from screening.central.schema import staff, staff_access
 from screening.central.service import open_central
-from tests.central.console.helpers import AGENT, TestClient, csrf_of
+from screening.central.staff import accounts
+from tests.central.console.helpers import AGENT, TestClient, add_staff, csrf_of
 from tests.central.live import run_cli
 
 
@@ -57,3 +59,14 @@ def test_staff_add_takes_a_role_and_staff_role_changes_it(tmp_path):
             assert answer.status_code == 303
     finally:
         central.close()
+
+
+def test_staff_rows_are_unchanged_by_the_console(central):
+    add_staff(central, "drita", "admin")
+    assert accounts.set_role(central.engine, "drita", "viewer", by="ilir")
+    assert not accounts.set_role(central.engine, "nobody", "viewer", by="ilir")
+    with pytest.raises(ValueError):
+        accounts.set_role(central.engine, "drita", "root", by="ilir")
+    with central.engine.connect() as conn:
+        assert conn.execute(select(staff.c.name)).scalars().all() == ["drita"]
+        assert conn.execute(select(staff_access.c.role)).scalar() == "viewer"
