@@ -1,17 +1,26 @@
-"""The central database: engine set-up for SQLite (embedded default) and PostgreSQL, and the
-Alembic migrations run programmatically (no alembic.ini to lose)."""
+"""The central database: engine set-up for SQLite (embedded default) and PostgreSQL, the
+Alembic migrations run programmatically (no alembic.ini to lose), and the one way a write is
+tried again when a concurrent writer wins a race (``retry_on_conflict``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
+from screening.central.refusals import Refused
 from screening.errors import ScreeningError
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+ATTEMPTS = 4
+CHUNK = 500  # bound parameters per IN query (SQLite allows 32766, PostgreSQL 65535)
+# A unique key taken by a concurrent writer (IntegrityError), or a lock or serialisation
+# failure (OperationalError): the loser looks again rather than failing the request.
+CONFLICTS = (IntegrityError, OperationalError)
+T = TypeVar("T")
 
 
 class DatabaseError(ScreeningError):
@@ -75,3 +84,31 @@ def is_current(engine: Engine) -> bool:
         current = MigrationContext.configure(connection).get_current_revision()
         head = ScriptDirectory.from_config(_alembic_config(connection)).get_current_head()
     return current == head
+
+
+def ping(engine: Engine) -> None:
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+
+
+def retry_on_conflict(engine: Engine, work: Callable[[Connection], T], *,
+                      settled: Callable[[], T | None] = lambda: None,
+                      busy: str = "central is busy; try again later") -> T:
+    """``work`` in one transaction, run again when a concurrent writer won a race. Before each
+    new attempt ``settled`` may say the winner already did the job (its answer is returned);
+    after ``ATTEMPTS`` losses the request is refused as busy, with nothing stored."""
+    for _attempt in range(ATTEMPTS):
+        try:
+            with engine.begin() as conn:
+                return work(conn)
+        except CONFLICTS:
+            done = settled()
+            if done is not None:
+                return done
+    raise Refused(busy, code="busy")
+
+
+def chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    """``items`` in slices of ``CHUNK``, one IN query each."""
+    for start in range(0, len(items), CHUNK):
+        yield items[start:start + CHUNK]

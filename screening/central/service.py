@@ -1,8 +1,8 @@
-"""One running central: its settings, database engine and keys, opened together."""
+"""One running central: its settings, database engine and keys, opened together, with what it
+derives from the interviews brought up to date once (for data stored by an older central)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +12,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from screening.central import database, keys, settings
+from screening.central.cases import facts
+from screening.central.reference import publish
+from screening.central.repeats import candidates
 
 
 @dataclass(frozen=True)
@@ -30,13 +33,20 @@ def open_central(config: settings.Settings, *, migrate: bool = True) -> Central:
     central_keys = keys.load_or_create(config.data_dir)
     _create_sqlite_private(config.db_url)
     engine = database.open_engine(config.db_url)
+    central = Central(config, engine, central_keys)
     if migrate:
         database.migrate(engine)
-    return Central(config, engine, central_keys)
+        catch_up(central)
+    return central
 
 
-def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+def catch_up(central: Central) -> None:
+    """Case facts, repeat-victim candidates and the revocation list are made current as
+    interviews arrive and devices are revoked; this makes them current for data an older
+    central stored (a no-op when nothing is stale)."""
+    database.retry_on_conflict(central.engine, facts.refresh)
+    candidates.refresh(central.engine)
+    publish.catch_up_revocations(central)
 
 
 def _create_sqlite_private(url: str) -> None:

@@ -93,8 +93,8 @@ class Facts:
     previously_assisted_as_victim: str | None = None
     returned_from: str | None = None
     return_mode: str | None = None
-    # Central staff confirmed a match with an earlier victim interview (central/matches.py):
-    # table 6 counts it as a repeat whatever the person answered.
+    # Central staff confirmed a match with an earlier victim interview
+    # (central/repeats/candidates.py): table 6 counts it as a repeat whatever the person answered.
     repeat_by_match: bool = False
 
     @property

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from screening.central import enrolment, settings
+from screening.central import settings
+from screening.central.devices import enrolment
 from screening.central.service import Central, open_central
 from screening.sync import crypto, wire
 from tests.central.postgres import Cluster, PostgresUnavailable
@@ -49,7 +50,7 @@ def central(tmp_path, database_url, small_limits) -> Iterator[Central]:
 
 def enrol_station(central: Central, checkpoint: str = "rinas") -> Workstation:
     key = crypto.new_signing_key()
-    code = enrolment.new_code(central, checkpoint)
+    code = enrolment.new_code(central, checkpoint, by="drita")
     request = wire.parse_enrol_request(wire.build_enrol_request(code, key, "desk"))
     response = enrolment.enrol(central, request)
     return Workstation(response.device_id, key, crypto.load_recipient_key(

@@ -8,9 +8,12 @@ import random
 
 import pytest
 
-from screening.central import enrolment, settings
-from screening.central.queries import devices, interviews
-from screening.central.service import open_central, utc_now
+from screening.central import settings
+from screening.central.batches import queries as interviews
+from screening.central.clock import utc_now
+from screening.central.devices import enrolment
+from screening.central.devices import queries as devices
+from screening.central.service import open_central
 from screening.sync import crypto, wire
 from screening.sync.outbox import Outbox
 from screening.sync.sender import send_pending
@@ -77,7 +80,7 @@ def client(proxy, sleeps):
 
 def enrol(staff_side, client) -> tuple[Workstation, crypto.Ed25519PublicKey]:
     key = crypto.new_signing_key()
-    response = client.enrol(enrolment.new_code(staff_side, "rinas"), key, "desk 3")
+    response = client.enrol(enrolment.new_code(staff_side, "rinas", by="drita"), key, "desk 3")
     station = Workstation(response.device_id, key,
                           crypto.load_recipient_key(response.encryption_key))
     return station, crypto.load_verify_key(response.verify_key)

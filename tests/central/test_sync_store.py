@@ -7,8 +7,10 @@ import json
 
 import pytest
 
-from screening.central import enrolment, settings
-from screening.central.queries import interviews as held
+from screening.central import settings
+from screening.central.batches import queries as held
+from screening.central.cases import queries as cases
+from screening.central.devices import enrolment
 from screening.central.service import open_central
 from screening.errors import ScreeningError
 from screening.store.session import StoreSession
@@ -48,7 +50,7 @@ def enrol(store, staff_side, live) -> identity.Identity:
     key = crypto.new_signing_key()
     client = CentralClient(live.url)
     try:
-        response = client.enrol(enrolment.new_code(staff_side, "TIR"), key, "desk")
+        response = client.enrol(enrolment.new_code(staff_side, "TIR", by="drita"), key, "desk")
     finally:
         client.close()
     me = identity.from_enrolment(response, live.url, key, None)
@@ -81,7 +83,7 @@ def test_finalised_interviews_travel_once_and_are_acknowledged(store, staff_side
         client.close()
     with staff_side.engine.connect() as conn:
         central_ids = {row["id"] for row in held.listing(conn)}
-        record = json.loads(held.record(conn, ids[0]))
+        record = json.loads(cases.record(conn, ids[0]))
     assert set(ids) <= central_ids and draft not in central_ids
     assert "acknowledged_at" not in record and record["audit"]
     assert record["audit"][0]["action"] == "interview_imported"
@@ -118,7 +120,8 @@ def test_the_service_enrols_syncs_and_exports_as_a_supervisor_only(store, staff_
     from screening.errors import PermissionDeniedError
     from screening.sync import service
 
-    me = service.enroll(store, live.url, enrolment.new_code(staff_side, "TIR"), label="desk")
+    code = enrolment.new_code(staff_side, "TIR", by="drita")
+    me = service.enroll(store, live.url, code, label="desk")
     assert identity.load(store) == me
     first = store.import_finalised(adult_no_indicators())
     report = service.sync_now(store)

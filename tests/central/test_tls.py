@@ -61,7 +61,8 @@ def test_a_certificate_from_another_ca_is_not_trusted(tls_central, trust, monkey
 
 
 def test_enrolment_with_the_ca_file_then_sync_over_tls(tls_central, tmp_path):
-    from screening.central import enrolment, settings
+    from screening.central import settings
+    from screening.central.devices import enrolment
     from screening.central.service import open_central
     from screening.store.session import StoreSession
     from screening.sync import service
@@ -73,7 +74,8 @@ def test_enrolment_with_the_ca_file_then_sync_over_tls(tls_central, tmp_path):
     store, _ = StoreSession.initialise(tmp_path / "store", "TIR", SUPERVISOR, SUPERVISOR_PW,
                                        kdf=TEST_KDF)
     try:
-        me = service.enroll(store, server.url, enrolment.new_code(staff_side, "TIR"), ca)
+        code = enrolment.new_code(staff_side, "TIR", by="drita")
+        me = service.enroll(store, server.url, code, ca)
         assert me.ca_bundle == ca.read_text()
         interview_id = store.import_finalised(adult_no_indicators())
         assert len(service.sync_now(store).acknowledged) == 1

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import io
 import re
 import uuid
 import warnings
 from typing import Any
 
 from argon2 import PasswordHasher
+from pypdf import PdfReader
 
-from screening.central.console import auth
-from screening.central.queries import staff
-from screening.central.service import Central, utc_now
+from screening.central.batches.ingest import ingest
+from screening.central.clock import utc_now
+from screening.central.service import Central
+from screening.central.staff import queries as staff
 from tests.answer_sets import adult_no_indicators, child_answers
+from tests.central.conftest import enrol_station
 
 with warnings.catch_warnings():  # Starlette would like httpx2; httpx works the same here
     warnings.simplefilter("ignore")
@@ -26,8 +30,8 @@ AGENT = "Mozilla/5.0 (X11; Linux x86_64) console-tests"
 def add_staff(central: Central, name: str, role: str = "admin",
               password: str = PASSWORD) -> None:
     with central.engine.begin() as conn:
-        staff.add(conn, name, _HASHER.hash(password), utc_now())
-    auth.set_role(central.engine, name, role)
+        staff.set_access(conn, staff.add(conn, name, _HASHER.hash(password), utc_now()),
+                         role=role)
 
 
 def csrf_of(html: str) -> str:
@@ -72,3 +76,22 @@ def adult(**overrides: Any) -> dict[str, Any]:
 
 def child(**overrides: Any) -> dict[str, Any]:
     return child_answers(**overrides)
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def received_cases(central: Central) -> dict[str, str]:
+    """An adult, a child and a referred adult interview from TIA, ingested; name -> id."""
+    station = enrol_station(central, "TIA")
+    records = {
+        "adult": interview_record(adult(), seq=11),
+        "child": interview_record(child(), seq=12),
+        "referred": interview_record(adult(checkpoint="TIA", officer_outcome="at_risk",
+                                           action_taken="referred_social_services",
+                                           interview_started_at="2026-10-02T09:00:00"),
+                                     seq=13),
+    }
+    ingest(central, station.batch(list(records.values())))
+    return {name: record["id"] for name, record in records.items()}

@@ -1,0 +1,61 @@
+"""``screening-central staff add|role``: staff accounts and their console role (audited)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+
+from screening.central.cli import operator
+from screening.central.refusals import Refused
+from screening.central.staff import accounts
+from screening.errors import ScreeningError
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    staff = sub.add_parser("staff", help="central staff accounts")
+    ssub = staff.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = ssub.add_parser("add", help="add a staff account (password from "
+                          "SCREENING_CENTRAL_PASSWORD or asked twice)")
+    add.add_argument("name")
+    add.add_argument("--role", choices=accounts.ROLES, default="viewer",
+                     help="console rights: viewer looks, admin also revokes and enrols "
+                     "(default viewer)")
+    add.set_defaults(handler=staff_add)
+    role = ssub.add_parser("role", help="change a staff account's console role")
+    role.add_argument("name")
+    role.add_argument("role", choices=accounts.ROLES)
+    role.set_defaults(handler=staff_role)
+
+
+def staff_add(args: argparse.Namespace) -> int:
+    password = _new_password()
+    central = operator.central_of(args)
+    try:
+        accounts.add(central.engine, args.name, password, args.role, by=operator.name())
+    finally:
+        central.close()
+    print(f"staff account {args.name!r} added ({args.role})")
+    return 0
+
+
+def staff_role(args: argparse.Namespace) -> int:
+    central = operator.central_of(args)
+    try:
+        changed = accounts.set_role(central.engine, args.name, args.role, by=operator.name())
+    finally:
+        central.close()
+    if not changed:
+        raise Refused(f"no staff account {args.name!r}", code="staff_unknown")
+    print(f"staff account {args.name!r} is now {args.role}")
+    return 0
+
+
+def _new_password() -> str:
+    password = os.environ.get("SCREENING_CENTRAL_PASSWORD")
+    if password is None:
+        password = getpass.getpass("password: ")
+        if getpass.getpass("again: ") != password:
+            raise ScreeningError("the two passwords differ; nothing was changed",
+                                 code="password_mismatch")
+    return password

@@ -1,0 +1,1 @@
+"""The console's pages, one module each; ``add_routes(app, console)`` adds a page's routes."""

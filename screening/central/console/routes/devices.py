@@ -1,0 +1,66 @@
+"""``/devices``: workstations, their revocation (after a confirmation page) and one-time
+enrolment codes."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from screening.central.cases.forms import checkpoint_codes
+from screening.central.clock import utc_now
+from screening.central.console.context import PREFIX, Console, Forbidden
+from screening.central.devices import enrolment, overview, queries, revocation
+
+MAX_CODE_HOURS = 24 * 14
+
+
+def add_routes(app: FastAPI, console: Console) -> None:
+    @app.get("/devices")
+    def device_page(request: Request, done: str | None = None) -> Response:
+        console.need(request)
+        with console.engine.connect() as conn:
+            rows = overview.workstations(conn)
+            pending = queries.pending_codes(conn, utc_now())
+        message = {"revoked": "The workstation was revoked: central refuses its batches from "
+                              "now on."}.get(done or "", "")
+        return console.render(request, "devices.html", devices=rows, pending=pending,
+                              message=message, checkpoints=checkpoint_codes())
+
+    def known(device_id: str) -> queries.Device:
+        found = None
+        if len(device_id) <= 64:
+            with console.engine.connect() as conn:
+                found = queries.get(conn, device_id)
+        if found is None:
+            raise Forbidden("there is no such workstation")
+        return found
+
+    @app.get("/devices/{device_id}/revoke")
+    def revoke_confirm(request: Request, device_id: str) -> Response:
+        console.need(request, "revoke_device")
+        return console.render(request, "revoke.html", device=known(device_id))
+
+    @app.post("/devices/{device_id}/revoke")
+    def revoke(request: Request, device_id: str) -> Response:
+        staff = console.need(request, "revoke_device")
+        known(device_id)
+        revocation.revoke(console.central, device_id, by=staff.name)
+        return RedirectResponse(f"{PREFIX}/devices?done=revoked", status_code=303)
+
+    @app.post("/codes")
+    async def create_code(request: Request) -> Response:
+        staff = await run_in_threadpool(console.need, request, "create_code")
+        form = await request.form()
+        checkpoint = str(form.get("checkpoint") or "").strip()
+        hours_text = str(form.get("hours") or "24")
+        try:
+            hours = float(hours_text)
+        except ValueError:
+            hours = 0.0
+        if not 0 < hours <= MAX_CODE_HOURS:
+            raise Forbidden("a code is valid for between a minute and 14 days (336 hours)")
+        code = await run_in_threadpool(lambda: enrolment.new_code(
+            console.central, checkpoint, hours, by=staff.name))
+        return console.render(request, "code.html", code=code, checkpoint=checkpoint,
+                              hours=hours)

@@ -1,0 +1,77 @@
+"""``/statistics``: the quarterly report PDF and its CSV tables (a zip) on central's data, each
+download built alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
+
+from screening.central.cases.forms import checkpoint_codes
+from screening.central.console import render
+from screening.central.console.context import Console, Forbidden
+from screening.central.staff import audit
+from screening.central.statistics import report
+from screening.errors import QuarterError
+from screening.reports.statistics import Quarter, parse_quarter
+
+
+def add_routes(app: FastAPI, console: Console) -> None:
+    @app.get("/statistics")
+    def statistics_page(request: Request, quarter: str = "", checkpoint: str = "",
+                        k: str = "", lang: str = "sq") -> Response:
+        console.need(request)
+        today = dt.date.today()
+        current = f"{today.year}Q{(today.month - 1) // 3 + 1}"
+        summary = None
+        if quarter:
+            parsed, code, _threshold, lang = _arguments(quarter, checkpoint, k, lang)
+            summary = report.interviews_in(console.engine, parsed, code)
+            quarter = str(parsed)
+        query = urlencode({"quarter": quarter or current, "checkpoint": checkpoint,
+                           "k": k, "lang": lang})
+        return console.render(request, "statistics.html", quarter=quarter or current,
+                              checkpoint=checkpoint, k=k, lang=lang, query=query,
+                              checkpoints=checkpoint_codes(), summary=summary)
+
+    @app.get("/statistics/report.pdf")
+    def statistics_pdf(request: Request, quarter: str = "", checkpoint: str = "",
+                       k: str = "", lang: str = "sq") -> Response:
+        staff = console.need(request)
+        parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang)
+        pdf = report.report_pdf(console.engine, parsed, checkpoint=code,
+                                suppress_below=threshold, lang=lang)
+        audit.record_alone(console.engine, staff.name, "report_downloaded",
+                           f"{parsed} {code or 'all'}")
+        return render.download(pdf, "application/pdf")
+
+    @app.get("/statistics/tables.zip")
+    def statistics_csv(request: Request, quarter: str = "", checkpoint: str = "",
+                       k: str = "", lang: str = "sq") -> Response:
+        staff = console.need(request)
+        parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang)
+        tables = report.tables_zip(console.engine, parsed, checkpoint=code,
+                                   suppress_below=threshold, lang=lang)
+        audit.record_alone(console.engine, staff.name, "tables_downloaded",
+                           f"{parsed} {code or 'all'}")
+        return render.download(tables, "application/zip")
+
+
+def _arguments(quarter: str, checkpoint: str, k: str, lang: str
+               ) -> tuple[Quarter, str | None, int | None, str]:
+    """(quarter, checkpoint code or None, suppression threshold or None, language)."""
+    try:
+        parsed = parse_quarter(quarter)
+    except QuarterError as error:
+        raise Forbidden(error.message) from None
+    code = checkpoint.strip().upper() or None
+    if code and code not in dict(checkpoint_codes()):
+        raise Forbidden(f"unknown checkpoint {checkpoint!r:.40}")
+    threshold = None
+    if k.strip():
+        if not k.strip().isdigit() or not 2 <= int(k) <= 100:
+            raise Forbidden("the suppression threshold k is a whole number from 2 to 100")
+        threshold = int(k)
+    return parsed, code, threshold, "en" if lang == "en" else "sq"

@@ -1,0 +1,2 @@
+"""Workstations: enrolment with a one-time code (and its API), revocation, what staff see of
+them, and their SQL."""

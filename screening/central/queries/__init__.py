@@ -1,1 +1,0 @@
-"""All SQL of the central service, one module per table group (ODK Central's habit)."""

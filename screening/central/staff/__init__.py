@@ -1,0 +1,1 @@
+"""Central staff: accounts and roles, console login and sessions, and the staff audit."""

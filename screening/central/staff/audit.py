@@ -1,0 +1,28 @@
+"""The staff audit: who did what at central (logins, revocations, enrolment codes, decisions,
+accounts, publications, downloads), written in the caller's transaction so that a change and
+its audit row commit together or not at all, from the console and the command line alike. No
+personal data: the subject is an id, a checkpoint or a case reference."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from screening.central.clock import utc_now
+from screening.central.staff import queries
+
+
+def record(conn: Connection, who: str, action: str, subject: str | None = None) -> None:
+    queries.event(conn, utc_now(), who, action, subject)
+
+
+def record_alone(engine: Engine, who: str, action: str, subject: str | None = None) -> None:
+    """For an action that changes nothing else (a document downloaded)."""
+    with engine.begin() as conn:
+        record(conn, who, action, subject)
+
+
+def events(conn: Connection, limit: int = 200) -> list[dict[str, Any]]:
+    """The newest entries first: at, staff, action, subject."""
+    return queries.events(conn, limit)

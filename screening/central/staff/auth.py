@@ -1,0 +1,162 @@
+"""Staff login for the console: Argon2id passwords, lockout, server-side sessions bound to the
+browser that logged in, CSRF tokens and roles.
+
+- A session cookie holds a random token; the database keeps only its SHA-256, so a copy of the
+  database logs nobody in. Logging in always makes a new session (the old one, if any, is
+  deleted): a token planted before login is worth nothing after it.
+- A session is bound to the User-Agent seen at login (and, when ``bind_ip`` is set, to the client
+  address). A cookie replayed from another browser kills the session.
+- Every POST carries the session's CSRF token (the login form: a token in a short-lived cookie,
+  double-submit); a missing or wrong token is refused with 403 before anything happens.
+- After ``LOCK_AFTER`` wrong passwords in a row the account is locked for ``LOCK_MINUTES``, in
+  the database (a restart does not unlock it). Unknown names cost the same Argon2 work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from screening.central.staff import queries
+from screening.central.staff.audit import record
+
+LOCK_AFTER = 5
+LOCK_MINUTES = 15
+IDLE_MINUTES = 30
+LIFETIME_HOURS = 12
+TOUCH_SECONDS = 30  # the idle clock is moved on at most this often (a write per page is waste)
+# what each role may do beyond looking: viewers see every page, admins also change things
+RIGHTS = {"viewer": frozenset(), "admin": frozenset({"revoke_device", "create_code",
+                                                          "decide_match"})}
+
+
+@dataclass(frozen=True)
+class Staff:
+    name: str
+    role: str
+    csrf_token: str
+    token_hash: str
+
+    def may(self, right: str) -> bool:
+        return right in RIGHTS.get(self.role, frozenset())
+
+
+class LoginRefused(Exception):
+    """Wrong name or password, or the account is locked (the message does not say which)."""
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.isoformat(timespec="microseconds")
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def agent_hash(user_agent: str) -> str:
+    return hashlib.sha256(user_agent.encode("utf-8", "replace")).hexdigest()
+
+
+@functools.cache
+def _hasher() -> object:
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    # verified against when the name is unknown, so both cost the same Argon2 work
+    return _hasher().hash(secrets.token_urlsafe(16))  # type: ignore[attr-defined]
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+    try:
+        return bool(_hasher().verify(password_hash, password))  # type: ignore[attr-defined]
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def login(engine: Engine, name: str, password: str, *, user_agent: str,
+          client_ip: str | None, old_token: str | None = None) -> tuple[str, Staff]:
+    """Check the password and open a session: (cookie token, staff)."""
+    name, now = name.strip()[:100], _now()
+    with engine.connect() as conn:
+        found = queries.account(conn, name) if name else None
+    ok = _verify(found.password_hash if found else _dummy_hash(), password[:1024])
+    if found is None:
+        raise LoginRefused
+    with engine.begin() as conn:
+        if found.locked_until and found.locked_until > _iso(now):
+            record(conn, name, "login_locked")
+            raise LoginRefused
+        if not ok:
+            locked = queries.count_failure(conn, found.id) >= LOCK_AFTER
+            if locked:
+                queries.set_access(conn, found.id, failed_logins=0, locked_until=_iso(
+                    now + dt.timedelta(minutes=LOCK_MINUTES)))
+            record(conn, name, "account_locked" if locked else "login_failed")
+        else:
+            queries.set_access(conn, found.id, failed_logins=0, unlock=True)
+            if old_token:
+                queries.delete_session(conn, token_hash(old_token))
+            token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+            queries.add_session(conn, token_hash=token_hash(token), staff_id=found.id,
+                                csrf_token=csrf, agent_hash=agent_hash(user_agent),
+                                client_ip=client_ip, now=_iso(now),
+                                expires_at=_iso(now + dt.timedelta(hours=LIFETIME_HOURS)))
+            record(conn, name, "login")
+    if not ok:
+        raise LoginRefused
+    return token, Staff(found.name, found.role, csrf, token_hash(token))
+
+
+def current(engine: Engine, token: str | None, *, user_agent: str, client_ip: str | None,
+            bind_ip: bool = False) -> Staff | None:
+    """The staff member of a session cookie, or None (a session used from another browser is
+    deleted on the spot)."""
+    if not token or len(token) > 200:
+        return None
+    digest, now = token_hash(token), _now()
+    with engine.begin() as conn:
+        row = queries.session(conn, digest)
+        if row is None:
+            return None
+        idle = _iso(now - dt.timedelta(minutes=IDLE_MINUTES))
+        stolen = not hmac.compare_digest(row.agent_hash, agent_hash(user_agent)) or (
+            bind_ip and row.client_ip != client_ip)
+        if stolen or row.expires_at <= _iso(now) or row.last_seen_at < idle:
+            queries.delete_session(conn, digest)
+            if stolen:
+                record(conn, row.name, "session_killed_other_browser")
+            return None
+        if row.last_seen_at < _iso(now - dt.timedelta(seconds=TOUCH_SECONDS)):
+            queries.touch_session(conn, digest, _iso(now))
+    return Staff(row.name, row.role, row.csrf_token, digest)
+
+
+def logout(engine: Engine, staff: Staff) -> None:
+    now = _iso(_now())
+    with engine.begin() as conn:
+        queries.delete_session(conn, staff.token_hash)
+        record(conn, staff.name, "logout")
+        queries.delete_expired_sessions(
+            conn, now, _iso(_now() - dt.timedelta(minutes=IDLE_MINUTES)))
+
+
+def csrf_ok(expected: str | None, given: str | None) -> bool:
+    return bool(expected) and bool(given) and hmac.compare_digest(
+        str(expected).encode(), str(given).encode())
+

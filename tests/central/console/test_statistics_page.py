@@ -1,0 +1,40 @@
+"""The quarterly statistics page and its downloads (console/routes/statistics.py), on SQLite
+and on PostgreSQL."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from screening.central.staff import audit
+from tests.central.console.helpers import pdf_text, received_cases
+
+
+def test_quarterly_statistics_pdf_and_csv(central, admin):
+    received_cases(central)
+    page = admin.get("/console/statistics?quarter=2026Q3")
+    assert "2 interviews at central started in 2026Q3" in page.text
+    pdf = admin.get("/console/statistics/report.pdf?quarter=2026Q3&lang=en")
+    assert pdf.status_code == 200
+    assert "2026Q3" in pdf_text(pdf.content)
+    tables = admin.get("/console/statistics/tables.zip?quarter=2026Q3&k=3&lang=en")
+    assert tables.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(tables.content)) as archive:
+        names = archive.namelist()
+        first = archive.read(sorted(names)[0]).decode("utf-8-sig")
+    assert any("screened_by_checkpoint" in n for n in names) and first
+    assert admin.get("/console/statistics/report.pdf?quarter=2026Q3&k=1").status_code == 403
+    assert admin.get("/console/statistics/report.pdf?quarter=2026Q3&checkpoint=XX"
+                     ).status_code == 403
+    only = admin.get("/console/statistics/report.pdf?quarter=2026Q4&checkpoint=TIA")
+    assert only.status_code == 200
+
+
+def test_downloads_are_logged(central, admin):
+    ids = received_cases(central)
+    admin.get(f"/console/cases/{ids['adult']}/record.pdf")
+    admin.get("/console/statistics/report.pdf?quarter=2026Q3")
+    with central.engine.connect() as conn:
+        actions = [e["action"] for e in audit.events(conn)]
+    assert "record_downloaded" in actions and "report_downloaded" in actions
+    assert "login" in actions
