@@ -20,9 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from screening import crypto  # noqa: E402
 from screening.central import enrolment, settings  # noqa: E402
 from screening.central.service import open_central  # noqa: E402
-from screening.sync import crypto, wire  # noqa: E402
+from screening.sync import wire  # noqa: E402
 from screening.sync.transport import CentralClient  # noqa: E402
 from tests.answer_sets import adult_no_indicators  # noqa: E402
 from tests.central.live import LiveCentral  # noqa: E402

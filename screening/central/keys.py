@@ -7,9 +7,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from screening import crypto
 from screening.atomicfile import write_atomic
 from screening.errors import ScreeningError
-from screening.sync import crypto
 
 
 @dataclass(frozen=True)

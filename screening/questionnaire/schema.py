@@ -42,8 +42,7 @@ def schema_problems(data: Any, file: str) -> list[FormProblem]:
 
 
 def _dedupe(found: list[FormProblem]) -> list[FormProblem]:
-    seen: set[FormProblem] = set()
-    return [p for p in found if not (p in seen or seen.add(p))]
+    return list(dict.fromkeys(found))  # first of each, in order
 
 
 def _locate(data: Any, path: list[Any]) -> tuple[str, str | None]:
@@ -80,21 +79,24 @@ def _locate(data: Any, path: list[Any]) -> tuple[str, str | None]:
 def _describe(error: jsonschema.ValidationError, data: Any, file: str) -> list[FormProblem]:
     path = list(error.absolute_path)
     place, field = _locate(data, path)
-    instance = error.instance
+    instance: Any = error.instance
     label = f"'{field}'" if field else "this entry"
-    kind = error.validator
+    # jsonschema sets these on every error it raises (its types allow "unset" for hand-made ones)
+    kind: Any = error.validator
+    expected: Any = error.validator_value
+    schema: Any = error.schema
     if kind == "enum" and field == "type":
-        allowed = ", ".join(error.validator_value)
+        allowed = ", ".join(expected)
         return [FormProblem(file, place, f"unknown question type {instance!r}; use one of: "
                                          f"{allowed}")]
     if kind == "enum":
-        allowed = ", ".join(map(str, error.validator_value))
+        allowed = ", ".join(map(str, expected))
         return [FormProblem(file, place, f"{label} is {instance!r}; use one of: {allowed}")]
     if kind == "required":
-        missing = [name for name in error.validator_value if name not in instance]
+        missing = [name for name in expected if name not in instance]
         return [FormProblem(file, place, f"'{name}' is missing") for name in missing]
     if kind == "additionalProperties" and isinstance(instance, dict):
-        known = set(error.schema.get("properties", {}))
+        known = set(schema.get("properties", {}))
         extra = sorted(set(instance) - known) if known else sorted(instance)
         return [FormProblem(file, place, f"unknown key '{name}'{_did_you_mean(name, known)}")
                 for name in extra]
@@ -102,12 +104,11 @@ def _describe(error: jsonschema.ValidationError, data: Any, file: str) -> list[F
         return [FormProblem(file, place, f"{label} {instance!r} is not a valid identifier: use "
                                          "lowercase letters, digits and '_', starting with a "
                                          "letter")]
-    if kind == "type" and error.validator_value == "object" and field is not None \
+    if kind == "type" and expected == "object" and field is not None \
             and field.rsplit(".", 1)[-1] in _TEXT_KEYS:
         return [FormProblem(file, place, f"{label} needs a text for each language, such as "
                                          '{sq: "...", en: "..."}, not ' + _json_type(instance))]
     if kind == "type":
-        expected = error.validator_value
         if expected == "string" and isinstance(instance, bool | int | float):
             return [FormProblem(file, place, f"{label} must be text, not {_json_type(instance)}; "
                                              f"put it in quotes: \"{_yaml_word(instance)}\"")]

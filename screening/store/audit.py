@@ -7,12 +7,12 @@ answers: the log must be safe to show to an inspector."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from screening import crypto
 from screening.store.connection import Connection, translate_errors
 
 GENESIS = "0" * 64
@@ -45,7 +45,7 @@ def entry_hash(seq: int, at: str, actor: str | None, action: str, subject: str |
                detail_json: str, prev_hash: str) -> str:
     canonical = json.dumps([seq, at, actor, action, subject, detail_json, prev_hash],
                            ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return crypto.digest_hex(canonical.encode("utf-8"))
 
 
 def append(conn: Connection, actor: str | None, action: str, subject: str | None = None,

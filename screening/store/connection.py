@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import urllib.parse
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -97,7 +97,7 @@ def create_database(path: Path, master_key: bytes,
     path = Path(path)
     if path.exists():
         raise StoreExistsError(f"a store already exists at {path}; nothing was changed")
-    temp = path.with_name(f".{path.name}.creating-{secrets.token_hex(4)}")
+    temp = path.with_name(f".{path.name}.creating-{uuid.uuid4().hex[:8]}")
     try:
         # an empty file made 0600 first: SQLite gives -wal and -shm the database file's mode
         os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from screening import crypto
 from screening.atomicfile import write_atomic
+from screening.crypto import KdfParams
 from screening.errors import StoreDamagedError
-from screening.store import crypto
-from screening.store.crypto import KdfParams
 from screening.store.filelock import exclusive
 
 FORMAT = 1

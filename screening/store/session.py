@@ -13,6 +13,8 @@ import shutil
 import time
 from pathlib import Path
 
+from screening import crypto
+from screening.crypto import KdfParams
 from screening.errors import (
     AccountDisabledError,
     AccountError,
@@ -28,11 +30,9 @@ from screening.store import (
     accounts,
     audit,
     connection,
-    crypto,
     migrations,
     settings,
 )
-from screening.store.crypto import KdfParams
 from screening.store.documents import Documents
 from screening.store.keyslots import RECOVERY_SLOT, KeySlots, account_slot
 from screening.store.layout import StorePaths

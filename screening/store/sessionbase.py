@@ -7,10 +7,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from screening.crypto import KdfParams
 from screening.errors import PermissionDeniedError, WrongCredentialsError
 from screening.store import connection, settings
 from screening.store.accounts import Account
-from screening.store.crypto import KdfParams
 from screening.store.keyslots import KeySlots, account_slot
 from screening.store.layout import StorePaths
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from screening import crypto
 from screening.errors import ScreeningError
 from screening.store import audit, connection, settings
 from screening.store.session import StoreSession
-from screening.sync import crypto, wire
+from screening.sync import wire
 
 SETTING = "sync_identity"
 

@@ -23,7 +23,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from screening.sync import crypto, wire
+from screening import crypto
+from screening.sync import wire
 
 PACKAGE_FORMAT = "rs-reference/1"
 LIST_FORMAT = "rs-reference-list/1"

@@ -30,7 +30,7 @@ from typing import Any
 
 import requests
 
-from screening import config
+from screening import config, crypto
 from screening.atomicfile import fsync_dir, write_atomic
 from screening.errors import FormDefinitionError, ReferenceDataError, ScreeningError
 from screening.questionnaire.loader import load_form, load_form_text
@@ -38,7 +38,7 @@ from screening.questionnaire.model import Form
 from screening.questionnaire.reference import Reference, load_reference
 from screening.store import audit, connection, settings
 from screening.store.session import StoreSession
-from screening.sync import crypto, packages, wire
+from screening.sync import packages, wire
 from screening.sync.identity import Identity
 from screening.sync.transport import CentralClient, CentralRefusedError, CentralUnreachableError
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from screening.sync import crypto, wire
+from screening import crypto
+from screening.sync import wire
 from screening.sync.outbox import Entry, Outbox
 from screening.sync.transport import CentralClient, CentralRefusedError
 

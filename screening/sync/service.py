@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from screening import crypto
 from screening.atomicfile import write_atomic
 from screening.errors import PermissionDeniedError, ScreeningError
 from screening.store.session import StoreSession
-from screening.sync import builder, crypto, identity, reference, wire
+from screening.sync import builder, identity, reference, wire
 from screening.sync.outbox import Outbox
 from screening.sync.sender import SendReport, send_pending
 from screening.sync.transport import CentralClient, CentralRefusedError

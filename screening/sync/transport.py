@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import requests
 
+from screening import crypto
 from screening.errors import ScreeningError
-from screening.sync import crypto, wire
+from screening.sync import wire
 
 
 class SyncError(ScreeningError):

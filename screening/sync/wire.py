@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import json
 import re
 import struct
@@ -35,9 +34,8 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
-from screening import lifecycle
+from screening import crypto, lifecycle
 from screening.errors import ScreeningError
-from screening.sync import crypto
 
 BATCH_FORMAT = "rs-batch/1"
 CONTENT_FORMAT = "rs-batch-content/1"
@@ -105,7 +103,7 @@ def b64d(text: object, what: str) -> bytes:
 
 
 def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return crypto.digest_hex(data)
 
 
 def compress(data: bytes) -> bytes:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from screening import crypto
 from screening.central import settings
 from screening.central.devices import enrolment
 from screening.central.service import Central, open_central
-from screening.sync import crypto, wire
+from screening.sync import wire
 from tests.central.postgres import Cluster, PostgresUnavailable
 from tests.unit.sync.batches import Workstation
 

@@ -12,10 +12,11 @@ import requests
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from screening import crypto
 from screening.central import settings as central_settings
 from screening.central.devices import enrolment
 from screening.central.service import open_central
-from screening.sync import crypto, wire
+from screening.sync import wire
 from tests.central.live import LiveCentral, run_cli
 from tests.unit.sync.batches import Workstation, interview, sealed_frame
 

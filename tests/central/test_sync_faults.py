@@ -8,13 +8,14 @@ import random
 
 import pytest
 
+from screening import crypto
 from screening.central import settings
 from screening.central.batches import queries as interviews
 from screening.central.clock import utc_now
 from screening.central.devices import enrolment
 from screening.central.devices import queries as devices
 from screening.central.service import open_central
-from screening.sync import crypto, wire
+from screening.sync import wire
 from screening.sync.outbox import Outbox
 from screening.sync.sender import send_pending
 from screening.sync.transport import (

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from screening import crypto
 from screening.central import settings
 from screening.central.batches import queries as held
 from screening.central.cases import queries as cases
@@ -14,7 +15,7 @@ from screening.central.devices import enrolment
 from screening.central.service import open_central
 from screening.errors import ScreeningError
 from screening.store.session import StoreSession
-from screening.sync import builder, crypto, identity
+from screening.sync import builder, identity
 from screening.sync.outbox import Outbox
 from screening.sync.sender import send_pending
 from screening.sync.transport import CentralClient

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from screening.sync import crypto
+from screening import crypto
 from screening.sync.transport import (
     CentralClient,
     CentralRefusedError,

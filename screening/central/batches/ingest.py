@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from screening import crypto
 from screening.central.batches import queries
 from screening.central.batches.merge import Merge
 from screening.central.cases import facts
@@ -25,7 +26,7 @@ from screening.central.devices import queries as devices
 from screening.central.refusals import Refused
 from screening.central.repeats import candidates
 from screening.errors import ScreeningError
-from screening.sync import crypto, wire
+from screening.sync import wire
 
 if TYPE_CHECKING:
     from screening.central.service import Central

@@ -4,19 +4,18 @@ one."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import secrets
 import uuid
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
 
+from screening import crypto
 from screening.central.clock import utc_now
 from screening.central.devices import queries as devices
 from screening.central.refusals import Refused
 from screening.central.settings import ENROLMENT_CODE_HOURS
 from screening.central.staff import audit
-from screening.sync import crypto, wire
+from screening.sync import wire
 
 if TYPE_CHECKING:
     from screening.central.service import Central
@@ -32,7 +31,7 @@ def new_code(central: Central, checkpoint: str, hours: float = ENROLMENT_CODE_HO
     if not checkpoint.strip() or len(checkpoint.strip()) > 100 or "\x00" in checkpoint:
         raise Refused("name the checkpoint the workstation belongs to (up to 100 characters)",
                       code="checkpoint_invalid")
-    code = "".join(secrets.choice(_ALPHABET) for _ in range(_CODE_LENGTH))
+    code = crypto.random_code(_ALPHABET, _CODE_LENGTH)
     now = dt.datetime.now(dt.UTC)
     expires = (now + dt.timedelta(hours=hours)).isoformat(timespec="microseconds")
     with central.engine.begin() as conn:
@@ -44,7 +43,7 @@ def new_code(central: Central, checkpoint: str, hours: float = ENROLMENT_CODE_HO
 
 def _hash(code: str) -> str:
     normalised = code.replace("-", "").replace(" ", "").upper()
-    return hashlib.sha256(normalised.encode()).hexdigest()
+    return crypto.sha256_hex(normalised)
 
 
 def enrol(central: Central, request: wire.EnrolRequest) -> wire.EnrolResponse:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
+from screening import crypto
 from screening.central.clock import utc_now
 from screening.central.database import retry_on_conflict
 from screening.central.devices import queries as devices
@@ -24,7 +25,7 @@ from screening.central.staff import audit
 from screening.errors import ScreeningError
 from screening.questionnaire.loader import load_form_text
 from screening.questionnaire.reference import load_reference
-from screening.sync import crypto, packages, wire
+from screening.sync import packages, wire
 
 if TYPE_CHECKING:
     from screening.central.service import Central

@@ -73,7 +73,8 @@ def document_key(number: object) -> str | None:
 
 def person_from_record(record: dict[str, Any]) -> Person:
     """The identity of an interview record as central holds it (its answers)."""
-    answers = record.get("answers") if isinstance(record.get("answers"), dict) else {}
+    held = record.get("answers")
+    answers: dict[str, Any] = held if isinstance(held, dict) else {}
     interviewed = _text(answers.get("interview_started_at")) or _text(record.get("created_at"))
     birth = _date(answers.get("date_of_birth"))
     return Person(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from screening import passwordpolicy
+from screening import crypto, passwordpolicy
 from screening.central.clock import utc_now
 from screening.central.refusals import Refused
 from screening.central.staff import audit, queries
@@ -15,11 +15,9 @@ ROLES = ("viewer", "admin")
 
 def add(engine: Engine, name: str, password: str, role: str, *, by: str) -> None:
     """A new account ``name`` with ``role``."""
-    from argon2 import PasswordHasher  # the hasher loads only when an account is made
-
     _check_role(role)
     passwordpolicy.check_new_password(password)
-    password_hash = PasswordHasher().hash(password)
+    password_hash = crypto.hash_staff_password(password)
     with engine.begin() as conn:
         if queries.exists(conn, name):
             raise Refused(f"a staff account {name!r} already exists", code="staff_exists")

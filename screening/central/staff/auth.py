@@ -15,14 +15,11 @@ browser that logged in, CSRF tokens and roles.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import hashlib
-import hmac
-import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from screening import crypto
 from screening.central.staff import queries
 from screening.central.staff.audit import record
 
@@ -59,34 +56,8 @@ def _iso(moment: dt.datetime) -> str:
     return moment.isoformat(timespec="microseconds")
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def agent_hash(user_agent: str) -> str:
-    return hashlib.sha256(user_agent.encode("utf-8", "replace")).hexdigest()
-
-
-@functools.cache
-def _hasher() -> object:
-    from argon2 import PasswordHasher
-
-    return PasswordHasher()
-
-
-@functools.cache
-def _dummy_hash() -> str:
-    # verified against when the name is unknown, so both cost the same Argon2 work
-    return _hasher().hash(secrets.token_urlsafe(16))  # type: ignore[attr-defined]
-
-
-def _verify(password_hash: str, password: str) -> bool:
-    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-
-    try:
-        return bool(_hasher().verify(password_hash, password))  # type: ignore[attr-defined]
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
+token_hash = crypto.sha256_hex
+agent_hash = crypto.sha256_hex
 
 
 def login(engine: Engine, name: str, password: str, *, user_agent: str,
@@ -95,7 +66,7 @@ def login(engine: Engine, name: str, password: str, *, user_agent: str,
     name, now = name.strip()[:100], _now()
     with engine.connect() as conn:
         found = queries.account(conn, name) if name else None
-    ok = _verify(found.password_hash if found else _dummy_hash(), password[:1024])
+    ok = crypto.verify_staff_password(found.password_hash if found else None, password[:1024])
     if found is None:
         raise LoginRefused
     with engine.begin() as conn:
@@ -112,7 +83,7 @@ def login(engine: Engine, name: str, password: str, *, user_agent: str,
             queries.set_access(conn, found.id, failed_logins=0, unlock=True)
             if old_token:
                 queries.delete_session(conn, token_hash(old_token))
-            token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+            token, csrf = crypto.new_token(), crypto.new_token()
             queries.add_session(conn, token_hash=token_hash(token), staff_id=found.id,
                                 csrf_token=csrf, agent_hash=agent_hash(user_agent),
                                 client_ip=client_ip, now=_iso(now),
@@ -135,7 +106,7 @@ def current(engine: Engine, token: str | None, *, user_agent: str, client_ip: st
         if row is None:
             return None
         idle = _iso(now - dt.timedelta(minutes=IDLE_MINUTES))
-        stolen = not hmac.compare_digest(row.agent_hash, agent_hash(user_agent)) or (
+        stolen = not crypto.same_secret(row.agent_hash, agent_hash(user_agent)) or (
             bind_ip and row.client_ip != client_ip)
         if stolen or row.expires_at <= _iso(now) or row.last_seen_at < idle:
             queries.delete_session(conn, digest)
@@ -157,6 +128,5 @@ def logout(engine: Engine, staff: Staff) -> None:
 
 
 def csrf_ok(expected: str | None, given: str | None) -> bool:
-    return bool(expected) and bool(given) and hmac.compare_digest(
-        str(expected).encode(), str(given).encode())
+    return bool(expected) and bool(given) and crypto.same_secret(str(expected), str(given))
 

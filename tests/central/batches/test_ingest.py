@@ -10,6 +10,7 @@ import uuid
 import pytest
 from sqlalchemy import select
 
+from screening import crypto
 from screening.central import schema
 from screening.central.batches import queries as batches
 from screening.central.batches.ingest import ingest
@@ -17,7 +18,7 @@ from screening.central.cases import queries as cases
 from screening.central.clock import utc_now
 from screening.central.devices import queries as devices
 from screening.errors import ScreeningError
-from screening.sync import crypto, wire
+from screening.sync import wire
 from tests.central.conftest import enrol_station
 from tests.unit.sync.batches import Workstation, interview, sealed_frame
 

@@ -9,7 +9,8 @@ import subprocess
 
 import pytest
 
-from screening.sync import crypto, wire
+from screening import crypto
+from screening.sync import wire
 from tests.central.live import run_cli
 from tests.unit.sync.batches import Workstation, interview
 

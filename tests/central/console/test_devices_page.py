@@ -7,10 +7,11 @@ import re
 
 import pytest
 
+from screening import crypto
 from screening.central.batches.ingest import ingest
 from screening.central.devices import enrolment
 from screening.errors import ScreeningError
-from screening.sync import crypto, wire
+from screening.sync import wire
 from tests.central.conftest import enrol_station
 from tests.central.console.helpers import (
     adult,

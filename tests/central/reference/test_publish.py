@@ -10,14 +10,14 @@ import shutil
 
 import pytest
 
-from screening import config
+from screening import config, crypto
 from screening.central.cli import main as cli
 from screening.central.clock import utc_now
 from screening.central.devices import queries as devices
 from screening.central.devices import revocation
 from screening.central.reference import publish as reference
 from screening.errors import FormDefinitionError, ReferenceDataError, ScreeningError
-from screening.sync import crypto, packages, wire
+from screening.sync import packages, wire
 from tests.central.conftest import enrol_station
 
 STANDARD = config.standard_form_path()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from screening.store.crypto import KdfParams
+from screening.crypto import KdfParams
 from screening.store.session import StoreSession
 
 TEST_KDF = KdfParams(time_cost=1, memory_cost=8, parallelism=1)  # tests only: fast, insecure

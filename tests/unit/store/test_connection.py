@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from screening import crypto
 from screening.errors import StoreDamagedError, StoreExistsError, StoreMissingError
-from screening.store import connection, crypto
+from screening.store import connection
 
 
 def make(path, key):

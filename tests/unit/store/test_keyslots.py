@@ -8,10 +8,10 @@ import stat
 
 import pytest
 
+from screening import crypto
 from screening.atomicfile import write_atomic
+from screening.crypto import KdfParams
 from screening.errors import StoreDamagedError
-from screening.store import crypto
-from screening.store.crypto import KdfParams
 from screening.store.keyslots import RECOVERY_SLOT, KeySlots, account_slot
 from tests.unit.store.helpers import TEST_KDF
 

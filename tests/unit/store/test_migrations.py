@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from screening import crypto
 from screening.errors import StoreError
-from screening.store import connection, crypto, migrations
+from screening.store import connection, migrations
 from screening.store.keyslots import KeySlots, account_slot
 from screening.store.layout import StorePaths
 from tests.unit.store.helpers import SUPERVISOR, SUPERVISOR_PW, TEST_KDF, login

@@ -7,7 +7,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from screening.sync import crypto, wire
+from screening import crypto
+from screening.sync import wire
 
 _audit_seq = itertools.count(1)
 

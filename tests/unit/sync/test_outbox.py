@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
+from screening import crypto
 from screening.errors import ScreeningError
-from screening.sync import crypto
 from screening.sync.outbox import Outbox
 from tests.unit.sync.batches import Workstation, interview
 

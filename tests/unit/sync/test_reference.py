@@ -10,9 +10,9 @@ import json
 import pytest
 import requests
 
-from screening import config
+from screening import config, crypto
 from screening.store.session import StoreSession
-from screening.sync import crypto, identity, packages, reference
+from screening.sync import identity, packages, reference
 from screening.sync.transport import CentralClient, CentralRefusedError
 from tests.unit.store.helpers import SUPERVISOR, SUPERVISOR_PW, TEST_KDF
 

@@ -11,7 +11,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from screening.sync import crypto, wire
+from screening import crypto
+from screening.sync import wire
 from screening.sync.transport import (
     CentralClient,
     CentralRefusedError,

@@ -9,7 +9,8 @@ import zlib
 
 import pytest
 
-from screening.sync import crypto, wire
+from screening import crypto
+from screening.sync import wire
 from tests.unit.sync.batches import Workstation, interview, sealed_frame
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import secrets
-
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from screening import crypto
 from screening.central.console.context import COOKIE, PREFIX, Console
 from screening.central.staff import auth
 
@@ -54,7 +53,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
 
 def _login_form(console: Console, request: Request, error: str = "", status_code: int = 200
                 ) -> Response:
-    token = secrets.token_urlsafe(32)
+    token = crypto.new_token()
     response = console.render(request, "login.html", status_code, login_csrf=token, error=error)
     response.set_cookie(LOGIN_COOKIE, token, max_age=3600, path=f"{PREFIX}/login",
                         httponly=True, samesite="strict", secure=request.url.scheme == "https")

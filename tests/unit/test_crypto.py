@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from screening.sync import crypto
+from screening import crypto
 
 
 def test_keys_round_trip_through_their_raw_bytes():
