@@ -30,6 +30,7 @@ BATCH_ID = "9b2e4c61-7a3f-4d58-8e1b-0c6f2a9d5e74"
 INTERVIEW_ID = "5d0c8f3a-1e2b-4a6c-9d7e-8f1a2b3c4d5e"
 CREATED_AT = "2026-11-23T06:00:00+00:00"
 RECEIVED_AT = "2026-11-23T06:00:05.123456+00:00"
+REVOKED_ID = "0aa1c4de-9f7b-4c2d-8e35-1b6a7d9c0f42"
 PULL_AT = dt.datetime(2026, 11, 23, 6, 30, tzinfo=dt.UTC)
 
 
@@ -169,7 +170,7 @@ def receipt_vector() -> dict[str, Any]:
 def reference_vector() -> dict[str, Any]:
     package = packages.sign_package(version=3, kind="revocations",
                                     published_at="2026-11-22T10:00:00.000000+00:00",
-                                    payload={"device_ids": ["0aa1c4de-9f7b-4c2d-8e35-1b6a7d9c0f42"]},
+                                    payload={"device_ids": [REVOKED_ID]},
                                     signing_key=central_signing_key())
     body = {k: v for k, v in package.items() if k != "signature"}
     headers = packages.sign_request(DEVICE_ID, 2, device_key(), now=PULL_AT)
