@@ -13,7 +13,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, TypeChecker, validators
 from referencing import Registry, Resource
 
 from screening.sync import wire
@@ -33,9 +33,18 @@ def schema(name: str) -> dict[str, Any]:
     return loaded
 
 
+def _whole_number(_checker: TypeChecker, value: object) -> bool:
+    return type(value) is int  # not True, not 1.0: what wire.py and central accept
+
+
+# JSON Schema counts 1.0 as an integer; the protocol does not (docs/protocol.md §3).
+_Validator = validators.extend(Draft202012Validator, type_checker=Draft202012Validator
+                               .TYPE_CHECKER.redefine("integer", _whole_number))
+
+
 @functools.cache
-def _validator(name: str) -> Draft202012Validator:
-    return Draft202012Validator(schema(name), registry=_registry())
+def _validator(name: str) -> Any:
+    return _Validator(schema(name), registry=_registry())
 
 
 @functools.cache
