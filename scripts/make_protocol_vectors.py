@@ -1,4 +1,4 @@
-"""Write the sync protocol's test vectors, docs/protocol/vectors/*.json (docs/protocol.md §13).
+"""Write the sync protocol's test vectors, docs/protocol/vectors/*.json (docs/protocol.md §15).
 
 Fixed keys (each private key is SHA-256 of a name, so anyone can make them again) and fixed
 inputs, run through the implementation's own functions; every intermediate value is written
