@@ -277,3 +277,81 @@ def test_an_audit_entry_central_cannot_keep_is_named_in_the_receipt(device):
     clash["audit"][0]["hash"] = "f" * 64  # another entry under the same per-device seq
     (result,) = device.send(device.batch(51, [clash]))
     assert result["audit_refused"] == [50]
+
+
+# -- the error table of §4, as a client meets it -------------------------------------------------
+
+def test_enrolment_refusals_are_named(live):
+    key = Ed25519PrivateKey.generate()
+    cases = [
+        ({**mc.enrol_request("X", key, ""), "format": "rs-enrol-request/2"},
+         (400, "format_unsupported")),
+        ({**mc.enrol_request("X", key, ""), "code": "Y"}, (401, "signature_invalid")),
+        (_signed({"format": "rs-enrol-request/1", "code": "X", "verify_key": mc.b64(b"k" * 31)},
+                 key), (400, "key_invalid")),
+        (["not", "an", "object"], (400, "request_malformed")),
+    ]
+    for body, expected in cases:
+        answer = requests.post(f"{live.url}/v1/enrol", json=body, timeout=30)
+        assert refusal(answer) == expected, body
+    answer = requests.post(f"{live.url}/v1/enrol", data=b"x" * (64 * 1024 + 1), timeout=30)
+    assert refusal(answer) == (413, "batch_too_large")
+
+
+def _signed(body: dict[str, Any], key: Ed25519PrivateKey) -> dict[str, Any]:
+    return {**body, "signature": mc.b64(key.sign(mc.canonical(body)))}
+
+
+def test_an_enrolment_without_a_label_is_signed_without_one(live):
+    key = Ed25519PrivateKey.generate()
+    body = _signed({"format": "rs-enrol-request/1", "code": new_code(live),
+                    "verify_key": mc.b64(mc.raw_public(key))}, key)
+    answer = requests.post(f"{live.url}/v1/enrol", json=body, timeout=30)
+    assert answer.status_code == 200, answer.text
+    schemas.validate("enrol-response", answer.json())
+
+
+def test_a_batch_id_is_one_batch_for_ever(live, device):
+    frame = device.batch(60, [record(str(uuid.uuid4()), 1, 60)])
+    device.send(frame)
+    header = mc.split_frame(frame).header
+    resealed = mc.build_batch(device_id=header["device_id"], sequence=61,
+                              batch_id=header["batch_id"], created_at=header["created_at"],
+                              interviews=[], key=device.key,
+                              central_encryption_key=device.enrolment.central_encryption_key)
+    answer = requests.post(f"{device.base}/v1/batches", data=resealed, timeout=30)
+    assert refusal(answer) == (409, "batch_conflict")
+    other = Device(live)
+    stolen = mc.build_batch(device_id=other.enrolment.device_id, sequence=1,
+                            batch_id=header["batch_id"], created_at=header["created_at"],
+                            interviews=[], key=other.key,
+                            central_encryption_key=other.enrolment.central_encryption_key)
+    answer = requests.post(f"{device.base}/v1/batches", data=stolen, timeout=30)
+    assert refusal(answer) == (409, "batch_replayed")
+
+
+def test_a_header_moved_or_a_content_that_names_another_batch_is_refused(device):
+    frame = mc.split_frame(device.batch(70, []))
+    moved = {**frame.header, "sequence": 71}  # re-signed, but the AAD was sealed for 70
+    header = mc.canonical(moved)
+    signed = mc.MAGIC + len(header).to_bytes(4, "big") + header + frame.ciphertext
+    answer = requests.post(f"{device.base}/v1/batches", data=signed + device.key.sign(signed),
+                           timeout=30)
+    assert refusal(answer) == (422, "decrypt_failed")
+    lying = device.batch(72, [], encode=lambda doc: mc.canonical({**doc, "sequence": 1}))
+    answer = requests.post(f"{device.base}/v1/batches", data=lying, timeout=30)
+    assert refusal(answer) == (422, "content_mismatch")
+
+
+def test_a_device_central_never_enrolled_is_refused(live):
+    stranger = Ed25519PrivateKey.generate()
+    central_key = mc.unb64(vector("enrol")["response"]["encryption_key"])
+    frame = mc.build_batch(device_id="never-enrolled", sequence=1, batch_id=str(uuid.uuid4()),
+                           created_at="2026-11-23T06:00:00+00:00", interviews=[],
+                           key=stranger, central_encryption_key=central_key)
+    answer = requests.post(f"{live.url}/v1/batches", data=frame, timeout=30)
+    assert refusal(answer) == (401, "device_unknown")
+    answer = requests.get(f"{live.url}/v1/reference", timeout=30,
+                          headers=mc.pull_headers("never-enrolled", 0, stranger,
+                                                  dt.datetime.now(dt.UTC)))
+    assert refusal(answer) == (401, "device_unknown")
