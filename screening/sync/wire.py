@@ -364,10 +364,18 @@ class InterviewResult:
     result: str
     code: str
     message: str = ""
+    # Audit entries central could not keep: it holds another entry under the same per-device
+    # seq (docs/protocol.md §8.2). Written only when there are some, so receipts without any
+    # stay byte for byte what they were.
+    audit_refused: tuple[int, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"interview_id": self.interview_id, "revision": self.revision,
-                "result": self.result, "code": self.code, "message": self.message}
+        doc: dict[str, Any] = {"interview_id": self.interview_id, "revision": self.revision,
+                               "result": self.result, "code": self.code,
+                               "message": self.message}
+        if self.audit_refused:
+            doc["audit_refused"] = list(self.audit_refused)
+        return doc
 
 
 def build_receipt(*, batch_id: str, device_id: str, sequence: int, content_hash: str,
@@ -398,11 +406,13 @@ def _result_from(item: Any) -> InterviewResult:
     fields = item if isinstance(item, dict) else {}
     interview_id, revision, result = (fields.get("interview_id"), fields.get("revision"),
                                       fields.get("result"))
+    audit_refused = fields.get("audit_refused", [])
     if not (isinstance(interview_id, str) and (revision is None or type(revision) is int)
-            and result in RESULTS):
+            and result in RESULTS and isinstance(audit_refused, list)
+            and all(type(seq) is int for seq in audit_refused)):
         raise WireError("the receipt lists a malformed result", code="receipt_invalid")
     return InterviewResult(interview_id, revision, str(result), fields.get("code", ""),
-                           fields.get("message", ""))
+                           fields.get("message", ""), tuple(audit_refused))
 
 
 # -- enrolment ----------------------------------------------------------------------------------

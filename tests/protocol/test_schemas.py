@@ -166,9 +166,12 @@ def test_the_schemas_refuse_malformed_messages(name, doc):
 def test_a_receipt_result_must_pair_its_result_and_code():
     receipt = json.loads(wire.build_receipt(
         batch_id=str(uuid.uuid4()), device_id="dev-1", sequence=1, content_hash="0" * 64,
-        received_at="t", results=[wire.InterviewResult(str(uuid.uuid4()), 1, "stored", "new")],
+        received_at="t", results=[wire.InterviewResult(str(uuid.uuid4()), 1, "stored", "new"),
+                                  wire.InterviewResult(str(uuid.uuid4()), 1, "duplicate",
+                                                       "duplicate", audit_refused=(4,))],
         signing_key=crypto.new_signing_key()))
     assert schemas.problems("receipt", receipt) == []
+    assert schemas.problems("receipt", _set(receipt, "results/1/audit_refused", []))
     for result, code in (("stored", "duplicate"), ("ok", "new"), ("refused", "other")):
         bad = _set(receipt, "results/0/result", result)
         assert schemas.problems("receipt", _set(bad, "results/0/code", code))

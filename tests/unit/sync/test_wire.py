@@ -270,3 +270,18 @@ def test_a_fixed_seal_is_reproducible_and_opens(central_keys):
     assert crypto.open_sealed(central_keys[0], one, b"aad") == b"data"
     with pytest.raises(crypto.CryptoError):
         crypto.seal_with(central_keys[0].public_key(), b"data", b"aad", ephemeral, b"\x01" * 16)
+
+
+def test_a_receipt_names_the_audit_entries_central_could_not_keep(central_keys):
+    signing = central_keys[1]
+    kept = wire.InterviewResult("i-1", 2, "stored", "new")
+    assert "audit_refused" not in kept.to_json()  # receipts without any are unchanged
+    refused = wire.InterviewResult("i-1", 2, "stored", "new", audit_refused=(7, 9))
+    raw = _receipt(signing, results=[refused])
+    assert wire.verify_receipt(raw, signing.public_key(), batch_id="b-1",
+                               content_hash="h") == [refused]
+    bad = wire.InterviewResult("i-1", 2, "stored", "new", audit_refused=("7",))
+    with pytest.raises(wire.WireError) as caught:
+        wire.verify_receipt(_receipt(signing, results=[bad]), signing.public_key(),
+                            batch_id="b-1", content_hash="h")
+    assert caught.value.code == "receipt_invalid"
