@@ -3,12 +3,13 @@ schema and vector it names exists, and the workstation's quarantine list is the 
 
 from __future__ import annotations
 
+import base64
 import re
 
 from screening.central.refusals import STATUS_BY_CODE
 from screening.sync import schemas, sender
 from tests.conftest import ROOT
-from tests.protocol.conftest import VECTORS
+from tests.protocol.conftest import VECTORS, vector
 
 SPEC = (ROOT / "docs" / "protocol.md").read_text(encoding="utf-8")
 # "| 409 | `sequence_reused` | batch | ..." rows of §4
@@ -35,3 +36,8 @@ def test_every_schema_and_vector_is_named():
         assert f"`{name}.json`" in SPEC, name
     for path in VECTORS.glob("*.json"):
         assert f"`{path.name}`" in SPEC, path.name
+
+
+def test_the_hex_dump_in_the_spec_is_the_vector_s():
+    frame = base64.b64decode(vector("batch")["frame_base64"])
+    assert f"the file is {len(frame)} bytes and begins\n`{frame[:12].hex(' ')}`" in SPEC
