@@ -56,7 +56,7 @@ SALT_BYTES = 16
 RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 RECOVERY_GROUPS = 8
 RECOVERY_GROUP_LEN = 5
-_HKDF_INFO = b"returnee-screening seal v1"
+HKDF_INFO = b"returnee-screening seal v1"
 
 
 class CryptoError(ScreeningError):
@@ -152,10 +152,19 @@ def verify(key: Ed25519PublicKey, signature: bytes, data: bytes, what: str = "th
 # -- sealing ------------------------------------------------------------------------------------
 
 def seal(recipient: X25519PublicKey, plaintext: bytes, aad: bytes) -> Sealed:
-    ephemeral = X25519PrivateKey.generate()
+    return seal_with(recipient, plaintext, aad, X25519PrivateKey.generate(),
+                     os.urandom(NONCE_BYTES))
+
+
+def seal_with(recipient: X25519PublicKey, plaintext: bytes, aad: bytes,
+              ephemeral: X25519PrivateKey, nonce: bytes) -> Sealed:
+    """:func:`seal` with a given ephemeral key and nonce: for the protocol's test vectors
+    only. Sealing twice with the same pair hands out the key stream; never do it for data."""
+    if len(nonce) != NONCE_BYTES:
+        raise CryptoError(f"the nonce must be {NONCE_BYTES} bytes", code="key_invalid")
     ephemeral_public = public_bytes(ephemeral)
-    key = _derive(ephemeral.exchange(recipient), ephemeral_public, public_bytes(recipient))
-    nonce = os.urandom(NONCE_BYTES)
+    key = derive_seal_key(ephemeral.exchange(recipient), ephemeral_public,
+                          public_bytes(recipient))
     return Sealed(ephemeral_public, nonce, AESGCM(key).encrypt(nonce, plaintext, aad))
 
 
@@ -165,17 +174,17 @@ def open_sealed(recipient: X25519PrivateKey, sealed: Sealed, aad: bytes) -> byte
         shared = recipient.exchange(peer)
     except (CryptoError, ValueError):
         raise DecryptionError() from None
-    key = _derive(shared, sealed.ephemeral_key, public_bytes(recipient))
+    key = derive_seal_key(shared, sealed.ephemeral_key, public_bytes(recipient))
     try:
         return AESGCM(key).decrypt(sealed.nonce, sealed.ciphertext, aad)
     except (InvalidTag, ValueError):
         raise DecryptionError() from None
 
 
-def _derive(shared: bytes, ephemeral_public: bytes, recipient_public: bytes) -> bytes:
+def derive_seal_key(shared: bytes, ephemeral_public: bytes, recipient_public: bytes) -> bytes:
     # Both public keys in the salt tie the key to this exchange (as in HPKE's key schedule).
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=ephemeral_public + recipient_public,
-                info=_HKDF_INFO).derive(shared)
+                info=HKDF_INFO).derive(shared)
 
 
 # -- the store's key slots ----------------------------------------------------------------------

@@ -74,7 +74,8 @@ def verify_package(doc: object, verify_key: crypto.Ed25519PublicKey) -> Package:
     if body.get("format") != PACKAGE_FORMAT:
         raise wire.FormatUnsupportedError(body.get("format"), PACKAGE_FORMAT)
     signature = wire.b64d(doc.get("signature"), "the package signature")
-    crypto.verify(verify_key, signature, wire.canonical_json(body),
+    crypto.verify(verify_key, signature,
+                  wire.signed_bytes(body, "a reference package", "package_malformed"),
                   f"central's signature on reference package {body.get('version')}")
     return _package_from(body, doc)
 

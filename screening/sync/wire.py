@@ -31,6 +31,7 @@ import re
 import struct
 import uuid
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
@@ -87,6 +88,17 @@ class Limits:
 def canonical_json(value: Any) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
                       allow_nan=False).encode("utf-8")
+
+
+def signed_bytes(body: dict[str, Any], what: str, code: str) -> bytes:
+    """The canonical JSON that a received document's signature covers. Python's parser takes
+    NaN and lone surrogates ("\\ud800") that canonical JSON cannot write: such a document is
+    malformed, never a crash of the reader."""
+    try:
+        return canonical_json(body)
+    except (UnicodeEncodeError, ValueError):
+        raise WireError(f"{what} holds a number or text that canonical JSON cannot carry",
+                        code=code) from None
 
 
 def b64e(data: bytes) -> str:
@@ -195,13 +207,17 @@ def batch_aad(device_id: str, sequence: int, batch_id: str) -> bytes:
                            "sequence": sequence, "batch_id": batch_id})
 
 
+Sealer = Callable[[crypto.X25519PublicKey, bytes, bytes], crypto.Sealed]
+
+
 def build_batch(*, device_id: str, sequence: int, batch_id: str, created_at: str,
                 interviews: list[dict[str, Any]], signing_key: crypto.Ed25519PrivateKey,
-                recipient: crypto.X25519PublicKey) -> bytes:
-    """Seal and sign one batch; the bytes are what is uploaded or written to removable media."""
+                recipient: crypto.X25519PublicKey, seal: Sealer = crypto.seal) -> bytes:
+    """Seal and sign one batch; the bytes are what is uploaded or written to removable media.
+    ``seal`` is replaced only by the test vectors (a fixed ephemeral key and nonce)."""
     content = {"format": CONTENT_FORMAT, "device_id": device_id, "sequence": sequence,
                "batch_id": batch_id, "interviews": interviews}
-    sealed = crypto.seal(recipient, compress(canonical_json(content)),
+    sealed = seal(recipient, compress(canonical_json(content)),
                          batch_aad(device_id, sequence, batch_id))
     header = BatchHeader(device_id, sequence, batch_id, created_at, sealed.ephemeral_key,
                          sealed.nonce, sha256_hex(sealed.ciphertext))
@@ -244,9 +260,15 @@ def _header_from(doc: dict[str, Any]) -> BatchHeader:
             and doc.get("compression") == "zlib"):
         raise WireError("the batch header lacks a valid device id, sequence, batch id, time, "
                         "content hash or compression", code="envelope_malformed")
-    return BatchHeader(device_id, sequence, batch_id, created_at,
-                       b64d(doc.get("ephemeral_key"), "the ephemeral key"),
-                       b64d(doc.get("nonce"), "the nonce"), content_hash)
+    ephemeral_key = b64d(doc.get("ephemeral_key"), "the ephemeral key")
+    nonce = b64d(doc.get("nonce"), "the nonce")
+    # AES-GCM itself takes a nonce of 8 to 128 bytes; the protocol says 12, and a reader that
+    # took any other would accept frames that other readers of the protocol refuse.
+    if len(ephemeral_key) != crypto.KEY_BYTES or len(nonce) != crypto.NONCE_BYTES:
+        raise WireError(f"the batch header's ephemeral key must be {crypto.KEY_BYTES} bytes "
+                        f"and its nonce {crypto.NONCE_BYTES}", code="envelope_malformed")
+    return BatchHeader(device_id, sequence, batch_id, created_at, ephemeral_key, nonce,
+                       content_hash)
 
 
 def verify_batch(envelope: BatchEnvelope, verify_key: crypto.Ed25519PublicKey) -> None:
@@ -306,6 +328,10 @@ def interview_problem(record: object) -> str | None:
     audit = record.get("audit", [])
     if not isinstance(audit, list) or not all(_audit_ok(e) for e in audit):
         return "the interview's audit entries are malformed"
+    try:
+        canonical_json(record)  # central hashes and keeps it so: it must be writable
+    except (UnicodeEncodeError, ValueError):
+        return "the interview holds a number or text that canonical JSON cannot carry"
     return None
 
 
@@ -336,10 +362,18 @@ class InterviewResult:
     result: str
     code: str
     message: str = ""
+    # Audit entries central could not keep: it holds another entry under the same per-device
+    # seq (docs/protocol.md §8.2). Written only when there are some, so receipts without any
+    # stay byte for byte what they were.
+    audit_refused: tuple[int, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"interview_id": self.interview_id, "revision": self.revision,
-                "result": self.result, "code": self.code, "message": self.message}
+        doc: dict[str, Any] = {"interview_id": self.interview_id, "revision": self.revision,
+                               "result": self.result, "code": self.code,
+                               "message": self.message}
+        if self.audit_refused:
+            doc["audit_refused"] = list(self.audit_refused)
+        return doc
 
 
 def build_receipt(*, batch_id: str, device_id: str, sequence: int, content_hash: str,
@@ -359,7 +393,8 @@ def verify_receipt(raw: bytes, verify_key: crypto.Ed25519PublicKey, *, batch_id:
     doc = _json_object(raw, "the receipt", "receipt_invalid")
     _check_format(doc, RECEIPT_FORMAT)
     signature = b64d(doc.pop("signature", None), "the receipt signature")
-    crypto.verify(verify_key, signature, canonical_json(doc), "the receipt signature")
+    crypto.verify(verify_key, signature, signed_bytes(doc, "the receipt", "receipt_invalid"),
+                  "the receipt signature")
     if doc.get("batch_id") != batch_id or doc.get("content_hash") != content_hash:
         raise WireError("the receipt is for another batch", code="receipt_mismatch")
     return [_result_from(r) for r in doc.get("results", [])]
@@ -369,11 +404,13 @@ def _result_from(item: Any) -> InterviewResult:
     fields = item if isinstance(item, dict) else {}
     interview_id, revision, result = (fields.get("interview_id"), fields.get("revision"),
                                       fields.get("result"))
+    audit_refused = fields.get("audit_refused", [])
     if not (isinstance(interview_id, str) and (revision is None or type(revision) is int)
-            and result in RESULTS):
+            and result in RESULTS and isinstance(audit_refused, list)
+            and all(type(seq) is int for seq in audit_refused)):
         raise WireError("the receipt lists a malformed result", code="receipt_invalid")
     return InterviewResult(interview_id, revision, str(result), fields.get("code", ""),
-                           fields.get("message", ""))
+                           fields.get("message", ""), tuple(audit_refused))
 
 
 # -- enrolment ----------------------------------------------------------------------------------
@@ -406,7 +443,9 @@ def parse_enrol_request(doc: object) -> EnrolRequest:
                         code="request_malformed")
     raw_key = b64d(body.get("verify_key"), "the verify key")
     key = crypto.load_verify_key(raw_key)
-    crypto.verify(key, signature, canonical_json(body), "the enrolment request signature")
+    crypto.verify(key, signature, signed_bytes(body, "the enrolment request",
+                                               "request_malformed"),
+                  "the enrolment request signature")
     return EnrolRequest(code, raw_key, label)
 
 

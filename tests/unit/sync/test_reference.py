@@ -197,3 +197,13 @@ def test_a_portal_page_is_retried_and_a_refusal_is_not(store, me):
     with pytest.raises(CentralRefusedError) as caught:
         reference.pull(store, client, me)
     assert caught.value.code == "signature_invalid"
+
+
+@pytest.mark.parametrize("value", ['"\\ud800"', "NaN"])
+def test_a_package_canonical_json_cannot_write_is_refused_not_a_crash(value):
+    doc = {**packages.sign_package(version=1, kind="revocations", published_at="t",
+                                   payload={"device_ids": []}, signing_key=CENTRAL),
+           "extra": json.loads(value)}
+    with pytest.raises(packages.wire.WireError) as caught:
+        packages.verify_package(doc, CENTRAL.public_key())
+    assert caught.value.code == "package_malformed"

@@ -221,3 +221,68 @@ def test_an_enrolment_request_not_signed_by_its_key_is_refused():
 def test_malformed_enrolment_requests_are_named(doc):
     with pytest.raises(wire.WireError):
         wire.parse_enrol_request(doc)
+
+
+@pytest.mark.parametrize(("key_bytes", "nonce_bytes"), [(32, 8), (32, 16), (31, 12), (33, 12)])
+def test_a_header_with_another_nonce_or_key_size_is_refused(station, key_bytes, nonce_bytes):
+    """AES-GCM would open a 16-byte nonce, but the protocol says 12: a frame other readers
+    refuse must not be stored here."""
+    envelope = wire.parse_batch(station.batch([interview()]))
+    header = {**envelope.header.to_json(), "ephemeral_key": wire.b64e(b"k" * key_bytes),
+              "nonce": wire.b64e(b"n" * nonce_bytes)}
+    raw = wire.sign_frame(wire.canonical_json(header), envelope.ciphertext, station.key)
+    with pytest.raises(wire.WireError) as caught:
+        wire.parse_batch(raw)
+    assert caught.value.code == "envelope_malformed"
+
+
+# Python's parser reads both; canonical JSON cannot write either.
+UNWRITABLE = ['"\\ud800"', "NaN", "Infinity"]
+
+
+@pytest.mark.parametrize("value", UNWRITABLE)
+def test_an_interview_canonical_json_cannot_write_is_refused_not_a_crash(value):
+    record = {**interview(), "answers": json.loads(f'{{"given_name": {value}}}')}
+    assert "canonical JSON cannot carry" in wire.interview_problem(record)
+
+
+@pytest.mark.parametrize("value", UNWRITABLE)
+def test_a_receipt_canonical_json_cannot_write_is_refused_not_a_crash(central_keys, value):
+    raw = _receipt(central_keys[1])[:-1] + f',"extra":{value}}}'.encode()
+    with pytest.raises(wire.WireError) as caught:
+        wire.verify_receipt(raw, central_keys[1].public_key(), batch_id="b-1", content_hash="h")
+    assert caught.value.code == "receipt_invalid"
+
+
+@pytest.mark.parametrize("value", UNWRITABLE)
+def test_an_enrolment_request_canonical_json_cannot_write_is_refused(value):
+    doc = {**wire.build_enrol_request("ABCD", crypto.new_signing_key()),
+           "extra": json.loads(value)}
+    with pytest.raises(wire.WireError) as caught:
+        wire.parse_enrol_request(doc)
+    assert caught.value.code == "request_malformed"
+
+
+def test_a_fixed_seal_is_reproducible_and_opens(central_keys):
+    ephemeral = crypto.load_encryption_key(bytes(range(32)))
+    one, two = (crypto.seal_with(central_keys[0].public_key(), b"data", b"aad", ephemeral,
+                                 b"\x01" * 12) for _ in range(2))
+    assert one == two
+    assert crypto.open_sealed(central_keys[0], one, b"aad") == b"data"
+    with pytest.raises(crypto.CryptoError):
+        crypto.seal_with(central_keys[0].public_key(), b"data", b"aad", ephemeral, b"\x01" * 16)
+
+
+def test_a_receipt_names_the_audit_entries_central_could_not_keep(central_keys):
+    signing = central_keys[1]
+    kept = wire.InterviewResult("i-1", 2, "stored", "new")
+    assert "audit_refused" not in kept.to_json()  # receipts without any are unchanged
+    refused = wire.InterviewResult("i-1", 2, "stored", "new", audit_refused=(7, 9))
+    raw = _receipt(signing, results=[refused])
+    assert wire.verify_receipt(raw, signing.public_key(), batch_id="b-1",
+                               content_hash="h") == [refused]
+    bad = wire.InterviewResult("i-1", 2, "stored", "new", audit_refused=("7",))
+    with pytest.raises(wire.WireError) as caught:
+        wire.verify_receipt(_receipt(signing, results=[bad]), signing.public_key(),
+                            batch_id="b-1", content_hash="h")
+    assert caught.value.code == "receipt_invalid"
