@@ -38,6 +38,7 @@ from screening.reports.wording import LANGUAGES, WORDS, both, word
 WIDTH = content_width()
 LABEL = WIDTH * 0.46
 KEEP = 30 * mm  # a section heading never ends a page: start a new one when less is left
+LONG = 160  # characters: a longer answer is a person's own words, set in the reading weight
 Row = tuple[str, str]  # (label, answer in words; '' when not answered)
 
 
@@ -91,7 +92,8 @@ def _title(record: Interview, reference: Reference, lang: str) -> list[Flowable]
             ("started_at", format_moment(record.started_at)),
             ("finalised_at", format_moment(record.finalised_at))]
     table = field_table([[para(word(key, lang), "label"), _answer(value, lang)]
-                         for key, value in rows], [LABEL * 0.6, WIDTH - LABEL * 0.6])
+                         for key, value in rows], [LABEL * 0.6, WIDTH - LABEL * 0.6],
+                        split_long=True)
     return [markup(word("record_title", lang).upper(), "title"),
             para(f"{word('record_title', other)}  ·  {word('authority', lang)}", "subtitle"),
             Spacer(1, 2), para(word("confidential", lang), "warn"),
@@ -100,12 +102,14 @@ def _title(record: Interview, reference: Reference, lang: str) -> list[Flowable]
 
 def _answers(title: str, rows: list[Row], lang: str) -> list[Flowable]:
     table = field_table([[para(label), _answer(text, lang)] for label, text in rows],
-                        [LABEL, WIDTH - LABEL])
+                        [LABEL, WIDTH - LABEL], split_long=True)
     return [CondPageBreak(KEEP), band(title, WIDTH), table, Spacer(1, 8)]
 
 
 def _answer(text: str, lang: str) -> Flowable:
-    return para(text, "strong") if text else para(word("not_answered", lang), "muted")
+    if not text:
+        return para(word("not_answered", lang), "muted")
+    return para(text, "strong" if len(text) <= LONG else "body")
 
 
 def _assessment(form: Form, evaluation: Evaluation, lang: str) -> list[Flowable]:
@@ -125,7 +129,8 @@ def _assessment(form: Form, evaluation: Evaluation, lang: str) -> list[Flowable]
             [para(word("explanation", lang), "label"),
              [bullet(sentence) for sentence in explain(form, assessment, lang)]]]
     return [CondPageBreak(KEEP), band(word("assessment", lang), WIDTH),
-            field_table(rows, [LABEL * 0.6, WIDTH - LABEL * 0.6]), Spacer(1, 8)]
+            field_table(rows, [LABEL * 0.6, WIDTH - LABEL * 0.6], split_long=True),
+            Spacer(1, 8)]
 
 
 def _audit(entries: Iterable[Mapping[str, Any]], lang: str) -> list[Flowable]:
