@@ -59,6 +59,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "depend on it.",
         "sq": "Ky person trajtohet si fëmijë ({why}): veprimi duhet të jetë referim te mbrojtja "
               "e fëmijës. Pëlqimi i fëmijës regjistrohet, por ky referim nuk varet prej tij."},
+    "child_protection_organisation_required": {
+        "en": "This person is treated as a child ({why}): the receiving organisation must be "
+              "child protection, not {organisation}. Choose the Child Protection Unit.",
+        "sq": "Ky person trajtohet si fëmijë ({why}): organizata pritëse duhet të jetë "
+              "mbrojtja e fëmijës, jo {organisation}. Zgjidhni Njësinë për Mbrojtjen e "
+              "Fëmijës."},
     "why_unaccompanied": {"en": "unaccompanied", "sq": "i pashoqëruar"},
     "why_indicators": {"en": "the outcome is {outcome}", "sq": "rezultati është {outcome}"},
     "consent_referral_required": {
