@@ -19,7 +19,7 @@ from screening.questionnaire.evaluation import Evaluation
 from screening.questionnaire.model import Form, Section
 from screening.questionnaire.reference import Reference
 from screening.questionnaire.scoring import explain, outcome_label
-from screening.reports.answers import answer_text, checkpoint_name, format_moment
+from screening.reports.answers import answer_text, checkpoint_name, format_moment, signer
 from screening.reports.interview import Interview, evaluate_interview, interview_from
 from screening.reports.layout import (
     FILL,
@@ -87,7 +87,8 @@ def _title(record: Interview, reference: Reference, lang: str) -> list[Flowable]
             ("form", f"{record.form_id} {record.form_version}".strip()),
             ("checkpoint", checkpoint_name(reference, record.checkpoint, lang)
              if record.checkpoint else ""),
-            ("officer", record.officer),
+            ("officer", signer(record.officer, record.officer_full_name)),
+            ("approved_by", signer(record.approved_by, record.approved_by_full_name)),
             ("status", status.get(lang, record.status) if status else record.status),
             ("started_at", format_moment(record.started_at)),
             ("finalised_at", format_moment(record.finalised_at))]

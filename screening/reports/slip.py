@@ -49,8 +49,8 @@ def build_slip(interview: Mapping[str, Any] | Interview, form: Form, reference: 
 
 
 def render_slip(content: SlipContent) -> bytes:
-    story = _header(content) + _case(content) + _receiver(content) + _reason(content) \
-        + _person(content) + _help_lines(content) + _signatures()
+    story = _header(content) + _identity(content) + _case(content) + _receiver(content) \
+        + _reason(content) + _person(content) + _help_lines(content) + _signatures()
     # Shrinking keeps the slip on one page whatever the length of a name or address.
     page = KeepInFrame(WIDTH, content_height(), story, mode="shrink", name="slip")
     notice = f"{both('confidential')} — {word('printed', 'sq')} / {word('printed', 'en')} " \
@@ -80,14 +80,33 @@ def _header(content: SlipContent) -> list[Flowable]:
     return [table, Spacer(1, 2 * mm)]
 
 
+def _identity(content: SlipContent) -> list[Flowable]:
+    """Who the receiving organisation is taking in: the first thing it looks for."""
+    label = 37 * mm
+    half = (WIDTH - 2 * label) / 2
+    name = para(content.person_name, "big") if content.person_name else _none("not_recorded")
+    rows = [[bilingual("person_name"), name, "", ""],
+            [bilingual("birth"), _bi_or_not_recorded(content.birth),
+             bilingual("sex"), _bi_or_not_recorded(content.sex)],
+            [bilingual("nationality"), _bi_or_not_recorded(content.nationality),
+             bilingual("language"), _bi_or_not_recorded(content.language)]]
+    table = field_table(rows, [label, half, label, half])
+    table.setStyle(TableStyle([("SPAN", (1, 0), (3, 0))]))
+    return _section("person", table)
+
+
 def _case(content: SlipContent) -> list[Flowable]:
     label = 37 * mm
     half = (WIDTH - 2 * label) / 2
+    approver = para(content.approver) if content.approver else _none("not_approved_yet")
     rows = [[bilingual("case_reference"), para(content.case_reference, "strong"),
              bilingual("interview_time"), para(content.interview_time)],
-            [bilingual("checkpoint"), _bi(content.checkpoint),
-             bilingual("referring_officer"), para(content.officer)]]
-    return _section("case", field_table(rows, [label, half, label, half]))
+            [bilingual("referring_officer"), para(content.officer),
+             bilingual("approved_by"), approver],
+            [bilingual("checkpoint"), _bi(content.checkpoint), "", ""]]
+    table = field_table(rows, [label, half, label, half])
+    table.setStyle(TableStyle([("SPAN", (1, 2), (3, 2))]))
+    return _section("case", table)
 
 
 def _receiver(content: SlipContent) -> list[Flowable]:
@@ -131,7 +150,7 @@ def _person(content: SlipContent) -> list[Flowable]:
         consent.append(para(f"{word('child_consent_note', 'sq')}\n"
                             f"{word('child_consent_note', 'en')}", "muted"))
     rows.append([bilingual("consent"), consent])
-    return _section("person", field_table(rows, [LABEL, WIDTH - LABEL]))
+    return _section("situation", field_table(rows, [LABEL, WIDTH - LABEL]))
 
 
 def _help_lines(content: SlipContent) -> list[Flowable]:

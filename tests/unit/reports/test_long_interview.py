@@ -53,13 +53,21 @@ def test_maximal_interview_has_its_record_with_the_names_intact(maximal, standar
     render_png(pdf, tmp_path, f"record-{lang}")
 
 
-def test_maximal_interview_has_a_one_page_slip(maximal, standard_form, reference):
-    pdf = build_slip(maximal, standard_form, reference,
-                     printed_at=dt.datetime(2026, 7, 1, 12, 0))
+def test_maximal_interview_has_a_one_page_slip_that_says_who_it_is(maximal, standard_form,
+                                                                   reference, tmp_path):
+    officer = "Αικατερίνη Ζωγράφου-Кузнецова " * 3
+    data = {**maximal, "status": "approved", "officer_full_name": officer,
+            "approved_by": "sokol.d", "approved_by_full_name": "Sokol Dema"}
+    pdf = build_slip(data, standard_form, reference, printed_at=dt.datetime(2026, 7, 1, 12, 0))
     assert len(pages(pdf)) == 1
     words = squeeze(text(pdf))
+    assert squeeze(GIVEN_NAME) in words
+    assert without_arabic(squeeze(FAMILY_NAME)) in without_arabic(words)
+    assert "01.02.2010(16vjeç,moshaepasigurt)" in words
+    assert squeeze(officer) in words and "SokolDema" in words
     assert NOTES_MARKER not in words
     assert "line69" not in words  # no answer text leaves on the slip
+    render_png(pdf, tmp_path, "slip")
 
 
 @pytest.mark.parametrize("lang", ["sq", "en"])
