@@ -95,6 +95,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "under 21), so the child strengths apply.",
         "sq": "Profili: fëmijë — personi trajtohet si fëmijë (nën 18 vjeç, ose mosha e pasigurt "
               "dhe nën 21 vjeç), prandaj zbatohen peshat për fëmijët."},
+    "age_unknown": {
+        "en": "No age could be worked out (no valid date of birth and no age estimate), so the "
+              "person was not assessed as a child. If the person may be a child, record the "
+              "date of birth or an estimate.",
+        "sq": "Mosha nuk mund të llogaritet (nuk ka datë lindjeje të vlefshme dhe as moshë të "
+              "vlerësuar), prandaj personi nuk u vlerësua si fëmijë. Nëse personi mund të jetë "
+              "fëmijë, shënoni datën e lindjes ose një moshë të vlerësuar."},
     "profile_adult_sexual": {
         "en": "Profile: adult, sexual exploitation — the activity abroad includes sexual "
               "services.",
