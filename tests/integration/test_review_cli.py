@@ -12,6 +12,8 @@ import pytest
 from screening.store.session import StoreSession
 from tests.answer_sets import adult_no_indicators, child_answers, with_yes
 from tests.integration.test_reports_cli import ok, pdf_text, run
+from tests.maximal_interview import GIVEN_NAME, maximal_answers
+from tests.maximal_interview import NOTES_MARKER as MAXIMAL_NOTES
 from tests.unit.store.helpers import TEST_KDF
 
 SUP, SUP_PW = "sara", "sara-password-1"
@@ -105,3 +107,26 @@ def test_users_list_shows_full_names(store):
     listing = ok(run(store["dir"], "users", "list", "--as", SUP))
     assert f"{OFF}\tofficer\tactive" in listing and OFFICER_NAME in listing
     assert "(no full name)" in listing  # the supervisor has none yet
+
+
+def test_the_longest_interview_prints_its_record_slip_and_report(store):
+    paper = store["out"] / "maximal.json"
+    paper.write_text(json.dumps([maximal_answers(interview_started_at="2026-07-01T10:00:00")]),
+                     encoding="utf-8")
+    out = ok(run(store["dir"], "interviews", "import", str(paper), "--as", OFF, password=OFF_PW))
+    interview = re.findall(r"imported as (\S+)", out)[0]
+    for lang in ("sq", "en"):
+        target = store["out"] / f"record-{lang}.pdf"
+        ok(run(store["dir"], "record", interview, "-o", str(target), "--lang", lang, "--as",
+               OFF, password=OFF_PW))
+        words = pdf_text(target)
+        assert re.sub(r"\s", "", GIVEN_NAME) in words and MAXIMAL_NOTES in words
+    ok(run(store["dir"], "interviews", "approve", interview, "--as", SUP))
+    slip = store["out"] / "maximal-slip.pdf"
+    ok(run(store["dir"], "slip", interview, "-o", str(slip), "--as", SUP))
+    words = pdf_text(slip)
+    assert re.sub(r"\s", "", GIVEN_NAME) in words and MAXIMAL_NOTES not in words
+    report = store["out"] / "q3.pdf"
+    said = ok(run(store["dir"], "report", "quarterly", "2026Q3", "-o", str(report), "--as",
+                  SUP))
+    assert "2026Q3: 3 interview(s)" in said

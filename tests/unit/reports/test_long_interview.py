@@ -63,7 +63,7 @@ def test_maximal_interview_has_a_one_page_slip_that_says_who_it_is(maximal, stan
     words = squeeze(text(pdf))
     assert squeeze(GIVEN_NAME) in words
     assert without_arabic(squeeze(FAMILY_NAME)) in without_arabic(words)
-    assert "01.02.2010(16vjeç,moshaepasigurt)" in words
+    assert "01.02.2010(16vjeç,epasigurt)" in words
     assert squeeze(officer) in words and "SokolDema" in words
     assert NOTES_MARKER not in words
     assert "line69" not in words  # no answer text leaves on the slip
