@@ -33,14 +33,14 @@ def answer_text(question: Question, value: Any, form: Form, reference: Reference
     return formatter(question, value, form, reference, lang)
 
 
-def signer(login: str, full_name: str) -> str:
+def signer(login: str, full_name: str, languages: tuple[str, ...] = LANGUAGES) -> str:
     """How a document names an account holder: the full name, else the login name marked as
-    such (in both languages), for a login name is not a person's name."""
+    such (in ``languages``), for a login name is not a person's name."""
     if full_name.strip():
         return full_name.strip()
     if not login:
         return ""
-    marks = " / ".join(word("login_name_only", lang) for lang in LANGUAGES)
+    marks = " / ".join(word("login_name_only", lang) for lang in languages)
     return f"{login} ({marks})"
 
 

@@ -69,10 +69,21 @@ def section_rows(section: Section, evaluation: Evaluation, reference: Reference,
     for question in section.questions:
         if question.type == "note" or not evaluation.is_visible(question):
             continue
-        value = evaluation.values.get(question.id)
-        text = answer_text(question, value, evaluation.form, reference, lang)
+        issue = evaluation.issues.get(question.id)
+        if issue is not None:  # refused, so it counts for nothing; print what was entered
+            text = f"{_raw(evaluation.answers.get(question.id))} — " \
+                   f"{word('invalid_answer', lang)}: {issue.message.get(lang, '')}"
+        else:
+            text = answer_text(question, evaluation.values.get(question.id), evaluation.form,
+                               reference, lang)
         rows.append((question.label.get(lang) or question.id, text))
     return rows
+
+
+def _raw(answer: Any) -> str:
+    if isinstance(answer, list):
+        return ", ".join(str(item) for item in answer)
+    return "" if answer is None else str(answer)
 
 
 def audit_rows(entries: Iterable[Mapping[str, Any]], lang: str) -> list[tuple[str, str, str]]:
@@ -87,8 +98,8 @@ def _title(record: Interview, reference: Reference, lang: str) -> list[Flowable]
             ("form", f"{record.form_id} {record.form_version}".strip()),
             ("checkpoint", checkpoint_name(reference, record.checkpoint, lang)
              if record.checkpoint else ""),
-            ("officer", signer(record.officer, record.officer_full_name)),
-            ("approved_by", signer(record.approved_by, record.approved_by_full_name)),
+            ("officer", signer(record.officer, record.officer_full_name, (lang,))),
+            ("approved_by", signer(record.approved_by, record.approved_by_full_name, (lang,))),
             ("status", status.get(lang, record.status) if status else record.status),
             ("started_at", format_moment(record.started_at)),
             ("finalised_at", format_moment(record.finalised_at))]

@@ -85,6 +85,7 @@ WORDS: dict[str, dict[str, str]] = {
               "Policisë së Shtetit dhe Autoritetit Përgjegjës.",
         "en": "Confidential document for the case file. Do not copy it or pass it outside the "
               "State Police and the Responsible Authority."},
+    "invalid_answer": {"sq": "përgjigje e pavlefshme", "en": "invalid answer"},
     "interview_id": {"sq": "Identifikuesi i intervistës", "en": "Interview id"},
     "form": {"sq": "Formulari", "en": "Form"},
     "status": {"sq": "Gjendja", "en": "Status"},
