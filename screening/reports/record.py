@@ -99,7 +99,8 @@ def _title(record: Interview, reference: Reference, lang: str) -> list[Flowable]
             ("checkpoint", checkpoint_name(reference, record.checkpoint, lang)
              if record.checkpoint else ""),
             ("officer", signer(record.officer, record.officer_full_name, (lang,))),
-            ("approved_by", signer(record.approved_by, record.approved_by_full_name, (lang,))),
+            ("approved_by", signer(record.approved_by, record.approved_by_full_name, (lang,))
+             or word("not_approved_yet", lang)),
             ("status", status.get(lang, record.status) if status else record.status),
             ("started_at", format_moment(record.started_at)),
             ("finalised_at", format_moment(record.finalised_at))]
