@@ -87,7 +87,7 @@ def _register_users(commands: argparse._SubParsersAction) -> None:
 
 
 def _register_interviews(commands: argparse._SubParsersAction) -> None:
-    interviews = add_group(commands, "interviews", "enter, list and show interviews")
+    interviews = add_group(commands, "interviews", "enter, list, show and review interviews")
     imp = add_command(interviews, "import", "enter interviews captured on paper (a JSON list of "
                    "answer objects)", run_interviews_import)
     imp.add_argument("file", metavar="FILE.json", type=Path)

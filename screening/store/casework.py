@@ -90,8 +90,10 @@ class Casework(SessionBase):
         the reason); the change is a new revision, audited with the old and new choice."""
         self._require_supervisor("choose the receiving organisation")
         record = self.get_interview(interview_id)
-        if organisation not in directory_ids():
-            raise InterviewStateError(f"'{organisation}' is not in the referral directory")
+        known = directory_ids()
+        if organisation not in known:
+            raise InterviewStateError(f"'{organisation}' is not in the referral directory; "
+                                      f"its ids are {', '.join(sorted(known))}")
         previous = record.answers.get("referral_organisation")
         if previous == organisation:
             return
