@@ -22,12 +22,9 @@ class Account:
     disabled: bool
     created_at: str
     created_by: str | None
-    full_name: str | None = None  # the person's name as signed; None on older accounts
-
-    @property
-    def signs_as(self) -> str:
-        """The name documents print: the full name, else the login name."""
-        return self.full_name or self.name
+    # the person's name as documents print it (screening.reports.answers.signer falls back
+    # to the login name, marked); None on accounts made before schema 3
+    full_name: str | None = None
 
 
 def check_name(name: str) -> str:

@@ -30,10 +30,10 @@ def referred(**overrides):
 def test_an_account_is_added_with_its_full_name(supervisor):
     account = supervisor.add_user("mira", "officer", "mira-password-1",
                                   full_name="  Mirela   Kastrati ")
-    assert account.full_name == "Mirela Kastrati" and account.signs_as == "Mirela Kastrati"
+    assert account.full_name == "Mirela Kastrati"
     listed = {a.name: a.full_name for a in supervisor.list_users()}
     assert listed["mira"] == "Mirela Kastrati" and listed[SUPERVISOR] is None
-    assert supervisor.account.signs_as == SUPERVISOR  # no full name: the login name
+    assert supervisor.account.full_name is None  # made without one
 
 
 def test_full_names_are_checked(supervisor):
