@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from reportlab.platypus import Table
+from reportlab.platypus import Flowable, Table
 
 from screening.errors import ReportError
 from screening.reports.layout import footer, render
@@ -86,3 +86,21 @@ def test_a_layout_failure_is_a_coded_report_error_not_reportlabs_message():
     assert raised.value.code == "document_layout_failed"
     assert "Shorten the longest answer" in raised.value.message
     assert "Flowable" not in raised.value.message and "frame" not in raised.value.message
+
+
+class Broken(Flowable):
+    """A flowable that fails while drawing, as a reportlab bug or a damaged font would."""
+
+    def wrap(self, available_width, available_height):
+        return 10, 10
+
+    def draw(self):
+        raise ValueError("reportlab internals: bad glyph 0xFFFF in /F1")
+
+
+def test_any_other_reportlab_failure_is_a_coded_report_error():
+    with pytest.raises(ReportError) as raised:
+        render([Broken()], title="Referral slip", on_page=footer("notice"))
+    assert raised.value.code == "document_failed"
+    assert "nothing was printed or saved" in raised.value.message
+    assert "glyph" not in raised.value.message
