@@ -119,6 +119,22 @@ class InterviewStateError(StoreError):
     code = "interview_state"
 
 
+class ReferralRuleError(InterviewStateError):
+    """A supervisor's review would break a rule of QUESTIONNAIRE.md §3 (child protection,
+    consent to referral, a referral for a suspected or presumed victim). ``problems`` are the
+    engine's action problems (``code``, ``message`` by language); ``messages`` the reason in
+    each language, for a person reading another language than English."""
+
+    code = "referral_rule_broken"
+
+    def __init__(self, problems: list) -> None:  # list[ActionProblem]; avoids the import
+        self.problems = list(problems)
+        languages = {lang for p in self.problems for lang in p.message}
+        self.messages = {lang: " ".join(p.message.get(lang, "") for p in self.problems)
+                         for lang in languages}
+        super().__init__("refused, nothing was changed: " + self.messages.get("en", ""))
+
+
 class ReportError(ScreeningError):
     """A document (referral slip, interview record, statistics) cannot be made from the data
     given."""

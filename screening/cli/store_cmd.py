@@ -71,6 +71,12 @@ def _register_users(commands: argparse._SubParsersAction) -> None:
     add = add_command(users, "add", "add an account", run_users_add, who="SUPERVISOR")
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", required=True, choices=("officer", "supervisor"))
+    add.add_argument("--full-name", metavar="TEXT", help="the person's full name, as the "
+                     "referral slip prints it (the login name is no name)")
+    full = add_command(users, "full-name", "record the full name of an account (yours, or as a "
+                       "supervisor anyone's); an empty TEXT clears it", run_users_full_name)
+    full.add_argument("name", metavar="NAME")
+    full.add_argument("full_name", metavar="TEXT")
     add_command(users, "list", "list the accounts", run_users_list, who="SUPERVISOR")
     disable = add_command(users, "disable", "disable an account", run_users_disable,
                        who="SUPERVISOR")
@@ -81,7 +87,7 @@ def _register_users(commands: argparse._SubParsersAction) -> None:
 
 
 def _register_interviews(commands: argparse._SubParsersAction) -> None:
-    interviews = add_group(commands, "interviews", "enter, list and show interviews")
+    interviews = add_group(commands, "interviews", "enter, list, show and review interviews")
     imp = add_command(interviews, "import", "enter interviews captured on paper (a JSON list of "
                    "answer objects)", run_interviews_import)
     imp.add_argument("file", metavar="FILE.json", type=Path)
@@ -91,6 +97,18 @@ def _register_interviews(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--limit", type=int, default=100, help="at most this many (100)")
     show = add_command(interviews, "show", "show one interview as JSON", run_interviews_show)
     show.add_argument("id", metavar="ID", help="the interview's id or case reference")
+    approve = add_command(interviews, "approve", "approve a finalised interview, optionally "
+                          "choosing the receiving organisation first (the rules of the "
+                          "questionnaire's §3 still apply)", run_interviews_approve,
+                          who="SUPERVISOR")
+    approve.add_argument("id", metavar="ID", help="the interview's id or case reference")
+    approve.add_argument("--organisation", metavar="ID",
+                         help="the receiving organisation's id in the referral directory")
+    send_back = add_command(interviews, "return", "return a finalised interview to its officer "
+                            "for correction", run_interviews_return, who="SUPERVISOR")
+    send_back.add_argument("id", metavar="ID", help="the interview's id or case reference")
+    send_back.add_argument("--comment", metavar="TEXT", required=True,
+                           help="what the officer must correct")
 
 
 def _register_audit(commands: argparse._SubParsersAction) -> None:
@@ -151,8 +169,17 @@ def run_users_add(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         password = _secret(NEW_PASSWORD_ENV, f"Password for the new account {args.name}: ",
                            confirm=True)
-        account = session.add_user(args.name, args.role, password)
-    print(f"added {account.role} {account.name}")
+        account = session.add_user(args.name, args.role, password, full_name=args.full_name)
+    print(f"added {account.role} {account.name}" + (f" ({account.full_name})"
+                                                    if account.full_name else ""))
+    return 0
+
+
+def run_users_full_name(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        account = session.set_full_name(args.name, args.full_name)
+    print(f"full name of {account.name}: {account.full_name}" if account.full_name
+          else f"full name of {account.name} cleared; documents print the login name")
     return 0
 
 
@@ -160,7 +187,8 @@ def run_users_list(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         for account in session.list_users():
             state = "disabled" if account.disabled else "active"
-            print(f"{account.name}\t{account.role}\t{state}\tsince {account.created_at[:10]}")
+            print(f"{account.name}\t{account.role}\t{state}\tsince {account.created_at[:10]}"
+                  f"\t{account.full_name or '(no full name)'}")
     return 0
 
 
@@ -216,6 +244,30 @@ def run_interviews_show(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         record = session.find_interview(args.id)
     print(json.dumps(_with_reference(record), ensure_ascii=False, indent=2))
+    return 0
+
+
+def run_interviews_approve(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        record = session.find_interview(args.id)
+        if args.organisation:
+            session.choose_organisation(record.id, args.organisation.strip())
+        session.approve(record.id)
+        organisation = session.get_interview(record.id).answers.get("referral_organisation")
+    print(f"approved {record.case_reference}" + (f"; referred to {organisation}"
+                                                 if organisation else ""))
+    return 0
+
+
+def run_interviews_return(args: argparse.Namespace) -> int:
+    comment = args.comment.strip()
+    if not comment:
+        raise ScreeningError("say what the officer must correct: --comment TEXT",
+                             code="comment_missing")
+    with open_session(args) as session:
+        record = session.find_interview(args.id)
+        session.return_for_correction(record.id, comment)
+    print(f"returned {record.case_reference} to {record.officer} for correction")
     return 0
 
 

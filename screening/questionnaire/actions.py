@@ -1,4 +1,6 @@
-"""Required actions before an interview can be finalised (QUESTIONNAIRE.md §3)."""
+"""Required actions before an interview can be finalised (QUESTIONNAIRE.md §3), and again
+before a supervisor changes the receiving organisation or approves it: the one home of these
+rules for the engine, the store and the command line."""
 
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ from screening.questionnaire.scoring import (
 
 REFERRALS = frozenset({"referred_shelter", "referred_social_services",
                        "referred_child_protection", "referred_police_at_unit"})
-CONSENT_FREE_TYPES = frozenset({"police", "child_protection", "social_services"})
+CHILD_PROTECTION = "child_protection"  # the directory's type of a child protection unit
+CONSENT_FREE_TYPES = frozenset({"police", CHILD_PROTECTION, "social_services"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +57,7 @@ def required_actions(form: Form, values: Mapping[str, Any], assessment: Assessme
         elif not organisation:
             found.append(ActionProblem("organisation_required", "referral_organisation",
                                        bilingual("organisation_required")))
-    found.extend(_child_rules(form, values, assessment, outcome, action, words))
+    found.extend(_child_rules(form, values, assessment, outcome, action, org, words))
     found.extend(_consent_rule(values, action, org))
     found.extend(_override_rule(values, assessment, words))
     found.extend(_organisation_fit(values, assessment, org, form))
@@ -68,8 +71,8 @@ def _problem(code: str, question: str, outcome_words: Mapping[str, str]) -> Acti
 
 
 def _child_rules(form: Form, values: Mapping[str, Any], assessment: Assessment, outcome: str,
-                 action: Any, words: Any) -> list[ActionProblem]:
-    if not assessment.child or action == "referred_child_protection":
+                 action: Any, org: Any, words: Any) -> list[ActionProblem]:
+    if not assessment.child:
         return []
     # Section D is skipped without consent to the interview; section A still says "alone".
     unaccompanied = (values.get("child_unaccompanied") == "yes"
@@ -81,8 +84,18 @@ def _child_rules(form: Form, values: Mapping[str, Any], assessment: Assessment, 
     else:
         why = {lang: bilingual("why_indicators", outcome=text)[lang]
                for lang, text in words(outcome).items()}
-    message = {lang: bilingual("child_protection_required", why=why[lang])[lang] for lang in why}
-    return [ActionProblem("child_protection_required", "action_taken", message)]
+    if action != "referred_child_protection":
+        message = {lang: bilingual("child_protection_required", why=why[lang])[lang]
+                   for lang in why}
+        return [ActionProblem("child_protection_required", "action_taken", message)]
+    if org is None or org.type == CHILD_PROTECTION:
+        return []
+    # the referral names child protection, the organisation does not: the slip would hand the
+    # child to the one and the statistics count the other
+    message = {lang: bilingual("child_protection_organisation_required", why=why[lang],
+                               organisation=org.name.get(lang, org.id))[lang] for lang in why}
+    return [ActionProblem("child_protection_organisation_required", "referral_organisation",
+                          message)]
 
 
 def _consent_rule(values: Mapping[str, Any], action: Any, org: Any) -> list[ActionProblem]:

@@ -66,6 +66,25 @@ def evaluate(form: Form, answers: Mapping[str, Any], *, reference: Reference | N
     context = Context(now=now or dt.datetime.now())
     issues: dict[str, AnswerIssue] = {}
     parsed = _parse_all(form, answers, reference, issues)
+    while True:
+        values, relevant, assessment = _compute(form, parsed, context)
+        refused = _check_constraints(form, values, relevant, context)
+        issues.update(refused)
+        # An answer its own constraint refuses (a birth date in the future) must not feed a
+        # calculation, a relevance rule or the assessment: compute again without it. Each
+        # round drops at least one answer, so this ends.
+        dropped = parsed.keys() & refused.keys()
+        if not dropped:
+            break
+        parsed = {name: value for name, value in parsed.items() if name not in dropped}
+    missing = _missing(form, values, relevant, context, issues)
+    problems = required_actions(form, values, assessment, reference) if assessment else []
+    return Evaluation(form, answers, values, relevant, issues, missing, assessment, problems)
+
+
+def _compute(form: Form, parsed: Mapping[str, Any],
+             context: Context) -> tuple[dict[str, Any], dict[str, bool], Assessment | None]:
+    """Every value, in dependency order: what is shown, what is calculated, the assessment."""
     values: dict[str, Any] = {}
     relevant: dict[str, bool] = {}
     section_open: dict[str, bool] = {}
@@ -91,10 +110,7 @@ def evaluate(form: Form, answers: Mapping[str, Any], *, reference: Reference | N
             values[question.id] = parsed.get(question.id)
     if assessment is None and form.assessment is not None:
         assessment = assess(form, values, context)
-    _check_constraints(form, values, relevant, context, issues)
-    missing = _missing(form, values, relevant, context, issues)
-    problems = required_actions(form, values, assessment, reference) if assessment else []
-    return Evaluation(form, answers, values, relevant, issues, missing, assessment, problems)
+    return values, relevant, assessment
 
 
 def _parse_all(form: Form, answers: Mapping[str, Any], reference: Reference | None,
@@ -120,7 +136,8 @@ def _parse_all(form: Form, answers: Mapping[str, Any], reference: Reference | No
 
 
 def _check_constraints(form: Form, values: dict[str, Any], relevant: dict[str, bool],
-                       context: Context, issues: dict[str, AnswerIssue]) -> None:
+                       context: Context) -> dict[str, AnswerIssue]:
+    issues: dict[str, AnswerIssue] = {}
     for question in form.constrained:
         if not relevant.get(question.id):
             continue
@@ -135,6 +152,7 @@ def _check_constraints(form: Form, values: dict[str, Any], relevant: dict[str, b
     for question in form.repeats:
         if relevant.get(question.id) and values.get(question.id):
             _check_repeat(question, values, context, issues)
+    return issues
 
 
 def _check_repeat(question: Question, values: dict[str, Any], context: Context,

@@ -59,6 +59,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "depend on it.",
         "sq": "Ky person trajtohet si fëmijë ({why}): veprimi duhet të jetë referim te mbrojtja "
               "e fëmijës. Pëlqimi i fëmijës regjistrohet, por ky referim nuk varet prej tij."},
+    "child_protection_organisation_required": {
+        "en": "This person is treated as a child ({why}): the receiving organisation must be "
+              "child protection, not {organisation}. Choose the Child Protection Unit.",
+        "sq": "Ky person trajtohet si fëmijë ({why}): organizata pritëse duhet të jetë "
+              "mbrojtja e fëmijës, jo {organisation}. Zgjidhni Njësinë për Mbrojtjen e "
+              "Fëmijës."},
     "why_unaccompanied": {"en": "unaccompanied", "sq": "i pashoqëruar"},
     "why_indicators": {"en": "the outcome is {outcome}", "sq": "rezultati është {outcome}"},
     "consent_referral_required": {
@@ -89,6 +95,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "under 21), so the child strengths apply.",
         "sq": "Profili: fëmijë — personi trajtohet si fëmijë (nën 18 vjeç, ose mosha e pasigurt "
               "dhe nën 21 vjeç), prandaj zbatohen peshat për fëmijët."},
+    "age_unknown": {
+        "en": "No age could be worked out (no valid date of birth and no age estimate), so the "
+              "person was not assessed as a child. If the person may be a child, record the "
+              "date of birth or an estimate.",
+        "sq": "Mosha nuk mund të llogaritet (nuk ka datë lindjeje të vlefshme dhe as moshë të "
+              "vlerësuar), prandaj personi nuk u vlerësua si fëmijë. Nëse personi mund të jetë "
+              "fëmijë, shënoni datën e lindjes ose një moshë të vlerësuar."},
     "profile_adult_sexual": {
         "en": "Profile: adult, sexual exploitation — the activity abroad includes sexual "
               "services.",

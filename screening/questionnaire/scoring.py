@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from screening.questionnaire.expr.ast import references
 from screening.questionnaire.expr.compiler import Context
+from screening.questionnaire.expr.parser import parse
 from screening.questionnaire.messages import say
 from screening.questionnaire.model import Form
 
@@ -50,6 +53,8 @@ class Assessment:
     outcome: str
     step: int
     reasons: tuple[str, ...]  # step 2 and 3: which conditions held (keys of the messages)
+    # the child rule read a calculated value (the age) that could not be worked out
+    child_undetermined: bool = False
 
     @property
     def positive_dimensions(self) -> list[str]:
@@ -85,7 +90,24 @@ def assess(form: Form, values: Mapping[str, Any], context: Context) -> Assessmen
     risks = tuple(q.id for q in form.risk_factors if values.get(q.id) == "yes")
     outcome, step, reasons = _decide(form, child, fired, dimensions, observations, risks)
     return Assessment(profile, child, fired, dimensions, observations, risks, outcome, step,
-                      reasons)
+                      reasons, child_undetermined(form, values))
+
+
+def child_undetermined(form: Form, values: Mapping[str, Any]) -> bool:
+    """Whether the child rule had to decide without a value it reads: a calculation (the age)
+    that gave nothing, because no valid date of birth or estimate was given."""
+    roles = form.assessment
+    question = form.questions.get(roles.child_question) if roles else None
+    expression = question.source.get("calculation") if question else None
+    if not isinstance(expression, str):
+        return False
+    return any(form.questions[name].type == "calculate" and values.get(name) is None
+               for name in _reads(expression) if name in form.questions)
+
+
+@functools.cache
+def _reads(expression: str) -> frozenset[str]:
+    return frozenset(references(parse(expression)))
 
 
 def _dimension(dimension_id: str, fired: tuple[FiredIndicator, ...]) -> DimensionResult:
@@ -135,6 +157,8 @@ def explain(form: Form, assessment: Assessment, lang: str) -> list[str]:
     """Sentences naming the profile, every fired indicator with its strength, every dimension
     with fired indicators (positive or why not) and the rule step that decided the outcome."""
     sentences = [say(f"profile_{assessment.profile}", lang)]
+    if assessment.child_undetermined:
+        sentences.append(say("age_unknown", lang))
     for fired in assessment.fired:
         label = form.questions[fired.id].label.get(lang, fired.id)
         sentences.append(say("fired", lang, label=label, dimension=fired.dimension,

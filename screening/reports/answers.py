@@ -9,7 +9,7 @@ from typing import Any
 
 from screening.questionnaire.model import YES_NO_UNKNOWN, Form, Question
 from screening.questionnaire.reference import Reference
-from screening.reports.wording import word
+from screening.reports.wording import LANGUAGES, word
 
 
 def format_moment(moment: dt.datetime | None) -> str:
@@ -31,6 +31,17 @@ def answer_text(question: Question, value: Any, form: Form, reference: Reference
         return ""
     formatter = _FORMATTERS.get(question.type, _plain)
     return formatter(question, value, form, reference, lang)
+
+
+def signer(login: str, full_name: str, languages: tuple[str, ...] = LANGUAGES) -> str:
+    """How a document names an account holder: the full name, else the login name marked as
+    such (in ``languages``), for a login name is not a person's name."""
+    if full_name.strip():
+        return full_name.strip()
+    if not login:
+        return ""
+    marks = " / ".join(word("login_name_only", lang) for lang in languages)
+    return f"{login} ({marks})"
 
 
 def yes_no(value: Any, lang: str) -> str:

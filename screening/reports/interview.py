@@ -6,7 +6,9 @@ A store passes a mapping with these keys (extra keys are ignored)::
     case_reference   the reference printed and encoded on the slip (text, required)
     form_id, form_version
     checkpoint       checkpoint code, e.g. "TIA"
-    officer          the interviewing officer's display name
+    officer          the interviewing officer's login name
+    officer_full_name        the officer's full name, when the account has one
+    approved_by, approved_by_full_name   the approving supervisor ('' until approved)
     started_at, finalised_at   datetime or ISO 8601 text (finalised_at may be empty)
     status           draft | finalised | returned_for_correction | approved
     answers          dict keyed by question id, JSON values as ``forms evaluate`` takes them
@@ -37,6 +39,9 @@ class Interview:
     finalised_at: dt.datetime | None
     status: str
     answers: Mapping[str, Any] = field(default_factory=dict)
+    officer_full_name: str = ""
+    approved_by: str = ""
+    approved_by_full_name: str = ""
 
 
 def interview_from(data: Mapping[str, Any] | Interview) -> Interview:
@@ -58,7 +63,9 @@ def interview_from(data: Mapping[str, Any] | Interview) -> Interview:
         form_version=_text(data, "form_version"), checkpoint=_text(data, "checkpoint"),
         officer=_text(data, "officer"), started_at=_moment(data, "started_at"),
         finalised_at=_moment(data, "finalised_at"), status=_text(data, "status"),
-        answers=answers)
+        answers=answers, officer_full_name=_text(data, "officer_full_name"),
+        approved_by=_text(data, "approved_by"),
+        approved_by_full_name=_text(data, "approved_by_full_name"))
 
 
 def evaluate_interview(interview: Interview, form: Form, reference: Reference) -> Evaluation:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from functools import cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -20,7 +21,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
 from reportlab.platypus import TableStyle as RLTableStyle
+from reportlab.platypus.doctemplate import LayoutError
 
+from screening.errors import ReportError
 from screening.reports.fonts import register_fonts
 from screening.reports.wording import LANGUAGES, word
 
@@ -31,6 +34,7 @@ RULE = colors.HexColor("#B8C2CC")
 FILL = colors.HexColor("#EEF2F6")
 WARN = colors.HexColor("#9B1C1C")
 MARGIN = 16 * mm
+CELL_PADDING = 4
 
 PageHook = Callable[[Canvas, BaseDocTemplate], None]
 
@@ -109,15 +113,64 @@ def band(title: str, width: float, second: str = "") -> Table:
     return band
 
 
-def field_table(rows: list[list[Flowable]], widths: Sequence[float]) -> Table:
-    """Label / value rows with light rules between them."""
-    table = Table(rows, colWidths=list(widths))
+def field_table(rows: list[list[Any]], widths: Sequence[float], *,
+                split_long: bool = False) -> Table:
+    """Label / value rows with light rules between them. With ``split_long`` a value taller
+    than a third of a page continues on rows of its own (no rule between them): reportlab
+    moves a table row whole to the next page, and fails on a row taller than a page."""
+    body: list[list[Any]] = []
+    ends, joined = [], []
+    for row in rows:
+        *head, last = row
+        pieces = cell_pieces(last, widths[-1] - 2 * CELL_PADDING) if split_long else [last]
+        body.append([*head, pieces[0]])
+        for piece in pieces[1:]:
+            joined.append(len(body))  # reads on from the row above, without a gap
+            body.append([*([""] * len(head)), piece])
+        ends.append(len(body) - 1)
+    table = Table(body, colWidths=list(widths))
     table.setStyle(RLTableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE),
+        *[("LINEBELOW", (0, end), (-1, end), 0.4, RULE) for end in ends[:-1]],
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]))
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        *[command for row in joined for command in (
+            ("TOPPADDING", (0, row), (-1, row), 0),
+            ("BOTTOMPADDING", (0, row - 1), (-1, row - 1), 0))]]))
     return table
+
+
+def cell_pieces(cell: Any, width: float, limit: float | None = None) -> list[Any]:
+    """A cell's flowables cut into pieces no taller than ``limit`` (a third of a page):
+    paragraphs are split between lines, other flowables kept whole."""
+    limit = limit or content_height() / 3
+    queue = list(cell) if isinstance(cell, list | tuple) else [cell]
+    if not all(isinstance(item, Flowable) for item in queue):
+        return [cell]  # plain strings: short by construction
+    pieces: list[list[Flowable]] = []
+    current: list[Flowable] = []
+    height = 0.0
+    while queue:
+        item = queue.pop(0)
+        _, tall = item.wrap(width, limit)
+        if height + tall <= limit:
+            current.append(item)
+            height += tall
+            continue
+        parts = item.split(width, limit - height) if isinstance(item, Paragraph) else []
+        if len(parts) == 2:
+            current.append(parts[0])
+            queue.insert(0, parts[1])
+        elif current:
+            queue.insert(0, item)  # it starts the next piece
+        else:
+            current.append(item)  # cannot be cut: alone on its row
+        pieces.append(current)
+        current, height = [], 0.0
+    if current:
+        pieces.append(current)
+    return pieces or [cell]
 
 
 class NumberedCanvas(Canvas):
@@ -183,7 +236,17 @@ def render(flowables: list[Flowable], *, title: str, on_page: PageHook,
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("page", frames=[frame], onPage=on_page)])
-    doc.build(flowables, canvasmaker=NumberedCanvas if numbered else Canvas)
+    try:
+        doc.build(flowables, canvasmaker=NumberedCanvas if numbered else Canvas)
+    except LayoutError:
+        raise ReportError(f"the document “{title}” could not be laid out: one entry is too "
+                          "large for a page. Nothing was printed or saved. Shorten the longest "
+                          "answer or name and try again; if it happens again, tell IT support.",
+                          code="document_layout_failed") from None
+    except Exception:  # reportlab's own failures must not reach a person as its message
+        raise ReportError(f"the document “{title}” could not be made; nothing was printed or "
+                          "saved. Try again; if it happens again, tell IT support.",
+                          code="document_failed") from None
     return buffer.getvalue()
 
 

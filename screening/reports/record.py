@@ -19,7 +19,7 @@ from screening.questionnaire.evaluation import Evaluation
 from screening.questionnaire.model import Form, Section
 from screening.questionnaire.reference import Reference
 from screening.questionnaire.scoring import explain, outcome_label
-from screening.reports.answers import answer_text, checkpoint_name, format_moment
+from screening.reports.answers import answer_text, checkpoint_name, format_moment, signer
 from screening.reports.interview import Interview, evaluate_interview, interview_from
 from screening.reports.layout import (
     FILL,
@@ -38,6 +38,7 @@ from screening.reports.wording import LANGUAGES, WORDS, both, word
 WIDTH = content_width()
 LABEL = WIDTH * 0.46
 KEEP = 30 * mm  # a section heading never ends a page: start a new one when less is left
+LONG = 160  # characters: a longer answer is a person's own words, set in the reading weight
 Row = tuple[str, str]  # (label, answer in words; '' when not answered)
 
 
@@ -68,10 +69,21 @@ def section_rows(section: Section, evaluation: Evaluation, reference: Reference,
     for question in section.questions:
         if question.type == "note" or not evaluation.is_visible(question):
             continue
-        value = evaluation.values.get(question.id)
-        text = answer_text(question, value, evaluation.form, reference, lang)
+        issue = evaluation.issues.get(question.id)
+        if issue is not None:  # refused, so it counts for nothing; print what was entered
+            text = f"{_raw(evaluation.answers.get(question.id))} — " \
+                   f"{word('invalid_answer', lang)}: {issue.message.get(lang, '')}"
+        else:
+            text = answer_text(question, evaluation.values.get(question.id), evaluation.form,
+                               reference, lang)
         rows.append((question.label.get(lang) or question.id, text))
     return rows
+
+
+def _raw(answer: Any) -> str:
+    if isinstance(answer, list):
+        return ", ".join(str(item) for item in answer)
+    return "" if answer is None else str(answer)
 
 
 def audit_rows(entries: Iterable[Mapping[str, Any]], lang: str) -> list[tuple[str, str, str]]:
@@ -86,12 +98,15 @@ def _title(record: Interview, reference: Reference, lang: str) -> list[Flowable]
             ("form", f"{record.form_id} {record.form_version}".strip()),
             ("checkpoint", checkpoint_name(reference, record.checkpoint, lang)
              if record.checkpoint else ""),
-            ("officer", record.officer),
+            ("officer", signer(record.officer, record.officer_full_name, (lang,))),
+            ("approved_by", signer(record.approved_by, record.approved_by_full_name, (lang,))
+             or word("not_approved_yet", lang)),
             ("status", status.get(lang, record.status) if status else record.status),
             ("started_at", format_moment(record.started_at)),
             ("finalised_at", format_moment(record.finalised_at))]
     table = field_table([[para(word(key, lang), "label"), _answer(value, lang)]
-                         for key, value in rows], [LABEL * 0.6, WIDTH - LABEL * 0.6])
+                         for key, value in rows], [LABEL * 0.6, WIDTH - LABEL * 0.6],
+                        split_long=True)
     return [markup(word("record_title", lang).upper(), "title"),
             para(f"{word('record_title', other)}  ·  {word('authority', lang)}", "subtitle"),
             Spacer(1, 2), para(word("confidential", lang), "warn"),
@@ -100,12 +115,14 @@ def _title(record: Interview, reference: Reference, lang: str) -> list[Flowable]
 
 def _answers(title: str, rows: list[Row], lang: str) -> list[Flowable]:
     table = field_table([[para(label), _answer(text, lang)] for label, text in rows],
-                        [LABEL, WIDTH - LABEL])
+                        [LABEL, WIDTH - LABEL], split_long=True)
     return [CondPageBreak(KEEP), band(title, WIDTH), table, Spacer(1, 8)]
 
 
 def _answer(text: str, lang: str) -> Flowable:
-    return para(text, "strong") if text else para(word("not_answered", lang), "muted")
+    if not text:
+        return para(word("not_answered", lang), "muted")
+    return para(text, "strong" if len(text) <= LONG else "body")
 
 
 def _assessment(form: Form, evaluation: Evaluation, lang: str) -> list[Flowable]:
@@ -125,7 +142,8 @@ def _assessment(form: Form, evaluation: Evaluation, lang: str) -> list[Flowable]
             [para(word("explanation", lang), "label"),
              [bullet(sentence) for sentence in explain(form, assessment, lang)]]]
     return [CondPageBreak(KEEP), band(word("assessment", lang), WIDTH),
-            field_table(rows, [LABEL * 0.6, WIDTH - LABEL * 0.6]), Spacer(1, 8)]
+            field_table(rows, [LABEL * 0.6, WIDTH - LABEL * 0.6], split_long=True),
+            Spacer(1, 8)]
 
 
 def _audit(entries: Iterable[Mapping[str, Any]], lang: str) -> list[Flowable]:

@@ -17,6 +17,7 @@ from screening.questionnaire.reference import Reference
 from screening.reports.interview import Interview
 from screening.reports.layout import (
     ACCENT,
+    CELL_PADDING,
     FILL,
     MUTED,
     RULE,
@@ -49,8 +50,8 @@ def build_slip(interview: Mapping[str, Any] | Interview, form: Form, reference: 
 
 
 def render_slip(content: SlipContent) -> bytes:
-    story = _header(content) + _case(content) + _receiver(content) + _reason(content) \
-        + _person(content) + _help_lines(content) + _signatures()
+    story = _header(content) + _identity(content) + _case(content) + _receiver(content) \
+        + _reason(content) + _person(content) + _help_lines(content) + _signatures()
     # Shrinking keeps the slip on one page whatever the length of a name or address.
     page = KeepInFrame(WIDTH, content_height(), story, mode="shrink", name="slip")
     notice = f"{both('confidential')} — {word('printed', 'sq')} / {word('printed', 'en')} " \
@@ -77,39 +78,67 @@ def _header(content: SlipContent) -> list[Flowable]:
                                ("ALIGN", (1, 0), (1, 0), "CENTER"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return [table, Spacer(1, 2 * mm)]
+    return [table, Spacer(1, 1 * mm)]
+
+
+def _identity(content: SlipContent) -> list[Flowable]:
+    """Who the receiving organisation is taking in: the first thing it looks for."""
+    name = para(content.person_name, "big") if content.person_name else _none("not_recorded")
+    return _section("person", _grid([
+        [("person_name", name, 4)],
+        [("birth", _bi_or_not_recorded(content.birth), 1),
+         ("sex", _bi_or_not_recorded(content.sex), 1),
+         ("nationality", _bi_or_not_recorded(content.nationality), 1),
+         ("language", _bi_or_not_recorded(content.language), 1)]]))
 
 
 def _case(content: SlipContent) -> list[Flowable]:
-    label = 37 * mm
-    half = (WIDTH - 2 * label) / 2
-    rows = [[bilingual("case_reference"), para(content.case_reference, "strong"),
-             bilingual("interview_time"), para(content.interview_time)],
-            [bilingual("checkpoint"), _bi(content.checkpoint),
-             bilingual("referring_officer"), para(content.officer)]]
-    return _section("case", field_table(rows, [label, half, label, half]))
+    approver = para(content.approver) if content.approver else _none("not_approved_yet")
+    return _section("case", _grid([
+        [("case_reference", para(content.case_reference, "strong"), 1),
+         ("interview_time", para(content.interview_time), 1),
+         ("checkpoint", _bi(content.checkpoint), 2)],
+        [("referring_officer", para(content.officer), 2), ("approved_by", approver, 2)]]))
 
 
 def _receiver(content: SlipContent) -> list[Flowable]:
     receiver = content.receiver
     name = _bi(receiver.name, "big")
     city = [para(receiver.city["sq"], "small")] if receiver.city.get("sq") else []
-    rows = [[bilingual("organisation"), [name, *city]],
-            [bilingual("address"), _or_blank(receiver.address)],
-            [bilingual("phone"), _or_blank(receiver.phone)]]
-    flowables = _section("referred_to", field_table(rows, [LABEL, WIDTH - LABEL]))
+    half = WIDTH / 2 - 2 * CELL_PADDING
+    flowables = _section("referred_to", _grid([
+        [("organisation", [name, *city], 4)],
+        [("address", _or_blank(receiver.address, half), 2),
+         ("phone", _or_blank(receiver.phone, half), 2)]]))
     if content.urgent:
         flowables.insert(1, _urgent_band())
     return flowables
+
+
+def _grid(rows: list[list[tuple[str, Flowable | list[Flowable], int]]]) -> Table:
+    """Facts side by side on four columns, each label over its value, each spanning as many
+    columns as it is given: the slip must stay one page."""
+    cells, spans = [], []
+    for number, row in enumerate(rows):
+        line: list[Any] = []
+        for key, value, span in row:
+            values = value if isinstance(value, list) else [value]
+            if span > 1:
+                spans.append(("SPAN", (len(line), number), (len(line) + span - 1, number)))
+            line += [[_label_line(key), *values], *[""] * (span - 1)]
+        cells.append(line)
+    table = field_table(cells, [WIDTH / 4] * 4)
+    table.setStyle(TableStyle(spans))
+    return table
 
 
 def _reason(content: SlipContent) -> list[Flowable]:
     dimensions = [_inline(d) for d in content.dimensions] or [_none()]
     rows = [[bilingual("outcome"), _inline(content.outcome, "strong")],
             [bilingual("positive_dimensions"), dimensions],
-            [bilingual("exploitation_type"), _bi_or_not_recorded(content.exploitation_type)],
+            [bilingual("exploitation_type"), _inline_or_not_recorded(content.exploitation_type)],
             [bilingual("exploitation_country"),
-             _bi_or_not_recorded(content.exploitation_country)]]
+             _inline_or_not_recorded(content.exploitation_country)]]
     return _section("reason", field_table(rows, [LABEL, WIDTH - LABEL]))
 
 
@@ -131,7 +160,7 @@ def _person(content: SlipContent) -> list[Flowable]:
         consent.append(para(f"{word('child_consent_note', 'sq')}\n"
                             f"{word('child_consent_note', 'en')}", "muted"))
     rows.append([bilingual("consent"), consent])
-    return _section("person", field_table(rows, [LABEL, WIDTH - LABEL]))
+    return _section("situation", field_table(rows, [LABEL, WIDTH - LABEL]))
 
 
 def _help_lines(content: SlipContent) -> list[Flowable]:
@@ -159,11 +188,21 @@ def _signatures() -> list[Flowable]:
                                ("LINEBELOW", (2, 0), (2, 0), 0.8, ACCENT),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return _section("signatures", table)
+    # no heading band: the lines say what they are for, and the page is full
+    return [Spacer(1, 1 * mm), table]
+
+
+def _label_line(key: str) -> Flowable:
+    """A label on one line, English after the Albanian in grey: for labels above values."""
+    sq, en = (escape(word(key, lang)) for lang in LANGUAGES)
+    return markup(f"<b>{sq}</b> <font color='{MUTED.hexval()}'>· {en}</font>", "small")
 
 
 def _section(key: str, body: Flowable) -> list[Flowable]:
-    return [heading_band(key, WIDTH), body, Spacer(1, 2 * mm)]
+    if isinstance(body, Table):  # tighter rows than the record's: one page holds it all
+        body.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
+    return [heading_band(key, WIDTH), body, Spacer(1, 1.5 * mm)]
 
 
 def _bi(text: Bi, style: str = "body") -> Flowable:
@@ -181,6 +220,10 @@ def _bi_or_not_recorded(text: Bi) -> Flowable:
     return _bi(text) if text.get("sq") else _none("not_recorded")
 
 
+def _inline_or_not_recorded(text: Bi) -> Flowable:
+    return _inline(text) if text.get("sq") else _none("not_recorded")
+
+
 def _none(key: str = "none_recorded") -> Flowable:
     return para(both(key), "muted")
 
@@ -190,15 +233,17 @@ def _consent_line(key: str, answer: Bi) -> Flowable:
                   f"<b>{answer['sq']} / {answer['en']}</b>")
 
 
-def _or_blank(value: str) -> Flowable:
+def _or_blank(value: str, width: float) -> Flowable:
     """The value, or a line to fill by hand: an unknown address or phone is never guessed."""
     if value:
         return para(value)
-    blank = Table([["", para(f"({both('fill_by_hand')})", "muted")]],
-                  colWidths=[70 * mm, WIDTH - LABEL - 70 * mm], rowHeights=[7 * mm])
+    blank = Table([[para(f"({both('fill_by_hand')})", "muted")]], colWidths=[width],
+                  rowHeights=[7 * mm])
     blank.setStyle(TableStyle([("LINEBELOW", (0, 0), (0, 0), 0.6, RULE),
                                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+                               ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return blank
 
 

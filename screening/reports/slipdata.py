@@ -1,8 +1,9 @@
 """What the referral slip says, worked out from the interview before any layout.
 
 Only the facts the receiving organisation needs are taken (DESIGN.md §6: minimal personal data):
-never the officer's notes, never the list of answers. Kept apart from the layout so that tests
-can check the content exactly and the layout can change freely.
+who the person is (name, date of birth or age, sex, nationality, language), why they are
+referred and what they need; never the officer's notes, never the list of answers. Kept apart
+from the layout so that tests can check the content exactly and the layout can change freely.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from screening.questionnaire.scoring import outcome_label
 from screening.reports.answers import (
     checkpoint_name,
     choice_words,
+    format_date,
     format_moment,
     organisation_name,
+    signer,
     yes_no,
 )
 from screening.reports.interview import Interview, evaluate_interview, interview_from
@@ -44,7 +47,13 @@ class SlipContent:
     interview_time: str
     printed_at: str
     checkpoint: Bi
-    officer: str
+    officer: str   # the full name, else the login name marked as such
+    approver: str  # likewise; '' until a supervisor has approved the interview
+    person_name: str
+    birth: Bi      # date of birth and age, or the estimated age, marked; '' when unknown
+    sex: Bi
+    nationality: Bi
+    language: Bi
     receiver: Receiver
     urgent: bool
     outcome: Bi
@@ -87,7 +96,15 @@ def slip_content(interview: Mapping[str, Any] | Interview, form: Form, reference
         printed_at=format_moment(printed_at or dt.datetime.now()),
         checkpoint=_each(lambda lang: checkpoint_name(
             reference, values.get("checkpoint") or record.checkpoint, lang)),
-        officer=record.officer, receiver=_receiver(reference, org_id),
+        officer=signer(record.officer, record.officer_full_name),
+        approver=signer(record.approved_by, record.approved_by_full_name),
+        person_name=" ".join(n.strip() for n in (values.get("given_name") or "",
+                                                 values.get("family_name") or "") if n.strip()),
+        birth=_each(lambda lang: _birth(values, lang)),
+        sex=_each(lambda lang: choice_words(form, "sex", values.get("sex"), lang)),
+        nationality=_country(reference, values.get("nationality")),
+        language=_each(lambda lang: _language(form, values, lang)),
+        receiver=_receiver(reference, org_id),
         urgent=values.get("referral_urgent") == "yes",
         outcome=_each(lambda lang: outcome_label(form, outcome, lang) if outcome else ""),
         dimensions=[_dimension(form, d) for d in (assessment.positive_dimensions
@@ -109,6 +126,37 @@ def slip_content(interview: Mapping[str, Any] | Interview, form: Form, reference
 
 def _each(make: Callable[[str], str]) -> Bi:
     return {lang: make(lang) for lang in LANGUAGES}
+
+
+def _birth(values: Mapping[str, Any], lang: str) -> str:
+    """'01.02.2010 (16 years old)', or '16 years old (estimated age)': never an unmarked guess."""
+    age = values.get("age_years")
+    known_age = isinstance(age, int | float) and not isinstance(age, bool)
+    years = word("years_old", lang).format(n=int(age)) if known_age else ""
+    born = values.get("date_of_birth")
+    if isinstance(born, dt.date):
+        head, notes = format_date(born), [years] if years else []
+    elif years:
+        head, notes = years, [word("age_estimated", lang)]
+    else:
+        return ""
+    if values.get("age_uncertain") == "yes":
+        notes.append(word("age_uncertain", lang))
+    return f"{head} ({', '.join(notes)})" if notes else head
+
+
+def _language(form: Form, values: Mapping[str, Any], lang: str) -> str:
+    chosen = values.get("interview_language")
+    spoken = values.get("interview_language_other") if chosen == "other" else \
+        choice_words(form, "interview_language", chosen, lang)
+    others = values.get("languages") or ""
+    return "; ".join(_short(t) for t in (spoken or "", others) if t.strip())
+
+
+def _short(text: str, limit: int = 90) -> str:
+    # free text typed by the officer: enough to find an interpreter, never a page of notes
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _receiver(reference: Reference, org_id: str) -> Receiver:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from screening import config
+from screening.questionnaire.actions import ActionProblem
 from screening.questionnaire.evaluation import Evaluation, evaluate
 from screening.questionnaire.loader import load_form
 from screening.questionnaire.model import Form
@@ -27,6 +28,8 @@ class Scored:
     answers: dict[str, Any]  # the effective answers: skipped and invalid ones left out
     assessment: dict[str, Any] | None
     outcome: str | None
+    # the §3 rules this set of answers breaks: a supervisor's review must keep them too
+    blocking_actions: list[ActionProblem] = field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=4)
@@ -47,7 +50,8 @@ def score(answers: Mapping[str, Any],
     return Scored(form_id=form.id, form_version=form.version,
                   can_finalise=evaluation.can_finalise, problems=_problems(evaluation),
                   answers=evaluation.effective_answers(),
-                  assessment=_assessment(evaluation), outcome=evaluation.final_outcome)
+                  assessment=_assessment(evaluation), outcome=evaluation.final_outcome,
+                  blocking_actions=evaluation.blocking_actions)
 
 
 def _problems(evaluation: Evaluation) -> list[str]:

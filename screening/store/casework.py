@@ -13,6 +13,7 @@ from screening.errors import (
     InterviewNotFoundError,
     InterviewStateError,
     ReauthenticationNeededError,
+    ReferralRuleError,
     StoreError,
 )
 from screening.store import audit, connection, interviews, settings
@@ -68,9 +69,7 @@ class Casework(SessionBase):
         record = self.get_interview(interview_id)
         if not lifecycle.is_editable(record.status):
             raise InterviewStateError(f"the interview is {record.status}; it cannot be finalised")
-        resolver = self.form_resolver
-        resolved = resolver(record.form_id, record.form_version) if resolver else None
-        scored = score_answers(record.answers, resolved)
+        scored = self._score(record, record.answers)
         if not scored.can_finalise:
             raise InterviewStateError("the interview is not complete: "
                                       + summarise(scored.problems))
@@ -79,21 +78,30 @@ class Casework(SessionBase):
         return self.get_interview(interview_id)
 
     def return_for_correction(self, interview_id: str, reason: str) -> None:
-        self._supervisor_transition(interview_id, "returned_for_correction",
-                                    "interview_returned", {"reason_given": bool(reason)})
+        record = self._under_review(interview_id)
+        self._change_status(record, "returned_for_correction", "interview_returned", None, None,
+                            {"reason_given": bool(reason)})
 
     def choose_organisation(self, interview_id: str, organisation: str) -> None:
         """The supervisor confirms or changes the receiving organisation before the slip.
 
-        Only on a finalised interview and only to an organisation of the reference directory;
-        the change is a new revision and is audited with the old and new choice."""
+        Only on a finalised interview, only to an organisation of the reference directory and
+        only where the rules of QUESTIONNAIRE.md §3 still hold (else ReferralRuleError, with
+        the reason); the change is a new revision, audited with the old and new choice."""
         self._require_supervisor("choose the receiving organisation")
         record = self.get_interview(interview_id)
-        if organisation not in directory_ids():
-            raise InterviewStateError(f"'{organisation}' is not in the referral directory")
+        known = directory_ids()
+        if organisation not in known:
+            raise InterviewStateError(f"'{organisation}' is not in the referral directory; "
+                                      f"its ids are {', '.join(sorted(known))}")
         previous = record.answers.get("referral_organisation")
         if previous == organisation:
             return
+        if record.status != lifecycle.FINALISED:
+            raise InterviewStateError(f"the interview is {record.status}; the organisation can "
+                                      "be chosen only before approval")
+        self._keep_referral_rules(record, {**record.answers,
+                                           "referral_organisation": organisation})
         with connection.transaction(self.conn):
             at = self._now()
             if not interviews.set_organisation(self.conn, interview_id, organisation, at):
@@ -103,15 +111,30 @@ class Casework(SessionBase):
                          {"from": previous, "to": organisation}, at)
 
     def approve(self, interview_id: str) -> None:
-        self._supervisor_transition(interview_id, "approved", "interview_approved", {})
+        """Approve a finalised interview; refused with ReferralRuleError when its referral
+        breaks a rule of QUESTIONNAIRE.md §3, as finalising would be."""
+        record = self._under_review(interview_id)
+        self._keep_referral_rules(record, record.answers)
+        self._change_status(record, "approved", "interview_approved", None, None, {})
 
-    def _supervisor_transition(self, interview_id: str, status: str, action: str,
-                               detail: dict[str, Any]) -> None:
+    def _under_review(self, interview_id: str) -> Interview:
         self._require_supervisor("review an interview")
         record = self.get_interview(interview_id)
-        if record.status != "finalised":
+        if record.status != lifecycle.FINALISED:
             raise InterviewStateError(f"the interview is {record.status}, not finalised")
-        self._change_status(record, status, action, None, None, detail)
+        return record
+
+    def _keep_referral_rules(self, record: Interview, answers: Mapping[str, Any]) -> None:
+        """The engine's §3 rules (screening.questionnaire.actions), with the interview's own
+        form: at review exactly as at finalisation."""
+        broken = self._score(record, answers).blocking_actions
+        if broken:
+            raise ReferralRuleError(broken)
+
+    def _score(self, record: Interview, answers: Mapping[str, Any]) -> Any:
+        resolver = self.form_resolver  # the interview's own form, else the standard one
+        resolved = resolver(record.form_id, record.form_version) if resolver else None
+        return score_answers(answers, resolved)
 
     def _change_status(self, record: Interview, status: str, action: str,
                        assessment: dict[str, Any] | None, outcome: str | None,

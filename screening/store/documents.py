@@ -18,7 +18,7 @@ from screening.casereference import (
     parse_case_reference,
 )
 from screening.errors import InterviewNotFoundError, InterviewStateError, StoreError
-from screening.store import audit, connection, interviews
+from screening.store import accounts, audit, connection, interviews
 from screening.store.casework import Casework
 from screening.store.interviews import Interview
 
@@ -51,8 +51,9 @@ class Documents(Casework):
             "id": record.id, "case_reference": reference_of(record),
             "form_id": record.form_id, "form_version": record.form_version,
             "checkpoint": record.checkpoint,
-            # accounts hold no other name: the account name is what the officer signs with
-            "officer": record.officer,
+            "officer": record.officer,  # the login name; the full name below when recorded
+            "officer_full_name": self._full_name(record.officer),
+            **self._approval(record),
             "started_at": _started_at(record), "finalised_at": self._finalised_at(record),
             "status": record.status, "answers": record.answers,
         }
@@ -76,6 +77,19 @@ class Documents(Casework):
         self.check_allowed(action)
         with connection.transaction(self.conn):
             audit.append(self.conn, self.account.name, action, None, detail)
+
+    def _full_name(self, login: str | None) -> str | None:
+        account = accounts.get(self.conn, login) if login else None
+        return account.full_name if account else None
+
+    def _approval(self, record: Interview) -> dict[str, Any]:
+        """Who approved the interview (login and full name); empty until a supervisor has."""
+        approver = None
+        if record.status == lifecycle.APPROVED:
+            approver = next((entry.actor for entry in reversed(
+                audit.for_subject(self.conn, record.id))
+                if entry.action == "interview_approved"), None)
+        return {"approved_by": approver or "", "approved_by_full_name": self._full_name(approver)}
 
     def _finalised_at(self, record: Interview) -> str:
         if lifecycle.is_editable(record.status):

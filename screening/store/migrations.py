@@ -74,7 +74,12 @@ V2 = Migration(2, "retention: central acknowledgement and purge dates", (
     "CREATE INDEX interviews_by_acknowledgement ON interviews (acknowledged_at)",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2)
+V3 = Migration(3, "accounts: the person's full name, printed on the referral slip", (
+    # nullable: accounts made before it have none, and the documents fall back to the login
+    "ALTER TABLE accounts ADD COLUMN full_name TEXT",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3)
 LATEST = MIGRATIONS[-1].version
 
 

@@ -12,16 +12,20 @@ from screening.store.sessionbase import SessionBase
 
 
 class AccountAdmin(SessionBase):
-    def add_user(self, user: str, role: str, password: str) -> Account:
+    def add_user(self, user: str, role: str, password: str,
+                 full_name: str | None = None) -> Account:
+        """``full_name`` is the person's name as the referral slip prints it."""
         self._require_supervisor("add an account")
         name = accounts.check_name(user)
         accounts.check_role(role)
+        accounts.check_full_name(full_name)
         check_password(password)
         if self._slots.slots.get(account_slot(name)) is not None:
             raise AccountError(f"the account {name!r} already exists")
         with connection.transaction(self.conn):
-            accounts.insert(self.conn, name, role, self.account.name, self._now())
-            audit.append(self.conn, self.account.name, "account_added", name, {"role": role})
+            accounts.insert(self.conn, name, role, self.account.name, self._now(), full_name)
+            audit.append(self.conn, self.account.name, "account_added", name,
+                         {"role": role, "full_name_given": bool(full_name)})
             # the slot is written before COMMIT: if it fails, the account is rolled back too
             with self._slots.editing() as slots:
                 slots.set_secret(account_slot(name), password, self._master_key, self._kdf)
@@ -30,6 +34,22 @@ class AccountAdmin(SessionBase):
     def list_users(self) -> list[Account]:
         self._require_supervisor("list accounts")
         return accounts.all_accounts(self.conn)
+
+    def set_full_name(self, user: str, full_name: str | None) -> Account:
+        """Record the person's full name on an account (None or '' clears it): a supervisor
+        for any account, anyone for their own."""
+        target = self._existing_account(user)
+        if target.name != self.account.name:
+            self._require_supervisor("change another account's full name")
+        tidy = accounts.check_full_name(full_name)
+        with connection.transaction(self.conn):
+            accounts.set_full_name(self.conn, target.name, tidy)
+            # the audit says that it changed, not the name itself: names stay in one table
+            audit.append(self.conn, self.account.name, "account_full_name_set", target.name,
+                         {"cleared": tidy is None})
+        if target.name == self.account.name:
+            self.account = accounts.get(self.conn, target.name)  # type: ignore[assignment]
+        return accounts.get(self.conn, target.name)  # type: ignore[return-value]
 
     def disable_user(self, user: str) -> None:
         self._require_supervisor("disable an account")

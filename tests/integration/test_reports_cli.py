@@ -34,9 +34,12 @@ VICTIM_INDICATORS = ("ind_deceived_nature_of_job", "ind_deceived_conditions",
 ORGANISATION = "Qendra Kombëtare e Pritjes për Viktimat e Trafikimit"
 
 
-def run(data_dir: Path, *args: str, password: str = SUP_PW) -> subprocess.CompletedProcess[str]:
+def run(data_dir: Path, *args: str, password: str = SUP_PW,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    extra = env or {}
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCREENING_")}
     env["SCREENING_PASSWORD"] = password
+    env.update(extra)
     return subprocess.run([sys.executable, "-m", "screening", "--data-dir", str(data_dir),
                            *args], cwd=ROOT, capture_output=True, text=True, timeout=120,
                           env=env, stdin=subprocess.DEVNULL, start_new_session=True)

@@ -136,3 +136,24 @@ def test_organisation_that_takes_no_children(standard_form, reference):
     evaluation = run(standard_form, ref, men)
     assert codes(evaluation) == ["organisation_not_for_men"]
     assert evaluation.can_finalise  # a warning to check with the organisation, not a block
+
+
+def test_child_protection_referral_must_name_a_child_protection_unit(standard_form, reference):
+    answers = with_yes(child_answers(officer_outcome="suspected_victim",
+                                     action_taken="referred_child_protection",
+                                     referral_organisation="child_protection_units",
+                                     referral_urgent="yes"), "ind_vuln_economic")
+    assert codes(run(standard_form, reference, answers)) == []
+    answers["referral_organisation"] = "different_equal"  # an NGO that takes children
+    evaluation = run(standard_form, reference, answers)
+    assert codes(evaluation) == ["child_protection_organisation_required"]
+    problem = evaluation.action_problems[0]
+    assert problem.blocking and problem.question_id == "referral_organisation"
+    assert "Different & Equal" in problem.message["en"]
+    assert "child protection" in problem.message["en"] and "fëmijës" in problem.message["sq"]
+
+
+def test_an_accompanied_child_without_indicators_may_go_elsewhere(standard_form, reference):
+    answers = child_answers(action_taken="referred_child_protection",
+                            referral_organisation="different_equal", referral_urgent="no")
+    assert codes(run(standard_form, reference, answers)) == []

@@ -121,3 +121,14 @@ def test_record_renders_to_an_image(standard_form, reference, tmp_path):
     image = render_png(pdf, tmp_path, "record")
     assert image is not None, "pdftoppm is missing: run scripts/system-packages"
     assert image.stat().st_size > 10_000
+
+
+def test_a_refused_answer_prints_as_entered_marked_and_feeds_no_age(standard_form, reference):
+    interview = {**victim_interview(date_of_birth="2031-01-01"), "status": "draft"}
+    rows = all_rows(interview, standard_form, reference, "en")
+    assert rows["What is your date of birth?"] == \
+        "2031-01-01 — invalid answer: The date of birth cannot be in the future."
+    assert rows["Age in years (calculated)"] == ""  # not -5
+    assert rows["Treated as a child (calculated)"] == "No"
+    words = squeeze(text(build_record(interview, standard_form, reference, lang="en")))
+    assert "Noagecouldbeworkedout" in words

@@ -51,13 +51,57 @@ def test_slip_is_one_bilingual_page_with_the_referral_facts(standard_form, refer
 
 
 def test_slip_leaves_out_notes_and_the_rest_of_the_interview(standard_form, reference):
-    words = text(slip(victim_interview(), standard_form, reference))
+    interview = victim_interview(other_names="AliasMarker", id_document_type="passport",
+                                 id_document_number="PASS-99887", home_municipality="TownMarker",
+                                 promised_activity="PromiseMarker")
+    words = text(slip(interview, standard_form, reference))
     assert NOTES_MARKER not in words
     assert "private remark" not in words
-    # minimal personal data: the person's name, birth date and answers stay in the case file
-    for private in ("Arben", "Hoxha", "1990", "Officer's notes", "Shënimet e punonjësit",
-                    "Was the work you actually did different"):
+    # minimal personal data: who the person is goes to the organisation (issue: a shelter must
+    # know whom it receives); the answers and every other personal detail stay in the case file
+    for private in ("Officer's notes", "Shënimet e punonjësit", "AliasMarker", "PASS-99887",
+                    "TownMarker", "PromiseMarker", "Was the work you actually did different"):
         assert private not in words, private
+
+
+def test_slip_identifies_the_person_and_the_people_who_referred_them(standard_form, reference):
+    interview = victim_interview(given_name="Ελένη", family_name="Иванова-Παπαδοπούλου",
+                                 sex="female", nationality="GR", interview_language="el",
+                                 languages="Greek, Russian")
+    interview.update(status="approved", officer="arta.leka", officer_full_name="Arta Leka",
+                     approved_by="sokol.d", approved_by_full_name="Sokol Dema")
+    content = slip_content(interview, standard_form, reference)
+    assert content.person_name == "Ελένη Иванова-Παπαδοπούλου"
+    assert content.birth == {"sq": "01.05.1990 (36 vjeç)", "en": "01.05.1990 (36 years old)"}
+    assert content.sex == {"sq": "Femër", "en": "Female"}
+    assert content.nationality == {"sq": "Greqi", "en": "Greece"}
+    assert content.language["en"] == "Greek; Greek, Russian"
+    assert (content.officer, content.approver) == ("Arta Leka", "Sokol Dema")
+    pdf = slip(interview, standard_form, reference)
+    assert len(pages(pdf)) == 1
+    words = text(pdf)
+    for expected in ("Ελένη Иванова-Παπαδοπούλου", "01.05.1990 (36 years old)", "Female",
+                     "Greece", "Arta Leka", "Sokol Dema", "Approved by"):
+        assert expected in words, expected
+    assert "Dateofbirth/age" in squeeze(words)  # the label wraps where the column ends
+    assert "arta.leka" not in words and "sokol.d" not in words
+
+
+def test_an_estimated_age_is_marked_as_such(standard_form, reference):
+    answers = victim_interview(age_estimate=17, age_uncertain="yes")["answers"]
+    del answers["date_of_birth"]
+    content = slip_content(record(answers), standard_form, reference)
+    assert content.birth["en"] == "17 years old (estimated, uncertain)"
+    assert content.birth["sq"] == "17 vjeç (e vlerësuar, e pasigurt)"
+
+
+def test_an_account_without_a_full_name_prints_its_login_name_marked(standard_form, reference):
+    content = slip_content(record(victim_interview()["answers"], officer="olsi"),
+                           standard_form, reference)
+    assert content.officer == "olsi (emër përdoruesi / login name)"
+    assert content.approver == ""  # not approved yet
+    assert "Not approved yet" in text(slip(record(victim_interview()["answers"]),
+                                           standard_form, reference))
 
 
 def test_interview_without_referral_organisation_has_no_slip(standard_form, reference):
