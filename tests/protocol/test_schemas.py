@@ -15,13 +15,13 @@ import pytest
 from screening.central.ingest import ingest
 from screening.central.queries import devices
 
-from screening import lifecycle
+from screening import crypto, lifecycle
 from screening.central import reference as central_reference
 from screening.central import settings
 from screening.central.service import Central, open_central
 from screening.store.audit import AuditEntry
 from screening.store.interviews import Interview
-from screening.sync import builder, crypto, packages, schemas, wire
+from screening.sync import builder, packages, schemas, wire
 from tests.central.conftest import enrol_station
 from tests.conftest import FORMS, ROOT
 from tests.unit.sync.batches import interview
