@@ -12,12 +12,12 @@ from importlib import resources
 from typing import Any
 
 import pytest
-from screening.central.ingest import ingest
-from screening.central.queries import devices
 
 from screening import crypto, lifecycle
-from screening.central import reference as central_reference
 from screening.central import settings
+from screening.central.batches.ingest import ingest
+from screening.central.devices import revocation
+from screening.central.reference import publish as central_reference
 from screening.central.service import Central, open_central
 from screening.store.audit import AuditEntry
 from screening.store.interviews import Interview
@@ -75,12 +75,9 @@ def test_what_central_builds_matches_the_schemas(central):
     refused = {**interview(), "status": "draft"}
     receipt = ingest(central, station.batch([interview(), refused, built_interview()]))
     schemas.validate("receipt", json.loads(receipt))
-    central_reference.publish_form_file(central, FORMS / "returnee_screening.yaml")
-    central_reference.publish_reference_dir(central, FORMS / "reference")
-    revoked = enrol_station(central).device_id
-    with central.engine.begin() as conn:
-        devices.revoke(conn, revoked, "2026-11-23T06:00:00+00:00")
-    central_reference.publish_revocations(central)
+    central_reference.publish_form_file(central, FORMS / "returnee_screening.yaml", by="test")
+    central_reference.publish_reference_dir(central, FORMS / "reference", by="test")
+    revocation.revoke(central, enrol_station(central).device_id, by="test")
     headers = packages.sign_request(station.device_id, 0, station.key)
     answer = central_reference.pull(central, station.device_id, 0,
                                     headers[packages.TIME_HEADER],
