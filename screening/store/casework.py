@@ -68,9 +68,8 @@ class Casework(SessionBase):
         record = self.get_interview(interview_id)
         if not lifecycle.is_editable(record.status):
             raise InterviewStateError(f"the interview is {record.status}; it cannot be finalised")
-        resolver = self.form_resolver
-        resolved = resolver(record.form_id, record.form_version) if resolver else None
-        scored = score_answers(record.answers, resolved)
+        scored = score_answers(record.answers,
+                               self.forms.for_version(record.form_id, record.form_version))
         if not scored.can_finalise:
             raise InterviewStateError("the interview is not complete: "
                                       + summarise(scored.problems))
@@ -89,7 +88,7 @@ class Casework(SessionBase):
         the change is a new revision and is audited with the old and new choice."""
         self._require_supervisor("choose the receiving organisation")
         record = self.get_interview(interview_id)
-        if organisation not in directory_ids():
+        if organisation not in self.forms.reference().organisations:
             raise InterviewStateError(f"'{organisation}' is not in the referral directory")
         previous = record.answers.get("referral_organisation")
         if previous == organisation:
@@ -126,7 +125,7 @@ class Casework(SessionBase):
         """Store an interview captured on paper: validated, scored and finalised at once."""
         if not isinstance(answers, Mapping):
             raise InterviewStateError("a record must be a JSON object keyed by question id")
-        scored = score_answers(answers)
+        scored = score_answers(answers, self.forms.for_new_interview())
         if not scored.can_finalise:
             raise InterviewStateError(summarise(scored.problems))
         at = self._now()
@@ -191,18 +190,12 @@ class Casework(SessionBase):
         return purged
 
 
-def score_answers(answers: Mapping[str, Any], resolved: Any = None) -> Any:
+def score_answers(answers: Mapping[str, Any], resolved: Any) -> Any:
     # imported when first needed: the questionnaire engine (YAML, JSON Schema) would otherwise
     # add a sixth of a second to every login, for sessions that never finalise
     from screening.store.assessments import score
 
     return score(answers, resolved)
-
-
-def directory_ids() -> frozenset[str]:
-    from screening.store.assessments import standard_form  # late, as in score_answers
-
-    return frozenset(standard_form()[1].organisations)
 
 
 def summarise(problems: list[str], shown: int = 5) -> str:

@@ -25,8 +25,8 @@ from screening.questionnaire.navigation import prefill
 from screening.questionnaire.reference import Reference
 from screening.store.layout import StorePaths
 from screening.store.session import StoreSession
-from screening.sync.reference import current as current_form_and_reference
-from screening.sync.reference import for_interview
+from screening.sync.forms import current as current_form_and_reference
+from screening.sync.forms import for_interview, workstation_catalogue
 from screening.ui.accounts import AccountsDialog
 from screening.ui.home import HomeScreen
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Languages
@@ -143,8 +143,7 @@ class MainWindow(QMainWindow):
 
     def _resolve_forms(self, session: StoreSession) -> None:
         """Finalising scores an interview with its own form version, bundled or downloaded."""
-        session.form_resolver = lambda form_id, version: for_interview(self.root, form_id,
-                                                                       version)
+        session.forms = workstation_catalogue(self.root)
 
     @property
     def active(self) -> StoreSession | None:

@@ -21,7 +21,7 @@ def fill(session, interview_id, answers):
 
 
 def test_each_answer_is_saved_with_a_new_revision(officer):
-    interview_id = officer.start_interview("returnee_screening", "1")
+    interview_id = officer.start_interview("returnee_screening", "2026.1")
     assert officer.save_answer(interview_id, "given_name", "Arben") == 1
     assert officer.save_answer(interview_id, "months_abroad", 15) == 2
     assert officer.save_answer(interview_id, "activity_sector", ["agriculture"]) == 3
@@ -35,16 +35,16 @@ def test_each_answer_is_saved_with_a_new_revision(officer):
 
 
 def test_a_question_id_cannot_smuggle_a_json_path(officer):
-    interview_id = officer.start_interview("returnee_screening", "1")
+    interview_id = officer.start_interview("returnee_screening", "2026.1")
     with pytest.raises(ValueError):
         officer.save_answer(interview_id, 'x"].y', 1)
 
 
 def test_officers_see_their_own_interviews_and_supervisors_see_all(supervisor, officer):
     supervisor.add_user("ilir", "officer", "ilir-password")
-    mine = officer.start_interview("returnee_screening", "1")
+    mine = officer.start_interview("returnee_screening", "2026.1")
     with login(officer.paths.root, "ilir", "ilir-password") as other:
-        theirs = other.start_interview("returnee_screening", "1")
+        theirs = other.start_interview("returnee_screening", "2026.1")
         assert [s.id for s in other.list_interviews()] == [theirs]
         with pytest.raises(InterviewNotFoundError):
             other.get_interview(mine)
@@ -56,7 +56,7 @@ def test_officers_see_their_own_interviews_and_supervisors_see_all(supervisor, o
 
 
 def test_finalising_needs_a_complete_interview(officer):
-    interview_id = officer.start_interview("returnee_screening", "1")
+    interview_id = officer.start_interview("returnee_screening", "2026.1")
     officer.save_answer(interview_id, "given_name", "Arben")
     with pytest.raises(InterviewStateError, match="not complete"):
         officer.finalise(interview_id)
@@ -69,7 +69,7 @@ def test_finalising_needs_a_complete_interview(officer):
 
 
 def test_a_supervisor_returns_then_approves(supervisor, officer):
-    interview_id = officer.start_interview("returnee_screening", "1")
+    interview_id = officer.start_interview("returnee_screening", "2026.1")
     fill(officer, interview_id, adult_no_indicators())
     officer.finalise(interview_id)
     with pytest.raises(PermissionDeniedError):
@@ -130,7 +130,7 @@ def test_the_supervisor_chooses_the_receiving_organisation(supervisor, officer):
                                   action_taken="referred_police_at_unit",
                                   referral_organisation="police_anti_trafficking",
                                   referral_urgent="yes")
-    interview_id = officer.start_interview("returnee_screening", "1")
+    interview_id = officer.start_interview("returnee_screening", "2026.1")
     fill(officer, interview_id, answers)
     officer.finalise(interview_id)
     with pytest.raises(PermissionDeniedError):

@@ -1,6 +1,11 @@
-"""The plain interview data the documents are built from, as a store or central hands it over.
+"""The case file: the data a referral slip or an interview record is built from.
 
-A store passes a mapping with these keys (extra keys are ignored)::
+:func:`build_case_file` makes it from a stored interview as the workstation's store and
+central both keep it (the record's fields and its audit trail), so both print the same facts:
+the case reference, when the interview started (for a paper interview, the time the officer
+wrote down), when it was last finalised, the officer, the status, the answers and the form
+version. A caller may also hand the documents a mapping with these keys (extra keys are
+ignored)::
 
     id               the interview's UUID (text)
     case_reference   the reference printed and encoded on the slip (text, required)
@@ -15,18 +20,22 @@ A store passes a mapping with these keys (extra keys are ignored)::
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from screening import lifecycle
+from screening.casereference import CaseReferenceError, case_reference
 from screening.errors import ReportError
 from screening.questionnaire.evaluation import Evaluation, evaluate
 from screening.questionnaire.model import Form
 from screening.questionnaire.reference import Reference
 
+TrailEntry = tuple[str, str, str]  # (action, at, actor) of the interview's audit log, in order
+
 
 @dataclass(frozen=True)
-class Interview:
+class CaseFile:
     id: str
     case_reference: str
     form_id: str
@@ -37,12 +46,46 @@ class Interview:
     finalised_at: dt.datetime | None
     status: str
     answers: Mapping[str, Any] = field(default_factory=dict)
+    # the audit trail the record prints: {"at", "actor", "action"} each
+    audit: tuple[Mapping[str, str], ...] = ()
 
 
-def interview_from(data: Mapping[str, Any] | Interview) -> Interview:
-    """Check and convert the mapping a store hands over; raise :class:`ReportError` naming the
-    field that is wrong."""
-    if isinstance(data, Interview):
+def build_case_file(record: Mapping[str, Any], trail: Iterable[TrailEntry] = ()) -> CaseFile:
+    """The case file of a stored interview: ``record`` holds its stored fields (id, form_id,
+    form_version, checkpoint, officer, created_at, status, answers) and ``trail`` its audit
+    entries, oldest first. Raises :class:`ReportError` naming what is wrong."""
+    entries = list(trail)
+    status = str(record.get("status") or "")
+    answers = record.get("answers") or {}
+    return case_file_from({
+        **{key: record.get(key) for key in ("id", "form_id", "form_version", "checkpoint")},
+        # accounts hold no other name: the account name is what the officer signs with
+        "case_reference": _reference(record), "officer": record.get("officer") or "",
+        "started_at": _started_at(record, answers), "status": status, "answers": answers,
+        "finalised_at": lifecycle.finalised_at(status, [(a, at) for a, at, _ in entries]),
+        "audit": tuple({"at": at, "actor": actor, "action": action}
+                       for action, at, actor in entries)})
+
+
+def _reference(record: Mapping[str, Any]) -> str:
+    try:
+        return case_reference(str(record.get("checkpoint") or ""),
+                              str(record.get("created_at") or ""), str(record.get("id") or ""))
+    except CaseReferenceError as error:
+        raise ReportError(f"interview {record.get('id')} has no case reference: {error}",
+                          code="case_reference_missing") from None
+
+
+def _started_at(record: Mapping[str, Any], answers: Any) -> Any:
+    # a paper interview is entered after the fact: its start is the one the officer wrote down
+    answered = answers.get("interview_started_at") if isinstance(answers, Mapping) else None
+    return answered if isinstance(answered, str) and answered else record.get("created_at")
+
+
+def case_file_from(data: Mapping[str, Any] | CaseFile) -> CaseFile:
+    """Check and convert a mapping of the case file's fields; raise :class:`ReportError`
+    naming the field that is wrong."""
+    if isinstance(data, CaseFile):
         return data
     if not isinstance(data, Mapping):
         raise ReportError("the interview must be given as a mapping of its fields")
@@ -53,15 +96,15 @@ def interview_from(data: Mapping[str, Any] | Interview) -> Interview:
     answers = data.get("answers") or {}
     if not isinstance(answers, Mapping):
         raise ReportError("the interview's answers must be a mapping of question id to answer")
-    return Interview(
+    return CaseFile(
         id=_text(data, "id"), case_reference=reference, form_id=_text(data, "form_id"),
         form_version=_text(data, "form_version"), checkpoint=_text(data, "checkpoint"),
         officer=_text(data, "officer"), started_at=_moment(data, "started_at"),
         finalised_at=_moment(data, "finalised_at"), status=_text(data, "status"),
-        answers=answers)
+        answers=answers, audit=tuple(data.get("audit") or ()))
 
 
-def evaluate_interview(interview: Interview, form: Form, reference: Reference) -> Evaluation:
+def evaluate_interview(interview: CaseFile, form: Form, reference: Reference) -> Evaluation:
     # The interview's own time, not the printing time: a record printed years later must show
     # the same ages and outcome as on the day.
     now = interview.finalised_at or interview.started_at
