@@ -16,7 +16,7 @@ from screening.errors import (
     StoreError,
 )
 from screening.store import audit, connection, interviews, settings
-from screening.store.interviews import Interview, InterviewSummary
+from screening.store.interviews import InterviewSummary, StoredInterview
 from screening.store.sessionbase import SessionBase
 
 # personal data leaving the store: these need a recent password (DESIGN.md §4)
@@ -30,15 +30,24 @@ SUPERVISOR_ONLY = {"slip_printed": "print a referral slip",
 class Casework(SessionBase):
     # ----- interviews ----------------------------------------------------------------------
 
-    def start_interview(self, form_id: str, form_version: str) -> str:
+    def start_interview(self, form_id: str, form_version: str,
+                        prefilled: Mapping[str, Any] | None = None) -> str:
+        """A new draft on the given form version, with the answers the application fills in
+        (``navigation.prefill``): one transaction, so a failure leaves no interview rather
+        than one with half its prefilled answers. Returns the interview's id."""
         at = self._now()
-        record = Interview(id=str(uuid.uuid4()), form_id=form_id, form_version=form_version,
-                           checkpoint=self.checkpoint_code(), officer=self.account.name,
-                           created_at=at, updated_at=at, status="draft", answers={},
-                           assessment=None, outcome=None, revision=0)
+        record = StoredInterview(id=str(uuid.uuid4()), form_id=form_id,
+                                 form_version=form_version, checkpoint=self.checkpoint_code(),
+                                 officer=self.account.name, created_at=at, updated_at=at,
+                                 status=lifecycle.DRAFT, answers={}, assessment=None,
+                                 outcome=None, revision=0)
         with connection.transaction(self.conn):
             interviews.insert(self.conn, record)
             audit.append(self.conn, self.account.name, "interview_created", record.id, {}, at)
+            for question_id, value in (prefilled or {}).items():
+                # the autosave's own statement, so each prefilled answer is a revision as if
+                # it had been typed in, with the same check of the question id
+                interviews.save_answer(self.conn, record.id, None, question_id, value, at)
         return record.id
 
     def save_answer(self, interview_id: str, question_id: str, value: Any) -> int:
@@ -52,7 +61,7 @@ class Casework(SessionBase):
             raise InterviewStateError("this interview can no longer be changed")
         return revision
 
-    def get_interview(self, interview_id: str) -> Interview:
+    def get_interview(self, interview_id: str) -> StoredInterview:
         found = interviews.get(self.conn, interview_id)
         # an officer asking for someone else's interview learns nothing, not even that it exists
         if found is None or not (self.is_supervisor or found.officer == self.account.name):
@@ -64,7 +73,7 @@ class Casework(SessionBase):
         officer = None if self.is_supervisor else self.account.name
         return interviews.summaries(self.conn, officer, search, limit, offset)
 
-    def finalise(self, interview_id: str) -> Interview:
+    def finalise(self, interview_id: str) -> StoredInterview:
         record = self.get_interview(interview_id)
         if not lifecycle.is_editable(record.status):
             raise InterviewStateError(f"the interview is {record.status}; it cannot be finalised")
@@ -112,7 +121,7 @@ class Casework(SessionBase):
             raise InterviewStateError(f"the interview is {record.status}, not finalised")
         self._change_status(record, status, action, None, None, detail)
 
-    def _change_status(self, record: Interview, status: str, action: str,
+    def _change_status(self, record: StoredInterview, status: str, action: str,
                        assessment: dict[str, Any] | None, outcome: str | None,
                        detail: dict[str, Any] | None = None) -> None:
         with connection.transaction(self.conn):
@@ -129,7 +138,7 @@ class Casework(SessionBase):
         if not scored.can_finalise:
             raise InterviewStateError(summarise(scored.problems))
         at = self._now()
-        record = Interview(id=str(uuid.uuid4()), form_id=scored.form_id,
+        record = StoredInterview(id=str(uuid.uuid4()), form_id=scored.form_id,
                            form_version=scored.form_version, checkpoint=self.checkpoint_code(),
                            officer=self.account.name, created_at=at, updated_at=at,
                            status="finalised", answers=scored.answers,

@@ -17,11 +17,11 @@ from screening.casereference import CaseReferenceError, matches, parse_case_refe
 from screening.errors import InterviewNotFoundError, InterviewStateError, StoreError
 from screening.store import audit, connection, interviews
 from screening.store.casework import Casework
-from screening.store.interviews import Interview
+from screening.store.interviews import StoredInterview
 
 
 class DocumentReads(Casework):
-    def find_interview(self, id_or_reference: str) -> Interview:
+    def find_interview(self, id_or_reference: str) -> StoredInterview:
         """An interview by its UUID or its case reference (``TIA-261123-3F9A1C``)."""
         try:
             wanted = parse_case_reference(id_or_reference)
@@ -58,7 +58,7 @@ class DocumentReads(Casework):
         return [{"at": entry.at, "actor": entry.actor, "action": entry.action}
                 for entry in audit.for_subject(self.conn, record.id)]
 
-    def interviews_started_between(self, start: dt.date, end: dt.date) -> Iterator[Interview]:
+    def interviews_started_between(self, start: dt.date, end: dt.date) -> Iterator[StoredInterview]:
         """Every counted interview that began on a day in [start, end), in one query; an
         officer gets only their own. Interviews purged under retention have no answers left
         and are not included."""

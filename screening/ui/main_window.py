@@ -21,7 +21,7 @@ from screening.errors import (
     WrongCredentialsError,
 )
 from screening.questionnaire.model import Form
-from screening.questionnaire.navigation import prefill
+from screening.questionnaire.navigation import prefill, resume_point
 from screening.questionnaire.reference import Reference
 from screening.store.layout import StorePaths
 from screening.store.session import StoreSession
@@ -35,7 +35,6 @@ from screening.ui.interview.view import InterviewView
 from screening.ui.login import LockScreen, LoginScreen, login_error_text
 from screening.ui.preferences import Preferences
 from screening.ui.recovery import RecoveryDialog
-from screening.ui.resume import resume_point
 from screening.ui.review import ReviewBar
 from screening.ui.runner import Runner
 from screening.ui.settings_dialog import SettingsDialog

@@ -147,3 +147,26 @@ def test_the_supervisor_chooses_the_receiving_organisation(supervisor, officer):
     supervisor.approve(interview_id)
     with pytest.raises(InterviewStateError, match="before approval"):
         supervisor.choose_organisation(interview_id, "vatra")
+
+
+def test_an_interview_starts_with_its_prefilled_answers_in_one_call(officer, supervisor):
+    prefilled = {"checkpoint": "KKV", "interview_started_at": "2026-07-01T10:00:00"}
+    interview_id = officer.start_interview("returnee_screening", "2026.1", prefilled)
+    record = officer.get_interview(interview_id)
+    assert record.answers == prefilled and record.status == "draft"
+    assert record.revision == len(prefilled)  # as if each had been saved on its own
+    actions = [e.action for e in supervisor.audit_entries() if e.subject == interview_id]
+    assert actions == ["interview_created"]
+
+
+def test_a_failure_between_prefilled_answers_leaves_no_interview(officer, supervisor):
+    before = len(supervisor.audit_entries())
+    # the second answer cannot be stored: the failure comes after the row and the first
+    # answer were written, inside the transaction
+    prefilled = {"checkpoint": "KKV", 'x"].y': "smuggled", "interview_started_at": "x"}
+    with pytest.raises(ValueError):
+        officer.start_interview("returnee_screening", "2026.1", prefilled)
+    assert officer.list_interviews() == []
+    assert len(supervisor.audit_entries()) == before
+    # and the connection is usable: the transaction was rolled back, not left open
+    assert officer.get_interview(officer.start_interview("returnee_screening", "2026.1"))
