@@ -133,7 +133,12 @@ class FormCatalogue:
         source = self._versions().get((form_id, form_version))
         if source is None:
             raise FormUnknownError(form_id, form_version, self._hint)
-        return self.cache.form(source)
+        form = self.cache.form(source)
+        if (form.id, form.version) != (form_id, form_version):
+            # never score or print with another version than the interview's
+            raise FormUnknownError(form_id, form_version, f"the form kept for it is "
+                                   f"{form.id!r} version {form.version!r}")
+        return form
 
     def for_version(self, form_id: str, form_version: str) -> tuple[Form, Reference]:
         """What an existing interview is shown, scored, printed and counted with: its own form
