@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +28,6 @@ if TYPE_CHECKING:  # the loaders (YAML, JSON Schema) are imported when a form is
     from screening.questionnaire.model import Form
     from screening.questionnaire.reference import Reference
 
-FormKey = tuple[str, str]  # (form id, form version), as an interview names its form
 
 
 @dataclass(frozen=True)
@@ -40,13 +39,14 @@ class FormText:
 
 
 FormSource = Path | FormText
-# The additional versions, asked each time (a sync or a publication adds some while running)
-VersionSource = Callable[[], Mapping[FormKey, FormSource]]
+# Where a version other than the bundled one is kept, or None; asked each time, because a sync
+# or a publication adds versions while the program runs
+VersionSource = Callable[[str, str], FormSource | None]
 Newest = Callable[[], FormSource | None]  # the form for new interviews; None: the bundled one
 
 
-def no_versions() -> Mapping[FormKey, FormSource]:
-    return {}
+def no_versions(form_id: str, form_version: str) -> FormSource | None:
+    return None
 
 
 def no_newest() -> FormSource | None:
@@ -130,7 +130,7 @@ class FormCatalogue:
         bundled = self.bundled()
         if (bundled.id, bundled.version) == (form_id, form_version):
             return bundled
-        source = self._versions().get((form_id, form_version))
+        source = self._versions(form_id, form_version)
         if source is None:
             raise FormUnknownError(form_id, form_version, self._hint)
         form = self.cache.form(source)

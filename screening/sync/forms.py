@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from screening import config
-from screening.questionnaire.catalogue import FormCatalogue, FormKey, FormSource
+from screening.questionnaire.catalogue import FormCatalogue, FormSource
 from screening.questionnaire.model import Form
 from screening.questionnaire.reference import Reference
 from screening.sync import reference
@@ -19,9 +19,10 @@ def workstation_catalogue(data_dir: Path) -> FormCatalogue:
     data_dir = Path(data_dir)
     base = reference.folder(data_dir)
 
-    def versions() -> dict[FormKey, FormSource]:
-        return {reference.split_form_key(key): base / f"v{package}" / reference.FORM_FILE
-                for key, package in reference.read_state(data_dir).forms.items()}
+    def kept(form_id: str, form_version: str) -> FormSource | None:
+        key = reference.form_key(form_id, form_version)
+        package = reference.read_state(data_dir).forms.get(key)
+        return base / f"v{package}" / reference.FORM_FILE if package else None
 
     def newest() -> FormSource | None:
         package = reference.read_state(data_dir).form
@@ -32,7 +33,7 @@ def workstation_catalogue(data_dir: Path) -> FormCatalogue:
         return (base / f"v{package}" if package
                 else config.reference_dir_for(config.standard_form_path()))
 
-    return FormCatalogue(config.standard_form_path(), reference_dir, versions=versions,
+    return FormCatalogue(config.standard_form_path(), reference_dir, versions=kept,
                          newest=newest)
 
 

@@ -101,16 +101,11 @@ def _write_state(data_dir: Path, state: State) -> None:
     write_atomic(folder(data_dir) / POINTER, wire.canonical_json(doc))
 
 
-# -- how the pointer names a form version (the catalogue reads it: screening.sync.forms) -------
+# -- how the pointer names a form version (screening.sync.forms reads it) ----------------------
 
 def form_key(form_id: str, form_version: str) -> str:
     """How ``current.json`` names a form version."""
     return f"{form_id}@{form_version}"
-
-
-def split_form_key(key: str) -> tuple[str, str]:
-    form_id, _, form_version = key.partition("@")  # a form id holds no '@' (form.schema.json)
-    return form_id, form_version
 
 
 # -- pulling ------------------------------------------------------------------------------------

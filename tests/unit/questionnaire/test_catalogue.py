@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from screening.errors import FormUnknownError
-from screening.questionnaire.catalogue import FormCache, FormCatalogue, FormText
+from screening.questionnaire.catalogue import (
+    FormCache,
+    FormCatalogue,
+    FormSource,
+    FormText,
+    VersionSource,
+)
 from tests.conftest import FORMS, STANDARD_FORM
 
 REFERENCE = FORMS / "reference"
@@ -19,12 +25,20 @@ def version_text(version: str) -> str:
         'version: "2026.1"', f'version: "{version}"', 1)
 
 
+def kept(by_version: dict[str, FormSource]) -> VersionSource:
+    """A source of versions like central's: it looks each one up when asked."""
+    def lookup(form_id: str, form_version: str) -> FormSource | None:
+        return by_version.get(form_version) if form_id == "returnee_screening" else None
+
+    return lookup
+
+
 def test_the_bundled_form_and_a_version_from_a_file(tmp_path: Path):
     newer = tmp_path / "v3" / "form.yaml"
     newer.parent.mkdir()
     newer.write_text(version_text("2026.2"), encoding="utf-8")
     catalogue = FormCatalogue(STANDARD_FORM, REFERENCE, cache=FormCache(),
-                              versions=lambda: {("returnee_screening", "2026.2"): newer})
+                              versions=kept({"2026.2": newer}))
     form, reference = catalogue.for_version("returnee_screening", "2026.1")
     assert form.version == "2026.1" and "KKV" in reference.checkpoints
     assert catalogue.for_version("returnee_screening", "2026.2")[0].version == "2026.2"
@@ -34,7 +48,7 @@ def test_the_bundled_form_and_a_version_from_a_file(tmp_path: Path):
 def test_new_interviews_get_the_newest_version(tmp_path: Path):
     text = FormText(version_text("2026.3"), "package v4")
     catalogue = FormCatalogue(STANDARD_FORM, REFERENCE, cache=FormCache(),
-                              versions=lambda: {("returnee_screening", "2026.3"): text},
+                              versions=kept({"2026.3": text}),
                               newest=lambda: text)
     assert catalogue.for_new_interview()[0].version == "2026.3"
     assert catalogue.form("returnee_screening", "2026.1").version == "2026.1"
@@ -52,8 +66,8 @@ def test_a_version_it_does_not_hold_is_a_coded_refusal():
 
 
 def test_a_form_kept_under_the_wrong_version_is_refused():
-    catalogue = FormCatalogue(STANDARD_FORM, REFERENCE, cache=FormCache(), versions=lambda: {
-        ("returnee_screening", "2026.2"): FormText(version_text("2026.3"))})
+    catalogue = FormCatalogue(STANDARD_FORM, REFERENCE, cache=FormCache(), versions=kept({
+        "2026.2": FormText(version_text("2026.3"))}))
     with pytest.raises(FormUnknownError, match="kept for it is 'returnee_screening' version"):
         catalogue.form("returnee_screening", "2026.2")
 
@@ -62,10 +76,9 @@ def test_each_form_and_folder_is_parsed_once(tmp_path: Path):
     newer = tmp_path / "form.yaml"
     newer.write_text(version_text("2026.2"), encoding="utf-8")
     cache = FormCache()
-    versions = {("returnee_screening", "2026.2"): newer,
-                ("returnee_screening", "2026.4"): FormText(version_text("2026.4"))}
-    first = FormCatalogue(STANDARD_FORM, REFERENCE, versions=lambda: versions, cache=cache)
-    second = FormCatalogue(STANDARD_FORM, REFERENCE, versions=lambda: versions, cache=cache)
+    versions = kept({"2026.2": newer, "2026.4": FormText(version_text("2026.4"))})
+    first = FormCatalogue(STANDARD_FORM, REFERENCE, versions=versions, cache=cache)
+    second = FormCatalogue(STANDARD_FORM, REFERENCE, versions=versions, cache=cache)
     for catalogue in (first, second, first):
         for version in ("2026.1", "2026.2", "2026.4"):
             catalogue.for_version("returnee_screening", version)
@@ -74,7 +87,7 @@ def test_each_form_and_folder_is_parsed_once(tmp_path: Path):
     assert first.form("returnee_screening", "2026.2") is \
         second.form("returnee_screening", "2026.2")
     # the same text under another name is the same form: keyed by content
-    again = FormCatalogue(STANDARD_FORM, REFERENCE, cache=cache, versions=lambda: {
-        ("returnee_screening", "2026.4"): FormText(version_text("2026.4"), "elsewhere")})
+    again = FormCatalogue(STANDARD_FORM, REFERENCE, cache=cache, versions=kept({
+        "2026.4": FormText(version_text("2026.4"), "elsewhere")}))
     again.form("returnee_screening", "2026.4")
     assert cache.loads == 4
