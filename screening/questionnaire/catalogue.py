@@ -29,7 +29,6 @@ if TYPE_CHECKING:  # the loaders (YAML, JSON Schema) are imported when a form is
     from screening.questionnaire.reference import Reference
 
 
-
 @dataclass(frozen=True)
 class FormText:
     """A form kept as YAML text rather than a file (central keeps its packages in a database)."""
