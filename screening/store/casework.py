@@ -139,10 +139,11 @@ class Casework(SessionBase):
             raise InterviewStateError(summarise(scored.problems))
         at = self._now()
         record = StoredInterview(id=str(uuid.uuid4()), form_id=scored.form_id,
-                           form_version=scored.form_version, checkpoint=self.checkpoint_code(),
-                           officer=self.account.name, created_at=at, updated_at=at,
-                           status="finalised", answers=scored.answers,
-                           assessment=scored.assessment, outcome=scored.outcome, revision=1)
+                                 form_version=scored.form_version,
+                                 checkpoint=self.checkpoint_code(), officer=self.account.name,
+                                 created_at=at, updated_at=at, status=lifecycle.FINALISED,
+                                 answers=scored.answers, assessment=scored.assessment,
+                                 outcome=scored.outcome, revision=1)
         with connection.transaction(self.conn):
             interviews.insert(self.conn, record)
             audit.append(self.conn, self.account.name, "interview_imported", record.id,
