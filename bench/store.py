@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from screening.store import connection, interviews, migrations  # noqa: E402
-from screening.store.interviews import Interview  # noqa: E402
+from screening.store.interviews import StoredInterview  # noqa: E402
 from screening.store.session import StoreSession  # noqa: E402
 from tests.answer_sets import adult_no_indicators  # noqa: E402
 
@@ -31,13 +31,14 @@ QUERY_REPEATS = 20
 BATCH = 5000
 
 
-def fake_interview(n: int) -> Interview:
+def fake_interview(n: int) -> StoredInterview:
     at = f"2026-01-01T00:00:{n:09d}"  # distinct, sortable
     answers = adult_no_indicators(given_name=f"Given{n}", family_name=f"Family{n % 997}")
-    return Interview(id=str(uuid.uuid4()), form_id="returnee_screening", form_version="1",
-                     checkpoint="KKV", officer=USER if n % 2 else "other", created_at=at,
-                     updated_at=at, status="finalised", answers=answers, assessment=None,
-                     outcome="no_indicators", revision=1)
+    return StoredInterview(id=str(uuid.uuid4()), form_id="returnee_screening",
+                           form_version="2026.1", checkpoint="KKV",
+                           officer=USER if n % 2 else "other", created_at=at, updated_at=at,
+                           status="finalised", answers=answers, assessment=None,
+                           outcome="no_indicators", revision=1)
 
 
 def populate(conn, count: int) -> float:
@@ -53,7 +54,7 @@ def populate(conn, count: int) -> float:
 
 def new_draft(conn) -> str:
     draft = fake_interview(10**8)
-    draft = Interview(**{**draft.__dict__, "status": "draft", "officer": USER})
+    draft = StoredInterview(**{**draft.__dict__, "status": "draft", "officer": USER})
     with connection.transaction(conn):
         interviews.insert(conn, draft)
     return draft.id

@@ -33,6 +33,16 @@ class FormDefinitionError(ScreeningError):
         super().__init__(f"the form definition has {len(self.problems)} problem(s):\n{lines}")
 
 
+class FormUnknownError(ScreeningError):
+    """An interview names a form version this program (or central) does not hold."""
+
+    code = "form_unknown"
+
+    def __init__(self, form_id: str, form_version: str, hint: str) -> None:
+        self.form_id, self.form_version = form_id, form_version
+        super().__init__(f"there is no form {form_id!r} version {form_version!r} here: {hint}")
+
+
 class AnswersError(ScreeningError):
     """An answers document cannot be used at all (not JSON, not an object)."""
 

@@ -9,18 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from screening import lifecycle
 from screening.errors import ReportError
-from screening.questionnaire.model import Form
 from screening.questionnaire.reference import Reference
+from screening.reports.casefile import CaseFile, build_case_file
 from screening.reports.csvexport import tables_csv
 from screening.reports.quarterly import render_quarterly
 from screening.reports.record import build_record
 from screening.reports.slip import build_slip
 from screening.reports.statistics import Facts, Quarter, compute, facts_from_interview
-from screening.store.assessments import standard_form
 from screening.store.session import StoreSession
 
 
@@ -35,25 +33,30 @@ class Document:
 
 def slip(session: StoreSession, interview: str) -> Document:
     session.check_allowed("slip_printed")  # an officer is refused before anything is read
-    data = session.document_data(interview)
-    if lifecycle.is_editable(data["status"]):
+    case = case_file(session, interview)
+    if lifecycle.is_editable(case.status):
         # a slip hands the person over to an organisation: only on a finished interview
-        raise ReportError(f"interview {data['case_reference']} is not finalised; finalise "
+        raise ReportError(f"interview {case.case_reference} is not finalised; finalise "
                           "it before printing the referral slip", code="not_finalised")
-    form, reference, notes = form_for(data)
-    pdf = build_slip(data, form, reference)
-    session.record_event("slip_printed", data["id"])
-    return Document(pdf, data["case_reference"], notes)
+    form, reference = session.forms.for_version(case.form_id, case.form_version)
+    pdf = build_slip(case, form, reference)
+    session.record_event("slip_printed", case.id)
+    return Document(pdf, case.case_reference)
 
 
 def record(session: StoreSession, interview: str, lang: str) -> Document:
     session.check_allowed("record_printed")
-    data = session.document_data(interview)
-    trail = session.interview_audit(data["id"])
-    form, reference, notes = form_for(data)
-    pdf = build_record(data, form, reference, audit=trail, lang=lang)
-    session.record_event("record_printed", data["id"])
-    return Document(pdf, data["case_reference"], notes)
+    case = case_file(session, interview)
+    form, reference = session.forms.for_version(case.form_id, case.form_version)
+    pdf = build_record(case, form, reference, lang=lang)
+    session.record_event("record_printed", case.id)
+    return Document(pdf, case.case_reference)
+
+
+def case_file(session: StoreSession, interview: str) -> CaseFile:
+    """What the slip and the record of one interview are built from (its UUID or case
+    reference), by the same builder central uses."""
+    return build_case_file(*session.printable(interview))
 
 
 def quarterly(session: StoreSession, quarter: Quarter, *, checkpoint: str | None,
@@ -61,10 +64,10 @@ def quarterly(session: StoreSession, quarter: Quarter, *, checkpoint: str | None
     if suppress_below is not None and suppress_below < 2:
         raise ReportError("the suppression threshold must be at least 2",
                           code="suppression_invalid")
-    form, reference = standard_form()
+    form, reference = session.forms.for_new_interview()  # the newest words for the tables
     checkpoint = known_checkpoint(checkpoint, reference)
     session.check_allowed("report_exported")
-    statistics = compute(_facts(session, quarter, form, reference), quarter,
+    statistics = compute(_facts(session, quarter), quarter,
                          checkpoint=checkpoint, checkpoints=tuple(reference.checkpoints))
     pdf = render_quarterly(statistics, form, reference, suppress_below=suppress_below, lang=lang)
     tables = tables_csv(statistics, form, reference, suppress_below=suppress_below,
@@ -73,19 +76,6 @@ def quarterly(session: StoreSession, quarter: Quarter, *, checkpoint: str | None
         "quarter": str(quarter), "checkpoint": checkpoint, "suppress_below": suppress_below,
         "interviews": statistics.interviews, "csv": bool(tables)})
     return Document(pdf, tables=tables, interviews=statistics.interviews)
-
-
-def form_for(data: dict[str, Any]) -> tuple[Form, Reference, list[str]]:
-    form, reference = standard_form()
-    if data["form_id"] != form.id:
-        raise ReportError(f"the interview was made with the form {data['form_id']!r}, which "
-                          "this program does not have", code="form_unknown")
-    notes = []
-    if data["form_version"] != form.version:
-        # later versions only add to the form; the answers still print, but say so
-        notes.append(f"the interview used form version {data['form_version']}; printed with "
-                     f"version {form.version}")
-    return form, reference, notes
 
 
 def known_checkpoint(code: str | None, reference: Reference) -> str | None:
@@ -98,9 +88,10 @@ def known_checkpoint(code: str | None, reference: Reference) -> str | None:
     return wanted
 
 
-def _facts(session: StoreSession, quarter: Quarter, form: Form,
-           reference: Reference) -> Iterator[Facts]:
+def _facts(session: StoreSession, quarter: Quarter) -> Iterator[Facts]:
     for interview in session.interviews_started_between(quarter.start, quarter.end):
+        # each interview is counted with the form version it was made with
+        form, reference = session.forms.for_version(interview.form_id, interview.form_version)
         yield facts_from_interview(interview.answers, form, reference,
                                    started_at=_local(interview.created_at))
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from screening import paperwork
 from screening.atomicfile import write_atomic
-from screening.cli.store_cmd import add_command, add_group, open_session
+from screening.cli.store_cmd import add_command, add_group, data_dir_of, open_session
 from screening.errors import ReportError, ScreeningError
 from screening.reports.statistics import parse_quarter
 from screening.reports.wording import LANGUAGES
-from screening.store.assessments import standard_form
+from screening.sync.forms import workstation_catalogue
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -84,7 +84,8 @@ def run_quarterly(args: argparse.Namespace) -> int:
     if args.suppress_below is not None and args.suppress_below < 2:
         raise ReportError("--suppress-below must be at least 2", code="suppression_invalid")
     target = _free(args.output, args.force)
-    paperwork.known_checkpoint(args.checkpoint, standard_form()[1])
+    known = workstation_catalogue(data_dir_of(args)).reference()
+    paperwork.known_checkpoint(args.checkpoint, known)
     with open_session(args) as session:
         document = paperwork.quarterly(session, quarter, checkpoint=args.checkpoint,
                                        suppress_below=args.suppress_below, lang=args.lang,

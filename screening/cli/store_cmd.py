@@ -15,6 +15,7 @@ from typing import Any
 from screening import config
 from screening.errors import AnswersError, ScreeningError
 from screening.store.session import StoreSession
+from screening.sync.forms import workstation_catalogue
 
 PASSWORD_ENV = "SCREENING_PASSWORD"
 NEW_PASSWORD_ENV = "SCREENING_NEW_PASSWORD"
@@ -133,20 +134,23 @@ def _secret(env: str, prompt: str, confirm: bool = False) -> str:
     return first
 
 
-def _data_dir(args: argparse.Namespace) -> Path:
+def data_dir_of(args: argparse.Namespace) -> Path:
     return config.data_dir(getattr(args, "data_dir", None))
 
 
 def open_session(args: argparse.Namespace) -> StoreSession:
     password = _secret(PASSWORD_ENV, f"Password for {args.as_user}: ")
-    return StoreSession.login(_data_dir(args), args.as_user, password)
+    session = StoreSession.login(data_dir_of(args), args.as_user, password)
+    # finalise, print and count each interview with its own form version, downloaded or not
+    session.forms = workstation_catalogue(session.paths.root)
+    return session
 
 
 # ----- handlers ------------------------------------------------------------------------------
 
 def run_init(args: argparse.Namespace) -> int:
     password = _secret(PASSWORD_ENV, f"New password for {args.user}: ", confirm=True)
-    session, code = StoreSession.initialise(_data_dir(args), args.checkpoint, args.user,
+    session, code = StoreSession.initialise(data_dir_of(args), args.checkpoint, args.user,
                                             password)
     session.close()
     print(f"Created the store for checkpoint {args.checkpoint} in {session.paths.root}\n"
@@ -160,7 +164,7 @@ def run_init(args: argparse.Namespace) -> int:
 def run_recover(args: argparse.Namespace) -> int:
     code = _secret(RECOVERY_ENV, "Recovery code: ")
     password = _secret(NEW_PASSWORD_ENV, f"New password for {args.user}: ", confirm=True)
-    with StoreSession.recover(_data_dir(args), code, args.user, password) as session:
+    with StoreSession.recover(data_dir_of(args), code, args.user, password) as session:
         print(f"New password set for {session.account.name}")
     return 0
 
@@ -201,7 +205,7 @@ def run_users_disable(args: argparse.Namespace) -> int:
 
 def run_users_passwd(args: argparse.Namespace) -> int:
     current = _secret(PASSWORD_ENV, f"Password for {args.as_user}: ")
-    with StoreSession.login(_data_dir(args), args.as_user, current) as session:
+    with StoreSession.login(data_dir_of(args), args.as_user, current) as session:
         target = args.name or session.account.name
         new = _secret(NEW_PASSWORD_ENV, f"New password for {target}: ", confirm=True)
         if target.lower() == session.account.name:

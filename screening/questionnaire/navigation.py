@@ -67,8 +67,30 @@ def prefill(form: Form, *, checkpoint: str | None, started: dt.datetime) -> dict
     return answers
 
 
+def resume_point(form: Form, answers: Mapping[str, Any],
+                 reference: Reference | None) -> str | None:
+    """Where a draft resumes: the first question still waiting for an answer after the last
+    one answered, so the officer continues exactly where the interview stopped; else the first
+    one still missing or wrong; else the last one shown."""
+    evaluation = evaluate(form, answers, reference=reference)
+    shown = [q for q in visible_questions(evaluation) if q.answerable and not q.read_only]
+    answered = [index for index, q in enumerate(shown) if q.id in answers]
+    start = answered[-1] + 1 if answered else 0
+    for question in shown[start:]:
+        if question.id not in answers:
+            return question.id
+    for question in shown:
+        if question.id in evaluation.missing_required or question.id in evaluation.issues:
+            return question.id
+    return shown[-1].id if shown else None
+
+
 class Interview:
-    """One interview in progress: answers, the current question, and its evaluation."""
+    """One interview in progress: answers, the current question, and its evaluation.
+
+    The engine owns where the interview stands: a front end moves it with :meth:`resume`,
+    :meth:`enter_section`, :meth:`go_to`, :meth:`next` and :meth:`previous` and reads
+    :attr:`current`."""
 
     def __init__(self, form: Form, answers: Mapping[str, Any] | None = None, *,
                  reference: Reference | None = None, current: str | None = None,
@@ -80,8 +102,19 @@ class Interview:
         self.evaluation = self._evaluate()
         visible = visible_questions(self.evaluation)
         ids = {q.id for q in visible}
-        self.current: str | None = current if current in ids else (
+        self._current: str | None = current if current in ids else (
             visible[0].id if visible else None)
+
+    @property
+    def current(self) -> str | None:
+        """The question the interview stands at (None for a form that asks nothing)."""
+        return self._current
+
+    @current.setter
+    def current(self, question_id: str | None) -> None:
+        # Kept only until the desktop client moves through go_to / enter_section (the UI's
+        # own change); then this setter goes and ``current`` is read-only.
+        self._current = question_id
 
     def _evaluate(self) -> Evaluation:
         return evaluate(self.form, self.answers, reference=self.reference, now=self._now)
@@ -109,20 +142,41 @@ class Interview:
     def previous(self) -> str | None:
         return self._step(-1)
 
-    def go_to(self, question_id: str) -> None:
+    def go_to(self, question_id: str) -> str:
+        """Stand at ``question_id``; ValueError when the current answers do not ask it."""
         if not self.evaluation.relevant.get(question_id):
             raise ValueError(f"question '{question_id}' is not asked with the current answers")
-        self.current = question_id
+        self._current = question_id
+        return question_id
+
+    def resume(self) -> str | None:
+        """Stand where a draft picks up again (:func:`resume_point`) and return it."""
+        point = resume_point(self.form, self.answers, self.reference)
+        if point is not None:
+            self._current = point
+        return point
+
+    def enter_section(self, section_id: str) -> str | None:
+        """Stand at the first question the section asks now and return it; None, standing
+        still, when the current answers skip the whole section. KeyError for no such section."""
+        section = next((s for s in self.form.sections if s.id == section_id), None)
+        if section is None:
+            raise KeyError(f"there is no section '{section_id}' in this form")
+        first = next((q.id for q in section.questions
+                      if q.answerable and self.evaluation.relevant.get(q.id)), None)
+        if first is not None:
+            self._current = first
+        return first
 
     def _step(self, direction: int) -> str | None:
         order = [q for q in all_questions(self.form) if q.type != "calculate"]
         ids = [q.id for q in order]
-        start = ids.index(self.current) if self.current in ids else -1
+        start = ids.index(self._current) if self._current in ids else -1
         index = start + direction
         while 0 <= index < len(order):
             if self.evaluation.relevant.get(ids[index]):
-                self.current = ids[index]
-                return self.current
+                self._current = ids[index]
+                return self._current
             index += direction
         return None
 

@@ -20,7 +20,7 @@ from screening.questionnaire.model import Form, Section
 from screening.questionnaire.reference import Reference
 from screening.questionnaire.scoring import explain, outcome_label
 from screening.reports.answers import answer_text, checkpoint_name, format_moment, signer
-from screening.reports.interview import Interview, evaluate_interview, interview_from
+from screening.reports.casefile import CaseFile, case_file_from, evaluate_interview
 from screening.reports.layout import (
     FILL,
     RULE,
@@ -42,21 +42,24 @@ LONG = 160  # characters: a longer answer is a person's own words, set in the re
 Row = tuple[str, str]  # (label, answer in words; '' when not answered)
 
 
-def build_record(interview: Mapping[str, Any] | Interview, form: Form, reference: Reference,
-                 *, audit: Iterable[Mapping[str, Any]] = (), lang: str = "sq") -> bytes:
+def build_record(interview: Mapping[str, Any] | CaseFile, form: Form, reference: Reference,
+                 *, audit: Iterable[Mapping[str, Any]] | None = None, lang: str = "sq"
+                 ) -> bytes:
     """The interview record as PDF bytes. ``audit`` lists the interview's audit entries as
-    mappings with ``at`` (datetime or ISO text), ``actor`` and ``action``."""
+    mappings with ``at`` (datetime or ISO text), ``actor`` and ``action``; without it, those
+    of the case file (see :func:`screening.reports.casefile.build_case_file`)."""
     if lang not in LANGUAGES:
         raise ReportError(f"no record in language {lang!r}; choose one of "
                           f"{', '.join(LANGUAGES)}", code="language_unknown")
-    record = interview_from(interview)
+    record = case_file_from(interview)
     evaluation = evaluate_interview(record, form, reference)
     story = _title(record, reference, lang)
     for section in form.sections:
         rows = section_rows(section, evaluation, reference, lang)
         if rows:
             story += _answers(section.title.get(lang) or section.id, rows, lang)
-    story += _assessment(form, evaluation, lang) + _audit(audit, lang)
+    story += _assessment(form, evaluation, lang) + _audit(
+        record.audit if audit is None else audit, lang)
     notice = f"{word('confidential', lang)} — {word('record_title', lang)}"
     return render(story, title=both("record_title"),
                   on_page=footer(notice, record.case_reference))
@@ -91,7 +94,7 @@ def audit_rows(entries: Iterable[Mapping[str, Any]], lang: str) -> list[tuple[st
             for e in entries]
 
 
-def _title(record: Interview, reference: Reference, lang: str) -> list[Flowable]:
+def _title(record: CaseFile, reference: Reference, lang: str) -> list[Flowable]:
     other = next(x for x in LANGUAGES if x != lang)
     status = WORDS.get(f"status_{record.status}")
     rows = [("case_reference", record.case_reference), ("interview_id", record.id),

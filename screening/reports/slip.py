@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table, TableStyle
 
 from screening.questionnaire.model import Form
 from screening.questionnaire.reference import Reference
-from screening.reports.interview import Interview
+from screening.reports.casefile import CaseFile
 from screening.reports.layout import (
     ACCENT,
     CELL_PADDING,
@@ -41,7 +41,7 @@ LABEL = 44 * mm
 QR_SIZE = 30 * mm
 
 
-def build_slip(interview: Mapping[str, Any] | Interview, form: Form, reference: Reference,
+def build_slip(interview: Mapping[str, Any] | CaseFile, form: Form, reference: Reference,
                *, printed_at: dt.datetime | None = None) -> bytes:
     """The referral slip as PDF bytes. Raises :class:`screening.errors.NoReferralError` when
     the interview refers the person to no organisation."""

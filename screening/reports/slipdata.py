@@ -26,7 +26,7 @@ from screening.reports.answers import (
     signer,
     yes_no,
 )
-from screening.reports.interview import Interview, evaluate_interview, interview_from
+from screening.reports.casefile import CaseFile, case_file_from, evaluate_interview
 from screening.reports.wording import LANGUAGES, WORDS, word
 
 Bi = dict[str, str]  # language -> text
@@ -76,11 +76,11 @@ def qr_payload(case_reference: str) -> str:
     return case_reference
 
 
-def slip_content(interview: Mapping[str, Any] | Interview, form: Form, reference: Reference,
+def slip_content(interview: Mapping[str, Any] | CaseFile, form: Form, reference: Reference,
                  *, printed_at: dt.datetime | None = None) -> SlipContent:
     """The slip's facts; raise :class:`NoReferralError` when the interview refers the person to
     no organisation."""
-    record = interview_from(interview)
+    record = case_file_from(interview)
     evaluation = evaluate_interview(record, form, reference)
     values = evaluation.values
     org_id = values.get("referral_organisation")

@@ -5,18 +5,16 @@ officer saw, even after the form or the engine changes."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from screening import config
 from screening.questionnaire.actions import ActionProblem
+from screening.questionnaire.catalogue import FormCatalogue
 from screening.questionnaire.evaluation import Evaluation, evaluate
-from screening.questionnaire.loader import load_form
 from screening.questionnaire.model import Form
-from screening.questionnaire.reference import Reference, load_reference
+from screening.questionnaire.reference import Reference
 
 
 @dataclass(frozen=True)
@@ -32,20 +30,17 @@ class Scored:
     blocking_actions: list[ActionProblem] = field(default_factory=list)
 
 
-@functools.lru_cache(maxsize=4)
-def _standard(form_path: Path, reference_dir: Path) -> tuple[Form, Reference]:
-    return load_form(form_path), load_reference(reference_dir)
-
-
-def standard_form() -> tuple[Form, Reference]:
+def bundled_catalogue() -> FormCatalogue:
+    """The forms of a session the application has not given its catalogue: the bundled form
+    only, so an interview on any other version is refused (``form_unknown``), never scored
+    with the wrong form."""
     form_path = config.standard_form_path()
-    return _standard(form_path, config.reference_dir_for(form_path))
+    return FormCatalogue(form_path, config.reference_dir_for(form_path))
 
 
-def score(answers: Mapping[str, Any],
-          resolved: tuple[Form, Reference] | None = None) -> Scored:
-    """Score with the interview's own form (``resolved``), else the bundled standard one."""
-    form, reference = resolved or standard_form()
+def score(answers: Mapping[str, Any], resolved: tuple[Form, Reference]) -> Scored:
+    """Score with the interview's own form and the reference data in use."""
+    form, reference = resolved
     evaluation = evaluate(form, answers, reference=reference)
     return Scored(form_id=form.id, form_version=form.version,
                   can_finalise=evaluation.can_finalise, problems=_problems(evaluation),

@@ -17,7 +17,7 @@ from screening.errors import (
     StoreError,
 )
 from screening.store import audit, connection, interviews, settings
-from screening.store.interviews import Interview, InterviewSummary
+from screening.store.interviews import InterviewSummary, StoredInterview
 from screening.store.sessionbase import SessionBase
 
 # personal data leaving the store: these need a recent password (DESIGN.md §4)
@@ -31,15 +31,24 @@ SUPERVISOR_ONLY = {"slip_printed": "print a referral slip",
 class Casework(SessionBase):
     # ----- interviews ----------------------------------------------------------------------
 
-    def start_interview(self, form_id: str, form_version: str) -> str:
+    def start_interview(self, form_id: str, form_version: str,
+                        prefilled: Mapping[str, Any] | None = None) -> str:
+        """A new draft on the given form version, with the answers the application fills in
+        (``navigation.prefill``): one transaction, so a failure leaves no interview rather
+        than one with half its prefilled answers. Returns the interview's id."""
         at = self._now()
-        record = Interview(id=str(uuid.uuid4()), form_id=form_id, form_version=form_version,
-                           checkpoint=self.checkpoint_code(), officer=self.account.name,
-                           created_at=at, updated_at=at, status="draft", answers={},
-                           assessment=None, outcome=None, revision=0)
+        record = StoredInterview(id=str(uuid.uuid4()), form_id=form_id,
+                                 form_version=form_version, checkpoint=self.checkpoint_code(),
+                                 officer=self.account.name, created_at=at, updated_at=at,
+                                 status=lifecycle.DRAFT, answers={}, assessment=None,
+                                 outcome=None, revision=0)
         with connection.transaction(self.conn):
             interviews.insert(self.conn, record)
             audit.append(self.conn, self.account.name, "interview_created", record.id, {}, at)
+            for question_id, value in (prefilled or {}).items():
+                # the autosave's own statement, so each prefilled answer is a revision as if
+                # it had been typed in, with the same check of the question id
+                interviews.save_answer(self.conn, record.id, None, question_id, value, at)
         return record.id
 
     def save_answer(self, interview_id: str, question_id: str, value: Any) -> int:
@@ -53,7 +62,7 @@ class Casework(SessionBase):
             raise InterviewStateError("this interview can no longer be changed")
         return revision
 
-    def get_interview(self, interview_id: str) -> Interview:
+    def get_interview(self, interview_id: str) -> StoredInterview:
         found = interviews.get(self.conn, interview_id)
         # an officer asking for someone else's interview learns nothing, not even that it exists
         if found is None or not (self.is_supervisor or found.officer == self.account.name):
@@ -65,7 +74,7 @@ class Casework(SessionBase):
         officer = None if self.is_supervisor else self.account.name
         return interviews.summaries(self.conn, officer, search, limit, offset)
 
-    def finalise(self, interview_id: str) -> Interview:
+    def finalise(self, interview_id: str) -> StoredInterview:
         record = self.get_interview(interview_id)
         if not lifecycle.is_editable(record.status):
             raise InterviewStateError(f"the interview is {record.status}; it cannot be finalised")
@@ -90,7 +99,7 @@ class Casework(SessionBase):
         the reason); the change is a new revision, audited with the old and new choice."""
         self._require_supervisor("choose the receiving organisation")
         record = self.get_interview(interview_id)
-        known = directory_ids()
+        known = self.forms.reference().organisations
         if organisation not in known:
             raise InterviewStateError(f"'{organisation}' is not in the referral directory; "
                                       f"its ids are {', '.join(sorted(known))}")
@@ -117,26 +126,27 @@ class Casework(SessionBase):
         self._keep_referral_rules(record, record.answers)
         self._change_status(record, "approved", "interview_approved", None, None, {})
 
-    def _under_review(self, interview_id: str) -> Interview:
+    def _under_review(self, interview_id: str) -> StoredInterview:
         self._require_supervisor("review an interview")
         record = self.get_interview(interview_id)
         if record.status != lifecycle.FINALISED:
             raise InterviewStateError(f"the interview is {record.status}, not finalised")
         return record
 
-    def _keep_referral_rules(self, record: Interview, answers: Mapping[str, Any]) -> None:
+    def _keep_referral_rules(self, record: StoredInterview, answers: Mapping[str, Any]
+                             ) -> None:
         """The engine's §3 rules (screening.questionnaire.actions), with the interview's own
         form: at review exactly as at finalisation."""
         broken = self._score(record, answers).blocking_actions
         if broken:
             raise ReferralRuleError(broken)
 
-    def _score(self, record: Interview, answers: Mapping[str, Any]) -> Any:
-        resolver = self.form_resolver  # the interview's own form, else the standard one
-        resolved = resolver(record.form_id, record.form_version) if resolver else None
-        return score_answers(answers, resolved)
+    def _score(self, record: StoredInterview, answers: Mapping[str, Any]) -> Any:
+        """Scored with the interview's own form version (finalising and review alike)."""
+        return score_answers(answers,
+                             self.forms.for_version(record.form_id, record.form_version))
 
-    def _change_status(self, record: Interview, status: str, action: str,
+    def _change_status(self, record: StoredInterview, status: str, action: str,
                        assessment: dict[str, Any] | None, outcome: str | None,
                        detail: dict[str, Any] | None = None) -> None:
         with connection.transaction(self.conn):
@@ -149,15 +159,16 @@ class Casework(SessionBase):
         """Store an interview captured on paper: validated, scored and finalised at once."""
         if not isinstance(answers, Mapping):
             raise InterviewStateError("a record must be a JSON object keyed by question id")
-        scored = score_answers(answers)
+        scored = score_answers(answers, self.forms.for_new_interview())
         if not scored.can_finalise:
             raise InterviewStateError(summarise(scored.problems))
         at = self._now()
-        record = Interview(id=str(uuid.uuid4()), form_id=scored.form_id,
-                           form_version=scored.form_version, checkpoint=self.checkpoint_code(),
-                           officer=self.account.name, created_at=at, updated_at=at,
-                           status="finalised", answers=scored.answers,
-                           assessment=scored.assessment, outcome=scored.outcome, revision=1)
+        record = StoredInterview(id=str(uuid.uuid4()), form_id=scored.form_id,
+                                 form_version=scored.form_version,
+                                 checkpoint=self.checkpoint_code(), officer=self.account.name,
+                                 created_at=at, updated_at=at, status=lifecycle.FINALISED,
+                                 answers=scored.answers, assessment=scored.assessment,
+                                 outcome=scored.outcome, revision=1)
         with connection.transaction(self.conn):
             interviews.insert(self.conn, record)
             audit.append(self.conn, self.account.name, "interview_imported", record.id,
@@ -214,18 +225,12 @@ class Casework(SessionBase):
         return purged
 
 
-def score_answers(answers: Mapping[str, Any], resolved: Any = None) -> Any:
+def score_answers(answers: Mapping[str, Any], resolved: Any) -> Any:
     # imported when first needed: the questionnaire engine (YAML, JSON Schema) would otherwise
     # add a sixth of a second to every login, for sessions that never finalise
     from screening.store.assessments import score
 
     return score(answers, resolved)
-
-
-def directory_ids() -> frozenset[str]:
-    from screening.store.assessments import standard_form  # late, as in score_answers
-
-    return frozenset(standard_form()[1].organisations)
 
 
 def summarise(problems: list[str], shown: int = 5) -> str:

@@ -1,30 +1,27 @@
-"""What the printed documents read from the store: one interview as the plain mapping
-``screening.reports`` takes, its audit trail, and the interviews of a period for the statistics.
+"""What the printed documents read from the store: one interview's stored fields and audit
+trail, and the interviews of a period for the statistics.
 
-The store does not import the reports: it hands over plain data, so the desktop client, the
-command line and central build the same documents from it."""
+The store does not import the reports: it hands over plain data, and
+``screening.reports.casefile`` makes the case file from it as it does from central's copy, so
+the workstation and central print the same facts."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
 from screening import lifecycle
-from screening.casereference import (
-    CaseReferenceError,
-    case_reference,
-    matches,
-    parse_case_reference,
-)
+from screening.casereference import CaseReferenceError, matches, parse_case_reference
 from screening.errors import InterviewNotFoundError, InterviewStateError, StoreError
 from screening.store import accounts, audit, connection, interviews
 from screening.store.casework import Casework
-from screening.store.interviews import Interview
+from screening.store.interviews import StoredInterview
 
 
-class Documents(Casework):
-    def find_interview(self, id_or_reference: str) -> Interview:
+class DocumentReads(Casework):
+    def find_interview(self, id_or_reference: str) -> StoredInterview:
         """An interview by its UUID or its case reference (``TIA-261123-3F9A1C``)."""
         try:
             wanted = parse_case_reference(id_or_reference)
@@ -40,23 +37,20 @@ class Documents(Casework):
                              "(see 'screening interviews list')", code="reference_ambiguous")
         return found[0]
 
-    def document_data(self, id_or_reference: str) -> dict[str, Any]:
-        """The plain mapping ``screening.reports`` builds the slip and the record from."""
+    def printable(self, id_or_reference: str
+                  ) -> tuple[dict[str, Any], list[tuple[str, str, str]], dict[str, str]]:
+        """What a slip or a record is built from (screening.reports.casefile): the stored
+        interview's fields as a plain mapping, its audit trail as (action, at, actor), oldest
+        first, and the full names of the accounts that trail names."""
         record = self.find_interview(id_or_reference)
         if record.purged_at:
             raise InterviewStateError(
                 f"the personal data of this interview was deleted on {record.purged_at[:10]} "
                 "under the retention rule; there is nothing left to print")
-        return {
-            "id": record.id, "case_reference": reference_of(record),
-            "form_id": record.form_id, "form_version": record.form_version,
-            "checkpoint": record.checkpoint,
-            "officer": record.officer,  # the login name; the full name below when recorded
-            "officer_full_name": self._full_name(record.officer),
-            **self._approval(record),
-            "started_at": _started_at(record), "finalised_at": self._finalised_at(record),
-            "status": record.status, "answers": record.answers,
-        }
+        trail = [(entry.action, entry.at, entry.actor or "")
+                 for entry in audit.for_subject(self.conn, record.id)]
+        return dataclasses.asdict(record), trail, self._full_names(
+            {record.officer, *(actor for _action, _at, actor in trail)})
 
     def interview_audit(self, id_or_reference: str) -> list[dict[str, Any]]:
         """The interview's audit trail for its record: officers see their own interviews'
@@ -65,7 +59,7 @@ class Documents(Casework):
         return [{"at": entry.at, "actor": entry.actor, "action": entry.action}
                 for entry in audit.for_subject(self.conn, record.id)]
 
-    def interviews_started_between(self, start: dt.date, end: dt.date) -> Iterator[Interview]:
+    def interviews_started_between(self, start: dt.date, end: dt.date) -> Iterator[StoredInterview]:
         """Every counted interview that began on a day in [start, end), in one query; an
         officer gets only their own. Interviews purged under retention have no answers left
         and are not included."""
@@ -78,35 +72,8 @@ class Documents(Casework):
         with connection.transaction(self.conn):
             audit.append(self.conn, self.account.name, action, None, detail)
 
-    def _full_name(self, login: str | None) -> str | None:
-        account = accounts.get(self.conn, login) if login else None
-        return account.full_name if account else None
-
-    def _approval(self, record: Interview) -> dict[str, Any]:
-        """Who approved the interview (login and full name); empty until a supervisor has."""
-        approver = None
-        if record.status == lifecycle.APPROVED:
-            approver = next((entry.actor for entry in reversed(
-                audit.for_subject(self.conn, record.id))
-                if entry.action == "interview_approved"), None)
-        return {"approved_by": approver or "", "approved_by_full_name": self._full_name(approver)}
-
-    def _finalised_at(self, record: Interview) -> str:
-        if lifecycle.is_editable(record.status):
-            return ""  # no need to read the trail
-        return lifecycle.finalised_at(record.status, [
-            (entry.action, entry.at) for entry in audit.for_subject(self.conn, record.id)])
-
-
-def _started_at(record: Interview) -> str:
-    # a paper interview is entered after the fact: its start is the one the officer wrote down
-    answered = record.answers.get("interview_started_at")
-    return answered if isinstance(answered, str) and answered else record.created_at
-
-
-def reference_of(record: Interview) -> str:
-    try:
-        return case_reference(record.checkpoint, record.created_at, record.id)
-    except CaseReferenceError as error:
-        raise StoreError(f"interview {record.id} has no case reference: {error}",
-                         code="case_reference_missing") from None
+    def _full_names(self, logins: set[str]) -> dict[str, str]:
+        """The full names of the accounts among ``logins`` that have one."""
+        found = (accounts.get(self.conn, login) for login in sorted(logins) if login)
+        return {account.name: account.full_name for account in found
+                if account is not None and account.full_name}

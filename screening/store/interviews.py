@@ -23,7 +23,7 @@ _SUMMARY = ("id, officer, status, created_at, updated_at, display_name, outcome,
 
 
 @dataclass(frozen=True)
-class Interview:
+class StoredInterview:
     id: str
     form_id: str
     form_version: str
@@ -71,7 +71,7 @@ def reference_or_blank(checkpoint: str, created_at: str, interview_id: str) -> s
         return ""
 
 
-def insert(conn: Connection, interview: Interview) -> None:
+def insert(conn: Connection, interview: StoredInterview) -> None:
     conn.execute(f"INSERT INTO interviews ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                  (interview.id, interview.form_id, interview.form_version, interview.checkpoint,
                   interview.officer, interview.created_at, interview.updated_at,
@@ -79,14 +79,14 @@ def insert(conn: Connection, interview: Interview) -> None:
                   interview.outcome, interview.revision))
 
 
-def get(conn: Connection, interview_id: str) -> Interview | None:
+def get(conn: Connection, interview_id: str) -> StoredInterview | None:
     with translate_errors():
         row = conn.execute(f"SELECT {_READ} FROM interviews WHERE id = ?",
                            (interview_id,)).fetchone()
     return None if row is None else _interview(row)
 
 
-def with_id_prefix(conn: Connection, prefix: str) -> list[Interview]:
+def with_id_prefix(conn: Connection, prefix: str) -> list[StoredInterview]:
     """Interviews whose UUID starts with ``prefix`` (lower-case hex), through the primary key
     index: a case reference names its interview by such a prefix."""
     with translate_errors():
@@ -96,7 +96,7 @@ def with_id_prefix(conn: Connection, prefix: str) -> list[Interview]:
 
 
 def started_between(conn: Connection, start: dt.date, end: dt.date, statuses: tuple[str, ...],
-                    officer: str | None = None) -> Iterator[Interview]:
+                    officer: str | None = None) -> Iterator[StoredInterview]:
     """One query: the interviews whose own start time (the ``interview_started_at`` answer,
     else the creation time) falls on a day in [start, end), oldest first, personal data not
     purged."""
@@ -114,8 +114,8 @@ def started_between(conn: Connection, start: dt.date, end: dt.date, statuses: tu
             yield _interview(row)
 
 
-def _interview(row: tuple[Any, ...]) -> Interview:
-    return Interview(*row[:8], answers=json.loads(row[8]),
+def _interview(row: tuple[Any, ...]) -> StoredInterview:
+    return StoredInterview(*row[:8], answers=json.loads(row[8]),
                      assessment=json.loads(row[9]) if row[9] is not None else None,
                      outcome=row[10], revision=row[11], acknowledged_at=row[12],
                      purged_at=row[13], action=row[14])

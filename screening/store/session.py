@@ -33,7 +33,7 @@ from screening.store import (
     migrations,
     settings,
 )
-from screening.store.documents import Documents
+from screening.store.documents import DocumentReads
 from screening.store.keyslots import RECOVERY_SLOT, KeySlots, account_slot
 from screening.store.layout import StorePaths
 from screening.store.sessionbase import Clock, iso
@@ -43,7 +43,7 @@ from screening.store.throttle import remaining_wait
 SYNC_ACTOR = "sync"  # the audit log's name for the background sync
 
 
-class StoreSession(AccountAdmin, Documents):
+class StoreSession(AccountAdmin, DocumentReads):
     """Open only through :meth:`initialise`, :meth:`login` or :meth:`recover`."""
 
     # ----- opening -------------------------------------------------------------------------

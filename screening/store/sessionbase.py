@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from screening.crypto import KdfParams
 from screening.errors import PermissionDeniedError, WrongCredentialsError
@@ -14,14 +14,15 @@ from screening.store.accounts import Account
 from screening.store.keyslots import KeySlots, account_slot
 from screening.store.layout import StorePaths
 
+if TYPE_CHECKING:  # the engine is imported when first needed (see casework.score_answers)
+    from screening.questionnaire.catalogue import FormCatalogue
+
 Clock = Callable[[], float]
 REAUTH_SECONDS = 5 * 60  # printing or exporting after this asks for the password again
 
 
 class SessionBase:
-    # Finds (form, reference) for a (form id, version): set by the application, which knows
-    # the versions central published; None scores with the bundled form.
-    form_resolver: Callable[[str, str], Any] | None = None
+    _forms: FormCatalogue | None = None
 
     def __init__(self, paths: StorePaths, conn: connection.Connection, master_key: bytes,
                  account: Account, slots: KeySlots, kdf: KdfParams, clock: Clock) -> None:
@@ -33,6 +34,21 @@ class SessionBase:
         self._kdf = kdf
         self._clock = clock
         self._authenticated_at = clock()  # the password was just proved by opening the session
+
+    @property
+    def forms(self) -> FormCatalogue:
+        """The form versions this session finalises, prints and counts with. The application
+        sets the workstation's catalogue (bundled + downloaded: screening.sync.forms); until
+        then only the bundled form is known."""
+        if self._forms is None:
+            from screening.store.assessments import bundled_catalogue
+
+            self._forms = bundled_catalogue()
+        return self._forms
+
+    @forms.setter
+    def forms(self, catalogue: FormCatalogue) -> None:
+        self._forms = catalogue
 
     @property
     def is_supervisor(self) -> bool:

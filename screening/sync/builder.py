@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from screening.store.audit import AuditEntry
-from screening.store.interviews import Interview
+from screening.store.interviews import StoredInterview
 from screening.store.session import StoreSession
 from screening.sync import wire
 from screening.sync.identity import Identity
@@ -23,7 +23,7 @@ _LOCAL_FIELDS = ("acknowledged_at", "purged_at", "action")
 _PAGE = 500
 
 
-def interview_record(interview: Interview, entries: list[AuditEntry]) -> dict[str, Any]:
+def interview_record(interview: StoredInterview, entries: list[AuditEntry]) -> dict[str, Any]:
     record = {k: v for k, v in dataclasses.asdict(interview).items() if k not in _LOCAL_FIELDS}
     record["audit"] = [dataclasses.asdict(e) for e in entries]
     return record
@@ -52,7 +52,7 @@ def queue_ready(session: StoreSession, outbox: Outbox, identity: Identity,
     return made
 
 
-def _sendable(session: StoreSession) -> Iterator[Interview]:
+def _sendable(session: StoreSession) -> Iterator[StoredInterview]:
     offset = 0
     while page := session.list_interviews(limit=_PAGE, offset=offset):
         for summary in page:

@@ -1,4 +1,4 @@
-"""Reference data from central at the workstation: pull, verify, keep, and choose the form.
+"""Reference data from central at the workstation: pull, verify and keep the packages.
 
 Every ``sync_now`` pulls the packages published since the last one applied. A package is kept
 only when central's signature verifies against the key received at enrolment and, for a form or
@@ -12,14 +12,13 @@ its reason and what the workstation had stays in use. Kept packages live in the 
 A folder ``vN`` is complete before the pointer names it (built under a temporary name, then
 renamed), so a power cut leaves either the old data or the new, never half of it.
 
-New interviews use :func:`current` (the newest form and folder from central, else the ones
-bundled with the program); an interview started earlier keeps its own form version through
-:func:`form_for`.
+Which form an interview uses is the form catalogue's business (screening.sync.forms): new
+interviews get the newest form and folder from central, else the ones bundled with the
+program; an interview started earlier keeps its own form version.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import shutil
@@ -30,12 +29,11 @@ from typing import Any
 
 import requests
 
-from screening import config, crypto
+from screening import crypto
 from screening.atomicfile import fsync_dir, write_atomic
 from screening.errors import FormDefinitionError, ReferenceDataError, ScreeningError
-from screening.questionnaire.loader import load_form, load_form_text
-from screening.questionnaire.model import Form
-from screening.questionnaire.reference import Reference, load_reference
+from screening.questionnaire.loader import load_form_text
+from screening.questionnaire.reference import load_reference
 from screening.store import audit, connection, settings
 from screening.store.session import StoreSession
 from screening.sync import packages, wire
@@ -104,52 +102,11 @@ def _write_state(data_dir: Path, state: State) -> None:
     write_atomic(folder(data_dir) / POINTER, wire.canonical_json(doc))
 
 
-# -- the forms and reference data the application uses ------------------------------------------
+# -- how the pointer names a form version (screening.sync.forms reads it) ----------------------
 
-def current(data_dir: Path) -> tuple[Form, Reference]:
-    """The form and reference data for a NEW interview: the newest from central when one was
-    accepted, else those bundled with the program (``config.forms_dir()``)."""
-    state = read_state(data_dir)
-    base = folder(data_dir)
-    form = (_load_form(base / f"v{state.form}" / FORM_FILE) if state.form
-            else _load_form(config.standard_form_path()))
-    reference_dir = (base / f"v{state.reference}" if state.reference
-                     else config.reference_dir_for(config.standard_form_path()))
-    return form, _load_reference(reference_dir)
-
-
-def form_for(data_dir: Path, form_id: str, form_version: str) -> Form:
-    """The form an interview was started with, among the bundled and the downloaded ones."""
-    bundled = _load_form(config.standard_form_path())
-    if (bundled.id, bundled.version) == (form_id, form_version):
-        return bundled
-    package = read_state(data_dir).forms.get(_form_key(form_id, form_version))
-    if package is None:
-        raise ScreeningError(f"this workstation has no form {form_id} version {form_version}: "
-                             "sync with central to get it", code="form_unknown")
-    return _load_form(folder(data_dir) / f"v{package}" / FORM_FILE)
-
-
-def for_interview(data_dir: Path, form_id: str, form_version: str) -> tuple[Form, Reference]:
-    """What an existing interview is shown and scored with: its own form version, and the
-    reference data in use now (a directory change applies to every interview)."""
-    return form_for(data_dir, form_id, form_version), current(data_dir)[1]
-
-
-def _form_key(form_id: str, form_version: str) -> str:
+def form_key(form_id: str, form_version: str) -> str:
+    """How ``current.json`` names a form version."""
     return f"{form_id}@{form_version}"
-
-
-# Package folders never change once written, and the bundled form only with the program, so
-# a form is parsed once per process (a form takes tens of milliseconds to load and check).
-@functools.lru_cache(maxsize=16)
-def _load_form(path: Path) -> Form:
-    return load_form(path)
-
-
-@functools.lru_cache(maxsize=4)
-def _load_reference(path: Path) -> Reference:
-    return load_reference(path)
 
 
 # -- pulling ------------------------------------------------------------------------------------
@@ -210,7 +167,7 @@ def _apply_one(data_dir: Path, package: packages.Package, report: PullReport) ->
 def _advance(state: State, package: packages.Package) -> State:
     payload = package.payload
     if package.kind == "form":
-        key = _form_key(payload["form_id"], payload["form_version"])
+        key = form_key(payload["form_id"], payload["form_version"])
         return _replace(state, version=package.version, form=package.version,
                         forms={**state.forms, key: package.version})
     if package.kind == "reference":

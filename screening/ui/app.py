@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from screening import __version__, config
 from screening.errors import ScreeningError
-from screening.sync.reference import current as current_form_and_reference
+from screening.sync.forms import current as current_form_and_reference
 from screening.ui.i18n import Languages
 from screening.ui.main_window import MainWindow
 from screening.ui.preferences import Preferences

@@ -21,12 +21,12 @@ from screening.errors import (
     WrongCredentialsError,
 )
 from screening.questionnaire.model import Form
-from screening.questionnaire.navigation import prefill
+from screening.questionnaire.navigation import prefill, resume_point
 from screening.questionnaire.reference import Reference
 from screening.store.layout import StorePaths
 from screening.store.session import StoreSession
-from screening.sync.reference import current as current_form_and_reference
-from screening.sync.reference import for_interview
+from screening.sync.forms import current as current_form_and_reference
+from screening.sync.forms import for_interview, workstation_catalogue
 from screening.ui.accounts import AccountsDialog
 from screening.ui.home import HomeScreen
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Languages
@@ -35,7 +35,6 @@ from screening.ui.interview.view import InterviewView
 from screening.ui.login import LockScreen, LoginScreen, login_error_text
 from screening.ui.preferences import Preferences
 from screening.ui.recovery import RecoveryDialog
-from screening.ui.resume import resume_point
 from screening.ui.review import ReviewBar
 from screening.ui.runner import Runner
 from screening.ui.settings_dialog import SettingsDialog
@@ -143,8 +142,7 @@ class MainWindow(QMainWindow):
 
     def _resolve_forms(self, session: StoreSession) -> None:
         """Finalising scores an interview with its own form version, bundled or downloaded."""
-        session.form_resolver = lambda form_id, version: for_interview(self.root, form_id,
-                                                                       version)
+        session.forms = workstation_catalogue(self.root)
 
     @property
     def active(self) -> StoreSession | None:

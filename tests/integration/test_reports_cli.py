@@ -205,3 +205,13 @@ def test_a_draft_gets_no_slip(store):
     target = store["out"] / "draft.pdf"
     fails(run(store["dir"], "slip", draft, "-o", str(target), "--as", SUP), "is not finalised")
     assert not target.exists()
+
+
+def test_an_interview_on_a_form_version_the_workstation_lacks_is_a_message(store):
+    with StoreSession.login(store["dir"], SUP, SUP_PW, kdf=TEST_KDF) as session:
+        unknown = session.start_interview("returnee_screening", "1999.9")
+    target = store["out"] / "unknown-version.pdf"
+    said = fails(run(store["dir"], "record", unknown, "-o", str(target), "--as", SUP),
+                 "no form 'returnee_screening' version '1999.9'")
+    assert "sync with central" in said
+    assert not target.exists()

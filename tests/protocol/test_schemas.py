@@ -20,7 +20,7 @@ from screening.central.devices import revocation
 from screening.central.reference import publish as central_reference
 from screening.central.service import Central, open_central
 from screening.store.audit import AuditEntry
-from screening.store.interviews import Interview
+from screening.store.interviews import StoredInterview
 from screening.sync import builder, packages, schemas, wire
 from tests.central.conftest import enrol_station
 from tests.conftest import FORMS, ROOT
@@ -37,7 +37,7 @@ def central(tmp_path) -> Iterator[Central]:
 
 def built_interview() -> dict[str, Any]:
     iid = str(uuid.uuid4())
-    made = Interview(iid, "returnee_screening", "2026.1", "Rinas", "olsi",
+    made = StoredInterview(iid, "returnee_screening", "2026.1", "Rinas", "olsi",
                      "2026-11-20T08:00:00+00:00", "2026-11-20T08:30:00+00:00",
                      lifecycle.FINALISED, {"given_name": "Arta"}, {"score": 3}, "referred", 2,
                      acknowledged_at="2026-11-21T08:00:00+00:00")

@@ -14,8 +14,8 @@ from screening.central.devices import queries as devices
 from screening.central.reference import publish as reference
 from screening.central.service import open_central
 from screening.store.session import StoreSession
+from screening.sync import forms, service
 from screening.sync import reference as workstation
-from screening.sync import service
 from tests.answer_sets import adult_no_indicators
 from tests.central.live import LiveCentral
 from tests.central.reference.test_publish import form_text
@@ -64,9 +64,10 @@ def test_a_sync_pulls_new_versions_for_new_interviews_only(store, staff_side, li
     assert len(report.acknowledged) == 1
     assert report.reference.applied == ["v1: form returnee_screening 2026.2", "v2: reference"]
     assert not report.reference.refused
-    form, ref = workstation.current(store.paths.root)
+    form, ref = forms.current(store.paths.root)
     assert form.version == "2026.2" and "112" in [h.number for h in ref.help_lines]
-    kept = workstation.form_for(store.paths.root, old_draft.form_id, old_draft.form_version)
+    kept = forms.workstation_catalogue(store.paths.root).form(old_draft.form_id,
+                                                              old_draft.form_version)
     assert kept.version == "2026.1"
 
     again = service.sync_now(store)

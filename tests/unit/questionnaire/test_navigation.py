@@ -9,6 +9,7 @@ import pytest
 from screening.questionnaire.navigation import (
     Interview,
     prefill,
+    resume_point,
     section_progress,
     visible_questions,
 )
@@ -121,3 +122,46 @@ def test_prefill(standard_form):
     started = dt.datetime(2026, 11, 23, 3, 14, 15, 999)
     answers = prefill(standard_form, checkpoint="TIA", started=started)
     assert answers == {"checkpoint": "TIA", "interview_started_at": "2026-11-23T03:14:15"}
+
+
+def test_resume_stands_after_the_last_answer(standard_form, reference):
+    answers = {"checkpoint": "KKV", "interview_started_at": "2026-07-01T10:00:00",
+               "return_mode": "deported"}
+    session = interview(standard_form, reference, answers)
+    shown = [q.id for q in visible_questions(session.evaluation)
+             if q.answerable and not q.read_only]
+    expected = shown[shown.index("return_mode") + 1]
+    assert session.resume() == expected and session.current == expected
+    assert resume_point(standard_form, answers, reference) == expected
+
+
+def test_resume_of_a_complete_interview_goes_to_the_last_question(standard_form, reference):
+    session = interview(standard_form, reference, adult_no_indicators())
+    shown = [q.id for q in visible_questions(session.evaluation)
+             if q.answerable and not q.read_only]
+    assert session.resume() == shown[-1]
+
+
+def test_enter_section_stands_at_its_first_asked_question(standard_form, reference):
+    session = interview(standard_form, reference, adult_no_indicators())
+    section = next(s for s in standard_form.sections if s.id == "E")
+    first = next(q.id for q in section.questions
+                 if q.answerable and session.evaluation.relevant.get(q.id))
+    assert session.enter_section("E") == first and session.current == first
+    assert session.next() != first  # the walk goes on from there
+
+
+def test_a_section_the_answers_skip_is_not_entered(standard_form, reference):
+    session = interview(standard_form, reference, adult_no_indicators())
+    session.go_to("given_name")
+    assert session.enter_section("D") is None  # the child section, for an adult
+    assert session.current == "given_name"
+    with pytest.raises(KeyError):
+        session.enter_section("Z")
+
+
+def test_go_to_stands_at_an_asked_question(standard_form, reference):
+    session = interview(standard_form, reference, adult_no_indicators())
+    assert session.go_to("family_name") == "family_name" and session.current == "family_name"
+    assert session.next() == visible_questions(session.evaluation)[
+        [q.id for q in visible_questions(session.evaluation)].index("family_name") + 1].id

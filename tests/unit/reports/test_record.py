@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from screening.errors import ReportError
-from screening.reports.interview import evaluate_interview, interview_from
+from screening.reports.casefile import case_file_from, evaluate_interview
 from screening.reports.record import audit_rows, build_record, section_rows
 from tests.answer_sets import child_answers
 from tests.unit.reports.helpers import (
@@ -26,7 +26,7 @@ AUDIT = [{"at": "2026-07-01T10:00:00", "actor": "arta.leka", "action": "intervie
 
 
 def all_rows(interview, form, reference, lang):
-    evaluation = evaluate_interview(interview_from(interview), form, reference)
+    evaluation = evaluate_interview(case_file_from(interview), form, reference)
     return {label: answer for section in form.sections
             for label, answer in section_rows(section, evaluation, reference, lang)}
 

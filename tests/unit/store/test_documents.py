@@ -13,7 +13,7 @@ from screening.errors import (
     PermissionDeniedError,
     ReauthenticationNeededError,
 )
-from screening.reports.interview import interview_from
+from screening.reports.casefile import build_case_file, case_file_from
 from tests.answer_sets import adult_no_indicators
 from tests.unit.store.helpers import login
 
@@ -24,17 +24,20 @@ def officer(supervisor, data_dir, clock):
         yield session
 
 
-def test_document_data_is_what_the_reports_take(officer):
+def test_what_the_store_hands_over_makes_the_case_file_the_reports_take(officer):
     interview_id = officer.import_finalised(adult_no_indicators(given_name="Besa"))
-    data = officer.document_data(interview_id)
+    data = build_case_file(*officer.printable(interview_id))
     record = officer.get_interview(interview_id)
-    assert data["case_reference"] == record.case_reference
-    assert data["case_reference"].startswith("KKV-")
-    assert data["officer"] == "olsi" and data["status"] == "finalised"
-    assert data["finalised_at"] and data["answers"]["given_name"] == "Besa"
-    assert data["started_at"] == "2026-07-01T10:00:00"  # as written on paper, not the import
-    assert interview_from(data).case_reference == data["case_reference"]
-    assert officer.document_data(data["case_reference"].lower())["id"] == interview_id
+    assert data.case_reference == record.case_reference
+    assert data.case_reference.startswith("KKV-")
+    assert data.officer == "olsi" and data.status == "finalised"
+    assert data.finalised_at and data.answers["given_name"] == "Besa"
+    assert data.finalised_at == dt.datetime.fromisoformat(data.audit[-1]["at"])
+    # as written on paper, not the import
+    assert data.started_at == dt.datetime.fromisoformat("2026-07-01T10:00:00")
+    assert case_file_from(data).case_reference == data.case_reference
+    assert (data.form_id, data.form_version) == (record.form_id, record.form_version)
+    assert officer.printable(data.case_reference.lower())[0]["id"] == interview_id
 
 
 def test_an_officer_reaches_only_their_own_by_reference_too(officer, supervisor):
@@ -42,7 +45,7 @@ def test_an_officer_reaches_only_their_own_by_reference_too(officer, supervisor)
     theirs = supervisor.import_finalised(adult_no_indicators())
     reference = supervisor.get_interview(theirs).case_reference
     with pytest.raises(InterviewNotFoundError):
-        officer.document_data(reference)
+        officer.printable(reference)
     with pytest.raises(InterviewNotFoundError):
         officer.interview_audit(theirs)
     assert [e["action"] for e in officer.interview_audit(mine)] == ["interview_imported"]
@@ -80,4 +83,4 @@ def test_a_purged_interview_has_nothing_to_print(officer, supervisor, clock):
     clock.advance(1)
     supervisor.purge_expired()
     with pytest.raises(InterviewStateError, match="retention"):
-        supervisor.document_data(interview_id)
+        supervisor.printable(interview_id)

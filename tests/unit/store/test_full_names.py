@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from screening.errors import AccountError, PermissionDeniedError
-from screening.reports.interview import interview_from
+from screening.reports.casefile import build_case_file
 from screening.reports.slipdata import slip_content
 from screening.store import migrations
 from tests.answer_sets import adult_no_indicators, with_yes
@@ -56,17 +56,17 @@ def test_who_may_set_a_full_name(supervisor, officer):
     assert supervisor.verify_audit().intact
 
 
-def test_document_data_names_the_officer_and_the_approving_supervisor(supervisor, officer):
+def test_the_case_file_names_the_officer_and_the_approving_supervisor(supervisor, officer):
     officer.set_full_name(OFFICER, "Olsi Brahimi")
     interview_id = officer.import_finalised(referred())
-    data = supervisor.document_data(interview_id)
-    assert (data["officer"], data["officer_full_name"]) == (OFFICER, "Olsi Brahimi")
-    assert (data["approved_by"], data["approved_by_full_name"]) == ("", None)
+    data = build_case_file(*supervisor.printable(interview_id))
+    assert (data.officer, data.officer_full_name) == (OFFICER, "Olsi Brahimi")
+    assert (data.approved_by, data.approved_by_full_name) == ("", "")
     supervisor.approve(interview_id)
-    data = supervisor.document_data(interview_id)
-    assert (data["approved_by"], data["approved_by_full_name"]) == (SUPERVISOR, None)
+    data = build_case_file(*supervisor.printable(interview_id))
+    assert (data.approved_by, data.approved_by_full_name) == (SUPERVISOR, "")
     supervisor.set_full_name(SUPERVISOR, "Sara Dema")
-    content = slip_content(interview_from(supervisor.document_data(interview_id)),
+    content = slip_content(build_case_file(*supervisor.printable(interview_id)),
                            *_standard())
     assert (content.officer, content.approver) == ("Olsi Brahimi", "Sara Dema")
 
@@ -85,6 +85,6 @@ def test_accounts_of_an_older_schema_get_no_full_name_and_can_be_given_one(data_
 
 
 def _standard():
-    from screening.store.assessments import standard_form
+    from screening.store.assessments import bundled_catalogue
 
-    return standard_form()
+    return bundled_catalogue().for_new_interview()

@@ -21,7 +21,7 @@ def fill(session, interview_id, answers):
 
 
 def test_each_answer_is_saved_with_a_new_revision(officer):
-    interview_id = officer.start_interview("returnee_screening", "1")
+    interview_id = officer.start_interview("returnee_screening", "2026.1")
     assert officer.save_answer(interview_id, "given_name", "Arben") == 1
     assert officer.save_answer(interview_id, "months_abroad", 15) == 2
     assert officer.save_answer(interview_id, "activity_sector", ["agriculture"]) == 3
@@ -35,16 +35,16 @@ def test_each_answer_is_saved_with_a_new_revision(officer):
 
 
 def test_a_question_id_cannot_smuggle_a_json_path(officer):
-    interview_id = officer.start_interview("returnee_screening", "1")
+    interview_id = officer.start_interview("returnee_screening", "2026.1")
     with pytest.raises(ValueError):
         officer.save_answer(interview_id, 'x"].y', 1)
 
 
 def test_officers_see_their_own_interviews_and_supervisors_see_all(supervisor, officer):
     supervisor.add_user("ilir", "officer", "ilir-password")
-    mine = officer.start_interview("returnee_screening", "1")
+    mine = officer.start_interview("returnee_screening", "2026.1")
     with login(officer.paths.root, "ilir", "ilir-password") as other:
-        theirs = other.start_interview("returnee_screening", "1")
+        theirs = other.start_interview("returnee_screening", "2026.1")
         assert [s.id for s in other.list_interviews()] == [theirs]
         with pytest.raises(InterviewNotFoundError):
             other.get_interview(mine)
@@ -56,7 +56,7 @@ def test_officers_see_their_own_interviews_and_supervisors_see_all(supervisor, o
 
 
 def test_finalising_needs_a_complete_interview(officer):
-    interview_id = officer.start_interview("returnee_screening", "1")
+    interview_id = officer.start_interview("returnee_screening", "2026.1")
     officer.save_answer(interview_id, "given_name", "Arben")
     with pytest.raises(InterviewStateError, match="not complete"):
         officer.finalise(interview_id)
@@ -69,7 +69,7 @@ def test_finalising_needs_a_complete_interview(officer):
 
 
 def test_a_supervisor_returns_then_approves(supervisor, officer):
-    interview_id = officer.start_interview("returnee_screening", "1")
+    interview_id = officer.start_interview("returnee_screening", "2026.1")
     fill(officer, interview_id, adult_no_indicators())
     officer.finalise(interview_id)
     with pytest.raises(PermissionDeniedError):
@@ -130,7 +130,7 @@ def test_the_supervisor_chooses_the_receiving_organisation(supervisor, officer):
                                   action_taken="referred_police_at_unit",
                                   referral_organisation="police_anti_trafficking",
                                   referral_urgent="yes")
-    interview_id = officer.start_interview("returnee_screening", "1")
+    interview_id = officer.start_interview("returnee_screening", "2026.1")
     fill(officer, interview_id, answers)
     officer.finalise(interview_id)
     with pytest.raises(PermissionDeniedError):
@@ -147,3 +147,26 @@ def test_the_supervisor_chooses_the_receiving_organisation(supervisor, officer):
     supervisor.approve(interview_id)
     with pytest.raises(InterviewStateError, match="before approval"):
         supervisor.choose_organisation(interview_id, "vatra")
+
+
+def test_an_interview_starts_with_its_prefilled_answers_in_one_call(officer, supervisor):
+    prefilled = {"checkpoint": "KKV", "interview_started_at": "2026-07-01T10:00:00"}
+    interview_id = officer.start_interview("returnee_screening", "2026.1", prefilled)
+    record = officer.get_interview(interview_id)
+    assert record.answers == prefilled and record.status == "draft"
+    assert record.revision == len(prefilled)  # as if each had been saved on its own
+    actions = [e.action for e in supervisor.audit_entries() if e.subject == interview_id]
+    assert actions == ["interview_created"]
+
+
+def test_a_failure_between_prefilled_answers_leaves_no_interview(officer, supervisor):
+    before = len(supervisor.audit_entries())
+    # the second answer cannot be stored: the failure comes after the row and the first
+    # answer were written, inside the transaction
+    prefilled = {"checkpoint": "KKV", 'x"].y': "smuggled", "interview_started_at": "x"}
+    with pytest.raises(ValueError):
+        officer.start_interview("returnee_screening", "2026.1", prefilled)
+    assert officer.list_interviews() == []
+    assert len(supervisor.audit_entries()) == before
+    # and the connection is usable: the transaction was rolled back, not left open
+    assert officer.get_interview(officer.start_interview("returnee_screening", "2026.1"))

@@ -12,7 +12,7 @@ import requests
 
 from screening import config, crypto
 from screening.store.session import StoreSession
-from screening.sync import identity, packages, reference
+from screening.sync import forms, identity, packages, reference
 from screening.sync.transport import CentralClient, CentralRefusedError
 from tests.unit.store.helpers import SUPERVISOR, SUPERVISOR_PW, TEST_KDF
 
@@ -66,7 +66,7 @@ def apply(store, *documents) -> reference.PullReport:
 
 
 def test_before_any_pull_new_interviews_use_the_bundled_form(store):
-    form, ref = reference.current(store.paths.root)
+    form, ref = forms.current(store.paths.root)
     assert (form.id, form.version) == ("returnee_screening", "2026.1")
     assert "TIA" in ref.checkpoints
 
@@ -75,17 +75,16 @@ def test_a_new_version_applies_to_new_interviews_only(store):
     started = store.start_interview("returnee_screening", "2026.1")
     report = apply(store, form_package(1, "2026.2"))
     assert report.applied == ["v1: form returnee_screening 2026.2"] and not report.refused
-    assert reference.current(store.paths.root)[0].version == "2026.2"
+    assert forms.current(store.paths.root)[0].version == "2026.2"
     old = store.get_interview(started)
-    assert reference.form_for(store.paths.root, old.form_id, old.form_version).version == \
-        "2026.1"
-    assert reference.form_for(store.paths.root, "returnee_screening", "2026.2").version == \
-        "2026.2"
+    catalogue = forms.workstation_catalogue(store.paths.root)
+    assert catalogue.form(old.form_id, old.form_version).version == "2026.1"
+    assert catalogue.form("returnee_screening", "2026.2").version == "2026.2"
     assert (store.paths.root / "reference" / "v1" / "package.json").exists()
-    form, ref = reference.for_interview(store.paths.root, old.form_id, old.form_version)
+    form, ref = forms.for_interview(store.paths.root, old.form_id, old.form_version)
     assert form.version == "2026.1" and "TIA" in ref.checkpoints
     with pytest.raises(Exception) as unknown:
-        reference.form_for(store.paths.root, "returnee_screening", "1999.9")
+        catalogue.form("returnee_screening", "1999.9")
     assert getattr(unknown.value, "code", "") == "form_unknown"
 
 
@@ -95,7 +94,7 @@ def test_a_tampered_package_is_refused_and_the_old_data_kept(store):
     tampered["payload"]["yaml"] += "\n# a change after signing\n"
     report = apply(store, tampered, form_package(3, "2026.4"))
     assert report.applied == [] and "signature" in report.refused[0]
-    assert reference.current(store.paths.root)[0].version == "2026.2"
+    assert forms.current(store.paths.root)[0].version == "2026.2"
     assert reference.read_state(store.paths.root).version == 1  # asked for again next time
     assert not (store.paths.root / "reference" / "v2").exists()
 
@@ -116,7 +115,7 @@ def test_an_unparsable_form_is_refused_with_the_reason_and_passed_over(store):
         "files": reference_files(**{"help_lines.yaml": help_lines})}))
     assert len(report.refused) == 1 and "cannot read the form" in report.refused[0]
     assert report.applied == ["v3: reference"]
-    form, ref = reference.current(store.paths.root)
+    form, ref = forms.current(store.paths.root)
     assert form.version == "2026.2"  # the old form stays in use
     assert "112" in [h.number for h in ref.help_lines]
     state = reference.read_state(store.paths.root)
