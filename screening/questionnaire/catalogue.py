@@ -14,7 +14,6 @@ load and check, and the documents, the statistics and the screen all ask for it.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -89,7 +88,7 @@ SHARED = FormCache()  # the process's one cache; a test passes its own to count 
 
 def _cache_key(source: FormSource) -> object:
     if isinstance(source, FormText):
-        return ("text", hashlib.sha256(source.text.encode("utf-8")).hexdigest())
+        return ("text", source.text)  # the text itself: a dict hashes it once and compares
     return ("file", Path(source).resolve())
 
 
