@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +21,7 @@ from screening import lifecycle
 from screening.questionnaire.model import Form
 from screening.questionnaire.scoring import outcome_label
 from screening.ui import i18n
+from screening.ui.retranslating import Retranslating
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -57,7 +58,7 @@ class InterviewList(QTreeWidget):
             self.setCurrentItem(self.topLevelItem(0))
 
 
-class HomeScreen(QWidget):
+class HomeScreen(Retranslating, QWidget):
     new_interview = Signal()
     open_interview = Signal(str)
 
@@ -143,10 +144,6 @@ class HomeScreen(QWidget):
                 "returned_for_correction": self.tr("Returned for correction"),
                 "approved": self.tr("Approved")}
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.greeting.setText(self.tr("Welcome, %1").replace("%1", self.user))

@@ -7,6 +7,7 @@ happens at run time without a restart.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QTranslator
@@ -59,14 +60,27 @@ def show_date(iso: str | None, lang: str) -> str:
     return date.toString(date_format(lang)) if date.isValid() else iso
 
 
+# what the placeholder promises (DD.MM.YYYY, DD/MM/YYYY), the same without separators
+# (DDMMYYYY, typed fast), and ISO
+_DATE_INPUTS = ("yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy", "dd/MM/yyyy", "d/M/yyyy", "ddMMyyyy",
+                "dd-MM-yyyy")
+_DATE_SHAPE = re.compile(r"^(\d{1,2})[./-]?(\d{1,2})[./-]?(\d{4})$|^\d{4}-\d{2}-\d{2}$")
+
+
 def parse_date(text: str) -> str | None:
-    """Accept dd.MM.yyyy, dd/MM/yyyy, d.M.yyyy or ISO; give ISO, or None if not a date."""
+    """Accept dd.MM.yyyy, ddMMyyyy, dd/MM/yyyy, d.M.yyyy or ISO; give ISO, or None if it is no
+    day of the calendar."""
     cleaned = text.strip()
-    for fmt in ("yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy", "dd/MM/yyyy", "d/M/yyyy"):
+    for fmt in _DATE_INPUTS:
         date = QDate.fromString(cleaned, fmt)
         if date.isValid():
             return date.toString("yyyy-MM-dd")
     return None
+
+
+def looks_like_date(text: str) -> bool:
+    """Written like a date, valid or not: 31.02.2010 is one that does not exist."""
+    return bool(_DATE_SHAPE.match(text.strip()))
 
 
 def locale(lang: str) -> QLocale:

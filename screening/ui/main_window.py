@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget
 
@@ -28,6 +28,7 @@ from screening.store.session import StoreSession
 from screening.sync.reference import current as current_form_and_reference
 from screening.sync.reference import for_interview
 from screening.ui.accounts import AccountsDialog
+from screening.ui.dialogs import confirm
 from screening.ui.home import HomeScreen
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Languages
 from screening.ui.idle import IdleWatcher
@@ -36,8 +37,10 @@ from screening.ui.login import LockScreen, LoginScreen, login_error_text
 from screening.ui.preferences import Preferences
 from screening.ui.recovery import RecoveryDialog
 from screening.ui.resume import resume_point
+from screening.ui.retranslating import Retranslating
 from screening.ui.review import ReviewBar
 from screening.ui.runner import Runner
+from screening.ui.screens import fit_to_screen
 from screening.ui.settings_dialog import SettingsDialog
 from screening.ui.setup_wizard import SetupWizard
 from screening.ui.sync import SyncController
@@ -47,7 +50,7 @@ if TYPE_CHECKING:
     from screening.ui.documents import Documents
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, root: Path, form: Form, reference: Reference, runner: Runner,
                  languages: Languages, preferences: Preferences) -> None:
         super().__init__()
@@ -82,7 +85,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock_now)
         QCoreApplication.instance().installEventFilter(self.idle)
         self._build_menus()
-        self.resize(1360, 860)
+        fit_to_screen(self, 1360, 860)
         self.retranslate()
         if StorePaths(root).any_exists():
             self.show_login()
@@ -102,10 +105,20 @@ class MainWindow(QMainWindow):
         self.logout_action.triggered.connect(self.log_out)
         self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
-        self.file_menu = self.menuBar().addMenu("")
-        for action in (self.new_action, self.home_action, self.lock_action, self.logout_action,
+        self.accounts_action = QAction(self)
+        self.accounts_action.triggered.connect(self._open_accounts)
+        self.settings_action = QAction(self)
+        self.settings_action.triggered.connect(self._open_settings)
+        self.central_action = QAction(self)
+        self.central_action.triggered.connect(self._open_central)
+        # the workstation first, where people look for Log out and Quit
+        self.admin_menu = self.menuBar().addMenu("")
+        for action in (self.home_action, self.lock_action, self.logout_action, None,
+                       self.accounts_action, self.central_action, self.settings_action, None,
                        self.quit_action):
-            self.file_menu.addAction(action)
+            self.admin_menu.addAction(action) if action else self.admin_menu.addSeparator()
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addAction(self.new_action)
         self.documents_menu = self.menuBar().addMenu("")
         self.record_action = QAction(self)
         self.record_action.triggered.connect(self._print_record)
@@ -113,16 +126,6 @@ class MainWindow(QMainWindow):
         self.quarterly_action.triggered.connect(self._quarterly_report)
         self.documents_menu.addAction(self.record_action)
         self.documents_menu.addAction(self.quarterly_action)
-        self.admin_menu = self.menuBar().addMenu("")
-        self.accounts_action = QAction(self)
-        self.accounts_action.triggered.connect(self._open_accounts)
-        self.settings_action = QAction(self)
-        self.settings_action.triggered.connect(self._open_settings)
-        self.central_action = QAction(self)
-        self.central_action.triggered.connect(self._open_central)
-        self.admin_menu.addAction(self.accounts_action)
-        self.admin_menu.addAction(self.central_action)
-        self.admin_menu.addAction(self.settings_action)
         self.language_menu = self.menuBar().addMenu("")
         self.language_actions = {}
         for code in LANGUAGES:
@@ -362,7 +365,24 @@ class MainWindow(QMainWindow):
         session, interview_id = self.active, self.interview_id
         if session is None or interview_id is None:
             return
-        self.runner.store(lambda: session.finalise(interview_id), lambda _record: self._done())
+        if not confirm(self, self.tr("Finalise the interview"), self.tr(
+                "After finalising, the answers cannot be changed any more; a supervisor "
+                "reviews them. Finalise now?"), self.tr("Finalise")):
+            return
+        self.runner.store(lambda: session.finalise(interview_id), self._finalised)
+
+    def _finalised(self, record: Any) -> None:
+        self._done()
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Interview finalised"), self.tr(
+            "The interview is finalised and saved.\n\nCase reference: %1\n\nWrite it on "
+            "anything handed over with the person; the referral slip and the interview record "
+            "carry it too.").replace("%1", record.case_reference), parent=self)
+        box.setObjectName("caseReferenceBox")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addButton(QCoreApplication.translate("DialogButtons", "OK"),
+                      QMessageBox.ButtonRole.AcceptRole)
+        self.case_reference_box = box
+        box.open()
 
     @property
     def documents(self) -> Documents:
@@ -371,7 +391,7 @@ class MainWindow(QMainWindow):
         if self._documents is None:
             from screening.ui.documents import Documents
 
-            self._documents = Documents(self, self.runner, self.root / "exports")
+            self._documents = Documents(self, self.runner)
         return self._documents
 
     def _open_accounts(self) -> None:
@@ -425,7 +445,11 @@ class MainWindow(QMainWindow):
 
     def _approve(self) -> None:
         session, interview_id = self.active, self.interview_id
-        if session is not None and interview_id is not None:
+        if session is None or interview_id is None:
+            return
+        if confirm(self, self.tr("Approve the interview"), self.tr(
+                "Approving closes the review: the interview is counted and sent to central as "
+                "it is. Approve now?"), self.tr("Approve")):
             self.runner.store(lambda: session.approve(interview_id),
                               lambda _r: self._done(self.tr("The interview is approved.")))
 
@@ -466,10 +490,6 @@ class MainWindow(QMainWindow):
                 bar.set_language(lang)
         self._update_session_actions()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Returnee Screening"))
@@ -495,7 +515,5 @@ class MainWindow(QMainWindow):
             self.runner.store(session.close)
         self.runner.shutdown()  # every answer already given reaches the disk first
         event.accept()
-
-
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 from screening.questionnaire.reference import Reference
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from screening.ui.passwords import password_fields, password_problem
+from screening.ui.retranslating import Retranslating
 
 
-class SetupWizard(QWizard):
+class SetupWizard(Retranslating, QWizard):
     """Collects the answers; the main window creates the store off the UI thread and then
     calls :meth:`show_recovery_code`."""
 
@@ -46,10 +47,6 @@ class SetupWizard(QWizard):
         self.language_chosen.connect(self.account_page.set_language)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Set up this workstation"))
@@ -70,7 +67,7 @@ class SetupWizard(QWizard):
         self.account_page.fail(message)
 
 
-class _LanguagePage(QWizardPage):
+class _LanguagePage(Retranslating, QWizardPage):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.language = QComboBox()
@@ -93,12 +90,8 @@ class _LanguagePage(QWizardPage):
         self.explain.setText(self.tr("This sets up Returnee Screening on this workstation. "
                                      "Choose the language; you can change it later."))
 
-    def changeEvent(self, event: object) -> None:
-        self.retranslate()
-        super().changeEvent(event)
 
-
-class _AccountPage(QWizardPage):
+class _AccountPage(Retranslating, QWizardPage):
     create = Signal(str, str, str)
 
     def __init__(self, reference: Reference, lang: str) -> None:
@@ -138,9 +131,6 @@ class _AccountPage(QWizardPage):
                 self.tr("Password again")), strict=True):
             label.setText(text)
 
-    def changeEvent(self, event: object) -> None:
-        self.retranslate()
-        super().changeEvent(event)
 
     def validatePage(self) -> bool:
         if self.created:
@@ -166,7 +156,7 @@ class _AccountPage(QWizardPage):
         self.error.setText(message)
 
 
-class _RecoveryPage(QWizardPage):
+class _RecoveryPage(Retranslating, QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.explain = QLabel()
@@ -192,9 +182,6 @@ class _RecoveryPage(QWizardPage):
         self.print_button.setText(self.tr("Print the code…"))
         self.stored.setText(self.tr("I have stored the recovery code in a safe place"))
 
-    def changeEvent(self, event: object) -> None:
-        self.retranslate()
-        super().changeEvent(event)
 
     def isComplete(self) -> bool:
         return self.stored.isChecked()

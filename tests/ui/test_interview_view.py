@@ -51,9 +51,17 @@ def test_required_actions_block_finalisation(qtbot, standard_form, reference):
     answers = with_yes(adult_no_indicators(), "ind_violence")
     answers.pop("officer_outcome")
     view = make_view(qtbot, standard_form, reference, answers)
-    # the computed outcome is offered; taking it still needs a referral
-    assert view.fields["officer_outcome"].value() == "suspected_victim"
-    view.answer("officer_outcome", "suspected_victim")
+    # the computed outcome is offered, not ticked: a tick that is no answer would lie
+    field = view.fields["officer_outcome"]
+    assert field.offered == "suspected_victim"
+    assert field.value() is None and not any(b.isChecked() for b in field.buttons.values())
+    assert not field.suggestion.isHidden() and "Enter" in field.suggestion.text()
+    view.show_question("officer_outcome")
+    qtbot.keyClick(field.focus_target(), Qt.Key.Key_Return)  # Enter takes the suggestion
+    assert view.session.answers["officer_outcome"] == "suspected_victim"
+    assert field.buttons["suspected_victim"].isChecked()
+    assert field.suggestion.isHidden()
+    # taking it still needs a referral
     assert not view.finalise_button.isEnabled()
     assert "referral" in view.fields["action_taken"]._error.text()
     view.answer("action_taken", "referred_police_at_unit")
