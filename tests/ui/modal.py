@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QDialogButtonBox
 
 POLL_MS = 20
@@ -42,8 +43,9 @@ _TIMERS: list[QTimer] = []
 
 
 def click(qtbot, button: QAbstractButton) -> None:
+    """A left click on a visible, enabled button (``qtbot`` may be None inside a callback)."""
     assert button.isVisible() and button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def button_with_role(dialog: QDialog, role: QDialogButtonBox.ButtonRole) -> QAbstractButton:

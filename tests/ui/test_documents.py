@@ -3,21 +3,16 @@ print it (to a PDF printer here), with the password asked again when it is old."
 
 from __future__ import annotations
 
-import io
-import stat
-from pathlib import Path
-
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QDialogButtonBox
 
 from screening.store.session import StoreSession
 from screening.ui import documents as documents_module
 from screening.ui.quarterly_dialog import QuarterlyDialog
 from tests.answer_sets import adult_no_indicators, with_yes
 from tests.ui.conftest import PASSWORD, first_run, log_in
-from tests.ui.modal import button_with_role, click, when_shown
+from tests.ui.modal import click, when_shown
+from tests.ui.printing import print_by_pressing, save_by_pressing, text_of
 
 
 def finalised_interview(win) -> str:
@@ -39,47 +34,6 @@ def open_for_review(qtbot, win, interview_id):
     qtbot.waitUntil(lambda: win.interview is not None and
                     win.interview.findChild(object, "reviewBar") is not None, timeout=10_000)
     return win.interview.findChild(object, "reviewBar")
-
-
-def print_by_pressing(qtbot, preview, target: Path) -> Path:
-    """Press Print, let the test's printer write a PDF file, press the print dialog's Print."""
-    def to_file(printer: QPrinter) -> None:
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(target))
-
-    preview.printer_made.connect(to_file)
-    when_shown(QPrintDialog, lambda dialog: click(
-        qtbot, button_with_role(dialog, QDialogButtonBox.ButtonRole.AcceptRole)))
-    click(qtbot, preview.print_button)
-    qtbot.waitUntil(lambda: target.exists() and target.stat().st_size > 2_000, timeout=30_000)
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    return target
-
-
-def save_by_pressing(qtbot, preview, target: Path) -> Path:
-    """Press "Save a copy…", type the file name into Qt's save dialog, press Enter."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-
-    def type_name(dialog: QFileDialog) -> None:
-        # the folder as if picked in the dialog's tree (typing a path into the name field
-        # fights its completer), then the name typed and Save pressed
-        dialog.setDirectory(str(target.parent))
-        name = dialog.findChild(QLineEdit, "fileNameEdit")
-        name.clear()
-        qtbot.keyClicks(name, target.name)
-        click(qtbot, button_with_role(dialog, QDialogButtonBox.ButtonRole.AcceptRole))
-        if dialog.isVisible():
-            dialog.reject()  # a failed test must not leave the dialog blocking the next one
-
-    when_shown(QFileDialog, type_name)
-    click(qtbot, preview.save_button)
-    qtbot.waitUntil(lambda: target.exists(), timeout=10_000)
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    return target
-
-
-def text_of(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
 def test_slip_preview_print_and_audit(qtbot, window, tmp_path, monkeypatch):
