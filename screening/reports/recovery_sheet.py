@@ -29,17 +29,17 @@ class SheetFacts:
 TEXT = {
     "title": ("Kodi i rikuperimit të bazës së të dhënave", "Database recovery code"),
     "what": ("Ky kod hap bazën e koduar të të dhënave të këtij stacioni pune kur të gjitha "
-             "fjalëkalimet e eprorëve janë harruar. Kush e ka kodin mund të lexojë të gjitha "
+             "fjalëkalimet e mbikëqyrësve janë harruar. Kush e ka kodin mund të lexojë të gjitha "
              "intervistat.",
              "This code opens the encrypted database of this workstation when every "
              "supervisor password is forgotten. Whoever holds it can read every interview."),
     "workstation": ("Stacioni i punës", "Workstation"),
     "checkpoint": ("Pika e kalimit", "Checkpoint"),
-    "supervisor": ("Eprori i parë", "First supervisor"),
+    "supervisor": ("Mbikëqyrësi i parë", "First supervisor"),
     "date": ("Krijuar më", "Created on"),
     "use_title": ("Si përdoret", "How to use it"),
     "use": ("Në ekranin e hyrjes zgjidhni „Përdor kodin e rikuperimit…”, shkruani kodin, "
-            "emrin e përdoruesit të eprorit dhe një fjalëkalim të ri (shkronjat e mëdha a të "
+            "emrin e përdoruesit të mbikëqyrësit dhe një fjalëkalim të ri (shkronjat e mëdha a të "
             "vogla dhe vizat nuk kanë rëndësi). Pastaj kthejeni fletën në zarf dhe në kasafortë.",
             "On the login screen choose “Use the recovery code…”, type the code, the "
             "supervisor's user name and a new password (capitals and dashes do not matter). "

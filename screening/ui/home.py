@@ -48,8 +48,9 @@ class InterviewList(QTreeWidget):
             outcome = outcome_label(form, row.outcome, lang) if row.outcome else "—"
             changed = local_time(row.updated_at)
             when = f"{i18n.show_date(changed.date().isoformat(), lang)} {changed:%H:%M}"
-            item = QTreeWidgetItem([row.display_name or "—", statuses.get(row.status, row.status),
-                                    outcome, row.officer, when])
+            item = QTreeWidgetItem([row.case_reference or "—", row.display_name or "—",
+                                    statuses.get(row.status, row.status), outcome, row.officer,
+                                    when])
             item.setData(0, ID_ROLE, row.id)
             self.addTopLevelItem(item)
         for column in range(self.columnCount()):
@@ -85,11 +86,15 @@ class HomeScreen(Retranslating, QWidget):
         top.addWidget(self.new_button)
         column = QVBoxLayout(self)
         column.addLayout(top)
+        # an empty table says so in words: a blank grid reads as "still loading" or "broken"
+        self.empty = {view: QLabel() for view in (self.drafts, self.review, self.today)}
         for title, view in ((self.drafts_title, self.drafts), (self.review_title, self.review),
                             (self.today_title, self.today)):
             title.setObjectName("panelTitle")
             column.addWidget(title)
             column.addWidget(view)
+            self.empty[view].setObjectName("emptyList")
+            column.addWidget(self.empty[view])
         self.user, self.supervisor, self.rows = "", False, []
         self.sync_status: Any = None
         self.sync_error = ""
@@ -136,7 +141,11 @@ class HomeScreen(Retranslating, QWidget):
         self.drafts.fill(mine, self.form, self.lang, statuses)
         self.review.fill(waiting, self.form, self.lang, statuses)
         self.today.fill(todays, self.form, self.lang, statuses)
-        self.review.setVisible(self.supervisor)
+        for view in (self.drafts, self.review, self.today):
+            shown = view is not self.review or self.supervisor
+            empty = view.topLevelItemCount() == 0
+            view.setVisible(shown and not empty)
+            self.empty[view].setVisible(shown and empty)
         self.review_title.setVisible(self.supervisor)
 
     def _statuses(self) -> dict[str, str]:
@@ -152,8 +161,12 @@ class HomeScreen(Retranslating, QWidget):
         self.drafts_title.setText(self.tr("My unfinished interviews"))
         self.review_title.setText(self.tr("Awaiting review"))
         self.today_title.setText(self.tr("Today at this checkpoint"))
-        headers = [self.tr("Person"), self.tr("Status"), self.tr("Outcome"), self.tr("Officer"),
-                   self.tr("Last change")]
+        headers = [self.tr("Case reference"), self.tr("Person"), self.tr("Status"),
+                   self.tr("Outcome"), self.tr("Officer"), self.tr("Last change")]
+        self.empty[self.drafts].setText(self.tr(
+            "You have no unfinished interviews. Start one with “New interview” (Ctrl+N)."))
+        self.empty[self.review].setText(self.tr("No interview is waiting for your review."))
+        self.empty[self.today].setText(self.tr("No interview at this checkpoint today yet."))
         for view in (self.drafts, self.review, self.today):
             view.setHeaderLabels(headers)
         self._fill()

@@ -448,8 +448,8 @@ class MainWindow(Retranslating, QMainWindow):
         if session is None or interview_id is None:
             return
         if confirm(self, self.tr("Approve the interview"), self.tr(
-                "Approving closes the review: the interview is counted and sent to central as "
-                "it is. Approve now?"), self.tr("Approve")):
+                "After approval the interview cannot be returned to the officer any more. "
+                "Approve now?"), self.tr("Approve")):
             self.runner.store(lambda: session.approve(interview_id),
                               lambda _r: self._done(self.tr("The interview is approved.")))
 

@@ -23,7 +23,8 @@ def save_pdf_dialog(parent: QWidget, title: str, suggested: Path) -> QFileDialog
     if sys.platform != "win32":
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.selectFile(suggested.name)
-    tr = QCoreApplication.translate
-    dialog.setLabelText(QFileDialog.DialogLabel.Accept, tr("DialogButtons", "Save"))
-    dialog.setLabelText(QFileDialog.DialogLabel.Reject, tr("DialogButtons", "Cancel"))
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept,
+                        QCoreApplication.translate("DialogButtons", "Save"))
+    dialog.setLabelText(QFileDialog.DialogLabel.Reject,
+                        QCoreApplication.translate("DialogButtons", "Cancel"))
     return dialog

@@ -35,6 +35,7 @@ QPushButton:flat:focus { border-color: #e66100; }
 #finaliseButton { font-weight: 700; padding: 6px 16px; }
 #finaliseButton:enabled { background: #1a5fb4; color: white; border-color: #1a5fb4; }
 #finaliseButton:focus { border-color: #e66100; background: #0d3f80; }
+#emptyList { color: #4a4a4a; padding: 6px 0 12px 0; }
 #keysHint { color: #4a4a4a; font-size: 9.5pt; }
 QLineEdit, QPlainTextEdit, QComboBox { padding: 3px; }
 QRadioButton, QCheckBox { padding: 2px 12px 2px 0; }

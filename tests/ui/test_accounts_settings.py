@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from screening.passwordpolicy import MIN_LENGTH
 from screening.store.session import StoreSession
 from screening.ui.accounts import AccountsDialog
 from screening.ui.settings_dialog import SettingsDialog
@@ -117,7 +118,8 @@ def test_inline_errors_and_password_reset(qtbot, window):
     log_in(qtbot, win, "drita")
     dialog = open_accounts(qtbot, win)
     form = fill_account_form(qtbot, dialog, "besa", "short")
-    assert "10" in form.error.text() and form.isVisible()
+    # the one rule, screening.passwordpolicy (it was 10 before it became 12)
+    assert str(MIN_LENGTH) in form.error.text() and form.isVisible()
     qtbot.keyClick(form.password, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: dialog.form is None)
     form = fill_account_form(qtbot, dialog, "besa", OFFICER_PASSWORD, again="something else")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from screening.ui.i18n import Languages
 from screening.ui.interview.view import InterviewView
 from tests.answer_sets import INTERVIEW_TIME, adult_no_indicators, with_yes
 
@@ -111,3 +112,32 @@ def test_country_picker_by_name_or_code(qtbot, standard_form, reference):
     qtbot.keyClicks(combo.lineEdit(), "xk")
     combo.confirmed.emit()
     assert ("nationality", "XK") in saved
+
+
+def test_dates_as_the_placeholder_says(qtbot, standard_form, reference):
+    saved = []
+    view = make_view(qtbot, standard_form, reference, adult_no_indicators(), saved)
+    languages = Languages()
+    languages.apply("sq")  # the UI's own words in Albanian, as on a workstation
+    view.set_language("sq")
+    view.show_question("date_of_birth")
+    field = view.fields["date_of_birth"]
+    assert field.editor.placeholderText() == "DD.MM.VVVV"
+    for typed in ("05.03.1998", "05031998"):
+        field.editor.clear()
+        qtbot.keyClicks(field.editor, typed)
+        qtbot.keyClick(field.editor, Qt.Key.Key_Return)
+        assert saved[-1] == ("date_of_birth", "1998-03-05"), typed  # stored as ISO
+        assert field._error.isHidden()
+    for impossible in ("31.02.2010", "31022010"):
+        view.show_question("date_of_birth")
+        field.editor.clear()
+        qtbot.keyClicks(field.editor, impossible)
+        qtbot.keyClick(field.editor, Qt.Key.Key_Return)
+        error = field._error.text()
+        assert not field._error.isHidden()
+        assert "nuk është ditë e kalendarit" in error and impossible in error, error
+        assert "YYYY-MM-DD" not in error
+    languages.apply("en")
+    view.set_language("en")
+    assert "not a day in the calendar" in field._error.text()
