@@ -12,9 +12,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from screening.reports.fonts import register_fonts
+
+CODE_BOX = 170 * mm
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +63,14 @@ def build_recovery_sheet(facts: SheetFacts) -> bytes:
     heading = ParagraphStyle("h", parent=body, fontName=bold, fontSize=12, leading=15,
                              spaceBefore=8)
     title = ParagraphStyle("t", parent=body, fontName=bold, fontSize=17, leading=21)
-    # one line, as it is typed back: 47 characters fit 170 mm at 14 pt
-    code = ParagraphStyle("code", parent=body, fontName=bold, fontSize=14, leading=20,
+    # one line, as it is typed back: the largest size up to 16 pt that fits the box
+    size = min(16.0, (CODE_BOX - 12) / stringWidth(facts.code, bold, 1))
+    code = ParagraphStyle("code", parent=body, fontName=bold, fontSize=size, leading=size * 1.4,
                           alignment=1)
     story: list = []
     sq, en = TEXT["title"]
     story += [Paragraph(escape(sq), title), Paragraph(escape(en), heading), Spacer(1, 6 * mm)]
-    box = Table([[Paragraph(escape(facts.code), code)]], colWidths=[170 * mm])
+    box = Table([[Paragraph(escape(facts.code), code)]], colWidths=[CODE_BOX])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.5, colors.black),
                              ("TOPPADDING", (0, 0), (-1, -1), 5 * mm),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * mm)]))

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
 
 LANGUAGES = ("sq", "en")
 LANGUAGE_NAMES = {"sq": "Shqip", "en": "English"}
@@ -37,11 +44,20 @@ class Languages:
         while _INSTALLED:
             app.removeTranslator(_INSTALLED.pop())
         self.lang = lang if lang in LANGUAGES else "sq"
-        translator = QTranslator(app)
-        # The UI's source strings are English; Albanian comes from screening_sq.qm.
-        if self.lang != "en" and translator.load(f"screening_{self.lang}", str(TRANSLATIONS)):
-            app.installTranslator(translator)
-            _INSTALLED.append(translator)
+        # The UI's source strings are English; Albanian comes from screening_sq.qm. Qt's own
+        # dialogs (file, print) speak Qt's translation of the language where Qt ships one,
+        # else ours (qt_sq.qm: Qt has none for Albanian).
+        if self.lang != "en":
+            qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            for name, folder in ((f"screening_{self.lang}", TRANSLATIONS),
+                                 (f"qtbase_{self.lang}", qt_folder),
+                                 (f"qt_{self.lang}", TRANSLATIONS)):
+                translator = QTranslator(app)
+                if translator.load(name, str(folder)):
+                    app.installTranslator(translator)
+                    _INSTALLED.append(translator)
+                    if name.startswith("qtbase_"):
+                        break  # Qt's own words come first; ours only fill in where none ship
         QLocale.setDefault(_LOCALES[self.lang])
         # Removing or installing a translator already posts LanguageChange; posting one more
         # covers the case where neither happened, so views still re-read the form's labels.
