@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
 
 from screening.errors import ScreeningError
 from screening.reports.statistics import Quarter, parse_quarter
+from screening.reports.suppression import DEFAULT_K, MIN_K
 from screening.ui.dialogs import ok_cancel, translate_buttons, word_wrapped
 from screening.ui.retranslating import Retranslating
-
-# the smallest threshold the report accepts (screening.paperwork.quarterly), and the usual one
-SUPPRESS_MIN, SUPPRESS_DEFAULT = 2, 5
 
 
 class QuarterlyDialog(Retranslating, QDialog):
@@ -36,8 +34,8 @@ class QuarterlyDialog(Retranslating, QDialog):
         self.suppress.setChecked(True)
         self.below = QSpinBox()
         self.below.setObjectName("suppressBelow")
-        self.below.setRange(SUPPRESS_MIN, 99)
-        self.below.setValue(SUPPRESS_DEFAULT)
+        self.below.setRange(MIN_K, 99)
+        self.below.setValue(DEFAULT_K)
         self.suppress.toggled.connect(self.below.setEnabled)
         self.explain, self.error = word_wrapped(), word_wrapped("loginError")
         self.buttons = ok_cancel(self, self._submit, "quarterlyOk")

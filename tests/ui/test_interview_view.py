@@ -141,3 +141,25 @@ def test_dates_as_the_placeholder_says(qtbot, standard_form, reference):
     languages.apply("en")
     view.set_language("en")
     assert "not a day in the calendar" in field._error.text()
+
+
+def test_assessment_leads_with_the_outcome_in_words(qtbot, standard_form, reference):
+    answers = with_yes(adult_no_indicators(), "ind_violence", "ind_documents_confiscated")
+    answers.pop("officer_outcome")
+    view = make_view(qtbot, standard_form, reference, answers)
+    field = view.fields["computed_outcome"]
+    view.show_question("officer_outcome")
+    assert "suspect" in field.sentence.text()  # the outcome, in a sentence
+    assert field.todo.text().startswith("What to do now") and "Refer" in field.todo.text()
+    coercion = standard_form.dimension("D5").label["en"]
+    assert coercion in field.dimensions.text()
+    shown = " ".join(label.text() for label in (field.sentence, field.todo, field.dimensions))
+    assert not any(f"D{n}" in shown for n in range(1, 7)), shown  # names, not codes
+    # the answers behind it are folded until asked for
+    assert field.details.isHidden()
+    qtbot.mouseClick(field.toggle, Qt.MouseButton.LeftButton)
+    assert not field.details.isHidden()
+    violence = standard_form.questions["ind_violence"].label["en"]
+    assert violence in field.details.text() and coercion in field.details.text()
+    qtbot.mouseClick(field.toggle, Qt.MouseButton.LeftButton)
+    assert field.details.isHidden()
