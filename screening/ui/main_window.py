@@ -126,6 +126,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.quarterly_action.triggered.connect(self._quarterly_report)
         self.documents_menu.addAction(self.record_action)
         self.documents_menu.addAction(self.quarterly_action)
+        self.file_menu.addAction(self.record_action)  # the open interview's record, here too
         self.language_menu = self.menuBar().addMenu("")
         self.language_actions = {}
         for code in LANGUAGES:

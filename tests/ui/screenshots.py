@@ -560,6 +560,7 @@ class Capture:
         win.quarterly_action.trigger()
         dialog = self.wait_until(lambda: next((d for d in win.findChildren(QuarterlyDialog)
                                                 if d.isVisible()), None), "the quarterly dialog")
+        dialog.quarter.setText("2026Q3")  # the quarter of the interviews made above
         self.shot("quarterly-choices", dialog)
         dialog._submit()
         preview = self.wait_until(lambda: win.documents.preview, "the report preview",

@@ -92,8 +92,11 @@ class AssessmentField(Field):
         elif assessment.outcome in REFERRAL_NEEDED:
             steps.append(self.tr("Refer the person: choose the action and the receiving "
                                  "organisation below."))
-        steps.append(self.tr("Give your own assessment below; if it is lower than this one, "
-                             "write why."))
+        if assessment.outcome == "no_indicators":  # nothing lower to explain
+            steps.append(self.tr("Give your own assessment and the action taken below."))
+        else:
+            steps.append(self.tr("Give your own assessment below; if it is lower than this "
+                                 "one, write why."))
         return self.tr("What to do now: %1").replace("%1", " ".join(steps))
 
     def _dimension_lines(self, assessment: Assessment) -> str:

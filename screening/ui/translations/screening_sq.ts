@@ -230,6 +230,11 @@
         <translation>Referojeni personin: zgjidhni më poshtë veprimin dhe organizatën pritëse.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Give your own assessment and the action taken below.</source>
+        <translation>Jepni më poshtë vlerësimin tuaj dhe veprimin e marrë.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Give your own assessment below; if it is lower than this one, write why.</source>
         <translation>Jepni më poshtë vlerësimin tuaj; nëse është më i ulët se ky, shkruani arsyen.</translation>
@@ -866,7 +871,7 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
 <context>
     <name>QuarterlyDialog</name>
     <message>
-        <location filename="../quarterly_dialog.py" line="+59"/>
+        <location filename="../quarterly_dialog.py" line="+57"/>
         <source>Write the quarter as year and quarter, for example 2026Q3.</source>
         <translation>Shkruani tremujorin si vit dhe tremujor, për shembull 2026Q3.</translation>
     </message>
