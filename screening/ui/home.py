@@ -63,7 +63,7 @@ class HomeScreen(Retranslating, QWidget):
     new_interview = Signal()
     open_interview = Signal(str)
 
-    def __init__(self, form: Form, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, form: Form | None, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("homeScreen")
         self.form, self.lang = form, lang

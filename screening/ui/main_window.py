@@ -6,6 +6,7 @@ Every store call goes through the runner's store thread; this class only moves b
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,42 +21,42 @@ from screening.errors import (
     StoreDamagedError,
     WrongCredentialsError,
 )
-from screening.questionnaire.model import Form
-from screening.questionnaire.navigation import prefill
-from screening.questionnaire.reference import Reference
 from screening.store.layout import StorePaths
-from screening.store.session import StoreSession
-from screening.sync.reference import current as current_form_and_reference
-from screening.sync.reference import for_interview
-from screening.ui.accounts import AccountsDialog
 from screening.ui.dialogs import confirm
 from screening.ui.home import HomeScreen
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Languages
 from screening.ui.idle import IdleWatcher
-from screening.ui.interview.view import InterviewView
 from screening.ui.login import LockScreen, LoginScreen, login_error_text
 from screening.ui.preferences import Preferences
 from screening.ui.recovery import RecoveryDialog
-from screening.ui.resume import resume_point
 from screening.ui.retranslating import Retranslating
-from screening.ui.review import ReviewBar
 from screening.ui.runner import Runner
 from screening.ui.screens import fit_to_screen
-from screening.ui.settings_dialog import SettingsDialog
 from screening.ui.setup_wizard import SetupWizard
 from screening.ui.sync import SyncController
-from screening.ui.sync_dialog import SyncDialog
 
 if TYPE_CHECKING:
+    from screening.questionnaire.model import Form
+    from screening.questionnaire.reference import Reference
+    from screening.store.session import StoreSession
     from screening.ui.documents import Documents
+    from screening.ui.interview.view import InterviewView
+
+# what a logged-in session needs (SQLCipher, Argon2, cryptography, the form's schema check,
+# reportlab): imported on a worker thread once the login window is up, not before it shows
+AFTER_LOGIN = ("screening.store.session", "screening.sync.reference", "screening.sync.service",
+               "screening.ui.interview.view", "screening.ui.accounts",
+               "screening.ui.settings_dialog", "screening.ui.sync_dialog", "screening.ui.review",
+               "screening.ui.resume", "screening.ui.documents")
 
 
 class MainWindow(Retranslating, QMainWindow):
-    def __init__(self, root: Path, form: Form, reference: Reference, runner: Runner,
-                 languages: Languages, preferences: Preferences) -> None:
+    def __init__(self, root: Path, runner: Runner, languages: Languages,
+                 preferences: Preferences) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.root, self.form, self.reference = root, form, reference
+        self.root = root
+        self._form_and_reference: tuple[Form, Reference] | None = None
         self.runner, self.languages, self.preferences = runner, languages, preferences
         self.runner.on_unhandled = self.show_error
         self._documents: Documents | None = None
@@ -71,7 +72,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.lock = LockScreen()
         self.lock.unlock.connect(self._unlock)
         self.lock.switch_user.connect(self.log_out)
-        self.home = HomeScreen(form, languages.lang)
+        self.home = HomeScreen(None, languages.lang)
         self.home.new_interview.connect(self.new_interview)
         self.home.open_interview.connect(self.open_interview)
         for screen in (self.login, self.lock, self.home):
@@ -89,8 +90,44 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
         if StorePaths(root).any_exists():
             self.show_login()
+            QTimer.singleShot(0, self._prepare)
         else:
             self.show_setup()
+
+    # -- what only a logged-in session needs -----------------------------------------------
+
+    def _prepare(self) -> None:
+        """After the login window shows: the form and the modules a session needs, on a
+        worker thread, while the officer types."""
+        def load() -> tuple[Form, Reference]:
+            for name in AFTER_LOGIN:
+                importlib.import_module(name)
+            from screening.sync.reference import current
+
+            return current(self.root)
+
+        self.runner.background(load, self._prepared)
+
+    def _prepared(self, loaded: tuple[Form, Reference]) -> None:
+        if self._form_and_reference is None:
+            self._take_up(loaded)
+
+    @property
+    def form(self) -> Form:
+        """New interviews use what central published last (else the bundled standard form)."""
+        return self._loaded()[0]
+
+    @property
+    def reference(self) -> Reference:
+        return self._loaded()[1]
+
+    def _loaded(self) -> tuple[Form, Reference]:
+        if self._form_and_reference is None:
+            from screening.sync.reference import current
+
+            self._take_up(current(self.root))
+        assert self._form_and_reference is not None
+        return self._form_and_reference
 
     # -- menus -----------------------------------------------------------------------------
 
@@ -139,14 +176,18 @@ class MainWindow(Retranslating, QMainWindow):
     def _pick_up_reference(self) -> None:
         """After a sync: a form version or directory central published serves the next new
         interview; an interview on screen keeps what it was started with."""
-        self.runner.background(lambda: current_form_and_reference(self.root), self._take_up)
+        from screening.sync.reference import current
+
+        self.runner.background(lambda: current(self.root), self._take_up)
 
     def _take_up(self, loaded: tuple[Form, Reference]) -> None:
-        self.form, self.reference = loaded
-        self.home.form = self.form
+        self._form_and_reference = loaded
+        self.home.form = loaded[0]
 
     def _resolve_forms(self, session: StoreSession) -> None:
         """Finalising scores an interview with its own form version, bundled or downloaded."""
+        from screening.sync.reference import for_interview
+
         session.form_resolver = lambda form_id, version: for_interview(self.root, form_id,
                                                                        version)
 
@@ -180,6 +221,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack.setCurrentWidget(self.wizard)
 
     def _create_store(self, checkpoint: str, user: str, password: str) -> None:
+        from screening.store.session import StoreSession
+
         def created(result: tuple[StoreSession, str]) -> None:
             session, code = result
             self.runner.store(session.close)
@@ -196,6 +239,8 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_session_actions()
 
     def _log_in(self, user: str, password: str) -> None:
+        from screening.store.session import StoreSession
+
         def done(session: StoreSession) -> None:
             self.session = session
             self._resolve_forms(session)
@@ -212,6 +257,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.runner.store(lambda: StoreSession.login(self.root, user, password), done, failed)
 
     def _explain_recovery(self) -> None:
+        from screening.store.session import StoreSession
+
         dialog = RecoveryDialog(self)
         self.recovery = dialog
 
@@ -255,6 +302,8 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_session_actions()
 
     def _unlock(self, password: str) -> None:
+        from screening.store.session import StoreSession
+
         session = self.session
         if session is None:
             return
@@ -295,6 +344,7 @@ class MainWindow(Retranslating, QMainWindow):
         if session is None:
             return
         self._drop_interview()
+        self.home.form = self.form
         self.stack.setCurrentWidget(self.home)
         self.runner.store(lambda: session.list_interviews(limit=500),
                           lambda rows: self.home.show_rows(session.account.name,
@@ -305,6 +355,7 @@ class MainWindow(Retranslating, QMainWindow):
         if session is None or self.stack.currentWidget() is self.lock:
             return
         form = self.form
+        from screening.questionnaire.navigation import prefill
 
         def start() -> tuple[str, dict[str, Any]]:
             interview_id = session.start_interview(form.id, form.version)
@@ -328,6 +379,11 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_interview(self, interview_id: str, answers: dict[str, Any],
                         status: str = "draft", version: tuple[str, str] | None = None
                         ) -> None:
+        from screening.sync.reference import for_interview
+        from screening.ui.interview.view import InterviewView
+        from screening.ui.resume import resume_point
+        from screening.ui.review import ReviewBar
+
         self._drop_interview()
         self.interview_id = interview_id
         # an interview keeps the form version it was started with
@@ -397,15 +453,21 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _open_accounts(self) -> None:
         if self.active is not None and self.active.is_supervisor:
+            from screening.ui.accounts import AccountsDialog
+
             AccountsDialog(self.runner, self.active, self).open()
 
     def _open_central(self) -> None:
         if self.active is not None and self.active.is_supervisor:
+            from screening.ui.sync_dialog import SyncDialog
+
             SyncDialog(self.sync, self.languages.lang, self).open()
 
     def _open_settings(self) -> None:
         if self.active is None:
             return
+        from screening.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.runner, self.active, self.preferences,
                                 self.languages.lang, self)
         dialog.applied.connect(self._apply_settings)
@@ -485,6 +547,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.runner.background(lambda: self.preferences.save(self.root))
         self.home.lang = lang
         if self.interview is not None:
+            from screening.ui.review import ReviewBar
+
             self.interview.set_language(lang)
             bar = self.interview.findChild(ReviewBar)
             if bar is not None:
