@@ -1,7 +1,8 @@
 """Desktop client start-up and answer latency, offscreen.
 
 1. Start-up: the time from starting the process to the login window shown (``--smoke-test``
-   prints one line once the first screen is up; that line is the stopwatch), for
+   prints ``smoke-test-shown`` once the first screen is up, then its report line; the first
+   line is the stopwatch), for
      - a bare PySide6 window started the same way (the floor: Python + Qt),
      - the client from source (``python -m screening.ui.app``),
      - the bundle (installer/dist/ReturneeScreening, or --bundle DIR), when one is built.

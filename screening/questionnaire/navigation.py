@@ -110,12 +110,6 @@ class Interview:
         """The question the interview stands at (None for a form that asks nothing)."""
         return self._current
 
-    @current.setter
-    def current(self, question_id: str | None) -> None:
-        # Kept only until the desktop client moves through go_to / enter_section (the UI's
-        # own change); then this setter goes and ``current`` is read-only.
-        self._current = question_id
-
     def _evaluate(self) -> Evaluation:
         return evaluate(self.form, self.answers, reference=self.reference, now=self._now)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
@@ -39,6 +41,9 @@ def outcomes_chart(masked: Masked, names: Labeller, width: float) -> Drawing:
     chart.valueAxis.labels.fontName = regular
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
+    # counts of people: whole numbers on the axis, never 0.2 … 1
+    chart.valueAxis.valueMax, chart.valueAxis.valueStep = _count_axis(chart.data)
+    chart.valueAxis.labelTextFormat = "%d"
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.HexColor("#DDE3E9")
     chart.barWidth = ROW * 0.7
@@ -48,6 +53,13 @@ def outcomes_chart(masked: Masked, names: Labeller, width: float) -> Drawing:
     drawing.add(chart)
     drawing.add(_legend(names.columns(table), regular, width))
     return drawing
+
+
+def _count_axis(series: list[list[int]], ticks: int = 5) -> tuple[int, int]:
+    """The axis end and a whole-number step giving at most ``ticks`` steps."""
+    highest = max((sum(bar) for bar in zip(*series, strict=True)), default=0)
+    step = max(1, math.ceil(highest / ticks))
+    return max(step, math.ceil(highest / step) * step), step
 
 
 def _drawn(masked: Masked, row: int, column: int) -> int:

@@ -31,6 +31,7 @@ from screening.errors import ReportError
 from screening.reports.statistics import Table
 
 DEFAULT_K = 5
+MIN_K = 2  # below 2 nothing would be hidden
 Cell = tuple[int, int]  # (row, column) in Table.grid(); the last row and column are totals
 
 
@@ -65,7 +66,7 @@ def unmasked(table: Table) -> Masked:
 
 def suppress(table: Table, k: int = DEFAULT_K) -> Masked:
     """The table with small cells hidden so that none can be recovered from the totals."""
-    if isinstance(k, bool) or not isinstance(k, int) or k < 2:
+    if isinstance(k, bool) or not isinstance(k, int) or k < MIN_K:
         raise ReportError(f"the suppression threshold must be a whole number of at least 2, "
                           f"not {k!r}", code="suppression_invalid")
     grid = table.grid()

@@ -6,10 +6,9 @@ and the list is read again from the store after each change.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -27,81 +25,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
-from screening.errors import AccountDisabledError, AccountError, ScreeningError
+from screening.errors import AccountDisabledError, AccountError
 from screening.store.accounts import ROLES, Account, check_name
 from screening.store.session import StoreSession
+from screening.ui.dialogs import (
+    if_alive,
+    line_edit,
+    ok_cancel,
+    store_message,
+    translate_buttons,
+    word_wrapped,
+)
 from screening.ui.passwords import password_problem
+from screening.ui.retranslating import Retranslating
 from screening.ui.runner import Runner
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
 
-def store_message(error: BaseException) -> str:
-    """Words for a store call that failed: the store's own message (written for people), as a
-    sentence; anything unexpected is named as such."""
-    if isinstance(error, ScreeningError):
-        text = error.message.strip()
-        return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
-    text = QCoreApplication.translate("AccountsDialog", "Could not save the change: %1")
-    return text.replace("%1", str(error))
-
-
-def if_alive(widget: QObject, callback: Callable[[Any], None]) -> Callable[[Any], None]:
-    """``callback`` for the runner, skipped when the dialog was closed and deleted meanwhile."""
-
-    def call(value: Any) -> None:
-        if isValid(widget):
-            callback(value)
-
-    return call
-
-
-def translate_buttons(buttons: QDialogButtonBox) -> None:
-    """Qt's own button words have no Albanian translation: give them ours (one context,
-    "DialogButtons", whichever dialog shows them)."""
-    ok = QCoreApplication.translate("DialogButtons", "OK")
-    cancel = QCoreApplication.translate("DialogButtons", "Cancel")
-    close = QCoreApplication.translate("DialogButtons", "Close")
-    words = {QDialogButtonBox.StandardButton.Ok: ok,
-             QDialogButtonBox.StandardButton.Cancel: cancel,
-             QDialogButtonBox.StandardButton.Close: close}
-    for which, text in words.items():
-        button = buttons.button(which)
-        if button is not None:
-            button.setText(text)
-
-
-def word_wrapped(name: str = "") -> QLabel:
-    """A label for explanations and messages; ``loginError`` gives the red of inline errors."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    return label
-
-
-def line_edit(name: str, password: bool = False) -> QLineEdit:
-    field = QLineEdit()
-    field.setObjectName(name)
-    if password:
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
-
-
-def ok_cancel(dialog: QDialog, on_ok: Callable[[], None], ok_name: str) -> QDialogButtonBox:
-    """OK (the default, so Enter submits) and Cancel (Escape); OK runs ``on_ok``."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setObjectName(ok_name)
-    ok.setDefault(True)
-    buttons.accepted.connect(on_ok)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
-
-
-class AccountForm(QDialog):
+class AccountForm(Retranslating, QDialog):
     """A new account (name, role, password twice) or, given ``user``, a new password for it.
 
     It only checks and collects; the accounts dialog does the store work, then calls
@@ -147,10 +90,6 @@ class AccountForm(QDialog):
         (self.name if self.adding else self.password).setFocus()
         self.setMinimumWidth(420)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         if self.adding:
@@ -228,7 +167,7 @@ class AccountForm(QDialog):
         self.again.clear()
 
 
-class AccountsDialog(QDialog):
+class AccountsDialog(Retranslating, QDialog):
     """The accounts of this workstation, for a supervisor's ``session``."""
 
     changed = Signal()  # an account was added, disabled or given a new password
@@ -471,10 +410,6 @@ class AccountsDialog(QDialog):
 
     # -- language --------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Accounts"))

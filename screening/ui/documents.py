@@ -1,27 +1,25 @@
 """The desktop client's documents: referral slip, interview record, quarterly report.
 
 Each asks for the password again when the last one is older than a few minutes, builds the PDF
-off the UI thread (screening.paperwork, the same rules as the command line), saves it in the
-data folder's ``exports`` (readable by this user only) and opens the preview with Print."""
+off the UI thread (screening.paperwork, the same rules as the command line) and opens the
+preview with Print and Save. Nothing is written to disk until the user saves or prints to a
+file (screening.ui.document_preview)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from screening import paperwork
-from screening.atomicfile import write_atomic
 from screening.errors import ReauthenticationNeededError, ScreeningError
-from screening.reports.statistics import parse_quarter
 from screening.store.session import StoreSession
 from screening.ui.asking import ask_text
 from screening.ui.document_preview import DocumentPreview
 from screening.ui.pdf_pages import render_pages
+from screening.ui.quarterly_dialog import QuarterlyDialog
 from screening.ui.runner import Runner
 
 Build = Callable[[StoreSession], paperwork.Document]
@@ -29,9 +27,9 @@ PREVIEW_DPI = 96  # an A4 page 794 pixels wide: it fits the preview without side
 
 
 class Documents(QObject):
-    def __init__(self, window: QWidget, runner: Runner, exports: Path) -> None:
+    def __init__(self, window: QWidget, runner: Runner) -> None:
         super().__init__(window)
-        self.window, self.runner, self.exports = window, runner, exports
+        self.window, self.runner = window, runner
         self.preview: DocumentPreview | None = None
 
     def slip(self, session: StoreSession, interview_id: str) -> None:
@@ -44,23 +42,22 @@ class Documents(QObject):
                       self.tr("Interview record"), "record")
 
     def quarterly(self, session: StoreSession, lang: str) -> None:
-        today = dt.date.today()
-        default = f"{today.year}Q{(today.month - 1) // 3 + 1}"
-        text, ok = ask_text(self.window, self.tr("Quarterly report"),
-                            self.tr("Quarter (for example 2026Q3):"), default)
-        if not ok:
-            return
-        try:
-            quarter = parse_quarter(text)
-        except ScreeningError as error:
-            QMessageBox.warning(self.window, self.tr("Quarterly report"), error.message)
-            return
-        self._produce(session, "report_exported",
-                      lambda s: paperwork.quarterly(s, quarter, checkpoint=None,
-                                                    suppress_below=None, lang=lang,
-                                                    with_csv=False),
-                      self.tr("Quarterly report %1").replace("%1", str(quarter)),
-                      f"report-{quarter}")
+        dialog = QuarterlyDialog(self.window)
+        self.quarterly_dialog = dialog
+
+        def chosen() -> None:
+            if dialog.chosen is None:
+                return
+            quarter, below = dialog.chosen
+            self._produce(session, "report_exported",
+                          lambda s: paperwork.quarterly(s, quarter, checkpoint=None,
+                                                        suppress_below=below, lang=lang,
+                                                        with_csv=False),
+                          self.tr("Quarterly report %1").replace("%1", str(quarter)),
+                          f"report-{quarter}")
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
 
     # -- steps -----------------------------------------------------------------------------
 
@@ -88,25 +85,18 @@ class Documents(QObject):
                               self._fail)
 
     def _build(self, session: StoreSession, build: Build, title: str, stem: str) -> None:
-        def on_store_thread() -> tuple[paperwork.Document, Path, list[Any]]:
+        def on_store_thread() -> tuple[paperwork.Document, list[Any]]:
             document = build(session)
-            target = self._save(document, stem)
-            return document, target, render_pages(document.pdf, PREVIEW_DPI)
+            return document, render_pages(document.pdf, PREVIEW_DPI)
 
-        self.runner.store(on_store_thread, lambda result: self._show(title, *result),
+        self.runner.store(on_store_thread, lambda result: self._show(title, stem, *result),
                           self._fail)
 
-    def _save(self, document: paperwork.Document, stem: str) -> Path:
-        self.exports.mkdir(mode=0o700, parents=True, exist_ok=True)
+    def _show(self, title: str, stem: str, document: paperwork.Document,
+              pages: list[Any]) -> None:
         name = f"{stem}-{document.case_reference}.pdf" if document.case_reference \
             else f"{stem}.pdf"
-        target = self.exports / name
-        write_atomic(target, document.pdf, mode=0o600)
-        return target
-
-    def _show(self, title: str, document: paperwork.Document, target: Path,
-              pages: list[Any]) -> None:
-        self.preview = DocumentPreview(title, document.pdf, pages, target, self.window)
+        self.preview = DocumentPreview(title, document.pdf, pages, name, self.window)
         self.preview.setModal(True)
         self.preview.show()
 

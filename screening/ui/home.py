@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +21,7 @@ from screening import lifecycle
 from screening.questionnaire.model import Form
 from screening.questionnaire.scoring import outcome_label
 from screening.ui import i18n
+from screening.ui.retranslating import Retranslating
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -47,8 +48,9 @@ class InterviewList(QTreeWidget):
             outcome = outcome_label(form, row.outcome, lang) if row.outcome else "—"
             changed = local_time(row.updated_at)
             when = f"{i18n.show_date(changed.date().isoformat(), lang)} {changed:%H:%M}"
-            item = QTreeWidgetItem([row.display_name or "—", statuses.get(row.status, row.status),
-                                    outcome, row.officer, when])
+            item = QTreeWidgetItem([row.case_reference or "—", row.display_name or "—",
+                                    statuses.get(row.status, row.status), outcome, row.officer,
+                                    when])
             item.setData(0, ID_ROLE, row.id)
             self.addTopLevelItem(item)
         for column in range(self.columnCount()):
@@ -57,11 +59,11 @@ class InterviewList(QTreeWidget):
             self.setCurrentItem(self.topLevelItem(0))
 
 
-class HomeScreen(QWidget):
+class HomeScreen(Retranslating, QWidget):
     new_interview = Signal()
     open_interview = Signal(str)
 
-    def __init__(self, form: Form, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, form: Form | None, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("homeScreen")
         self.form, self.lang = form, lang
@@ -84,11 +86,15 @@ class HomeScreen(QWidget):
         top.addWidget(self.new_button)
         column = QVBoxLayout(self)
         column.addLayout(top)
+        # an empty table says so in words: a blank grid reads as "still loading" or "broken"
+        self.empty = {view: QLabel() for view in (self.drafts, self.review, self.today)}
         for title, view in ((self.drafts_title, self.drafts), (self.review_title, self.review),
                             (self.today_title, self.today)):
             title.setObjectName("panelTitle")
             column.addWidget(title)
             column.addWidget(view)
+            self.empty[view].setObjectName("emptyList")
+            column.addWidget(self.empty[view])
         self.user, self.supervisor, self.rows = "", False, []
         self.sync_status: Any = None
         self.sync_error = ""
@@ -135,7 +141,11 @@ class HomeScreen(QWidget):
         self.drafts.fill(mine, self.form, self.lang, statuses)
         self.review.fill(waiting, self.form, self.lang, statuses)
         self.today.fill(todays, self.form, self.lang, statuses)
-        self.review.setVisible(self.supervisor)
+        for view in (self.drafts, self.review, self.today):
+            shown = view is not self.review or self.supervisor
+            empty = view.topLevelItemCount() == 0
+            view.setVisible(shown and not empty)
+            self.empty[view].setVisible(shown and empty)
         self.review_title.setVisible(self.supervisor)
 
     def _statuses(self) -> dict[str, str]:
@@ -143,10 +153,6 @@ class HomeScreen(QWidget):
                 "returned_for_correction": self.tr("Returned for correction"),
                 "approved": self.tr("Approved")}
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.greeting.setText(self.tr("Welcome, %1").replace("%1", self.user))
@@ -155,8 +161,12 @@ class HomeScreen(QWidget):
         self.drafts_title.setText(self.tr("My unfinished interviews"))
         self.review_title.setText(self.tr("Awaiting review"))
         self.today_title.setText(self.tr("Today at this checkpoint"))
-        headers = [self.tr("Person"), self.tr("Status"), self.tr("Outcome"), self.tr("Officer"),
-                   self.tr("Last change")]
+        headers = [self.tr("Case reference"), self.tr("Person"), self.tr("Status"),
+                   self.tr("Outcome"), self.tr("Officer"), self.tr("Last change")]
+        self.empty[self.drafts].setText(self.tr(
+            "You have no unfinished interviews. Start one with “New interview” (Ctrl+N)."))
+        self.empty[self.review].setText(self.tr("No interview is waiting for your review."))
+        self.empty[self.today].setText(self.tr("No interview at this checkpoint today yet."))
         for view in (self.drafts, self.review, self.today):
             view.setHeaderLabels(headers)
         self._fill()

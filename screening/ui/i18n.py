@@ -7,9 +7,17 @@ happens at run time without a restart.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
 
 LANGUAGES = ("sq", "en")
 LANGUAGE_NAMES = {"sq": "Shqip", "en": "English"}
@@ -36,11 +44,20 @@ class Languages:
         while _INSTALLED:
             app.removeTranslator(_INSTALLED.pop())
         self.lang = lang if lang in LANGUAGES else "sq"
-        translator = QTranslator(app)
-        # The UI's source strings are English; Albanian comes from screening_sq.qm.
-        if self.lang != "en" and translator.load(f"screening_{self.lang}", str(TRANSLATIONS)):
-            app.installTranslator(translator)
-            _INSTALLED.append(translator)
+        # The UI's source strings are English; Albanian comes from screening_sq.qm. Qt's own
+        # dialogs (file, print) speak Qt's translation of the language where Qt ships one,
+        # else ours (qt_sq.qm: Qt has none for Albanian).
+        if self.lang != "en":
+            qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            for name, folder in ((f"screening_{self.lang}", TRANSLATIONS),
+                                 (f"qtbase_{self.lang}", qt_folder),
+                                 (f"qt_{self.lang}", TRANSLATIONS)):
+                translator = QTranslator(app)
+                if translator.load(name, str(folder)):
+                    app.installTranslator(translator)
+                    _INSTALLED.append(translator)
+                    if name.startswith("qtbase_"):
+                        break  # Qt's own words come first; ours only fill in where none ship
         QLocale.setDefault(_LOCALES[self.lang])
         # Removing or installing a translator already posts LanguageChange; posting one more
         # covers the case where neither happened, so views still re-read the form's labels.
@@ -59,14 +76,27 @@ def show_date(iso: str | None, lang: str) -> str:
     return date.toString(date_format(lang)) if date.isValid() else iso
 
 
+# what the placeholder promises (DD.MM.YYYY, DD/MM/YYYY), the same without separators
+# (DDMMYYYY, typed fast), and ISO
+_DATE_INPUTS = ("yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy", "dd/MM/yyyy", "d/M/yyyy", "ddMMyyyy",
+                "dd-MM-yyyy")
+_DATE_SHAPE = re.compile(r"^(\d{1,2})[./-]?(\d{1,2})[./-]?(\d{4})$|^\d{4}-\d{2}-\d{2}$")
+
+
 def parse_date(text: str) -> str | None:
-    """Accept dd.MM.yyyy, dd/MM/yyyy, d.M.yyyy or ISO; give ISO, or None if not a date."""
+    """Accept dd.MM.yyyy, ddMMyyyy, dd/MM/yyyy, d.M.yyyy or ISO; give ISO, or None if it is no
+    day of the calendar."""
     cleaned = text.strip()
-    for fmt in ("yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy", "dd/MM/yyyy", "d/M/yyyy"):
+    for fmt in _DATE_INPUTS:
         date = QDate.fromString(cleaned, fmt)
         if date.isValid():
             return date.toString("yyyy-MM-dd")
     return None
+
+
+def looks_like_date(text: str) -> bool:
+    """Written like a date, valid or not: 31.02.2010 is one that does not exist."""
+    return bool(_DATE_SHAPE.match(text.strip()))
 
 
 def locale(lang: str) -> QLocale:

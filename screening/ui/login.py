@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from screening.errors import (
     StoreError,
     WrongCredentialsError,
 )
+from screening.ui.retranslating import Retranslating
 
 
 def login_error_text(widget: QWidget, error: BaseException) -> str:
@@ -56,7 +57,7 @@ def centre(screen: QWidget, box: QVBoxLayout) -> None:
     outer.addStretch(1)
 
 
-class LoginScreen(QWidget):
+class LoginScreen(Retranslating, QWidget):
     submitted = Signal(str, str)  # user, password
     recovery_requested = Signal()
 
@@ -124,10 +125,6 @@ class LoginScreen(QWidget):
         self.set_busy(False)
         (self.password if self.user.text() else self.user).setFocus()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Returnee Screening"))
@@ -140,7 +137,7 @@ class LoginScreen(QWidget):
                                         "with the recovery code printed at setup"))
 
 
-class LockScreen(QWidget):
+class LockScreen(Retranslating, QWidget):
     """Shown after inactivity or Ctrl+L: the interview stays open behind it."""
 
     unlock = Signal(str)  # password
@@ -196,10 +193,6 @@ class LockScreen(QWidget):
         self.password.clear()
         self.password.setFocus()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Locked"))

@@ -6,10 +6,11 @@ Every store call goes through the runner's store thread; this class only moves b
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget
 
@@ -20,38 +21,42 @@ from screening.errors import (
     StoreDamagedError,
     WrongCredentialsError,
 )
-from screening.questionnaire.model import Form
-from screening.questionnaire.navigation import prefill, resume_point
-from screening.questionnaire.reference import Reference
 from screening.store.layout import StorePaths
-from screening.store.session import StoreSession
-from screening.sync.forms import current as current_form_and_reference
-from screening.sync.forms import for_interview, workstation_catalogue
-from screening.ui.accounts import AccountsDialog
+from screening.ui.dialogs import confirm
 from screening.ui.home import HomeScreen
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Languages
 from screening.ui.idle import IdleWatcher
-from screening.ui.interview.view import InterviewView
 from screening.ui.login import LockScreen, LoginScreen, login_error_text
 from screening.ui.preferences import Preferences
 from screening.ui.recovery import RecoveryDialog
-from screening.ui.review import ReviewBar
+from screening.ui.retranslating import Retranslating
 from screening.ui.runner import Runner
-from screening.ui.settings_dialog import SettingsDialog
+from screening.ui.screens import fit_to_screen
 from screening.ui.setup_wizard import SetupWizard
 from screening.ui.sync import SyncController
-from screening.ui.sync_dialog import SyncDialog
 
 if TYPE_CHECKING:
+    from screening.questionnaire.model import Form
+    from screening.questionnaire.reference import Reference
+    from screening.store.session import StoreSession
     from screening.ui.documents import Documents
+    from screening.ui.interview.view import InterviewView
+
+# what a logged-in session needs (SQLCipher, Argon2, cryptography, the form's schema check,
+# reportlab): imported on a worker thread once the login window is up, not before it shows
+AFTER_LOGIN = ("screening.store.session", "screening.sync.reference", "screening.sync.service",
+               "screening.ui.interview.view", "screening.ui.accounts",
+               "screening.ui.settings_dialog", "screening.ui.sync_dialog", "screening.ui.review",
+               "screening.sync.forms", "screening.ui.documents")
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, root: Path, form: Form, reference: Reference, runner: Runner,
-                 languages: Languages, preferences: Preferences) -> None:
+class MainWindow(Retranslating, QMainWindow):
+    def __init__(self, root: Path, runner: Runner, languages: Languages,
+                 preferences: Preferences) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.root, self.form, self.reference = root, form, reference
+        self.root = root
+        self._form_and_reference: tuple[Form, Reference] | None = None
         self.runner, self.languages, self.preferences = runner, languages, preferences
         self.runner.on_unhandled = self.show_error
         self._documents: Documents | None = None
@@ -67,7 +72,7 @@ class MainWindow(QMainWindow):
         self.lock = LockScreen()
         self.lock.unlock.connect(self._unlock)
         self.lock.switch_user.connect(self.log_out)
-        self.home = HomeScreen(form, languages.lang)
+        self.home = HomeScreen(None, languages.lang)
         self.home.new_interview.connect(self.new_interview)
         self.home.open_interview.connect(self.open_interview)
         for screen in (self.login, self.lock, self.home):
@@ -81,12 +86,48 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock_now)
         QCoreApplication.instance().installEventFilter(self.idle)
         self._build_menus()
-        self.resize(1360, 860)
+        fit_to_screen(self, 1360, 860)
         self.retranslate()
         if StorePaths(root).any_exists():
             self.show_login()
+            QTimer.singleShot(0, self._prepare)
         else:
             self.show_setup()
+
+    # -- what only a logged-in session needs -----------------------------------------------
+
+    def _prepare(self) -> None:
+        """After the login window shows: the form and the modules a session needs, on a
+        worker thread, while the officer types."""
+        def load() -> tuple[Form, Reference]:
+            for name in AFTER_LOGIN:
+                importlib.import_module(name)
+            from screening.sync.forms import current
+
+            return current(self.root)
+
+        self.runner.background(load, self._prepared)
+
+    def _prepared(self, loaded: tuple[Form, Reference]) -> None:
+        if self._form_and_reference is None:
+            self._take_up(loaded)
+
+    @property
+    def form(self) -> Form:
+        """New interviews use what central published last (else the bundled standard form)."""
+        return self._loaded()[0]
+
+    @property
+    def reference(self) -> Reference:
+        return self._loaded()[1]
+
+    def _loaded(self) -> tuple[Form, Reference]:
+        if self._form_and_reference is None:
+            from screening.sync.forms import current
+
+            self._take_up(current(self.root))
+        assert self._form_and_reference is not None
+        return self._form_and_reference
 
     # -- menus -----------------------------------------------------------------------------
 
@@ -101,10 +142,20 @@ class MainWindow(QMainWindow):
         self.logout_action.triggered.connect(self.log_out)
         self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
-        self.file_menu = self.menuBar().addMenu("")
-        for action in (self.new_action, self.home_action, self.lock_action, self.logout_action,
+        self.accounts_action = QAction(self)
+        self.accounts_action.triggered.connect(self._open_accounts)
+        self.settings_action = QAction(self)
+        self.settings_action.triggered.connect(self._open_settings)
+        self.central_action = QAction(self)
+        self.central_action.triggered.connect(self._open_central)
+        # the workstation first, where people look for Log out and Quit
+        self.admin_menu = self.menuBar().addMenu("")
+        for action in (self.home_action, self.lock_action, self.logout_action, None,
+                       self.accounts_action, self.central_action, self.settings_action, None,
                        self.quit_action):
-            self.file_menu.addAction(action)
+            self.admin_menu.addAction(action) if action else self.admin_menu.addSeparator()
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addAction(self.new_action)
         self.documents_menu = self.menuBar().addMenu("")
         self.record_action = QAction(self)
         self.record_action.triggered.connect(self._print_record)
@@ -112,16 +163,7 @@ class MainWindow(QMainWindow):
         self.quarterly_action.triggered.connect(self._quarterly_report)
         self.documents_menu.addAction(self.record_action)
         self.documents_menu.addAction(self.quarterly_action)
-        self.admin_menu = self.menuBar().addMenu("")
-        self.accounts_action = QAction(self)
-        self.accounts_action.triggered.connect(self._open_accounts)
-        self.settings_action = QAction(self)
-        self.settings_action.triggered.connect(self._open_settings)
-        self.central_action = QAction(self)
-        self.central_action.triggered.connect(self._open_central)
-        self.admin_menu.addAction(self.accounts_action)
-        self.admin_menu.addAction(self.central_action)
-        self.admin_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.record_action)  # the open interview's record, here too
         self.language_menu = self.menuBar().addMenu("")
         self.language_actions = {}
         for code in LANGUAGES:
@@ -134,14 +176,18 @@ class MainWindow(QMainWindow):
     def _pick_up_reference(self) -> None:
         """After a sync: a form version or directory central published serves the next new
         interview; an interview on screen keeps what it was started with."""
-        self.runner.background(lambda: current_form_and_reference(self.root), self._take_up)
+        from screening.sync.forms import current
+
+        self.runner.background(lambda: current(self.root), self._take_up)
 
     def _take_up(self, loaded: tuple[Form, Reference]) -> None:
-        self.form, self.reference = loaded
-        self.home.form = self.form
+        self._form_and_reference = loaded
+        self.home.form = loaded[0]
 
     def _resolve_forms(self, session: StoreSession) -> None:
         """Finalising scores an interview with its own form version, bundled or downloaded."""
+        from screening.sync.forms import workstation_catalogue
+
         session.forms = workstation_catalogue(self.root)
 
     @property
@@ -174,6 +220,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.wizard)
 
     def _create_store(self, checkpoint: str, user: str, password: str) -> None:
+        from screening.store.session import StoreSession
+
         def created(result: tuple[StoreSession, str]) -> None:
             session, code = result
             self.runner.store(session.close)
@@ -190,6 +238,8 @@ class MainWindow(QMainWindow):
         self._update_session_actions()
 
     def _log_in(self, user: str, password: str) -> None:
+        from screening.store.session import StoreSession
+
         def done(session: StoreSession) -> None:
             self.session = session
             self._resolve_forms(session)
@@ -206,6 +256,8 @@ class MainWindow(QMainWindow):
         self.runner.store(lambda: StoreSession.login(self.root, user, password), done, failed)
 
     def _explain_recovery(self) -> None:
+        from screening.store.session import StoreSession
+
         dialog = RecoveryDialog(self)
         self.recovery = dialog
 
@@ -249,6 +301,8 @@ class MainWindow(QMainWindow):
         self._update_session_actions()
 
     def _unlock(self, password: str) -> None:
+        from screening.store.session import StoreSession
+
         session = self.session
         if session is None:
             return
@@ -289,6 +343,7 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self._drop_interview()
+        self.home.form = self.form
         self.stack.setCurrentWidget(self.home)
         self.runner.store(lambda: session.list_interviews(limit=500),
                           lambda rows: self.home.show_rows(session.account.name,
@@ -299,14 +354,13 @@ class MainWindow(QMainWindow):
         if session is None or self.stack.currentWidget() is self.lock:
             return
         form = self.form
+        from screening.questionnaire.navigation import prefill
 
         def start() -> tuple[str, dict[str, Any]]:
-            interview_id = session.start_interview(form.id, form.version)
             answers = prefill(form, checkpoint=session.checkpoint_code(),
                               started=dt.datetime.now())
-            for question_id, value in answers.items():
-                session.save_answer(interview_id, question_id, value)
-            return interview_id, answers
+            # one transaction: the row, its audit entry and every prefilled answer, or nothing
+            return session.start_interview(form.id, form.version, answers), answers
 
         self.runner.store(start, lambda result: self._show_interview(*result))
 
@@ -322,6 +376,11 @@ class MainWindow(QMainWindow):
     def _show_interview(self, interview_id: str, answers: dict[str, Any],
                         status: str = "draft", version: tuple[str, str] | None = None
                         ) -> None:
+        from screening.questionnaire.navigation import resume_point
+        from screening.sync.forms import for_interview
+        from screening.ui.interview.view import InterviewView
+        from screening.ui.review import ReviewBar
+
         self._drop_interview()
         self.interview_id = interview_id
         # an interview keeps the form version it was started with
@@ -360,7 +419,24 @@ class MainWindow(QMainWindow):
         session, interview_id = self.active, self.interview_id
         if session is None or interview_id is None:
             return
-        self.runner.store(lambda: session.finalise(interview_id), lambda _record: self._done())
+        if not confirm(self, self.tr("Finalise the interview"), self.tr(
+                "After finalising, the answers cannot be changed any more; a supervisor "
+                "reviews them. Finalise now?"), self.tr("Finalise")):
+            return
+        self.runner.store(lambda: session.finalise(interview_id), self._finalised)
+
+    def _finalised(self, record: Any) -> None:
+        self._done()
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Interview finalised"), self.tr(
+            "The interview is finalised and saved.\n\nCase reference: %1\n\nWrite it on "
+            "anything handed over with the person; the referral slip and the interview record "
+            "carry it too.").replace("%1", record.case_reference), parent=self)
+        box.setObjectName("caseReferenceBox")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addButton(QCoreApplication.translate("DialogButtons", "OK"),
+                      QMessageBox.ButtonRole.AcceptRole)
+        self.case_reference_box = box
+        box.open()
 
     @property
     def documents(self) -> Documents:
@@ -369,20 +445,26 @@ class MainWindow(QMainWindow):
         if self._documents is None:
             from screening.ui.documents import Documents
 
-            self._documents = Documents(self, self.runner, self.root / "exports")
+            self._documents = Documents(self, self.runner)
         return self._documents
 
     def _open_accounts(self) -> None:
         if self.active is not None and self.active.is_supervisor:
+            from screening.ui.accounts import AccountsDialog
+
             AccountsDialog(self.runner, self.active, self).open()
 
     def _open_central(self) -> None:
         if self.active is not None and self.active.is_supervisor:
+            from screening.ui.sync_dialog import SyncDialog
+
             SyncDialog(self.sync, self.languages.lang, self).open()
 
     def _open_settings(self) -> None:
         if self.active is None:
             return
+        from screening.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.runner, self.active, self.preferences,
                                 self.languages.lang, self)
         dialog.applied.connect(self._apply_settings)
@@ -423,7 +505,11 @@ class MainWindow(QMainWindow):
 
     def _approve(self) -> None:
         session, interview_id = self.active, self.interview_id
-        if session is not None and interview_id is not None:
+        if session is None or interview_id is None:
+            return
+        if confirm(self, self.tr("Approve the interview"), self.tr(
+                "After approval the interview cannot be returned to the officer any more. "
+                "Approve now?"), self.tr("Approve")):
             self.runner.store(lambda: session.approve(interview_id),
                               lambda _r: self._done(self.tr("The interview is approved.")))
 
@@ -458,16 +544,14 @@ class MainWindow(QMainWindow):
         self.runner.background(lambda: self.preferences.save(self.root))
         self.home.lang = lang
         if self.interview is not None:
+            from screening.ui.review import ReviewBar
+
             self.interview.set_language(lang)
             bar = self.interview.findChild(ReviewBar)
             if bar is not None:
                 bar.set_language(lang)
         self._update_session_actions()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Returnee Screening"))
@@ -493,7 +577,5 @@ class MainWindow(QMainWindow):
             self.runner.store(session.close)
         self.runner.shutdown()  # every answer already given reaches the disk first
         event.accept()
-
-
 
 

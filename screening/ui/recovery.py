@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from screening.ui.passwords import password_fields, password_problem
+from screening.ui.retranslating import Retranslating
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(Retranslating, QDialog):
     submitted = Signal(str, str, str)  # recovery code, supervisor, new password
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -68,10 +69,6 @@ class RecoveryDialog(QDialog):
         self.buttons.setEnabled(True)
         self.error.setText(message)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Recovery code"))

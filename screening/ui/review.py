@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from screening import lifecycle
 from screening.questionnaire.reference import Reference
 from screening.ui.asking import ask_multiline
 from screening.ui.interview.pickers import SearchCombo, entries_for
+from screening.ui.retranslating import Retranslating
 
 
-class ReviewBar(QWidget):
+class ReviewBar(Retranslating, QWidget):
     approve = Signal()
     send_back = Signal(str)  # the supervisor's comment
     print_slip = Signal()
@@ -74,10 +75,6 @@ class ReviewBar(QWidget):
         self.organisation.set_code(code)
         self.organisation.lineEdit().setCursorPosition(0)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         waiting = self.status == lifecycle.FINALISED

@@ -8,7 +8,7 @@ the main window switches the language, saves the preferences and sets the idle t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from screening.store.session import StoreSession
-from screening.ui.accounts import (
+from screening.ui.dialogs import (
     if_alive,
     ok_cancel,
     store_message,
@@ -30,13 +30,14 @@ from screening.ui.accounts import (
 )
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from screening.ui.preferences import Preferences
+from screening.ui.retranslating import Retranslating
 from screening.ui.runner import Runner
 
 LOCK_MINUTES = (1, 120)
 RETENTION_DAYS = (0, 3650)
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     applied = Signal(str, int)  # language code ("sq" or "en"), lock timeout in minutes
 
     def __init__(self, runner: Runner, session: StoreSession, preferences: Preferences,
@@ -139,10 +140,6 @@ class SettingsDialog(QDialog):
 
     # -- language --------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))

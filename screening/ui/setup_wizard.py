@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+import datetime as dt
+import socket
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
     QWizard,
     QWizardPage,
 )
@@ -20,9 +22,10 @@ from PySide6.QtWidgets import (
 from screening.questionnaire.reference import Reference
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from screening.ui.passwords import password_fields, password_problem
+from screening.ui.retranslating import Retranslating
 
 
-class SetupWizard(QWizard):
+class SetupWizard(Retranslating, QWizard):
     """Collects the answers; the main window creates the store off the UI thread and then
     calls :meth:`show_recovery_code`."""
 
@@ -46,10 +49,6 @@ class SetupWizard(QWizard):
         self.language_chosen.connect(self.account_page.set_language)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Set up this workstation"))
@@ -64,13 +63,15 @@ class SetupWizard(QWizard):
     def show_recovery_code(self, code: str) -> None:
         self.account_page.created = True
         self.code_page.code.setText(code)
+        self.code_page.about = (self.account_page.checkpoint.currentText(),
+                                self.account_page.user.text().strip())
         self.next()
 
     def creation_failed(self, message: str) -> None:
         self.account_page.fail(message)
 
 
-class _LanguagePage(QWizardPage):
+class _LanguagePage(Retranslating, QWizardPage):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.language = QComboBox()
@@ -93,12 +94,8 @@ class _LanguagePage(QWizardPage):
         self.explain.setText(self.tr("This sets up Returnee Screening on this workstation. "
                                      "Choose the language; you can change it later."))
 
-    def changeEvent(self, event: object) -> None:
-        self.retranslate()
-        super().changeEvent(event)
 
-
-class _AccountPage(QWizardPage):
+class _AccountPage(Retranslating, QWizardPage):
     create = Signal(str, str, str)
 
     def __init__(self, reference: Reference, lang: str) -> None:
@@ -138,9 +135,6 @@ class _AccountPage(QWizardPage):
                 self.tr("Password again")), strict=True):
             label.setText(text)
 
-    def changeEvent(self, event: object) -> None:
-        self.retranslate()
-        super().changeEvent(event)
 
     def validatePage(self) -> bool:
         if self.created:
@@ -166,7 +160,7 @@ class _AccountPage(QWizardPage):
         self.error.setText(message)
 
 
-class _RecoveryPage(QWizardPage):
+class _RecoveryPage(Retranslating, QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.explain = QLabel()
@@ -175,7 +169,10 @@ class _RecoveryPage(QWizardPage):
         self.code.setObjectName("recoveryCode")
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.print_button = QPushButton()
-        self.print_button.clicked.connect(self._print)
+        self.print_button.setObjectName("recoverySheetButton")
+        self.print_button.clicked.connect(lambda: self.show_sheet())
+        self.about = ("", "")  # checkpoint, first supervisor: printed on the sheet
+        self.preview: QWidget | None = None
         self.stored = QCheckBox()
         self.stored.setObjectName("recoveryStored")
         self.stored.toggled.connect(self.completeChanged)
@@ -189,20 +186,25 @@ class _RecoveryPage(QWizardPage):
         self.explain.setText(self.tr(
             "This code opens the database if every supervisor password is forgotten. It is "
             "shown only now. Print it or write it down, and lock it away."))
-        self.print_button.setText(self.tr("Print the code…"))
+        self.print_button.setText(self.tr("Print or save the recovery sheet…"))
         self.stored.setText(self.tr("I have stored the recovery code in a safe place"))
 
-    def changeEvent(self, event: object) -> None:
-        self.retranslate()
-        super().changeEvent(event)
 
     def isComplete(self) -> bool:
         return self.stored.isChecked()
 
-    def _print(self) -> None:
-        printer = QPrinter()
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            document = QTextDocument()
-            document.setPlainText(f"{self.tr('Recovery code')}\n\n{self.code.text()}")
-            document.print_(printer)
+    def show_sheet(self) -> None:
+        """The recovery sheet in the preview, to print or save where the supervisor chooses
+        (readable by this user only); nothing is written until then."""
+        from screening.reports.recovery_sheet import SheetFacts, build_recovery_sheet
+        from screening.ui.document_preview import DocumentPreview
+        from screening.ui.pdf_pages import render_pages
+
+        checkpoint, supervisor = self.about
+        pdf = build_recovery_sheet(SheetFacts(
+            code=self.code.text(), workstation=socket.gethostname(), checkpoint=checkpoint,
+            supervisor=supervisor, created=dt.date.today()))
+        self.preview = DocumentPreview(self.tr("Recovery code"), pdf, render_pages(pdf, 96),
+                                       "recovery-code.pdf", self)
+        self.preview.setModal(True)
+        self.preview.show()

@@ -20,7 +20,23 @@ QWidget { font-size: 10.5pt; }
 #sectionList { font-size: 10.5pt; }
 #sectionList::item { padding: 5px 0; }
 #sectionList::item:selected { background: #1a5fb4; color: white; }
-#finaliseButton:enabled { background: #1a5fb4; color: white; font-weight: 700; padding: 6px 14px; }
+/* buttons: a frame of the same width in every state, so a thick focus ring shows who has the
+   keyboard without the button changing size (a bold label sized while disabled was clipped) */
+QPushButton { padding: 5px 14px; border: 2px solid #9a9996; border-radius: 4px;
+              background: #f6f5f4; color: #241f31; }
+QPushButton:hover { background: #eeeeec; }
+QPushButton:pressed { background: #deddda; }
+QPushButton:default { border-color: #1a5fb4; }
+QPushButton:disabled { color: #77767b; border-color: #c0bfbc; background: #f6f5f4; }
+QPushButton:focus { border: 2px solid #e66100; background: #fff4c2; }
+QPushButton:flat { border-color: transparent; background: transparent; color: #1a5fb4;
+                   text-decoration: underline; }
+QPushButton:flat:focus { border-color: #e66100; }
+#finaliseButton { font-weight: 700; padding: 6px 16px; }
+#finaliseButton:enabled { background: #1a5fb4; color: white; border-color: #1a5fb4; }
+#finaliseButton:focus { border-color: #e66100; background: #0d3f80; }
+#emptyList { color: #4a4a4a; padding: 6px 0 12px 0; }
+#keysHint { color: #4a4a4a; font-size: 9.5pt; }
 QLineEdit, QPlainTextEdit, QComboBox { padding: 3px; }
 QRadioButton, QCheckBox { padding: 2px 12px 2px 0; }
 /* a supervisor reads the answers of a finalised interview: readable, not greyed out */

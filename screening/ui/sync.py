@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from screening.store.session import StoreSession
-from screening.sync import service
-from screening.sync.status import SyncStatus, read_status, record_success
 from screening.ui.runner import Runner
+
+if TYPE_CHECKING:
+    from screening.store.session import StoreSession
+    from screening.sync.status import SyncStatus
 
 INTERVAL_MINUTES = 5
 
@@ -46,6 +47,8 @@ class SyncController(QObject):
         self.refresh()
 
     def refresh(self) -> None:
+        from screening.sync.status import read_status  # a session's module: after login
+
         self._in_sync_thread(read_status, self._show)
 
     def sync_now(self) -> None:
@@ -56,6 +59,9 @@ class SyncController(QObject):
         self.running = True
 
         def work(companion: StoreSession) -> SyncStatus:
+            from screening.sync import service
+            from screening.sync.status import read_status, record_success
+
             service.sync_now(companion)
             record_success(companion)
             companion.purge_expired()  # acknowledged interviews past retention lose their data
@@ -72,6 +78,9 @@ class SyncController(QObject):
             return
 
         def work() -> SyncStatus:
+            from screening.sync import service
+            from screening.sync.status import read_status
+
             service.enroll(session, server, code, ca_file)
             return read_status(session)
 
@@ -84,8 +93,12 @@ class SyncController(QObject):
 
     def export(self, dest: Path, on_done: Callable[[Any], None],
                on_error: Callable[[BaseException], None]) -> None:
-        self._in_sync_thread(lambda companion: service.export(companion, dest), on_done,
-                             on_error)
+        def work(companion: StoreSession) -> Any:
+            from screening.sync import service
+
+            return service.export(companion, dest)
+
+        self._in_sync_thread(work, on_done, on_error)
 
     def _in_sync_thread(self, work: Callable[[StoreSession], Any],
                         on_done: Callable[[Any], None],

@@ -7,7 +7,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -24,10 +23,11 @@ from PySide6.QtWidgets import (
 from screening.errors import ScreeningError
 from screening.sync.status import SyncStatus
 from screening.ui import i18n
+from screening.ui.retranslating import Retranslating
 from screening.ui.sync import SyncController
 
 
-class SyncDialog(QDialog):
+class SyncDialog(Retranslating, QDialog):
     def __init__(self, controller: SyncController, lang: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,10 +158,6 @@ class SyncDialog(QDialog):
                                      "the outbox and the next sync tries again. (%1)"
                                      ).replace("%1", message))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Central"))

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt's offscreen screen is 800×600 unless told otherwise; the workstations have 1280×720 or
+# 1366×768, so the tests run on the smaller (SCREENING_TEST_SCREEN picks another, see
+# test_window_sizes.py)
+SCREENS = Path(__file__).resolve().parent / "screens"
+_screen = SCREENS / f"{os.environ.get('SCREENING_TEST_SCREEN', '1280x720')}.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 
-import pytest
+import pytest  # noqa: E402 (after the platform is chosen)
 
-from screening.ui.app import build_window
-from screening.ui.style import STYLE_SHEET
+from screening.ui.app import build_window  # noqa: E402
+from screening.ui.style import STYLE_SHEET  # noqa: E402
 
 PASSWORD = "correct horse battery"
 OFFICER_PASSWORD = "officer password 1"

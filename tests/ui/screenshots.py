@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREEN = "1440x900x24"
+SCREEN = "1366x768x24"  # the officers' laptops (tests/ui/test_window_sizes.py: 1280x720 too)
 XVFB_TIMEOUT = 20.0  # seconds until Xvfb must accept connections
 CAPTURE_TIMEOUT = 600.0  # seconds for the whole capture (key derivation happens a few times)
 EXIT_NO_DISPLAY = 3
@@ -263,6 +263,8 @@ class Capture:
         from PySide6.QtCore import QCoreApplication, QEvent
 
         self.wait_until(lambda: self.win.runner.pending == 0, "the store thread to be idle")
+        if self.app.activeWindow() is None:
+            self.win.activateWindow()  # no window manager on Xvfb: else no focus ring shows
         for _ in range(3):
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             QCoreApplication.processEvents()
@@ -346,11 +348,14 @@ class Capture:
     def run(self) -> list[Path]:
         self.setup_wizard()
         self.login()
+        self.home_empty()
         self.make_interviews()
         self.home()
         self.menus()
         self.interview()
+        self.finalise()
         self.review_and_slip()
+        self.quarterly()
         self.accounts()
         self.settings()
         self.lock()
@@ -373,6 +378,12 @@ class Capture:
         self.wait_until(lambda: wizard.currentPage() is wizard.code_page,
                         "the recovery code page", timeout=120)
         self.shot("setup-recovery-code")
+        self.screen_shot("setup-recovery-code-whole-screen")
+        wizard.code_page.print_button.click()
+        sheet = self.wait_until(lambda: wizard.code_page.preview, "the recovery sheet")
+        self.wait_until(sheet.isVisible, "the recovery sheet to show")
+        self.shot("setup-recovery-sheet", sheet)
+        sheet.accept()
         wizard.code_page.stored.setChecked(True)
         wizard.button(wizard.WizardButton.FinishButton).click()
         self.wait_until(lambda: win.stack.currentWidget() is win.login, "the login screen")
@@ -389,6 +400,11 @@ class Capture:
         win.login.button.click()
         self.wait_until(lambda: win.stack.currentWidget() is win.home, "the home screen",
                         timeout=120)
+
+    def home_empty(self) -> None:
+        self.wait_until(lambda: self.win.home.empty[self.win.home.drafts].isVisible(),
+                        "the empty home lists")
+        self.shot("home-empty")
 
     def make_interviews(self) -> None:
         """An officer's draft, a finalised interview awaiting review, one approved, and a
@@ -431,7 +447,9 @@ class Capture:
             session.approve(approved)
             start(session, {"checkpoint": "KKV", "given_name": "Arben", "family_name": "Hoxha",
                             "sex": "male", "returned_from": "GR"})
-            return {"finalised": finalised, "approved": approved}
+            complete = start(session, adult_no_indicators(given_name="Besnik",
+                                                          family_name="Leka"))
+            return {"finalised": finalised, "approved": approved, "complete": complete}
 
         self.ids = self.store(make, timeout=180)
 
@@ -495,7 +513,12 @@ class Capture:
             self.answer(view, question, value)
         self.go_to_section(view, "J")
         self.shot("interview-J-assessment")
+        self.screen_shot("interview-J-whole-screen")
         page = view.stack.currentWidget()
+        assessment = view.fields["computed_outcome"]
+        assessment.toggle.click()
+        self.shot("interview-J-assessment-details", page.widget())
+        assessment.toggle.click()
         self.shot("interview-J-whole-section", page.widget())
         # the same outcome as computed, without a referral: the required action is refused
         self.answer(view, "officer_outcome", "suspected_victim")
@@ -505,6 +528,46 @@ class Capture:
         self.shot("interview-J-organisation-required", page.widget())
         self.go_to_section(view, "G")
         self.shot("interview-G-indicators")
+
+    def finalise(self) -> None:
+        """A complete draft: Finalise asks first, then the case reference is shown."""
+        win = self.win
+        win.open_interview(self.ids["complete"])
+        view = self.wait_until(lambda: win.interview_id == self.ids["complete"]
+                               and win.interview, "the complete draft")
+        self.go_to_section(view, "J")
+        self.wait_until(view.finalise_button.isEnabled, "Finalise to be enabled")
+        view.finalise_button.setFocus()
+        self.shot("interview-finalise-focused")
+
+        def yes(dialog: Any) -> None:
+            dialog.findChild(object, "confirmYes").click()
+
+        self.modal_shot("interview-finalise-confirm", view.finalise_button.click, yes)
+        box = self.wait_until(lambda: getattr(win, "case_reference_box", None) is not None
+                              and win.case_reference_box.isVisible()
+                              and win.case_reference_box, "the case reference")
+        self.shot("interview-case-reference", box)
+        self.screen_shot("interview-case-reference-whole-screen")
+        box.accept()
+
+    def quarterly(self) -> None:
+        from screening.ui.quarterly_dialog import QuarterlyDialog
+
+        win = self.win
+        win.show_home()
+        win.documents.preview = None
+        win.quarterly_action.trigger()
+        dialog = self.wait_until(lambda: next((d for d in win.findChildren(QuarterlyDialog)
+                                                if d.isVisible()), None), "the quarterly dialog")
+        dialog.quarter.setText("2026Q3")  # the quarter of the interviews made above
+        self.shot("quarterly-choices", dialog)
+        dialog._submit()
+        preview = self.wait_until(lambda: win.documents.preview, "the report preview",
+                                  timeout=120)
+        self.wait_until(preview.isVisible, "the report preview to show")
+        self.shot("quarterly-preview", preview)
+        preview.accept()
 
     def answer(self, view: Any, question: str, value: Any) -> None:
         relevant = view.session.evaluation.relevant
@@ -525,6 +588,8 @@ class Capture:
         self.go_to_section(win.interview, "A")
         self.shot("review-finalised-A")
         self.modal_shot("review-return-for-correction", bar.return_button.click,
+                        lambda dialog: dialog.reject())
+        self.modal_shot("review-approve-confirm", bar.approve_button.click,
                         lambda dialog: dialog.reject())
         # the last password is "old": the slip asks for it again first
         win.session._authenticated_at = 0.0

@@ -3,17 +3,16 @@ print it (to a PDF printer here), with the password asked again when it is old."
 
 from __future__ import annotations
 
-import io
-import stat
-
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialogButtonBox
 
 from screening.store.session import StoreSession
 from screening.ui import documents as documents_module
+from screening.ui.quarterly_dialog import QuarterlyDialog
 from tests.answer_sets import adult_no_indicators, with_yes
 from tests.ui.conftest import PASSWORD, first_run, log_in
+from tests.ui.modal import click, when_shown
+from tests.ui.printing import print_by_pressing, save_by_pressing, text_of
 
 
 def finalised_interview(win) -> str:
@@ -35,10 +34,6 @@ def open_for_review(qtbot, win, interview_id):
     qtbot.waitUntil(lambda: win.interview is not None and
                     win.interview.findChild(object, "reviewBar") is not None, timeout=10_000)
     return win.interview.findChild(object, "reviewBar")
-
-
-def text_of(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
 def test_slip_preview_print_and_audit(qtbot, window, tmp_path, monkeypatch):
@@ -68,20 +63,21 @@ def test_slip_preview_print_and_audit(qtbot, window, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: win.documents.preview is not None, timeout=30_000)
     assert asked, "the password was not asked again"
     preview = win.documents.preview
-    saved = preview.saved_to
-    assert saved.parent == win.root / "exports"
-    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
-    text = text_of(saved.read_bytes())
+    # the preview is in memory: no PDF anywhere in the data folder
+    assert not list(win.root.rglob("*.pdf")), "the preview wrote a file"
+    assert "memory" in preview.where.text() or "kujtes" in preview.where.text()
+
+    printed = print_by_pressing(qtbot, preview, tmp_path / "printed.pdf")
+    text = text_of(printed.read_bytes())
     assert record.case_reference in text
     assert "SECRET-NOTE-MARKER" not in text
 
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printed = tmp_path / "printed.pdf"
-    printer.setOutputFileName(str(printed))
-    assert preview.print_document(printer)
-    assert printed.stat().st_size > 10_000
-    preview.accept()
+    saved = save_by_pressing(qtbot, preview, tmp_path / "chosen" / "slip-copy.pdf")
+    assert record.case_reference in text_of(saved.read_bytes())
+    assert str(saved) in preview.where.text()
+    assert not list(win.root.rglob("*.pdf")), "a copy went into the data folder"
+    click(qtbot, preview.close_button)
+    assert not preview.isVisible()
 
     entries = win.runner.store(lambda: win.session.audit_entries()).result()
     assert any(e.action == "slip_printed" and e.subject == interview_id for e in entries)
@@ -100,3 +96,31 @@ def test_officer_cannot_print_a_slip(qtbot, window):
     qtbot.waitUntil(lambda: win.interview is not None, timeout=10_000)
     assert win.interview.findChild(object, "reviewBar") is None
     assert win.record_action.isEnabled() and not win.quarterly_action.isEnabled()
+
+
+def test_quarterly_report_with_small_counts_hidden(qtbot, window, tmp_path):
+    win = window
+    first_run(qtbot, win)
+    log_in(qtbot, win, "drita")
+    win.runner.store(lambda: finalised_interview(win)).result(timeout=30)
+
+    def choose(dialog) -> None:
+        dialog.quarter.selectAll()
+        qtbot.keyClicks(dialog.quarter, "2026Q4")
+        assert dialog.suppress.isChecked()  # hidden unless the supervisor says otherwise
+        dialog.below.selectAll()
+        qtbot.keyClicks(dialog.below.lineEdit(), "3")
+        click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+
+    when_shown(QuarterlyDialog, choose)
+    win.quarterly_action.trigger()  # Documents › Quarterly report…
+    qtbot.waitUntil(lambda: win.documents.preview is not None, timeout=30_000)
+    preview = win.documents.preview
+    assert not list(win.root.rglob("*.pdf"))
+    printed = print_by_pressing(qtbot, preview, tmp_path / "quarterly.pdf")
+    text = " ".join(text_of(printed.read_bytes()).split())
+    assert "2026" in text
+    assert "<3" in text  # the suppression note, with the threshold chosen in the dialog
+    entries = win.runner.store(lambda: win.session.audit_entries()).result()
+    exported = [e for e in entries if e.action == "report_exported"]
+    assert exported and exported[-1].detail["suppress_below"] == 3

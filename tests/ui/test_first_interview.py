@@ -4,12 +4,13 @@ finalise; then the supervisor approves it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from screening.questionnaire.navigation import visible_questions
 from tests.answer_sets import adult_no_indicators, with_yes
 from tests.ui.conftest import PASSWORD, first_run, log_in
 from tests.ui.keyboard import answer_current
+from tests.ui.modal import click, named, when_shown
 
 AUTOMATIC = {"checkpoint", "interview_started_at"}
 
@@ -79,21 +80,44 @@ def test_first_run_to_approved_interview(qtbot, window):
     assert view.saved.text()  # the quiet "saved" line
 
     assert view.finalise_button.isEnabled()
-    qtbot.mouseClick(view.finalise_button, Qt.MouseButton.LeftButton)
+    # after the last answer the keyboard is on Finalise, and Enter presses it
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.finalise_button)
+    asked = when_shown(QMessageBox, lambda box: click(qtbot, named(box, "confirmYes")),
+                       name="confirmation")
+    qtbot.keyClick(view.finalise_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert "mbikëqyrës" in asked[0].text()  # the Albanian UI, in Albanian
     qtbot.waitUntil(lambda: win.stack.currentWidget() is win.home, timeout=10_000)
+    # the officer is told the case reference
+    qtbot.waitUntil(lambda: getattr(win, "case_reference_box", None) is not None
+                    and win.case_reference_box.isVisible(), timeout=10_000)
+    summaries = win.runner.store(lambda: win.session.list_interviews()).result()
+    reference = next(s.case_reference for s in summaries if s.status == "finalised")
+    assert reference and reference in win.case_reference_box.text()
+    click(qtbot, win.case_reference_box.buttons()[0])
 
     win.show_home()
     qtbot.waitUntil(lambda: win.home.review.topLevelItemCount() == 1)
     item = win.home.review.topLevelItem(0)
-    assert "Αλέξανδρος" in item.text(0)
+    assert item.text(0) == reference  # the case reference leads the row
+    assert "Αλέξανδρος" in item.text(1)
     win.open_interview(item.data(0, Qt.ItemDataRole.UserRole))
     qtbot.waitUntil(lambda: win.interview is not None and
                     win.interview.findChild(type(win.interview), "") is None and
                     win.interview.layout().count() >= 3, timeout=10_000)
     bar = win.interview.findChild(object, "reviewBar")
     assert bar is not None
+    # approving asks first: Cancel keeps it waiting, Approve approves
+    when_shown(QMessageBox, lambda box: click(qtbot, named(box, "confirmNo")),
+               name="confirmation")
+    qtbot.mouseClick(bar.approve_button, Qt.MouseButton.LeftButton)
+    assert win.interview is not None and win.home.review.topLevelItemCount() == 1
+    when_shown(QMessageBox, lambda box: click(qtbot, named(box, "confirmYes")),
+               name="confirmation")
     qtbot.mouseClick(bar.approve_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: win.stack.currentWidget() is win.home, timeout=10_000)
     qtbot.waitUntil(lambda: win.home.review.topLevelItemCount() == 0)
     qtbot.waitUntil(lambda: win.home.today.topLevelItemCount() == 1)
-    assert PASSWORD not in str(win.home.today.topLevelItem(0).text(0))
+    today = win.home.today.topLevelItem(0)
+    assert all(PASSWORD not in today.text(column) for column in range(today.columnCount()))
+    assert win.home.empty[win.home.review].isVisible()  # "nothing waiting", in words

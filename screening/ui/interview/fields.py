@@ -96,6 +96,15 @@ class Field(QWidget):
         if not self._loading:
             self.answered.emit(self.question.id, self.value())
 
+    def offer(self, value: Any) -> None:
+        """Show ``value`` as the suggestion for an unanswered question (``default_from``)."""
+        self.set_value(value)
+
+    def own_problem(self) -> str | None:
+        """What is wrong with the text as typed, in the UI's language, before the form's
+        rules are asked (a date that is not in the calendar)."""
+        return None
+
     def set_error(self, text: str | None) -> None:
         self._error.setText(text or "")
         self._error.setVisible(bool(text))
@@ -171,7 +180,7 @@ class LineField(Field):
     def retranslate_editor(self) -> None:
         kind = self.question.type
         if kind == "date":
-            placeholder = {"sq": "DD.MM.VVVV", "en": "DD/MM/YYYY"}[self.lang]
+            placeholder = {"sq": "DD.MM.VVVV", "en": "DD/MM/YYYY"}.get(self.lang, "DD.MM.VVVV")
             self.editor.setPlaceholderText(placeholder)
             current = self.value()
             self.set_value(current)
@@ -186,8 +195,19 @@ class LineField(Field):
         if kind == "decimal":
             return _to_float(text, self.lang)
         if kind == "date":
-            return i18n.parse_date(text) or text  # the engine says what is wrong with it
+            return i18n.parse_date(text) or text  # kept as typed; own_problem says why
         return self.editor.text()
+
+    def own_problem(self) -> str | None:
+        text = self.editor.text().strip()
+        if self.question.type != "date" or not text or i18n.parse_date(text):
+            return None
+        if i18n.looks_like_date(text):
+            return self.tr("%1 is not a day in the calendar: check the day and the month.") \
+                .replace("%1", text)
+        return self.tr("Write the date as DD.MM.YYYY, for example 05.03.1998.") \
+            if self.lang == "sq" else self.tr(
+            "Write the date as DD/MM/YYYY, for example 05/03/1998.")
 
     def show_value(self, value: Any) -> None:
         if value is None:
@@ -271,11 +291,27 @@ class ChoiceField(Field):
             self.group.addButton(button)
             self.buttons[value] = button
             row.addWidget(button)
-            button.toggled.connect(lambda on, v=value: on and self.emit_answer())
+            button.toggled.connect(lambda on, v=value: on and self._chosen())
         if isinstance(row, QHBoxLayout):
             row.addStretch(1)
+        self.offered: str | None = None
+        self.suggestion = QLabel()
+        self.suggestion.setObjectName("questionHint")
+        self.suggestion.setWordWrap(True)
+        self.suggestion.hide()
+        row.addWidget(self.suggestion)
         box.setFocusProxy(next(iter(self.buttons.values())))
         return box
+
+    def offer(self, value: Any) -> None:
+        """A suggestion is only shown: a radio button ticked but not saved would look answered
+        while the form still counts the question as open."""
+        self.offered = value if value in self.buttons else None
+        self.retranslate_editor()
+
+    def _chosen(self) -> None:
+        self.suggestion.hide()
+        self.emit_answer()
 
     def _horizontal(self) -> bool:
         return self.question.type == "yes_no_unknown"
@@ -293,6 +329,14 @@ class ChoiceField(Field):
             else:
                 label = self.form.choice_label(self.question.choices or "", value, self.lang)
                 button.setText(f"{index}. {label}" if index <= 9 else label)
+        offered = getattr(self, "offered", None)
+        if offered is not None and self.value() is None:
+            number = list(self.buttons).index(offered) + 1
+            label = self.form.choice_label(self.question.choices or "", offered, self.lang)
+            self.suggestion.setText(self.tr(
+                "Suggested by the decision rule: %1. Press %2, or Enter, to take it; another "
+                "number to choose otherwise.").replace("%1", label).replace("%2", str(number)))
+        self.suggestion.setVisible(offered is not None and self.value() is None)
 
     def value(self) -> Any:
         for value, button in self.buttons.items():
@@ -316,6 +360,9 @@ class ChoiceField(Field):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         chosen = self._value_for_key(event)
+        if chosen is None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and self.value() is None and self.offered is not None:
+            chosen = self.offered  # Enter takes the suggestion
         if chosen is not None:
             if self.buttons[chosen].isChecked():
                 self.emit_answer()  # confirming an offered default is an answer too

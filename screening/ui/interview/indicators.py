@@ -3,16 +3,16 @@ outcome the rule gives now, so the officer sees the picture forming during the i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 
 from screening.questionnaire.model import STRENGTH_WORDS, Form
 from screening.questionnaire.scoring import Assessment, outcome_label
+from screening.ui.retranslating import Retranslating
 
 _STRENGTH = {"sq": {"S": "i fortë", "M": "mesatar", "W": "i dobët"}, "en": STRENGTH_WORDS}
 
 
-class IndicatorPanel(QWidget):
+class IndicatorPanel(Retranslating, QWidget):
     def __init__(self, form: Form, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form, self.lang = form, lang
@@ -38,10 +38,6 @@ class IndicatorPanel(QWidget):
         self.assessment = assessment
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Indicators so far"))

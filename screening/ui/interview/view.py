@@ -11,14 +11,13 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTime, Signal
+from PySide6.QtCore import QPoint, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -29,15 +28,17 @@ from PySide6.QtWidgets import (
 from screening.questionnaire.model import Form
 from screening.questionnaire.navigation import Interview, section_progress
 from screening.questionnaire.reference import Reference
+from screening.ui.buttons import EnterButton
 from screening.ui.interview.assessment import AssessmentField
 from screening.ui.interview.factory import field_for
 from screening.ui.interview.fields import Field
 from screening.ui.interview.indicators import IndicatorPanel
+from screening.ui.retranslating import Retranslating
 
 Saver = Callable[[str, Any], None]
 
 
-class InterviewView(QWidget):
+class InterviewView(Retranslating, QWidget):
     finalise_requested = Signal()
     closed = Signal()
 
@@ -84,9 +85,12 @@ class InterviewView(QWidget):
         splitter.setStretchFactor(1, 1)
         self.saved = QLabel()
         self.saved.setObjectName("savedIndicator")
-        self.previous_button = QPushButton()
-        self.next_button = QPushButton()
-        self.finalise_button = QPushButton()
+        self.keys = QLabel()
+        self.keys.setObjectName("keysHint")
+        self.keys.setWordWrap(True)
+        self.previous_button = EnterButton()
+        self.next_button = EnterButton()
+        self.finalise_button = EnterButton()
         self.finalise_button.setObjectName("finaliseButton")
         self.previous_button.clicked.connect(lambda: self._move_section(-1))
         self.next_button.clicked.connect(lambda: self._move_section(+1))
@@ -97,6 +101,7 @@ class InterviewView(QWidget):
             bottom.addWidget(button)
         column = QVBoxLayout(self)
         column.addWidget(splitter, 1)
+        column.addWidget(self.keys)
         column.addLayout(bottom)
         QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self._move_section(+1))
         QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self._move_section(-1))
@@ -155,7 +160,7 @@ class InterviewView(QWidget):
             if question is None or not question.default_from:
                 continue
             if question_id not in self.session.answers:
-                field.set_value(self.session.offered_default(question_id))
+                field.offer(self.session.offered_default(question_id))
 
     def answer(self, question_id: str, value: Any) -> None:
         """Give an answer as if typed (used by tests and by the resume logic)."""
@@ -171,7 +176,8 @@ class InterviewView(QWidget):
         for question_id, field in self.fields.items():
             field.setVisible(evaluation.relevant.get(question_id, False))
             issue = evaluation.issues.get(question_id)
-            field.set_error(issue.message.get(self.lang) if issue else None)
+            field.set_error(field.own_problem()
+                            or (issue.message.get(self.lang) if issue else None))
             question = self.form.questions[question_id]
             field.set_required(question.required or question_id in missing
                                or (question.required_when is not None and question_id in missing))
@@ -217,7 +223,9 @@ class InterviewView(QWidget):
     # -- navigation ------------------------------------------------------------------------
 
     def _advance(self, question_id: str) -> None:
-        self.session.current = question_id
+        if self.session.evaluation.relevant.get(question_id):
+            self.session.go_to(question_id)
+        # else the answer just given hid its own question: go on from where the interview stood
         following = self.session.next()
         if following is None:
             self.finalise_button.setFocus()
@@ -226,7 +234,9 @@ class InterviewView(QWidget):
 
     def show_question(self, question_id: str) -> None:
         question = self.form.questions[question_id]
-        self.session.current = question_id
+        if not self.session.evaluation.relevant.get(question_id):
+            return  # the current answers no longer ask it: its field is hidden
+        self.session.go_to(question_id)
         page = self.pages[question.section_id]
         # The list must always show a current row: a list without one picks row 0 when it
         # gets focus, which would jump the officer back to section A.
@@ -252,13 +262,10 @@ class InterviewView(QWidget):
     def _section_chosen(self, row: int) -> None:
         if row < 0:
             return
-        section = self.form.sections[row]
-        first = next((q for q in section.questions
-                      if self.session.evaluation.relevant.get(q.id) and q.answerable), None)
+        first = self.session.enter_section(self.form.sections[row].id)
         self.stack.setCurrentIndex(row)
         if first is not None:
-            self.session.current = first.id
-            self.fields[first.id].focus()
+            self.fields[first].focus()
 
     def _move_section(self, step: int) -> None:
         row = self.stack.currentIndex() + step
@@ -281,15 +288,15 @@ class InterviewView(QWidget):
         self.retranslate()
         self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.previous_button.setText(self.tr("◀ Previous section"))
         self.next_button.setText(self.tr("Next section ▶"))
         self.finalise_button.setText(self.tr("Finalise interview"))
+        self.keys.setText(self.tr(
+            "Keys: the number or letter of an answer gives it and moves on by itself; Enter "
+            "moves on without changing the answer (it confirms what a text field shows); "
+            "Ctrl+PgDown / Ctrl+PgUp: next / previous section."))
         for index, section in enumerate(self.form.sections):
             title = self.stack.widget(index).property("titleLabel")
             title.setText(f"{section.id}. {section.title.get(self.lang, section.id)}")

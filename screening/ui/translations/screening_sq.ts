@@ -4,7 +4,7 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../accounts.py" line="+157"/>
+        <location filename="../accounts.py" line="+96"/>
         <source>Add an account</source>
         <translation>Shto një llogari</translation>
     </message>
@@ -77,12 +77,12 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location line="-168"/>
+        <location filename="../dialogs.py" line="+23"/>
         <source>Could not save the change: %1</source>
         <translation>Ndryshimi nuk u ruajt: %1</translation>
     </message>
     <message>
-        <location line="+286"/>
+        <location filename="../accounts.py" line="+118"/>
         <source>Officer</source>
         <translation>Punonjës</translation>
     </message>
@@ -147,7 +147,7 @@
         <translation>Llogaria %1 u çaktivizua.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+38"/>
         <source>Accounts</source>
         <translation>Llogaritë</translation>
     </message>
@@ -188,6 +188,97 @@
     </message>
 </context>
 <context>
+    <name>AssessmentField</name>
+    <message>
+        <location filename="../interview/assessment.py" line="+72"/>
+        <source>Hide the answers behind it</source>
+        <translation>Fshih përgjigjet që e përcaktojnë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the answers behind it (%1)</source>
+        <translation>Shfaq përgjigjet që e përcaktojnë (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The answers show that the person is presumed to be a victim of trafficking.</source>
+        <translation>Përgjigjet tregojnë se personi prezumohet të jetë viktimë e trafikimit.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The answers give reason to suspect that the person is a victim of trafficking.</source>
+        <translation>Përgjigjet japin arsye për të dyshuar se personi është viktimë e trafikimit.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The answers show that the person is at risk of trafficking.</source>
+        <translation>Përgjigjet tregojnë se personi është në rrezik trafikimi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The answers show no sign of trafficking.</source>
+        <translation>Përgjigjet nuk tregojnë asnjë shenjë trafikimi.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refer the child to the Child Protection Unit.</source>
+        <translation>Referojeni fëmijën te Njësia për Mbrojtjen e Fëmijëve.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refer the person: choose the action and the receiving organisation below.</source>
+        <translation>Referojeni personin: zgjidhni më poshtë veprimin dhe organizatën pritëse.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give your own assessment and the action taken below.</source>
+        <translation>Jepni më poshtë vlerësimin tuaj dhe veprimin e marrë.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give your own assessment below; if it is lower than this one, write why.</source>
+        <translation>Jepni më poshtë vlerësimin tuaj; nëse është më i ulët se ky, shkruani arsyen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What to do now: %1</source>
+        <translation>Çfarë duhet bërë tani: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>present (%1)</source>
+        <translation>i pranishëm (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not enough on its own (%1)</source>
+        <translation>jo i mjaftueshëm më vete (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No indicator was answered “yes”.</source>
+        <translation>Asnjë tregues nuk ka marrë përgjigjen “po”.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Officer observations</source>
+        <translation>Vëzhgimet e punonjësit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk factors</source>
+        <translation>Faktorët e rrezikut</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceField</name>
+    <message>
+        <location filename="../interview/fields.py" line="+337"/>
+        <source>Suggested by the decision rule: %1. Press %2, or Enter, to take it; another number to choose otherwise.</source>
+        <translation>Sipas rregullit të vendimit: %1. Shtypni %2 ose Enter për ta pranuar, ose një numër tjetër për të zgjedhur ndryshe.</translation>
+    </message>
+</context>
+<context>
     <name>CountriesField</name>
     <message>
         <location filename="../interview/pickers.py" line="+154"/>
@@ -198,44 +289,67 @@
 <context>
     <name>DialogButtons</name>
     <message>
-        <location filename="../accounts.py" line="-424"/>
         <location filename="../asking.py" line="+14"/>
+        <location filename="../dialogs.py" line="+17"/>
+        <location filename="../main_window.py" line="+382"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+357"/>
+        <location filename="../accounts.py" line="-62"/>
         <location filename="../asking.py" line="+1"/>
-        <location filename="../setup_wizard.py" line="+61"/>
+        <location filename="../dialogs.py" line="+1"/>
+        <location line="+47"/>
+        <location filename="../qt_dialogs.py" line="+29"/>
+        <location filename="../setup_wizard.py" line="+60"/>
         <source>Cancel</source>
         <translation>Anulo</translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location filename="../dialogs.py" line="-46"/>
         <source>Close</source>
         <translation>Mbyll</translation>
+    </message>
+    <message>
+        <location filename="../qt_dialogs.py" line="-2"/>
+        <source>Save</source>
+        <translation>Ruaj</translation>
     </message>
 </context>
 <context>
     <name>DocumentPreview</name>
     <message>
-        <location filename="../document_preview.py" line="+81"/>
+        <location filename="../document_preview.py" line="+103"/>
         <source>Printing failed</source>
         <translation>Printimi dështoi</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The printer did not take the document (%1). It is saved as PDF in %2; print it from there or try again.</source>
-        <translation>Printeri nuk e pranoi dokumentin (%1). Dokumenti është ruajtur si PDF në %2; printojeni prej andej ose provoni përsëri.</translation>
+        <source>The printer did not take the document. Save it as PDF with “Save a copy…” and print it from there, or try again.</source>
+        <translation>Printeri nuk e pranoi dokumentin. Ruajeni si PDF me “Ruaj një kopje…” dhe printojeni prej andej, ose provoni përsëri.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Save as PDF</source>
         <translation>Ruaje si PDF</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Not saved</source>
+        <translation>Nuk u ruajt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The document could not be written to %1. Choose another folder.</source>
+        <translation>Dokumenti nuk mund të shkruhej në %1. Zgjidhni një dosje tjetër.</translation>
+    </message>
+    <message>
         <location line="+11"/>
+        <source>Not saved: this preview is kept in memory only. “Save a copy…” writes the PDF where you choose, readable only by your user account.</source>
+        <translation>Pa ruajtur: kjo pamje mbahet vetëm në kujtesë. “Ruaj një kopje…” e shkruan PDF-në aty ku zgjidhni, e lexueshme vetëm nga llogaria juaj.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Saved as %1</source>
         <translation>Ruajtur si %1</translation>
     </message>
@@ -258,7 +372,7 @@
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../documents.py" line="+39"/>
+        <location filename="../documents.py" line="+37"/>
         <source>Referral slip</source>
         <translation>Fleta e referimit</translation>
     </message>
@@ -268,23 +382,12 @@
         <translation>Procesverbali i intervistës</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+7"/>
-        <source>Quarterly report</source>
-        <translation>Raporti tremujor</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>Quarter (for example 2026Q3):</source>
-        <translation>Tremujori (për shembull 2026Q3):</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Quarterly report %1</source>
         <translation>Raporti tremujor %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Confirm your password</source>
         <translation>Konfirmoni fjalëkalimin</translation>
     </message>
@@ -294,7 +397,7 @@
         <translation>Dokumentet me të dhëna personale kërkojnë sërish fjalëkalimin tuaj:</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+23"/>
         <source>The document was not made</source>
         <translation>Dokumenti nuk u krijua</translation>
     </message>
@@ -302,7 +405,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../home.py" line="+141"/>
+        <location filename="../home.py" line="+152"/>
         <source>Draft</source>
         <translation>E papërfunduar</translation>
     </message>
@@ -322,7 +425,7 @@
         <translation>E miratuar</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Welcome, %1</source>
         <translation>Mirë se vini, %1</translation>
     </message>
@@ -373,6 +476,11 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Case reference</source>
+        <translation>Referenca e rastit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>Rezultati</translation>
     </message>
@@ -382,15 +490,30 @@
         <translation>Punonjësi</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Last change</source>
         <translation>Ndryshimi i fundit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You have no unfinished interviews. Start one with “New interview” (Ctrl+N).</source>
+        <translation>Nuk keni intervista të papërfunduara. Filloni një me “Intervistë e re” (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No interview is waiting for your review.</source>
+        <translation>Asnjë intervistë nuk pret shqyrtimin tuaj.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No interview at this checkpoint today yet.</source>
+        <translation>Ende asnjë intervistë sot në këtë pikë kalimi.</translation>
     </message>
 </context>
 <context>
     <name>IndicatorPanel</name>
     <message>
-        <location filename="../interview/indicators.py" line="+47"/>
+        <location filename="../interview/indicators.py" line="+43"/>
         <source>Indicators so far</source>
         <translation>Treguesit deri tani</translation>
     </message>
@@ -418,7 +541,7 @@
 <context>
     <name>InterviewView</name>
     <message>
-        <location filename="../interview/view.py" line="+137"/>
+        <location filename="../interview/view.py" line="+142"/>
         <source>Saving…</source>
         <translation>Po ruhet…</translation>
     </message>
@@ -428,7 +551,7 @@
         <translation>U ruajt në orën %1</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+137"/>
         <source>◀ Previous section</source>
         <translation>◀ Seksioni i mëparshëm</translation>
     </message>
@@ -442,11 +565,34 @@
         <source>Finalise interview</source>
         <translation>Përfundo intervistën</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Keys: the number or letter of an answer gives it and moves on by itself; Enter moves on without changing the answer (it confirms what a text field shows); Ctrl+PgDown / Ctrl+PgUp: next / previous section.</source>
+        <translation>Tastet: numri ose shkronja e një përgjigjeje e jep atë dhe kalon vetë te pyetja tjetër; Enter kalon më tej pa e ndryshuar përgjigjen (konfirmon atë që shfaq një fushë teksti); Ctrl+PgDown / Ctrl+PgUp: seksioni tjetër / i mëparshëm.</translation>
+    </message>
+</context>
+<context>
+    <name>LineField</name>
+    <message>
+        <location filename="../interview/fields.py" line="-131"/>
+        <source>%1 is not a day in the calendar: check the day and the month.</source>
+        <translation>%1 nuk është ditë e kalendarit: kontrolloni ditën dhe muajin.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the date as DD.MM.YYYY, for example 05.03.1998.</source>
+        <translation>Shkruani datën si DD.MM.VVVV, për shembull 05.03.1998.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the date as DD/MM/YYYY, for example 05/03/1998.</source>
+        <translation>Shkruani datën si DD/MM/VVVV, për shembull 05/03/1998.</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../login.py" line="+205"/>
+        <location filename="../login.py" line="+198"/>
         <source>Locked</source>
         <translation>Sesioni është kyçur</translation>
     </message>
@@ -474,7 +620,7 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location line="-178"/>
+        <location line="-170"/>
         <source>Wrong user name or password.</source>
         <translation>Emri i përdoruesit ose fjalëkalimi është i gabuar.</translation>
     </message>
@@ -504,7 +650,7 @@
         <translation>Po kontrollohet…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>Returnee Screening</source>
         <translation>Verifikimi i të kthyerve</translation>
     </message>
@@ -531,7 +677,7 @@
     <message>
         <location line="+1"/>
         <source>Use the recovery code…</source>
-        <translation>Përdorni kodin e rikuperimit…</translation>
+        <translation>Përdor kodin e rikuperimit…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -542,7 +688,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+231"/>
+        <location filename="../main_window.py" line="-147"/>
         <source>Damaged database</source>
         <translation>Baza e të dhënave është e dëmtuar</translation>
     </message>
@@ -561,12 +707,60 @@ What to do: close the program, move store.db and keyslots.json out of that folde
         <translation>Fjalëkalimi është i gabuar.</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+95"/>
+        <source>Finalise the interview</source>
+        <translation>Përfundimi i intervistës</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After finalising, the answers cannot be changed any more; a supervisor reviews them. Finalise now?</source>
+        <translation>Pas përfundimit përgjigjet nuk mund të ndryshohen më; i shqyrton një mbikëqyrës. Ta përfundoj tani?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finalise</source>
+        <translation>Përfundo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Interview finalised</source>
+        <translation>Intervista u përfundua</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The interview is finalised and saved.
+
+Case reference: %1
+
+Write it on anything handed over with the person; the referral slip and the interview record carry it too.</source>
+        <translation>Intervista u përfundua dhe u ruajt.
+
+Referenca e rastit: %1
+
+Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e referimit dhe procesverbali i intervistës e kanë gjithashtu.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Receiving organisation saved.</source>
         <translation>Organizata pritëse u ruajt.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Approve the interview</source>
+        <translation>Miratimi i intervistës</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After approval the interview cannot be returned to the officer any more. Approve now?</source>
+        <translation>Pas miratimit intervista nuk mund t&apos;i kthehet më punonjësit. Ta miratoj tani?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve</source>
+        <translation>Mirato</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The interview is approved.</source>
         <translation>Intervista u miratua.</translation>
     </message>
@@ -586,7 +780,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
         <translation>Ndodhi një gabim</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>Returnee Screening</source>
         <translation>Verifikimi i të kthyerve</translation>
     </message>
@@ -675,9 +869,37 @@ What to do: close the program, move store.db and keyslots.json out of that folde
     </message>
 </context>
 <context>
+    <name>QuarterlyDialog</name>
+    <message>
+        <location filename="../quarterly_dialog.py" line="+57"/>
+        <source>Write the quarter as year and quarter, for example 2026Q3.</source>
+        <translation>Shkruani tremujorin si vit dhe tremujor, për shembull 2026Q3.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Quarterly report</source>
+        <translation>Raporti tremujor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counts of interviews by checkpoint and outcome. Small counts can point to a person: hide them in a report that leaves the unit.</source>
+        <translation>Numri i intervistave sipas pikës së kalimit dhe rezultatit. Numrat e vegjël mund të tregojnë një person: fshihini në një raport që del jashtë njësisë.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quarter (for example 2026Q3):</source>
+        <translation>Tremujori (për shembull 2026Q3):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide counts below</source>
+        <translation>Fshih numrat nën</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../recovery.py" line="+56"/>
+        <location filename="../recovery.py" line="+57"/>
         <source>Checking the code…</source>
         <translation>Po kontrollohet kodi…</translation>
     </message>
@@ -687,7 +909,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
         <translation>Shkruani kodin e rikuperimit dhe emrin e përdoruesit të mbikëqyrësit.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <location line="+5"/>
         <source>Recovery code</source>
         <translation>Kodi i rikuperimit</translation>
@@ -710,13 +932,13 @@ What to do: close the program, move store.db and keyslots.json out of that folde
     <message>
         <location line="+0"/>
         <source>New password again</source>
-        <translation>Përsëritni fjalëkalimin e ri</translation>
+        <translation>Përsërit fjalëkalimin e ri</translation>
     </message>
 </context>
 <context>
     <name>ReviewBar</name>
     <message>
-        <location filename="../review.py" line="+64"/>
+        <location filename="../review.py" line="+66"/>
         <source>Return for correction</source>
         <translation>Kthe për korrigjim</translation>
     </message>
@@ -726,7 +948,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
         <translation>Çfarë duhet të korrigjojë punonjësi?</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Finalised: review the answers, then approve or return.</source>
         <translation>E përfunduar: shqyrtoni përgjigjet, pastaj miratojeni ose kthejeni për korrigjim.</translation>
     </message>
@@ -738,7 +960,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
     <message>
         <location line="+1"/>
         <source>Approve</source>
-        <translation>Miratoje</translation>
+        <translation>Mirato</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -759,12 +981,12 @@ What to do: close the program, move store.db and keyslots.json out of that folde
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="+134"/>
+        <location filename="../settings_dialog.py" line="+135"/>
         <source>Saving…</source>
         <translation>Po ruhet…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Settings</source>
         <translation>Cilësimet</translation>
     </message>
@@ -809,7 +1031,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
     <message>
         <location line="+1"/>
         <source>&amp;Next &gt;</source>
-        <translation>&amp;Para &gt;</translation>
+        <translation>&amp;Vazhdo &gt;</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -893,7 +1115,7 @@ Sinkronizimi i fundit i suksesshëm: %3. Në pritje për t&apos;u dërguar: %4 p
         <translation>Qendra nuk u arrit; intervistat mbeten në pritje dhe sinkronizimi i radhës provon përsëri. (%1)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Central</source>
         <translation>Qendra</translation>
     </message>
@@ -941,7 +1163,7 @@ Sinkronizimi i fundit i suksesshëm: %3. Në pritje për t&apos;u dërguar: %4 p
 <context>
     <name>_AccountPage</name>
     <message>
-        <location filename="../setup_wizard.py" line="+75"/>
+        <location filename="../setup_wizard.py" line="+73"/>
         <source>Checkpoint and first supervisor</source>
         <translation>Pika e kalimit kufitar dhe mbikëqyrësi i parë</translation>
     </message>
@@ -971,7 +1193,7 @@ Sinkronizimi i fundit i suksesshëm: %3. Në pritje për t&apos;u dërguar: %4 p
         <translation>Përsërit fjalëkalimin</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>Creating the encrypted database…</source>
         <translation>Po krijohet baza e enkriptuar e të dhënave…</translation>
     </message>
@@ -984,7 +1206,7 @@ Sinkronizimi i fundit i suksesshëm: %3. Në pritje për t&apos;u dërguar: %4 p
 <context>
     <name>_LanguagePage</name>
     <message>
-        <location line="-68"/>
+        <location line="-61"/>
         <source>Welcome</source>
         <translation>Mirë se vini</translation>
     </message>
@@ -997,19 +1219,20 @@ Sinkronizimi i fundit i suksesshëm: %3. Në pritje për t&apos;u dërguar: %4 p
 <context>
     <name>_RecoveryPage</name>
     <message>
-        <location line="+95"/>
+        <location line="+91"/>
+        <location line="+22"/>
         <source>Recovery code</source>
         <translation>Kodi i rikuperimit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-20"/>
         <source>This code opens the database if every supervisor password is forgotten. It is shown only now. Print it or write it down, and lock it away.</source>
         <translation>Ky kod hap bazën e të dhënave nëse harrohen fjalëkalimet e të gjithë mbikëqyrësve. Shfaqet vetëm tani. Printojeni ose shkruajeni dhe mbajeni të mbyllur në vend të sigurt.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Print the code…</source>
-        <translation>Printo kodin…</translation>
+        <source>Print or save the recovery sheet…</source>
+        <translation>Printo ose ruaj fletën e kodit të rikuperimit…</translation>
     </message>
     <message>
         <location line="+1"/>
