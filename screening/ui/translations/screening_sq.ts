@@ -291,7 +291,7 @@
     <message>
         <location filename="../asking.py" line="+14"/>
         <location filename="../dialogs.py" line="+17"/>
-        <location filename="../main_window.py" line="+382"/>
+        <location filename="../main_window.py" line="+436"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -551,7 +551,7 @@
         <translation>U ruajt në orën %1</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>◀ Previous section</source>
         <translation>◀ Seksioni i mëparshëm</translation>
     </message>
@@ -688,7 +688,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="-147"/>
+        <location filename="../main_window.py" line="-154"/>
         <source>Damaged database</source>
         <translation>Baza e të dhënave është e dëmtuar</translation>
     </message>
@@ -702,12 +702,12 @@ What to do: close the program, move store.db and keyslots.json out of that folde
 Çfarë të bëni: mbyllni programin, nxirrni store.db dhe keyslots.json nga ajo dosje, kopjoni aty dy skedarët e kopjes rezervë më të fundit (të bërë me &apos;screening backup&apos;) dhe nisni përsëri: e hapin po ato llogari ose kodi i rikuperimit. Nëse nuk ka kopje rezervë, telefononi ndihmën teknike.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Wrong password.</source>
         <translation>Fjalëkalimi është i gabuar.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+100"/>
         <source>Finalise the interview</source>
         <translation>Përfundimi i intervistës</translation>
     </message>
@@ -740,7 +740,7 @@ Referenca e rastit: %1
 Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e referimit dhe procesverbali i intervistës e kanë gjithashtu.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+73"/>
         <source>Receiving organisation saved.</source>
         <translation>Organizata pritëse u ruajt.</translation>
     </message>
@@ -780,7 +780,7 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
         <translation>Ndodhi një gabim</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Returnee Screening</source>
         <translation>Verifikimi i të kthyerve</translation>
     </message>
