@@ -104,11 +104,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                  "sq": "Asnjë tregues nuk ka marrë përgjigjen “po”."},
     "dimension_positive": {
         "en": "{dimension} {label} is positive: {counts} — {rule}.",
-        "sq": "Dimensioni {dimension} ({label}) është pozitiv: {counts} — {rule}."},
+        "sq": "{dimension} ({label}) është dimension pozitiv: {counts} — {rule}."},
     "dimension_not_positive": {
         "en": "{dimension} {label} is not positive: only {counts} (it needs two strong, one "
               "strong and another, three medium, or two medium and one weak).",
-        "sq": "Dimensioni {dimension} ({label}) nuk është pozitiv: vetëm {counts} (duhen dy "
+        "sq": "{dimension} ({label}) nuk është dimension pozitiv: vetëm {counts} (duhen dy "
               "tregues të fortë, një i fortë dhe një tjetër, tre mesatarë, ose dy mesatarë dhe "
               "një i dobët)."},
     "rule_2S": {"en": "two strong indicators", "sq": "dy tregues të fortë"},

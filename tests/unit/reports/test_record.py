@@ -72,7 +72,7 @@ def test_record_pdf_has_answers_assessment_and_audit_in_chosen_language(
 def test_record_in_albanian(standard_form, reference):
     words = text(build_record(victim_interview(), standard_form, reference, audit=AUDIT))
     for expected in ("REGJISTRI I INTERVISTËS", "Interview record", "Greqi", "Dëbim",
-                     "Viktimë e mundshme e trafikimit (me tregues të plotë)",
+                     "Viktimë e mundshme e trafikimit, me tregues të plotë",
                      "Gjurma e veprimeve", "Intervista u miratua",
                      "Pa përgjigje"):
         assert expected in words, expected

@@ -40,7 +40,7 @@ def test_slip_is_one_bilingual_page_with_the_referral_facts(standard_form, refer
             "Pika e kalimit kufitar Kakavijë", "Kakavijë border crossing point", "Arta Leka",
             "Qendra Kombëtare e Pritjes për Viktimat e Trafikimit",
             "National Reception Centre for Victims of Trafficking", "Tiranë",
-            "Viktimë e mundshme e trafikimit (me tregues të plotë)", "Rekrutimi me mashtrim",
+            "Viktimë e mundshme e trafikimit, me tregues të plotë", "Rekrutimi me mashtrim",
             "Deceptive recruitment", "Exploitative conditions", "Coercion at destination",
             "Bujqësi, Ndërtim", "Agriculture, Construction", "Itali", "Italy",
             "Ndihmë mjekësore", "Medical help", "Legal help", "URGENT REFERRAL",
@@ -105,7 +105,7 @@ def test_child_slip_shows_child_flag_guardian_and_consent_note(standard_form, re
     for expected in ("Fëmijë", "Child", "Drita Hoxha", "Nëna", "Mother",
                      "Unaccompanied child", "Consent to referral: Jo / No",
                      "does not depend on consent", "Child Protection Units (municipal)",
-                     "Viktimë e mundshme e trafikimit (me dyshim)"):
+                     "Viktimë e mundshme e trafikimit, me dyshim"):
         assert expected in words, expected
     assert "URGENT REFERRAL" not in words
 
