@@ -29,6 +29,11 @@ def standard_form_path() -> Path:
     return forms_dir() / "returnee_screening.yaml"
 
 
+def frozen_forms_dir() -> Path:
+    """Earlier versions of the bundled forms, frozen byte for byte (``forms/versions/``)."""
+    return forms_dir() / "versions"
+
+
 def reference_dir_for(form_path: Path) -> Path:
     """Reference data beside the form when it has its own, else the standard one."""
     beside = form_path.parent / "reference"

@@ -6,6 +6,9 @@ import datetime as dt
 from typing import Any
 
 INTERVIEW_TIME = dt.datetime(2026, 7, 1, 10, 0)
+# the version of forms/returnee_screening.yaml (tests/unit/questionnaire/test_form_versions.py
+# checks it): store tests start their interviews on it
+BUNDLED = ("returnee_screening", "2026.2")
 
 INDICATOR_IDS = [
     "ind_deceived_nature_of_job", "ind_deceived_conditions", "ind_deceived_wages",
@@ -23,6 +26,10 @@ INDICATOR_IDS = [
     "ind_dest_dependency_on_exploiters", "ind_dest_unknown_language_or_area",
     "ind_dest_irregular_status", "ind_dest_family_pressure", "ind_dest_economic_pressure",
 ]
+INDICATOR_IDS_2026_1 = list(INDICATOR_IDS)
+# 2026.2 asks sexual violence apart from physical violence (ind_violence).
+INDICATOR_IDS.insert(INDICATOR_IDS.index("ind_violence") + 1, "ind_sexual_violence")
+NEW_IN_2026_2 = frozenset(INDICATOR_IDS) - frozenset(INDICATOR_IDS_2026_1)
 OBSERVATIONS = ["obs_injuries", "obs_fearful_or_anxious", "obs_scripted_answers",
                 "obs_controlling_companion", "obs_no_control_of_documents"]
 
@@ -59,6 +66,11 @@ def child_answers(**overrides: Any) -> dict[str, Any]:
         activity_sector=["none"])
     answers.update(overrides)
     return answers
+
+
+def for_2026_1(answers: dict[str, Any]) -> dict[str, Any]:
+    """The same answers for the frozen questionnaire 2026.1, which lacks the newer questions."""
+    return {name: value for name, value in answers.items() if name not in NEW_IN_2026_2}
 
 
 def with_yes(answers: dict[str, Any], *names: str) -> dict[str, Any]:

@@ -13,12 +13,20 @@ from screening.questionnaire.reference import Reference, load_reference
 ROOT = Path(__file__).resolve().parent.parent
 FORMS = ROOT / "forms"
 STANDARD_FORM = FORMS / "returnee_screening.yaml"
+FORM_VERSIONS = FORMS / "versions"  # every earlier version, frozen byte for byte
+FORM_2026_1 = FORM_VERSIONS / "returnee_screening-2026.1.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(scope="session")
 def standard_form() -> Form:
     return load_form(STANDARD_FORM)
+
+
+@pytest.fixture(scope="session")
+def form_2026_1() -> Form:
+    """The frozen questionnaire 2026.1, for tests about its own content."""
+    return load_form(FORM_2026_1)
 
 
 @pytest.fixture(scope="session")

@@ -46,7 +46,30 @@ def maximal_answers(**overrides: Any) -> dict[str, Any]:
         referral_organisation="child_protection_units", referral_urgent="yes",
         previously_returned="yes", previously_assisted_as_victim="yes",
         child_family_suspected="yes", child_attending_school_before_departure="no",
-        child_return_under_greece_agreement="yes"),
+        child_return_under_greece_agreement="yes",
+        # questionnaire 2026.2: every new fact too
+        advance_notice="yes", advance_notice_by=["readmission_authorities", "consulate", "iom",
+                                                 "ngo", "other"],
+        met_on_arrival_by=["police", "social_services", "child_protection", "iom", "ngo"],
+        consent_follow_up="yes", safe_contact=long_text("Θεία, +30 210 000 0000"),
+        recruitment_channel=["online_social_media", "acquaintance", "family", "partner",
+                             "agency", "other"],
+        recruiter_relationship="intimate_partner",
+        exploitation_type=["sexual", "forced_labour", "forced_begging", "forced_criminality",
+                           "forced_marriage", "other"],
+        exploitation_periods=[
+            {"exploitation_period_country": country, "exploitation_period_start": start,
+             "exploitation_period_end": end}
+            for country, start, end in (("GR", "2024-03-01", "2024-09-30"),
+                                        ("MK", "2024-10-01", "2025-01-31"),
+                                        ("IT", "2025-02-01", "2026-06-15"))],
+        accompanying_children="no", pregnant="yes", police_cooperation_willing="unknown",
+        further_referrals=[
+            {"further_referral_organisation": "nrcvt", "further_referral_type": "shelter",
+             "further_referral_urgent": "yes"},
+            {"further_referral_organisation": "state_social_services",
+             "further_referral_type": "social_services", "further_referral_urgent": "yes"}],
+        reflection_period_explained="yes", residence_permit_explained="yes"),
         *INDICATOR_IDS, *OBSERVATIONS, "needs_medical", "needs_psychological", "needs_shelter",
         "needs_legal", "fears_returning_home", "interpreter_used")
     answers.pop("guardian_name", None)

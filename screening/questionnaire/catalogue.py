@@ -14,6 +14,7 @@ load and check, and the documents, the statistics and the screen all ask for it.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -100,15 +101,22 @@ def _parse(source: FormSource) -> Form:
     return load_form(source)
 
 
+_PLAIN_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
+_PLAIN_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,39}")
+
+
 class FormCatalogue:
-    """The bundled form plus the additional versions of ``versions``; ``reference`` is the
-    folder of reference data in use now (asked each time, like the versions)."""
+    """The bundled form, the earlier versions frozen beside it (``frozen``: a folder of
+    ``<form id>-<version>.yaml`` files, kept byte for byte so that an interview keeps the
+    questions it began with), plus the additional versions of ``versions``; ``reference`` is
+    the folder of reference data in use now (asked each time, like the versions)."""
 
     def __init__(self, bundled: Path, reference: Path | Callable[[], Path], *,
                  versions: VersionSource = no_versions, newest: Newest = no_newest,
                  missing_hint: str = "sync with central to get it",
-                 cache: FormCache = SHARED) -> None:
+                 cache: FormCache = SHARED, frozen: Path | None = None) -> None:
         self._bundled = Path(bundled)
+        self._frozen = Path(frozen) if frozen is not None else None
         self._reference = reference
         self._versions = versions
         self._newest = newest
@@ -128,7 +136,8 @@ class FormCatalogue:
         bundled = self.bundled()
         if (bundled.id, bundled.version) == (form_id, form_version):
             return bundled
-        source = self._versions(form_id, form_version)
+        source = self._frozen_file(form_id, form_version) or self._versions(form_id,
+                                                                             form_version)
         if source is None:
             raise FormUnknownError(form_id, form_version, self._hint)
         form = self.cache.form(source)
@@ -137,6 +146,15 @@ class FormCatalogue:
             raise FormUnknownError(form_id, form_version, f"the form kept for it is "
                                    f"{form.id!r} version {form.version!r}")
         return form
+
+    def _frozen_file(self, form_id: str, form_version: str) -> Path | None:
+        # the id and version come from a stored record (at central: from a device), so only
+        # plain names can become a file name inside the folder
+        if (self._frozen is None or not _PLAIN_ID.fullmatch(form_id)
+                or not _PLAIN_VERSION.fullmatch(form_version)):
+            return None
+        candidate = self._frozen / f"{form_id}-{form_version}.yaml"
+        return candidate if candidate.is_file() else None
 
     def for_version(self, form_id: str, form_version: str) -> tuple[Form, Reference]:
         """What an existing interview is shown, scored, printed and counted with: its own form

@@ -57,23 +57,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This person is treated as a child ({why}): the action must be a referral to "
               "child protection. The child's consent is recorded, but this referral does not "
               "depend on it.",
-        "sq": "Ky person trajtohet si fëmijë ({why}): veprimi duhet të jetë referim te mbrojtja "
-              "e fëmijës. Pëlqimi i fëmijës regjistrohet, por ky referim nuk varet prej tij."},
+        "sq": "Ky person trajtohet si fëmijë ({why}): veprimi duhet të jetë referim te Njësia për "
+              "Mbrojtjen e Fëmijëve. Pëlqimi i fëmijës regjistrohet, por ky referim nuk varet "
+              "prej tij."},
     "child_protection_organisation_required": {
         "en": "This person is treated as a child ({why}): the receiving organisation must be "
               "child protection, not {organisation}. Choose the Child Protection Unit.",
         "sq": "Ky person trajtohet si fëmijë ({why}): organizata pritëse duhet të jetë "
-              "mbrojtja e fëmijës, jo {organisation}. Zgjidhni Njësinë për Mbrojtjen e "
-              "Fëmijës."},
+              "Njësia për Mbrojtjen e Fëmijëve, jo {organisation}. Zgjidhni Njësinë për "
+              "Mbrojtjen e Fëmijëve."},
     "why_unaccompanied": {"en": "unaccompanied", "sq": "i pashoqëruar"},
     "why_indicators": {"en": "the outcome is {outcome}", "sq": "rezultati është {outcome}"},
     "consent_referral_required": {
         "en": "A referral to a shelter or NGO needs the person's consent to referral. Without it, "
               "refer to the police anti-trafficking unit or social services and give the "
               "information leaflet.",
-        "sq": "Referimi në strehëz ose organizatë joqeveritare kërkon pëlqimin e personit për "
-              "referim. Pa të, referojeni te njësia kundër trafikimit e policisë ose te "
-              "shërbimet sociale dhe jepini fletëpalosjen informuese."},
+        "sq": "Referimi në një qendër strehimi ose te një organizatë joqeveritare kërkon pëlqimin "
+              "e personit për referim. Pa të, referojeni te sektori kundër trafikimit i Policisë "
+              "së Shtetit ose te Shërbimi Social Shtetëror dhe jepini fletëpalosjen informuese."},
     "override_needs_approval": {
         "en": "The officer's outcome ({officer}) is lower than the computed outcome "
               "({computed}): a reason is required and a supervisor must approve it.",
@@ -102,6 +103,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sq": "Mosha nuk mund të llogaritet (nuk ka datë lindjeje të vlefshme dhe as moshë të "
               "vlerësuar), prandaj personi nuk u vlerësua si fëmijë. Nëse personi mund të jetë "
               "fëmijë, shënoni datën e lindjes ose një moshë të vlerësuar."},
+    "age_unknown_presumed_child": {
+        "en": "No age could be worked out (no valid date of birth and no age estimate), so the "
+              "person is presumed to be a child until the age is known (Council of Europe "
+              "Convention, Art. 10): the child safeguards apply. Record the date of birth or an "
+              "estimate as soon as possible.",
+        "sq": "Mosha nuk mund të llogaritet (nuk ka datë lindjeje të vlefshme dhe as moshë të "
+              "vlerësuar), prandaj personi prezumohet fëmijë derisa të dihet mosha (Konventa e "
+              "Këshillit të Evropës, neni 10): zbatohen masat mbrojtëse për fëmijët. Shënoni sa "
+              "më shpejt datën e lindjes ose një moshë të vlerësuar."},
     "profile_adult_sexual": {
         "en": "Profile: adult, sexual exploitation — the activity abroad includes sexual "
               "services.",
@@ -116,12 +126,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                  "sq": "Asnjë tregues nuk ka marrë përgjigjen “po”."},
     "dimension_positive": {
         "en": "{dimension} {label} is positive: {counts} — {rule}.",
-        "sq": "{dimension} {label} është pozitiv: {counts} — {rule}."},
+        "sq": "{dimension} ({label}) është dimension pozitiv: {counts} — {rule}."},
     "dimension_not_positive": {
         "en": "{dimension} {label} is not positive: only {counts} (it needs two strong, one "
               "strong and another, three medium, or two medium and one weak).",
-        "sq": "{dimension} {label} nuk është pozitiv: vetëm {counts} (duhen dy të fortë, një "
-              "i fortë dhe një tjetër, tre mesatarë, ose dy mesatarë dhe një i dobët)."},
+        "sq": "{dimension} ({label}) nuk është dimension pozitiv: vetëm {counts} (duhen dy "
+              "tregues të fortë, një i fortë dhe një tjetër, tre mesatarë, ose dy mesatarë dhe "
+              "një i dobët)."},
     "rule_2S": {"en": "two strong indicators", "sq": "dy tregues të fortë"},
     "rule_SM": {"en": "one strong and one medium indicator",
                 "sq": "një tregues i fortë dhe një mesatar"},
@@ -150,7 +161,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "exploitation ({exploitation}) are positive; for a child the means element is "
               "not needed.",
         "sq": "Rezultati: {outcome} (hapi 1 i rregullit, fëmijë) — rekrutimi ({recruitment}) "
-              "dhe shfrytëzimi ({exploitation}) janë pozitivë; për një fëmijë nuk nevojitet "
+              "dhe shfrytëzimi ({exploitation}) janë pozitive; për një fëmijë nuk nevojitet "
               "elementi i mjeteve."},
     "outcome_step2": {"en": "Outcome: {outcome} (rule step 2) — {reasons}.",
                       "sq": "Rezultati: {outcome} (hapi 2 i rregullit) — {reasons}."},

@@ -158,7 +158,9 @@ def explain(form: Form, assessment: Assessment, lang: str) -> list[str]:
     with fired indicators (positive or why not) and the rule step that decided the outcome."""
     sentences = [say(f"profile_{assessment.profile}", lang)]
     if assessment.child_undetermined:
-        sentences.append(say("age_unknown", lang))
+        # a form that presumes a child while the age is unknown (2026.2) says so; 2026.1 did not
+        sentences.append(say("age_unknown_presumed_child" if assessment.child
+                             else "age_unknown", lang))
     for fired in assessment.fired:
         label = form.questions[fired.id].label.get(lang, fired.id)
         sentences.append(say("fired", lang, label=label, dimension=fired.dimension,

@@ -35,7 +35,8 @@ def bundled_catalogue() -> FormCatalogue:
     only, so an interview on any other version is refused (``form_unknown``), never scored
     with the wrong form."""
     form_path = config.standard_form_path()
-    return FormCatalogue(form_path, config.reference_dir_for(form_path))
+    return FormCatalogue(form_path, config.reference_dir_for(form_path),
+                         frozen=config.frozen_forms_dir())
 
 
 def score(answers: Mapping[str, Any], resolved: tuple[Form, Reference]) -> Scored:

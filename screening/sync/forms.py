@@ -34,7 +34,7 @@ def workstation_catalogue(data_dir: Path) -> FormCatalogue:
                 else config.reference_dir_for(config.standard_form_path()))
 
     return FormCatalogue(config.standard_form_path(), reference_dir, versions=kept,
-                         newest=newest)
+                         newest=newest, frozen=config.frozen_forms_dir())
 
 
 def current(data_dir: Path) -> tuple[Form, Reference]:

@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, STANDARD_FORM
+from tests.answer_sets import adult_no_indicators, for_2026_1, with_yes
+from tests.conftest import FORM_2026_1, ROOT, STANDARD_FORM
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -106,3 +107,59 @@ def test_evaluate_in_albanian_by_default(tmp_path: Path) -> None:
                             str(path)).stdout)
     assert report["outcome"] == "suspected_victim"
     assert report["explanation"][-1].startswith("Rezultati: ")
+
+
+def evaluate_file(tmp_path: Path, answers: dict, form: Path = STANDARD_FORM) -> dict:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers), encoding="utf-8")
+    result = run("forms", "evaluate", str(form), "--answers", str(path), "--lang", "en",
+                 "--now", "2026-07-01T10:00")
+    assert "Traceback" not in result.stderr
+    return json.loads(result.stdout)
+
+
+def test_evaluate_a_consenting_adult_with_blanks_does_not_finalise(tmp_path: Path) -> None:
+    answers = adult_no_indicators()
+    for blank in ("ind_violence", "ind_sexual_violence", "ind_low_or_no_pay"):
+        del answers[blank]
+    report = evaluate_file(tmp_path, answers)
+    assert report["form"]["version"] == "2026.2"
+    assert {"ind_violence", "ind_sexual_violence", "ind_low_or_no_pay"} <= \
+        set(report["missing_required"])
+    assert report["can_finalise"] is False
+    complete = evaluate_file(tmp_path, adult_no_indicators(ind_violence="unknown"))
+    assert complete["missing_required"] == [] and complete["can_finalise"] is True
+
+
+def test_evaluate_an_unknown_age_as_a_child(tmp_path: Path) -> None:
+    answers = {k: v for k, v in adult_no_indicators().items() if k != "date_of_birth"}
+    report = evaluate_file(tmp_path, answers)
+    assert report["age_years"] is None
+    assert report["child"] is True and report["profile"] == "child"
+    assert "age_estimate" in report["missing_required"]
+    assert "Profile: child" in report["explanation"][0]
+
+
+def test_evaluate_several_referrals(tmp_path: Path) -> None:
+    further = [{"further_referral_organisation": "nrcvt", "further_referral_type": "shelter",
+                "further_referral_urgent": "yes"},
+               {"further_referral_organisation": "state_social_services",
+                "further_referral_type": "social_services", "further_referral_urgent": "no"}]
+    answers = with_yes(adult_no_indicators(
+        officer_outcome="suspected_victim", action_taken="referred_police_at_unit",
+        referral_organisation="police_anti_trafficking", referral_urgent="yes",
+        further_referrals=further), "ind_sexual_violence")
+    report = evaluate_file(tmp_path, answers)
+    assert report["outcome"] == "suspected_victim"
+    assert report["errors"] == [] and report["can_finalise"] is True
+    refused = evaluate_file(tmp_path, {**answers, "consent_referral": "no"})
+    assert refused["errors"][0]["question_id"] == "further_referrals"
+    assert refused["can_finalise"] is False
+
+
+def test_the_frozen_2026_1_still_evaluates(tmp_path: Path) -> None:
+    answers = for_2026_1(adult_no_indicators())
+    del answers["ind_violence"]  # 2026.1 let a blank indicator through
+    report = evaluate_file(tmp_path, answers, FORM_2026_1)
+    assert report["form"]["version"] == "2026.1"
+    assert report["can_finalise"] is True

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from screening.casereference import parse_case_reference
 from screening.store.session import StoreSession
-from tests.answer_sets import adult_no_indicators, with_yes
+from tests.answer_sets import BUNDLED, adult_no_indicators, with_yes
 from tests.conftest import ROOT
 from tests.unit.store.helpers import TEST_KDF
 
@@ -201,7 +201,7 @@ def test_a_bad_quarter_or_unknown_interview_is_a_message(store):
 
 def test_a_draft_gets_no_slip(store):
     with StoreSession.login(store["dir"], SUP, SUP_PW, kdf=TEST_KDF) as session:
-        draft = session.start_interview("returnee_screening", "2026.1")
+        draft = session.start_interview(*BUNDLED)
     target = store["out"] / "draft.pdf"
     fails(run(store["dir"], "slip", draft, "-o", str(target), "--as", SUP), "is not finalised")
     assert not target.exists()

@@ -94,7 +94,7 @@ def test_yes_no_unknown_by_single_keys(qtbot, standard_form, reference):
     target = view.fields["ind_violence"].focus_target()
     qtbot.keyClick(target, Qt.Key.Key_Y)
     assert ("ind_violence", "yes") in saved
-    assert view.session.current == "ind_threats_of_violence"  # moved on by itself
+    assert view.session.current == "ind_sexual_violence"  # moved on by itself, to the next
     coercion = standard_form.dimension("D5").label["en"]
     assert any(coercion in view.panel.fired.item(i).text()
                for i in range(view.panel.fired.count()))

@@ -21,7 +21,7 @@ BUNDLED_WORD, DOWNLOADED_WORD = "Agriculture", "Orchards and fields"
 def relabelled(version: str) -> str:
     """The standard form as central might publish a later version: other words for a sector."""
     text = config.standard_form_path().read_text(encoding="utf-8")
-    text = text.replace('version: "2026.1"', f'version: "{version}"', 1)
+    text = text.replace('version: "2026.2"', f'version: "{version}"', 1)
     return text.replace(f'en: "{BUNDLED_WORD}"', f'en: "{DOWNLOADED_WORD}"', 1)
 
 
@@ -29,11 +29,11 @@ def relabelled(version: str) -> str:
 def session(tmp_path):
     store, _ = StoreSession.initialise(tmp_path / "store", "KKV", SUPERVISOR, SUPERVISOR_PW,
                                        kdf=TEST_KDF)
-    package = signed(1, "form", {"form_id": "returnee_screening", "form_version": "2026.2",
-                                 "yaml": relabelled("2026.2")})
+    package = signed(1, "form", {"form_id": "returnee_screening", "form_version": "2026.3",
+                                 "yaml": relabelled("2026.3")})
     pulled = reference.PullReport()
     assert reference.apply_documents(store.paths.root, [package], CENTRAL.public_key(), pulled)
-    assert pulled.applied == ["v1: form returnee_screening 2026.2"]
+    assert pulled.applied == ["v1: form returnee_screening 2026.3"]
     store.forms = forms.workstation_catalogue(store.paths.root)
     yield store
     store.close()
@@ -49,7 +49,7 @@ def finalised(session: StoreSession, version: str) -> str:
 
 
 def test_slip_and_record_of_a_downloaded_version_use_its_words(session):
-    interview_id = finalised(session, "2026.2")
+    interview_id = finalised(session, "2026.3")
     slip = squeeze(text(paperwork.slip(session, interview_id).pdf))
     record = squeeze(text(paperwork.record(session, interview_id, "en").pdf))
     for words in (slip, record):
@@ -57,7 +57,7 @@ def test_slip_and_record_of_a_downloaded_version_use_its_words(session):
 
 
 def test_an_interview_on_the_bundled_version_keeps_the_bundled_words(session):
-    interview_id = finalised(session, "2026.1")
+    interview_id = finalised(session, "2026.2")
     slip = squeeze(text(paperwork.slip(session, interview_id).pdf))
     record = squeeze(text(paperwork.record(session, interview_id, "en").pdf))
     for words in (slip, record):
@@ -65,9 +65,9 @@ def test_an_interview_on_the_bundled_version_keeps_the_bundled_words(session):
 
 
 def test_new_interviews_and_paper_imports_take_the_downloaded_version(session):
-    assert session.forms.for_new_interview()[0].version == "2026.2"
+    assert session.forms.for_new_interview()[0].version == "2026.3"
     imported = session.import_finalised(victim_interview()["answers"])
-    assert session.get_interview(imported).form_version == "2026.2"
+    assert session.get_interview(imported).form_version == "2026.3"
 
 
 def test_a_version_the_workstation_lacks_is_a_coded_refusal(session):
@@ -81,8 +81,8 @@ def test_a_version_the_workstation_lacks_is_a_coded_refusal(session):
 
 
 def test_the_statistics_count_the_interviews_of_both_versions(session):
-    finalised(session, "2026.1")
     finalised(session, "2026.2")
+    finalised(session, "2026.3")
     report = paperwork.quarterly(session, parse_quarter("2026Q3"), checkpoint=None,
                                  suppress_below=None, lang="en", with_csv=True)
     assert report.interviews == 2

@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
-from screening import lifecycle
 from screening.central.cases import queries
-from screening.central.cases.facts import reference_of
-from screening.central.cases.forms import standard_form
+from screening.central.cases.forms import catalogue
 from screening.errors import ReportError
+from screening.reports.casefile import build_case_file
 from screening.reports.record import build_record
 
 
@@ -23,33 +22,16 @@ class Document:
 
 
 def record_pdf(engine: Engine, interview_id: str, lang: str) -> Document:
+    """The record, built by the workstation's own case-file builder and printed with the form
+    version the interview was made with."""
     with engine.connect() as conn:
         text = queries.record(conn, interview_id)
-        trail = queries.audit_for(conn, interview_id) if text else []
-    if text is None:
-        raise ReportError("central holds no such interview", code="interview_unknown")
-    record = json.loads(text)
-    form, reference = standard_form()
-    if record.get("form_id") != form.id:
-        raise ReportError(f"the interview was made with the form {record.get('form_id')!r}, "
-                          "which central does not have", code="form_unknown")
-    notes = []
-    if record.get("form_version") != form.version:
-        notes.append(f"the interview used form version {record.get('form_version')}; printed "
-                     f"with version {form.version}")
-    reference_text = reference_of(record)
-    if not reference_text:
-        raise ReportError("the interview has no case reference (its checkpoint is not a code "
-                          "of 2 to 6 letters)", code="case_reference_missing")
-    answers = record.get("answers") or {}
-    finalised = lifecycle.finalised_at(str(record.get("status")), [
-        (str(e.get("action", "")), str(e.get("at", ""))) for e in trail])
-    data = {"id": record["id"], "case_reference": reference_text,
-            "form_id": record["form_id"], "form_version": record["form_version"],
-            "checkpoint": record["checkpoint"], "officer": record.get("officer", ""),
-            "started_at": answers.get("interview_started_at") or record.get("created_at"),
-            "finalised_at": finalised, "status": record["status"], "answers": answers}
-    audit = [{"at": e.get("at"), "actor": e.get("actor", ""), "action": e.get("action", "")}
-             for e in trail]
-    pdf = build_record(data, form, reference, audit=audit, lang=lang)
-    return Document(pdf, f"record_{reference_text}_{lang}.pdf", notes)
+        if text is None:
+            raise ReportError("central holds no such interview", code="interview_unknown")
+        trail = queries.audit_for(conn, interview_id)
+        case = build_case_file(json.loads(text), [
+            (str(e.get("action", "")), str(e.get("at", "")), str(e.get("actor", "")))
+            for e in trail])
+        form, reference = catalogue(conn).for_version(case.form_id, case.form_version)
+    pdf = build_record(case, form, reference, lang=lang)
+    return Document(pdf, f"record_{case.case_reference}_{lang}.pdf")

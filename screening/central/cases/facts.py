@@ -13,8 +13,9 @@ from sqlalchemy import Connection
 
 from screening.casereference import CaseReferenceError, case_reference
 from screening.central.cases import queries
-from screening.central.cases.forms import standard_form
-from screening.errors import ReportError, ScreeningError
+from screening.central.cases.forms import catalogue
+from screening.errors import ScreeningError
+from screening.questionnaire.catalogue import FormCatalogue
 from screening.reports.statistics import facts_from_interview
 
 
@@ -35,8 +36,9 @@ def reference_of(record: dict[str, Any]) -> str:
         return ""
 
 
-def facts_row(interview_id: str, record_json: str) -> dict[str, Any]:
-    """The ``case_facts`` row of one stored interview record."""
+def facts_row(interview_id: str, record_json: str, forms: FormCatalogue) -> dict[str, Any]:
+    """The ``case_facts`` row of one stored interview record, evaluated with its own form
+    version."""
     record = json.loads(record_json)
     answers = record.get("answers") if isinstance(record.get("answers"), dict) else {}
     started_text = answers.get("interview_started_at") or record.get("created_at") or ""
@@ -47,11 +49,9 @@ def facts_row(interview_id: str, record_json: str) -> dict[str, Any]:
         "checkpoint": answers.get("checkpoint") or record.get("checkpoint"), "child": False,
         "outcome": record.get("outcome"), "action_taken": answers.get("action_taken"),
         "facts": None, "problem": None}
-    form, reference = standard_form()
     try:
-        if record.get("form_id") != form.id:
-            raise ReportError(f"made with the form {record.get('form_id')!r}, which central "
-                              "does not have")
+        form, reference = forms.for_version(str(record.get("form_id")),
+                                            str(record.get("form_version")))
         facts = facts_from_interview(answers, form, reference,
                                      started_at=_local(str(started_text)))
     except ScreeningError as error:
@@ -77,6 +77,7 @@ def refresh(conn: Connection) -> int:
         ids = [iid for iid, _ in stale]
         if ids == previous:  # a record whose facts cannot be stored as current: stop
             return done
-        queries.put_facts(conn, [facts_row(iid, record) for iid, record in stale])
+        forms = catalogue(conn)
+        queries.put_facts(conn, [facts_row(iid, record, forms) for iid, record in stale])
         done, previous = done + len(stale), ids
     return done

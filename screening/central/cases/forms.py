@@ -1,20 +1,43 @@
-"""The questionnaire central reads interviews with (the standard form and its reference
-folder), and what the console's filters offer from it: checkpoints, outcomes, actions."""
+"""The forms central reads interviews with — the same catalogue the workstation uses: the
+bundled form, its earlier versions frozen beside it, and every version central published —
+and what the console's filters offer from the newest: checkpoints, outcomes, actions."""
 
 from __future__ import annotations
 
-import functools
+import json
+
+from sqlalchemy import Connection
 
 from screening import config
-from screening.questionnaire.loader import load_form
+from screening.central.reference import queries as published
+from screening.questionnaire.catalogue import FormCatalogue, FormSource, FormText
 from screening.questionnaire.model import Form
-from screening.questionnaire.reference import Reference, load_reference
+from screening.questionnaire.reference import Reference
 
 
-@functools.cache
+def catalogue(conn: Connection | None = None) -> FormCatalogue:
+    """The forms of every version central holds; published ones are read through ``conn``
+    (without it, only the bundled and frozen versions). Parsed once per process (the
+    catalogue's shared cache), so asking for it per request costs nothing."""
+
+    def published_form(form_id: str, form_version: str) -> FormSource | None:
+        if conn is None:
+            return None
+        package = published.form_package(conn, form_id, form_version)
+        if package is None:
+            return None
+        return FormText(json.loads(package.document)["payload"]["yaml"],
+                        f"package v{package.version}")
+
+    path = config.standard_form_path()
+    return FormCatalogue(path, config.reference_dir_for(path), versions=published_form,
+                         missing_hint="central does not have it: publish that version first",
+                         frozen=config.frozen_forms_dir())
+
+
 def standard_form() -> tuple[Form, Reference]:
-    form_path = config.standard_form_path()
-    return load_form(form_path), load_reference(config.reference_dir_for(form_path))
+    """The newest bundled form and the reference data in use: for filters and new tables."""
+    return catalogue().for_new_interview()
 
 
 def checkpoint_codes() -> list[tuple[str, str]]:

@@ -23,9 +23,9 @@ from tests.central.conftest import enrol_station
 STANDARD = config.standard_form_path()
 
 
-def form_text(version: str = "2026.2", extra: str = "") -> str:
+def form_text(version: str = "2026.3", extra: str = "") -> str:
     text = STANDARD.read_text(encoding="utf-8")
-    return text.replace('version: "2026.1"', f'version: "{version}"', 1) + extra
+    return text.replace('version: "2026.2"', f'version: "{version}"', 1) + extra
 
 
 def pull(central, station, since: int = 0, *, key=None, at: dt.datetime | None = None):
@@ -42,7 +42,7 @@ def verified(answer, central) -> list[packages.Package]:
 def test_a_form_is_published_once_per_version_and_signed(central, station):
     first = reference.publish_form_text(central, form_text(), by="drita")
     assert (first.version, first.kind, first.name, first.label) == (
-        1, "form", "returnee_screening", "2026.2")
+        1, "form", "returnee_screening", "2026.3")
     again = reference.publish_form_text(central, form_text(), by="drita")
     assert again.version == 1  # same: a no-op
     with pytest.raises(ScreeningError) as caught:
@@ -78,8 +78,8 @@ def test_the_reference_folder_is_checked_and_published_when_changed(central, tmp
 
 
 def test_a_pull_returns_what_is_newer_than_since(central, station, tmp_path):
-    reference.publish_form_text(central, form_text("2026.2"), by="drita")
     reference.publish_form_text(central, form_text("2026.3"), by="drita")
+    reference.publish_form_text(central, form_text("2026.4"), by="drita")
     reference.publish_reference_dir(central, config.forms_dir() / "reference", by="drita")
     answer = pull(central, station, since=1)
     assert answer["latest"] == 3
@@ -125,7 +125,7 @@ def test_the_command_line_publishes_and_refuses_a_broken_form(central, tmp_path,
     assert cli.main([*args, "publish", "form", str(broken)]) == 1
     assert "broken.yaml" in capsys.readouterr().err
     assert cli.main([*args, "publish", "form", str(good)]) == 0
-    assert "version 2026.2 is package v1" in capsys.readouterr().out
+    assert "version 2026.3 is package v1" in capsys.readouterr().out
     assert cli.main([*args, "publish", "reference", str(config.forms_dir() / "reference")]) == 0
     assert cli.main([*args, "publish", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out.split("\n", 1)[1])

@@ -55,20 +55,20 @@ def publish_directory_change(central, tmp_path) -> None:
 
 def test_a_sync_pulls_new_versions_for_new_interviews_only(store, staff_side, live, tmp_path):
     service.enroll(store, live.url, enrolment.new_code(staff_side, "TIA", by="drita"))
-    old_draft = store.get_interview(store.start_interview("returnee_screening", "2026.1"))
+    old_draft = store.get_interview(store.start_interview("returnee_screening", "2026.2"))
     store.import_finalised(adult_no_indicators())
-    reference.publish_form_text(staff_side, form_text("2026.2"), by="drita")
+    reference.publish_form_text(staff_side, form_text("2026.3"), by="drita")
     publish_directory_change(staff_side, tmp_path)
 
     report = service.sync_now(store)
     assert len(report.acknowledged) == 1
-    assert report.reference.applied == ["v1: form returnee_screening 2026.2", "v2: reference"]
+    assert report.reference.applied == ["v1: form returnee_screening 2026.3", "v2: reference"]
     assert not report.reference.refused
     form, ref = forms.current(store.paths.root)
-    assert form.version == "2026.2" and "112" in [h.number for h in ref.help_lines]
+    assert form.version == "2026.3" and "112" in [h.number for h in ref.help_lines]
     kept = forms.workstation_catalogue(store.paths.root).form(old_draft.form_id,
                                                               old_draft.form_version)
-    assert kept.version == "2026.1"
+    assert kept.version == "2026.2"
 
     again = service.sync_now(store)
     assert again.reference.applied == [] and again.reference.version == 2

@@ -8,7 +8,7 @@ import pytest
 
 from screening.questionnaire.evaluation import evaluate
 from screening.questionnaire.scoring import explain
-from tests.answer_sets import INTERVIEW_TIME, adult_no_indicators, with_yes
+from tests.answer_sets import INTERVIEW_TIME, adult_no_indicators, for_2026_1, with_yes
 
 FUTURE_BIRTH = "2030-05-01"  # after the interview: refused by its constraint
 
@@ -17,8 +17,10 @@ def run(form, reference, answers):
     return evaluate(form, answers, reference=reference, now=INTERVIEW_TIME)
 
 
-def test_a_birth_date_in_the_future_gives_no_age_and_no_child(standard_form, reference):
-    evaluation = run(standard_form, reference, adult_no_indicators(date_of_birth=FUTURE_BIRTH))
+def test_a_birth_date_in_the_future_gives_no_age_and_no_child_on_2026_1(form_2026_1,
+                                                                         reference):
+    evaluation = run(form_2026_1, reference,
+                     for_2026_1(adult_no_indicators(date_of_birth=FUTURE_BIRTH)))
     assert evaluation.issues["date_of_birth"].code == "constraint"
     assert "future" in evaluation.issues["date_of_birth"].message["en"]
     assert evaluation.values["date_of_birth"] is None
@@ -33,14 +35,31 @@ def test_a_birth_date_in_the_future_gives_no_age_and_no_child(standard_form, ref
     assert not evaluation.can_finalise
 
 
-@pytest.mark.parametrize("lang, words", [("en", "No age could be worked out"),
-                                         ("sq", "Mosha nuk mund të llogaritet")])
-def test_the_explanation_says_when_no_age_could_be_worked_out(standard_form, reference, lang,
-                                                              words):
+def test_a_birth_date_in_the_future_gives_no_age_and_a_presumed_child(standard_form, reference):
+    # 2026.2: never an adult by default; the refused date still feeds nothing (age not -4)
+    evaluation = run(standard_form, reference, adult_no_indicators(date_of_birth=FUTURE_BIRTH))
+    assert evaluation.issues["date_of_birth"].code == "constraint"
+    assert evaluation.values["date_of_birth"] is None and evaluation.values["age_years"] is None
+    assert evaluation.values["treated_as_child"] is True
+    assert evaluation.assessment.child and evaluation.assessment.child_undetermined
+    assert evaluation.relevant["age_estimate"] and "age_estimate" in evaluation.missing_required
+    assert "date_of_birth" not in evaluation.effective_answers()
+    assert not evaluation.can_finalise
+
+
+@pytest.mark.parametrize("lang, words, presumed", [
+    ("en", "No age could be worked out", "presumed to be a child"),
+    ("sq", "Mosha nuk mund të llogaritet", "prezumohet fëmijë")])
+def test_the_explanation_says_when_no_age_could_be_worked_out(standard_form, form_2026_1,
+                                                              reference, lang, words, presumed):
     refused = run(standard_form, reference, adult_no_indicators(date_of_birth=FUTURE_BIRTH))
     assert refused.assessment.child_undetermined
     sentences = explain(standard_form, refused.assessment, lang)
-    assert words in sentences[1]
+    assert words in sentences[1] and presumed in sentences[1]
+    old = run(form_2026_1, reference,
+              for_2026_1(adult_no_indicators(date_of_birth=FUTURE_BIRTH)))
+    old_sentences = explain(form_2026_1, old.assessment, lang)
+    assert words in old_sentences[1] and presumed not in old_sentences[1]
     fine = run(standard_form, reference, adult_no_indicators())
     assert not fine.assessment.child_undetermined
     assert not any(words in s for s in explain(standard_form, fine.assessment, lang))
@@ -52,7 +71,8 @@ def test_an_age_estimate_out_of_range_feeds_nothing(standard_form, reference):
     evaluation = run(standard_form, reference, answers)
     assert evaluation.issues["age_estimate"].code == "constraint"
     assert evaluation.values["age_years"] is None
-    assert evaluation.values["treated_as_child"] is False  # -3 < 18 would have made a child
+    # -3 would have made a child by arithmetic; here no age is known, so 2026.2 presumes one
+    assert evaluation.values["treated_as_child"] is True
     assert evaluation.assessment.child_undetermined
 
 

@@ -30,7 +30,8 @@ def test_report_has_every_table_with_totals_in_both_languages(standard_form, ref
                      "01.07.2026 – 30.09.2026", "Të gjitha pikat e kalimit",
                      "Vlerësimet sipas pikës së kalimit", "Outcomes by checkpoint",
                      "Rinas — Aeroporti Ndërkombëtar i Tiranës", "Gjithsej",
-                     "Viktimë e prezumuar", "Shqipëri · Femër", "Disa sektorë", "Greqi",
+                     "Viktimë e mundshme e trafikimit, me tregues të plotë",
+                     "Shqipëri · Femër", "Disa sektorë", "Greqi",
                      "Nuk është regjistruar", "Viktimë e përsëritur"):
         assert expected in words, expected
     assert "Kthimmeshoqërim" in squeeze(words)  # a column heading, wrapped

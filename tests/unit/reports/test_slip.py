@@ -40,7 +40,7 @@ def test_slip_is_one_bilingual_page_with_the_referral_facts(standard_form, refer
             "Pika e kalimit kufitar Kakavijë", "Kakavijë border crossing point", "Arta Leka",
             "Qendra Kombëtare e Pritjes për Viktimat e Trafikimit",
             "National Reception Centre for Victims of Trafficking", "Tiranë",
-            "Viktimë e prezumuar", "Presumed victim", "Rekrutim me mashtrim",
+            "Viktimë e mundshme e trafikimit, me tregues të plotë", "Rekrutimi me mashtrim",
             "Deceptive recruitment", "Exploitative conditions", "Coercion at destination",
             "Bujqësi, Ndërtim", "Agriculture, Construction", "Itali", "Italy",
             "Ndihmë mjekësore", "Medical help", "Legal help", "URGENT REFERRAL",
@@ -48,6 +48,7 @@ def test_slip_is_one_bilingual_page_with_the_referral_facts(standard_form, refer
             "116 111", "ALO 116 111 — national child helpline", "129", "State Police",
             "Received by: name, signature, date and time", "Referring officer: name, signature"):
         assert expected in words, expected
+    assert "Presumedvictim" in squeeze(words)  # wrapped after the longer Albanian label
 
 
 def test_slip_leaves_out_notes_and_the_rest_of_the_interview(standard_form, reference):
@@ -148,7 +149,7 @@ def test_child_slip_shows_child_flag_guardian_and_consent_note(standard_form, re
     for expected in ("Fëmijë", "Child", "Drita Hoxha", "Nëna", "Mother",
                      "Unaccompanied child", "Consent to referral: Jo / No",
                      "does not depend on consent", "Child Protection Units (municipal)",
-                     "Viktimë e dyshuar"):
+                     "Viktimë e mundshme e trafikimit, me dyshim"):
         assert expected in words, expected
     assert "URGENT REFERRAL" not in words
 

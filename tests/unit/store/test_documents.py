@@ -14,7 +14,7 @@ from screening.errors import (
     ReauthenticationNeededError,
 )
 from screening.reports.casefile import build_case_file, case_file_from
-from tests.answer_sets import adult_no_indicators
+from tests.answer_sets import BUNDLED, adult_no_indicators
 from tests.unit.store.helpers import login
 
 
@@ -55,7 +55,7 @@ def test_an_officer_reaches_only_their_own_by_reference_too(officer, supervisor)
 def test_the_period_holds_counted_interviews_by_their_start_time(officer, supervisor):
     july = officer.import_finalised(adult_no_indicators())  # started 2026-07-01
     officer.import_finalised(adult_no_indicators(interview_started_at="2026-10-01T00:30:00"))
-    officer.start_interview("returnee_screening", "2026.1")  # a draft is not counted
+    officer.start_interview(*BUNDLED)  # a draft is not counted
     supervisor.import_finalised(adult_no_indicators())
     q3 = (dt.date(2026, 7, 1), dt.date(2026, 10, 1))
     assert [r.id for r in officer.interviews_started_between(*q3)] == [july]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from screening.errors import InterviewNotFoundError, InterviewStateError, PermissionDeniedError
-from tests.answer_sets import adult_no_indicators
+from tests.answer_sets import BUNDLED, adult_no_indicators
 from tests.unit.store.helpers import login
 
 
@@ -21,7 +21,7 @@ def fill(session, interview_id, answers):
 
 
 def test_each_answer_is_saved_with_a_new_revision(officer):
-    interview_id = officer.start_interview("returnee_screening", "2026.1")
+    interview_id = officer.start_interview(*BUNDLED)
     assert officer.save_answer(interview_id, "given_name", "Arben") == 1
     assert officer.save_answer(interview_id, "months_abroad", 15) == 2
     assert officer.save_answer(interview_id, "activity_sector", ["agriculture"]) == 3
@@ -35,16 +35,16 @@ def test_each_answer_is_saved_with_a_new_revision(officer):
 
 
 def test_a_question_id_cannot_smuggle_a_json_path(officer):
-    interview_id = officer.start_interview("returnee_screening", "2026.1")
+    interview_id = officer.start_interview(*BUNDLED)
     with pytest.raises(ValueError):
         officer.save_answer(interview_id, 'x"].y', 1)
 
 
 def test_officers_see_their_own_interviews_and_supervisors_see_all(supervisor, officer):
     supervisor.add_user("ilir", "officer", "ilir-password")
-    mine = officer.start_interview("returnee_screening", "2026.1")
+    mine = officer.start_interview(*BUNDLED)
     with login(officer.paths.root, "ilir", "ilir-password") as other:
-        theirs = other.start_interview("returnee_screening", "2026.1")
+        theirs = other.start_interview(*BUNDLED)
         assert [s.id for s in other.list_interviews()] == [theirs]
         with pytest.raises(InterviewNotFoundError):
             other.get_interview(mine)
@@ -56,7 +56,7 @@ def test_officers_see_their_own_interviews_and_supervisors_see_all(supervisor, o
 
 
 def test_finalising_needs_a_complete_interview(officer):
-    interview_id = officer.start_interview("returnee_screening", "2026.1")
+    interview_id = officer.start_interview(*BUNDLED)
     officer.save_answer(interview_id, "given_name", "Arben")
     with pytest.raises(InterviewStateError, match="not complete"):
         officer.finalise(interview_id)
@@ -69,7 +69,7 @@ def test_finalising_needs_a_complete_interview(officer):
 
 
 def test_a_supervisor_returns_then_approves(supervisor, officer):
-    interview_id = officer.start_interview("returnee_screening", "2026.1")
+    interview_id = officer.start_interview(*BUNDLED)
     fill(officer, interview_id, adult_no_indicators())
     officer.finalise(interview_id)
     with pytest.raises(PermissionDeniedError):
@@ -130,7 +130,7 @@ def test_the_supervisor_chooses_the_receiving_organisation(supervisor, officer):
                                   action_taken="referred_police_at_unit",
                                   referral_organisation="police_anti_trafficking",
                                   referral_urgent="yes")
-    interview_id = officer.start_interview("returnee_screening", "2026.1")
+    interview_id = officer.start_interview(*BUNDLED)
     fill(officer, interview_id, answers)
     officer.finalise(interview_id)
     with pytest.raises(PermissionDeniedError):
@@ -151,7 +151,7 @@ def test_the_supervisor_chooses_the_receiving_organisation(supervisor, officer):
 
 def test_an_interview_starts_with_its_prefilled_answers_in_one_call(officer, supervisor):
     prefilled = {"checkpoint": "KKV", "interview_started_at": "2026-07-01T10:00:00"}
-    interview_id = officer.start_interview("returnee_screening", "2026.1", prefilled)
+    interview_id = officer.start_interview(*BUNDLED, prefilled)
     record = officer.get_interview(interview_id)
     assert record.answers == prefilled and record.status == "draft"
     assert record.revision == len(prefilled)  # as if each had been saved on its own
@@ -165,8 +165,8 @@ def test_a_failure_between_prefilled_answers_leaves_no_interview(officer, superv
     # answer were written, inside the transaction
     prefilled = {"checkpoint": "KKV", 'x"].y': "smuggled", "interview_started_at": "x"}
     with pytest.raises(ValueError):
-        officer.start_interview("returnee_screening", "2026.1", prefilled)
+        officer.start_interview(*BUNDLED, prefilled)
     assert officer.list_interviews() == []
     assert len(supervisor.audit_entries()) == before
     # and the connection is usable: the transaction was rolled back, not left open
-    assert officer.get_interview(officer.start_interview("returnee_screening", "2026.1"))
+    assert officer.get_interview(officer.start_interview(*BUNDLED))

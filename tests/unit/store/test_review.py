@@ -8,7 +8,7 @@ import pytest
 
 from screening.errors import InterviewStateError, ReferralRuleError
 from screening.store import connection, interviews
-from tests.answer_sets import adult_no_indicators, child_answers, with_yes
+from tests.answer_sets import BUNDLED, adult_no_indicators, child_answers, with_yes
 from tests.unit.store.helpers import login
 
 
@@ -19,7 +19,7 @@ def officer(supervisor, data_dir, clock):
 
 
 def finalised(officer, answers) -> str:
-    interview_id = officer.start_interview("returnee_screening", "2026.1")
+    interview_id = officer.start_interview(*BUNDLED)
     for qid, value in answers.items():
         officer.save_answer(interview_id, qid, value)
     officer.finalise(interview_id)
@@ -54,7 +54,7 @@ def test_a_childs_referral_cannot_be_redirected_to_an_ngo(supervisor, officer):
 
 
 def test_the_officer_cannot_finalise_child_protection_with_an_ngo_either(officer):
-    interview_id = officer.start_interview("returnee_screening", "2026.1")
+    interview_id = officer.start_interview(*BUNDLED)
     for qid, value in child_to_child_protection(referral_organisation="vatra").items():
         officer.save_answer(interview_id, qid, value)
     with pytest.raises(InterviewStateError, match="receiving organisation must be child "

@@ -11,6 +11,7 @@ import pytest
 import requests
 
 from screening import config, crypto
+from screening.errors import FormUnknownError
 from screening.store.session import StoreSession
 from screening.sync import forms, identity, packages, reference
 from screening.sync.transport import CentralClient, CentralRefusedError
@@ -21,7 +22,7 @@ STANDARD = config.standard_form_path()
 
 
 def form_text(version: str) -> str:
-    return STANDARD.read_text(encoding="utf-8").replace('version: "2026.1"',
+    return STANDARD.read_text(encoding="utf-8").replace('version: "2026.2"',
                                                         f'version: "{version}"', 1)
 
 
@@ -67,34 +68,34 @@ def apply(store, *documents) -> reference.PullReport:
 
 def test_before_any_pull_new_interviews_use_the_bundled_form(store):
     form, ref = forms.current(store.paths.root)
-    assert (form.id, form.version) == ("returnee_screening", "2026.1")
+    assert (form.id, form.version) == ("returnee_screening", "2026.2")
     assert "TIA" in ref.checkpoints
 
 
 def test_a_new_version_applies_to_new_interviews_only(store):
-    started = store.start_interview("returnee_screening", "2026.1")
-    report = apply(store, form_package(1, "2026.2"))
-    assert report.applied == ["v1: form returnee_screening 2026.2"] and not report.refused
-    assert forms.current(store.paths.root)[0].version == "2026.2"
+    started = store.start_interview("returnee_screening", "2026.2")
+    report = apply(store, form_package(1, "2026.3"))
+    assert report.applied == ["v1: form returnee_screening 2026.3"] and not report.refused
+    assert forms.current(store.paths.root)[0].version == "2026.3"
     old = store.get_interview(started)
     catalogue = forms.workstation_catalogue(store.paths.root)
-    assert catalogue.form(old.form_id, old.form_version).version == "2026.1"
-    assert catalogue.form("returnee_screening", "2026.2").version == "2026.2"
+    assert catalogue.form(old.form_id, old.form_version).version == "2026.2"
+    assert catalogue.form("returnee_screening", "2026.3").version == "2026.3"
     assert (store.paths.root / "reference" / "v1" / "package.json").exists()
     form, ref = forms.for_interview(store.paths.root, old.form_id, old.form_version)
-    assert form.version == "2026.1" and "TIA" in ref.checkpoints
-    with pytest.raises(Exception) as unknown:
+    assert form.version == "2026.2" and "TIA" in ref.checkpoints
+    with pytest.raises(FormUnknownError) as unknown:
         catalogue.form("returnee_screening", "1999.9")
-    assert getattr(unknown.value, "code", "") == "form_unknown"
+    assert unknown.value.code == "form_unknown"
 
 
 def test_a_tampered_package_is_refused_and_the_old_data_kept(store):
-    apply(store, form_package(1, "2026.2"))
-    tampered = form_package(2, "2026.3")
+    apply(store, form_package(1, "2026.3"))
+    tampered = form_package(2, "2026.4")
     tampered["payload"]["yaml"] += "\n# a change after signing\n"
-    report = apply(store, tampered, form_package(3, "2026.4"))
+    report = apply(store, tampered, form_package(3, "2026.5"))
     assert report.applied == [] and "signature" in report.refused[0]
-    assert forms.current(store.paths.root)[0].version == "2026.2"
+    assert forms.current(store.paths.root)[0].version == "2026.3"
     assert reference.read_state(store.paths.root).version == 1  # asked for again next time
     assert not (store.paths.root / "reference" / "v2").exists()
 
@@ -107,8 +108,8 @@ def test_a_package_signed_by_another_key_is_refused(store):
 
 
 def test_an_unparsable_form_is_refused_with_the_reason_and_passed_over(store):
-    apply(store, form_package(1, "2026.2"))
-    broken = form_package(2, "2026.3", form_text("2026.3").replace(
+    apply(store, form_package(1, "2026.3"))
+    broken = form_package(2, "2026.4", form_text("2026.4").replace(
         "type: select_one", "type: select_something", 1))
     help_lines = reference_files()["help_lines.yaml"].replace("129", "112")
     report = apply(store, broken, signed(3, "reference", {
@@ -116,7 +117,7 @@ def test_an_unparsable_form_is_refused_with_the_reason_and_passed_over(store):
     assert len(report.refused) == 1 and "cannot read the form" in report.refused[0]
     assert report.applied == ["v3: reference"]
     form, ref = forms.current(store.paths.root)
-    assert form.version == "2026.2"  # the old form stays in use
+    assert form.version == "2026.3"  # the old form stays in use
     assert "112" in [h.number for h in ref.help_lines]
     state = reference.read_state(store.paths.root)
     assert state.version == 3 and "2" in state.refused
@@ -133,10 +134,10 @@ def test_a_reference_folder_this_program_cannot_read_is_refused(store):
 
 
 def test_the_pointer_is_json_naming_complete_folders(store):
-    apply(store, form_package(1, "2026.2"), signed(2, "reference", {"files": reference_files()}))
+    apply(store, form_package(1, "2026.3"), signed(2, "reference", {"files": reference_files()}))
     pointer = json.loads((store.paths.root / "reference" / "current.json").read_text())
     assert pointer["form"] == 1 and pointer["reference"] == 2
-    assert pointer["forms"] == {"returnee_screening@2026.2": 1}
+    assert pointer["forms"] == {"returnee_screening@2026.3": 1}
     leftovers = [p.name for p in (store.paths.root / "reference").iterdir()
                  if p.name.startswith(".")]
     assert leftovers == []
@@ -180,7 +181,7 @@ def response(status: int, body: bytes) -> requests.Response:
 def test_a_portal_page_is_retried_and_a_refusal_is_not(store, me):
     client = CentralClient("http://127.0.0.1:9", sleep=lambda s: None)
     answers = [response(200, b"<html>Welcome to the hotel wifi</html>"),
-               response(200, json.dumps(packages.build_list([form_package(1, "2026.2")], 1))
+               response(200, json.dumps(packages.build_list([form_package(1, "2026.3")], 1))
                         .encode())]
     asked = []
 
@@ -189,7 +190,7 @@ def test_a_portal_page_is_retried_and_a_refusal_is_not(store, me):
         return answers.pop(0)
 
     client.session.get = get
-    assert reference.pull(store, client, me).applied == ["v1: form returnee_screening 2026.2"]
+    assert reference.pull(store, client, me).applied == ["v1: form returnee_screening 2026.3"]
     assert asked == [me.device_id, me.device_id]
     refusal = response(401, b'{"error": "signature_invalid", "message": "no"}')
     client.session.get = lambda url, **kwargs: refusal
