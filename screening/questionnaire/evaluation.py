@@ -101,7 +101,7 @@ def _compute(form: Form, parsed: Mapping[str, Any],
         relevant[question.id] = shown
         if not shown:
             values[question.id] = None
-        elif question.type == "calculate":
+        elif question.calculation is not None:  # the loader gives one to calculate questions only
             values[question.id] = question.calculation(values, context)
         elif question.type == "assessment":
             assessment = assess(form, values, context)
@@ -145,7 +145,8 @@ def _check_constraints(form: Form, values: dict[str, Any], relevant: dict[str, b
         if is_empty(value):
             continue
         context.current = value
-        if question.constraint(values, context) is not True:
+        constraint = question.constraint
+        if constraint is not None and constraint(values, context) is not True:
             message = question.constraint_message or bilingual("constraint_failed")
             issues[question.id] = AnswerIssue(question.id, "constraint", message)
     context.current = None

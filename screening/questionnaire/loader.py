@@ -480,7 +480,7 @@ def _shape_problems(raw: dict, lists: Mapping[str, Any], dimensions: Mapping[str
             yield f"choice list '{choices}' does not exist"
     elif choices is not None:
         yield f"'choices' does not apply to a {kind} question"
-    if kind == "assessment" and choices in lists:
+    if kind == "assessment" and isinstance(choices, str) and choices in lists:
         values = [c.value for c in lists[choices]]
         if values != list(OUTCOMES):
             yield f"the list '{choices}' must hold the outcomes in this order: " \

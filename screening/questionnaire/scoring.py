@@ -83,8 +83,8 @@ def assess(form: Form, values: Mapping[str, Any], context: Context) -> Assessmen
                   and roles.sexual_exploitation(values, context) is True)
     profile = "child" if child else "adult_sexual" if sexual else "adult_labour"
     fired = tuple(
-        FiredIndicator(q.id, q.indicator.dimension, q.indicator.strengths[profile])
-        for q in form.indicators if values.get(q.id) == "yes")
+        FiredIndicator(q.id, tag.dimension, tag.strengths[profile])
+        for q in form.indicators if (tag := q.indicator) is not None and values.get(q.id) == "yes")
     dimensions = tuple(_dimension(d.id, fired) for d in form.dimensions)
     observations = tuple(q.id for q in form.observations if values.get(q.id) == "yes")
     risks = tuple(q.id for q in form.risk_factors if values.get(q.id) == "yes")

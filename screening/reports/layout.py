@@ -176,13 +176,15 @@ def cell_pieces(cell: Any, width: float, limit: float | None = None) -> list[Any
 class NumberedCanvas(Canvas):
     """Writes "page N / M" on every page: the total is known only once all pages exist."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # whatever reportlab passes on
         super().__init__(*args, **kwargs)
         self._saved: list[dict] = []
 
     def showPage(self) -> None:  # reportlab's name for it
         self._saved.append(dict(self.__dict__))
-        self._startPage()
+        # reportlab's own "page N of M" recipe starts the next page with the private
+        # _startPage; its stubs omit the private API
+        self._startPage()  # type: ignore[attr-defined]
 
     def save(self) -> None:
         total = len(self._saved)
@@ -196,8 +198,8 @@ class NumberedCanvas(Canvas):
         regular, _ = register_fonts()
         self.setFont(regular, 7.5)
         self.setFillColor(MUTED)
-        width = self._pagesize[0]
-        text = f"{word('page', 'sq')} / {word('page', 'en')} {self._pageNumber} / {total}"
+        width = self._pagesize[0]  # type: ignore[attr-defined]  # private in the stubs
+        text = f"{word('page', 'sq')} / {word('page', 'en')} {self.getPageNumber()} / {total}"
         self.drawRightString(width - MARGIN, 9 * mm, text)
 
 

@@ -131,8 +131,8 @@ def _each(make: Callable[[str], str]) -> Bi:
 def _birth(values: Mapping[str, Any], lang: str) -> str:
     """'01.02.2010 (16 years old)', or '16 years old (estimated age)': never an unmarked guess."""
     age = values.get("age_years")
-    known_age = isinstance(age, int | float) and not isinstance(age, bool)
-    years = word("years_old", lang).format(n=int(age)) if known_age else ""
+    years = (word("years_old", lang).format(n=int(age))
+             if isinstance(age, int | float) and not isinstance(age, bool) else "")
     born = values.get("date_of_birth")
     if isinstance(born, dt.date):
         head, notes = format_date(born), [years] if years else []

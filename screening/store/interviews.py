@@ -114,11 +114,16 @@ def started_between(conn: Connection, start: dt.date, end: dt.date, statuses: tu
             yield _interview(row)
 
 
+_READ_NAMES = tuple(name.strip() for name in _READ.split(","))
+
+
 def _interview(row: tuple[Any, ...]) -> StoredInterview:
-    return StoredInterview(*row[:8], answers=json.loads(row[8]),
-                     assessment=json.loads(row[9]) if row[9] is not None else None,
-                     outcome=row[10], revision=row[11], acknowledged_at=row[12],
-                     purged_at=row[13], action=row[14])
+    # by column name, so a column added to _READ cannot shift every field after it
+    fields = dict(zip(_READ_NAMES, row, strict=True))
+    fields["answers"] = json.loads(fields["answers"])
+    if fields["assessment"] is not None:
+        fields["assessment"] = json.loads(fields["assessment"])
+    return StoredInterview(**fields)
 
 
 def save_answer(conn: Connection, interview_id: str, officer: str | None, question_id: str,
@@ -128,6 +133,7 @@ def save_answer(conn: Connection, interview_id: str, officer: str | None, questi
     if not _QUESTION_ID.fullmatch(question_id):
         raise ValueError(f"{question_id!r} is not a question id")
     path = f'$."{question_id}"'
+    params: tuple[str, ...]
     if value is None:
         change, params = "json_remove(answers, ?)", (path,)
     else:
