@@ -20,6 +20,7 @@ from screening.questionnaire.model import Form
 from screening.questionnaire.reference import Reference
 from screening.reports.answers import checkpoint_name, format_date
 from screening.reports.chart import outcomes_chart
+from screening.reports.csvexport import printed
 from screening.reports.labels import Labeller
 from screening.reports.layout import (
     ACCENT,
@@ -35,7 +36,7 @@ from screening.reports.layout import (
     render,
 )
 from screening.reports.statistics import Facts, Quarter, Statistics, compute
-from screening.reports.suppression import Masked, suppress, unmasked
+from screening.reports.suppression import Masked
 from screening.reports.wording import LANGUAGES, both, word
 
 PAGE = landscape(A4)
@@ -58,22 +59,19 @@ def render_quarterly(statistics: Statistics, form: Form, reference: Reference, *
     if lang not in LANGUAGES:
         raise ReportError(f"no report in language {lang!r}", code="language_unknown")
     names = Labeller(form, reference, lang)
-
-    def mask(table: Any) -> Masked:
-        return suppress(table, suppress_below) if suppress_below else unmasked(table)
-
-    story = _cover(statistics, reference, suppress_below, lang)
+    masks = printed(statistics, suppress_below)
+    story = _cover(statistics, reference, suppress_below, lang, masks["t1"].text(-1, -1))
     if statistics.interviews:
-        story += _chart(mask(statistics.chart), names)
+        story += _chart(masks["chart"], names)
         for table in statistics.tables:
-            story += _table(mask(table), names)
+            story += _table(masks[table.id], names)
     notice = f"{both('quarterly_title')} {statistics.quarter}"
     return render(story, title=f"{both('quarterly_title')} {statistics.quarter}",
                   on_page=footer(notice), pagesize=PAGE)
 
 
 def _cover(statistics: Statistics, reference: Reference, k: int | None,
-           lang: str) -> list[Flowable]:
+           lang: str, counted: str) -> list[Flowable]:
     quarter = statistics.quarter
     last_day = quarter.end - dt.timedelta(days=1)
     period = f"{format_date(quarter.start)} – {format_date(last_day)}"
@@ -81,7 +79,7 @@ def _cover(statistics: Statistics, reference: Reference, k: int | None,
         else word("all_checkpoints", lang)
     rows = [[_both_label("quarter"), para(f"{quarter}   ({period})", "strong")],
             [_both_label("checkpoint"), para(where, "strong")],
-            [_both_label("interviews_counted"), para(str(statistics.interviews), "strong")]]
+            [_both_label("interviews_counted"), para(counted, "strong")]]
     story = [markup(escape(word("quarterly_title", "sq")).upper(), "title"),
              para(f"{word('quarterly_title', 'en')}  ·  {word('authority', lang)}", "subtitle"),
              Spacer(1, 4 * mm), field_table(rows, [ROW_LABEL, WIDTH - ROW_LABEL]),

@@ -65,14 +65,18 @@ def unmasked(table: Table) -> Masked:
 
 def suppress(table: Table, k: int = DEFAULT_K) -> Masked:
     """The table with small cells hidden so that none can be recovered from the totals."""
-    if isinstance(k, bool) or not isinstance(k, int) or k < 2:
-        raise ReportError(f"the suppression threshold must be a whole number of at least 2, "
-                          f"not {k!r}", code="suppression_invalid")
+    check_threshold(k)
     grid = table.grid()
     primary = {(i, j) for i, line in enumerate(grid) for j, n in enumerate(line) if 0 < n < k}
     hidden = set(primary)
     _protect(grid, hidden)
     return Masked(table, grid, k, frozenset(primary), frozenset(hidden - primary))
+
+
+def check_threshold(k: object) -> None:
+    if isinstance(k, bool) or not isinstance(k, int) or k < 2:
+        raise ReportError(f"the suppression threshold must be a whole number of at least 2, "
+                          f"not {k!r}", code="suppression_invalid")
 
 
 def recoverable(grid: list[list[int]], hidden: set[Cell] | frozenset[Cell]) -> set[Cell]:

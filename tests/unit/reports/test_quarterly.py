@@ -50,9 +50,12 @@ def test_report_in_english_names(standard_form, reference):
 
 
 def test_suppressed_report_hides_small_counts_and_says_how(standard_form, reference):
+    # "<5" said "1 to 4, not zero" (zeros are printed): a hidden cell is now "x" whatever it
+    # holds, and the audit in test_disclosure_attack.py proves what "x" hides
     words = text(report(standard_form, reference, suppress_below=5))
-    assert "<5" in words
-    assert "Counts from 1 to 4 are shown as “<5”" in words
+    assert "<5" not in words
+    assert "\n x\n" in words
+    assert "Countsfrom1to4arenotpublished" in squeeze(words)
     assert "Hidden values are not drawn." in words
 
 
@@ -102,8 +105,14 @@ def test_csv_export_with_suppression_in_albanian(standard_form, reference):
     stats = compute(fixture_facts(), "2026Q3", checkpoints=tuple(reference.checkpoints))
     files = tables_csv(stats, standard_form, reference, suppress_below=5, lang="sq")
     table6 = read_csv(files["2026Q3_6_new_and_repeat_victims.csv"])
-    assert table6[1] == ["Viktimë e re", "<5", "<5", "0", "<5", "<5", "<5", "0", "0", "13"]
-    assert table6[-1] == ["Gjithsej", "5", "6", "0", "<5", "<5", "<5", "0", "0", "18"]
+    assert table6[0][0] == "6. Viktima të reja dhe të përsëritura, sipas moshës dhe gjinisë"
+    counts = stats.tables[5]  # the same cells, unpublished: every 1..4 is an "x" here
+    shown = {(line[0], j): value for line in table6[1:] for j, value in enumerate(line[1:])}
+    assert shown[("Viktimë e re", 0)] == "x"  # new victims, adult women: 3 (test_statistics)
+    assert counts.count(("new",), ("adult", "female")) == 3
+    printed_counts = [v for v in shown.values() if v != "x"]
+    assert printed_counts and all(v == "0" or int(v) >= 5 for v in printed_counts)
+    assert all("<" not in v for v in shown.values())
 
 
 def test_report_renders_to_an_image(standard_form, reference, tmp_path):
