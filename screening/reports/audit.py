@@ -104,7 +104,7 @@ def reaching(system: System, targets: Sequence[Expression], low: float | Sequenc
     for v, r in parts.items():
         members.setdefault(r, []).append(v)
     for root, indices in by_part.items():
-        highs, column = _model(system, members[root])
+        highs, column = _model(system, members[root], integral=True)
         for index, ok in zip(indices, _reach(highs, column, [free[i] for i in indices],
                                              [lows[i] - shift[i] for i in indices],
                                              [highs_wanted[i] - shift[i] for i in indices]),

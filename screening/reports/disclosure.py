@@ -271,13 +271,13 @@ def model(family: list[Report], k: int):  # noqa: ANN201 - (System, expression f
         return terms
 
     for report in family:
+        _links(system, report, expression)  # true of every report, published or not
         if not report.shown:
             continue
         for tid, table in report.tables.items():
             for cell in cells_of(table):
                 if cell not in report.hidden[tid]:
                     system.equation(expression(report, tid, cell), report.value(tid, cell))
-        _links(system, report, expression)
     _sums(system, family, var, position, rows_of)
     return system, expression
 
