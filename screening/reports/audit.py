@@ -74,7 +74,7 @@ def ranges(system: System, targets: Sequence[Expression], *,
 
 
 def reaching(system: System, targets: Sequence[Expression], low: float | Sequence[float],
-             high: float | Sequence[float]) -> list[bool]:
+             high: float | Sequence[float], *, integral: bool = False) -> list[bool]:
     """For each target: can it be as small as ``low`` and as large as ``high``? Like
     :func:`ranges`, but every solution found is checked against all the targets, so most need
     no problem of their own (the protection loop asks this many times)."""
@@ -104,7 +104,7 @@ def reaching(system: System, targets: Sequence[Expression], low: float | Sequenc
     for v, r in parts.items():
         members.setdefault(r, []).append(v)
     for root, indices in by_part.items():
-        highs, column = _model(system, members[root], integral=True)
+        highs, column = _model(system, members[root], integral)
         for index, ok in zip(indices, _reach(highs, column, [free[i] for i in indices],
                                              [lows[i] - shift[i] for i in indices],
                                              [highs_wanted[i] - shift[i] for i in indices]),

@@ -17,6 +17,7 @@ report with its checkpoints' patterns fixed; only the report being made gets mor
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -154,35 +155,63 @@ def _initial(table: Table, k: int) -> set[PublishedCell]:
 
 def _secure(target: Report, fixed: list[Report], k: int) -> None:
     family = [target, *fixed]
+    escalation, integral = 0, False
     for _ in range(_ROUNDS):
-        weak = [w for w in exposed(family, k) if w[0] is target or w[0].shown]
+        weak = exposed(family, k, integral)
+        if not weak and not integral:  # the linear relaxation is fast; whole numbers decide
+            integral = True
+            weak = exposed(family, k, integral)
         if not weak:
             break
         before = _size(target)
         for _report, tid, cell in weak:
             _cover(target, tid, cell, k)
-        if _size(target) == before:  # nothing more to hide around them: hide their tables
-            for _report, tid, _cell in weak:
-                target.hidden[tid] = set(cells_of(target.tables[tid]))
-            if _size(target) == before:
-                break
-    else:  # never publish what the audit could not clear
-        for tid, table in target.tables.items():
-            target.hidden[tid] = set(cells_of(table))
+        while _size(target) == before and escalation < len(_ESCALATION):
+            # no rectangle left to close around them: hide more of the report, step by step
+            _ESCALATION[escalation](target, {tid for _report, tid, _cell in weak})
+            escalation += 1
+        if _size(target) == before:
+            break
+    else:
+        weak = exposed(family, k, True)
+    if weak:  # never publish what the audit could not clear
+        _hide_everything(target, set())
     _publish_implied(target, family, k)
+
+
+def _hide_tables(target: Report, tables: set[str]) -> None:
+    for tid in tables:
+        target.hidden[tid] = set(cells_of(target.tables[tid]))
+
+
+def _hide_margins(target: Report, _tables: set[str]) -> None:
+    """Every row and column total but the grand totals: the links between the tables go
+    through them."""
+    for tid, table in target.tables.items():
+        target.hidden[tid] |= {cell for cell in cells_of(table)
+                               if TOTAL in cell and cell != (TOTAL, TOTAL)}
+
+
+def _hide_everything(target: Report, _tables: set[str]) -> None:
+    _hide_tables(target, set(target.tables))
+
+
+_ESCALATION = (_hide_tables, _hide_margins, _hide_everything)
 
 
 def _size(report: Report) -> int:
     return sum(map(len, report.hidden.values()))
 
 
-def exposed(family: list[Report], k: int) -> list[tuple[Report, str, PublishedCell]]:
+def exposed(family: list[Report], k: int,
+            integral: bool = True) -> list[tuple[Report, str, PublishedCell]]:
     """The hidden small counts (1..k−1) whose range, given everything published in ``family``,
     does not reach both 0 and k−1."""
     system, expression = model(family, k)
     targets = [(r, tid, cell) for r in family if r.shown for tid in r.tables
                for cell in sorted(r.hidden[tid], key=repr) if 0 < r.value(tid, cell) < k]
-    found = reaching(system, [expression(r, tid, cell) for r, tid, cell in targets], 0, k - 1)
+    found = reaching(system, [expression(r, tid, cell) for r, tid, cell in targets], 0, k - 1,
+                     integral=integral)
     return [t for t, ok in zip(targets, found, strict=True) if not ok]
 
 
@@ -382,6 +411,12 @@ def protect(statistics: Statistics, k: int) -> dict[str, Masked]:
     """Table id -> the table as published with disclosure control, for the report
     ``statistics`` describes (its period and checkpoint, from the interviews it was counted
     from)."""
-    codes = [row[0] for row in statistics.chart.rows if row[0] is not None]
-    protector = Protector(statistics.source, k, codes)
+    codes = tuple(row[0] for row in statistics.chart.rows if row[0] is not None)
+    protector = _protector(statistics.source, k, codes)
     return masked(protector.report(statistics.period, statistics.checkpoint), k)
+
+
+@functools.lru_cache(maxsize=4)
+def _protector(source: tuple[Facts, ...], k: int, codes: tuple[str, ...]) -> Protector:
+    # the PDF and the CSV files of one report are made from the same interviews: protect once
+    return Protector(source, k, codes)
