@@ -35,8 +35,10 @@ from screening.reports.layout import (
     para,
     render,
 )
+from screening.reports.period import QUARTER
 from screening.reports.statistics import Facts, Quarter, Statistics, compute
 from screening.reports.suppression import Masked
+from screening.reports.trend import trend
 from screening.reports.wording import LANGUAGES, both, word
 
 PAGE = landscape(A4)
@@ -55,35 +57,43 @@ def build_quarterly_report(facts: Iterable[Facts | Mapping[str, Any]], quarter: 
 
 
 def render_quarterly(statistics: Statistics, form: Form, reference: Reference, *,
-                     suppress_below: int | None = None, lang: str = "sq") -> bytes:
+                     suppress_below: int | None = None, lang: str = "sq",
+                     uncounted: int = 0) -> bytes:
+    """The report of ``statistics``; ``uncounted`` interviews of the period could not be
+    counted (their personal data was purged) and the first page says so."""
     if lang not in LANGUAGES:
         raise ReportError(f"no report in language {lang!r}", code="language_unknown")
     names = Labeller(form, reference, lang)
     masks = printed(statistics, suppress_below)
-    story = _cover(statistics, reference, suppress_below, lang, masks["t1"].text(-1, -1))
+    story = _cover(statistics, reference, suppress_below, lang, masks["t1"].text(-1, -1),
+                   uncounted)
     if statistics.interviews:
         story += _chart(masks["chart"], names)
         for table in statistics.tables:
             story += _table(masks[table.id], names)
+        story += _table(trend(statistics, suppress_below), names)
     notice = f"{both('quarterly_title')} {statistics.quarter}"
     return render(story, title=f"{both('quarterly_title')} {statistics.quarter}",
                   on_page=footer(notice), pagesize=PAGE)
 
 
 def _cover(statistics: Statistics, reference: Reference, k: int | None,
-           lang: str, counted: str) -> list[Flowable]:
+           lang: str, counted: str, uncounted: int) -> list[Flowable]:
     quarter = statistics.quarter
     last_day = quarter.end - dt.timedelta(days=1)
     period = f"{format_date(quarter.start)} – {format_date(last_day)}"
     where = checkpoint_name(reference, statistics.checkpoint, lang) if statistics.checkpoint \
         else word("all_checkpoints", lang)
-    rows = [[_both_label("quarter"), para(f"{quarter}   ({period})", "strong")],
+    kind = "quarter" if quarter.kind == QUARTER else "period"
+    rows = [[_both_label(kind), para(f"{quarter}   ({period})", "strong")],
             [_both_label("checkpoint"), para(where, "strong")],
             [_both_label("interviews_counted"), para(counted, "strong")]]
     story = [markup(escape(word("quarterly_title", "sq")).upper(), "title"),
              para(f"{word('quarterly_title', 'en')}  ·  {word('authority', lang)}", "subtitle"),
              Spacer(1, 4 * mm), field_table(rows, [ROW_LABEL, WIDTH - ROW_LABEL]),
              Spacer(1, 3 * mm), _both_note("counting_note")]
+    if uncounted:
+        story.append(_both_note("uncounted_note", n=uncounted))
     if k:
         story.append(_both_note("suppression_note", k=k, k1=k - 1))
     if not statistics.interviews:

@@ -96,6 +96,7 @@ WORDS: dict[str, dict[str, str]] = {
     # quarterly statistics
     "quarterly_title": {"sq": "Statistikat tremujore", "en": "Quarterly statistics"},
     "quarter": {"sq": "Tremujori", "en": "Quarter"},
+    "period": {"sq": "Periudha", "en": "Period"},
     "all_checkpoints": {"sq": "Të gjitha pikat e kalimit", "en": "All checkpoints"},
     "interviews_counted": {"sq": "Intervista të numëruara", "en": "Interviews counted"},
     "empty_quarter": {
@@ -113,6 +114,14 @@ WORDS: dict[str, dict[str, str]] = {
               "the totals, the other tables, or the reports of other checkpoints and periods; "
               "an “x” may be any count from 0 to at least {k1}. Countries with fewer than {k} "
               "people are added up under “Other countries”."},
+    "trend": {"sq": "Prirja: intervistat sipas tremujorit dhe vlerësimit, tetë tremujorët e "
+                    "fundit",
+              "en": "Trend: interviews by quarter and outcome, the last eight quarters"},
+    "uncounted_note": {
+        "sq": "{n} intervista të kësaj periudhe nuk numërohen: të dhënat e tyre personale janë "
+              "fshirë sipas rregullit të ruajtjes.",
+        "en": "{n} interview(s) of this period are not counted: their personal data was "
+              "deleted under the retention rule."},
     "other_countries": {"sq": "Vende të tjera ose të paregjistruara",
                         "en": "Other countries or not recorded"},
     "counting_note": {

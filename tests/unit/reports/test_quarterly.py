@@ -119,3 +119,25 @@ def test_report_renders_to_an_image(standard_form, reference, tmp_path):
     image = render_png(report(standard_form, reference, suppress_below=5), tmp_path, "report")
     assert image is not None, "pdftoppm is missing: run scripts/system-packages"
     assert image.stat().st_size > 10_000
+
+
+def test_xlsx_has_every_table_as_printed(standard_form, reference):
+    from openpyxl import load_workbook
+
+    from screening.reports.xlsxexport import tables_xlsx
+
+    stats = compute(fixture_facts(), "2026Q3", checkpoints=tuple(reference.checkpoints))
+    book = load_workbook(io.BytesIO(tables_xlsx(stats, standard_form, reference)))
+    assert book.sheetnames == ["1_screened_by_checkpoint", "2_outcome_by_age_group_and_sex",
+                               "3_action_by_outcome", "4_victims_by_nationality_sex_ag",
+                               "5_victims_by_country_and_sector", "6_new_and_repeat_victims",
+                               "7_returnees_by_country_and_retu",
+                               "8_outcomes_by_checkpoint"]
+    rows = [list(r) for r in book["3_action_by_outcome"].iter_rows(values_only=True)]
+    assert rows[1] == ["Referred to a shelter", 0, 0, 2, 3, 5]
+    assert rows[-1] == ["Total", 16, 10, 14, 4, 44]
+    csv_files = tables_csv(stats, standard_form, reference, suppress_below=5)
+    hidden = tables_xlsx(stats, standard_form, reference, suppress_below=5)
+    sheet = load_workbook(io.BytesIO(hidden))["6_new_and_repeat_victims"]
+    as_text = [[str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+    assert as_text == read_csv(csv_files["2026Q3_6_new_and_repeat_victims.csv"])
