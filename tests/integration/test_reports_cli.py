@@ -202,3 +202,23 @@ def test_a_draft_gets_no_slip(store):
     target = store["out"] / "draft.pdf"
     fails(run(store["dir"], "slip", draft, "-o", str(target), "--as", SUP), "is not finalised")
     assert not target.exists()
+
+
+def test_a_half_year_with_a_workbook_beside_the_pdf(store):
+    from openpyxl import load_workbook
+
+    target, workbook = store["out"] / "h2.pdf", store["out"] / "h2.xlsx"
+    said = ok(run(store["dir"], "report", "quarterly", "2026H2", "-o", str(target), "--xlsx",
+                  str(workbook), "--suppress-below", "3", "--as", SUP))
+    assert "2026H2" in said and f"workbook {workbook}" in said
+    assert private(workbook) and private(target)
+    book = load_workbook(workbook)
+    assert len(book.sheetnames) == 8
+    sheet = [list(r) for r in book["1_screened_by_checkpoint"].iter_rows(values_only=True)]
+    assert sheet[-1][0] == "Gjithsej"
+    assert all(v in ("x", 0) or (isinstance(v, int) and v >= 3)
+               for line in sheet[1:] for v in line[1:])
+    words = pdf_text(target)
+    assert "2026H2" in words and "Periudha" in words
+    fails(run(store["dir"], "report", "quarterly", "2026H3", "-o", str(target), "--force",
+              "--as", SUP), "is not a quarter, half-year or year")
