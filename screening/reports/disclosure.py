@@ -366,16 +366,19 @@ def _sums(system: System, family: list[Report], var: dict, position: dict,
     the sum of its quarters; a year also of its halves."""
     by_key = {(r.period, r.checkpoint): r for r in family}
     for whole in family:
-        parts_lists = []
+        parts_lists: list[list[Report | None]] = []
         if whole.checkpoint is None:
             parts_lists.append([r for r in family if r.period == whole.period
                                 and r.checkpoint is not None])
         if whole.period.kind != QUARTER:
-            parts_lists.append([by_key.get((q, whole.checkpoint)) for q in whole.period.quarters()])
+            parts_lists.append([by_key.get((q, whole.checkpoint))
+                                for q in whole.period.quarters()])
         if whole.period.kind == YEAR:
-            parts_lists.append([by_key.get((h, whole.checkpoint)) for h in whole.period.halves()])
-        for parts in parts_lists:
-            if not parts or any(p is None for p in parts):
+            parts_lists.append([by_key.get((h, whole.checkpoint))
+                                for h in whole.period.halves()])
+        for maybe in parts_lists:
+            parts = [p for p in maybe if p is not None]
+            if not parts or len(parts) < len(maybe):
                 continue  # not all parts are in the family: no equation to write
             for tid, table in whole.tables.items():
                 keys = {(f, c) for report in (whole, *parts) for f in rows_of(report, tid)
