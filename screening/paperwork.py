@@ -77,7 +77,7 @@ def quarterly(session: StoreSession, quarter: Period, *, checkpoint: str | None,
     # purged interviews are known by count only, and only for the whole station
     uncounted = session.purged_between(quarter.start, quarter.end) if checkpoint is None else 0
     pdf = render_quarterly(statistics, form, reference, suppress_below=suppress_below, lang=lang,
-                           uncounted=uncounted)
+                           uncounted=uncounted, with_trend=True)
     tables = tables_csv(statistics, form, reference, suppress_below=suppress_below,
                         lang=lang) if with_csv else {}
     xlsx = tables_xlsx(statistics, form, reference, suppress_below=suppress_below,

@@ -53,14 +53,16 @@ def build_quarterly_report(facts: Iterable[Facts | Mapping[str, Any]], quarter: 
     statistics = compute(facts, quarter, checkpoint=checkpoint,
                          checkpoints=tuple(reference.checkpoints))
     return render_quarterly(statistics, form, reference, suppress_below=suppress_below,
-                            lang=lang)
+                            lang=lang, with_trend=True)
 
 
 def render_quarterly(statistics: Statistics, form: Form, reference: Reference, *,
                      suppress_below: int | None = None, lang: str = "sq",
-                     uncounted: int = 0) -> bytes:
+                     uncounted: int = 0, with_trend: bool = False) -> bytes:
     """The report of ``statistics``; ``uncounted`` interviews of the period could not be
-    counted (their personal data was purged) and the first page says so."""
+    counted (their personal data was purged) and the first page says so. ``with_trend`` adds
+    the trend over eight quarters: only when ``statistics`` was counted from the interviews
+    since :func:`screening.reports.trend.trend_start` (else earlier quarters would show 0)."""
     if lang not in LANGUAGES:
         raise ReportError(f"no report in language {lang!r}", code="language_unknown")
     names = Labeller(form, reference, lang)
@@ -71,7 +73,8 @@ def render_quarterly(statistics: Statistics, form: Form, reference: Reference, *
         story += _chart(masks["chart"], names)
         for table in statistics.tables:
             story += _table(masks[table.id], names)
-        story += _table(trend(statistics, suppress_below), names)
+        if with_trend:
+            story += _table(trend(statistics, suppress_below), names)
     notice = f"{both('quarterly_title')} {statistics.quarter}"
     return render(story, title=f"{both('quarterly_title')} {statistics.quarter}",
                   on_page=footer(notice), pagesize=PAGE)

@@ -141,3 +141,9 @@ def test_xlsx_has_every_table_as_printed(standard_form, reference):
     sheet = load_workbook(io.BytesIO(hidden))["6_new_and_repeat_victims"]
     as_text = [[str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
     assert as_text == read_csv(csv_files["2026Q3_6_new_and_repeat_victims.csv"])
+
+
+def test_report_ends_with_the_trend_of_eight_quarters(standard_form, reference):
+    words = squeeze(text(report(standard_form, reference, lang="en")))
+    assert squeeze("Trend: interviews by quarter and outcome, the last eight quarters") in words
+    assert "2024Q4" in words and "2026Q3" in words
