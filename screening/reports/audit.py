@@ -13,8 +13,11 @@ HiGHS is imported here only, and only when an audit runs: the desktop starts wit
 from __future__ import annotations
 
 import math
+import os
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 Expression = Mapping[int, float]  # variable -> coefficient
 
@@ -182,8 +185,7 @@ def _model(system: System, variables: list[int], integral: bool = False) -> tupl
     import highspy  # lazily: only a report with suppression needs the solver
 
     column = {v: i for i, v in enumerate(variables)}
-    highs = highspy.Highs()
-    highs.setOptionValue("output_flag", False)
+    highs = _quiet_highs(highspy)
     inf = highspy.kHighsInf
     for v in variables:
         highs.addVar(system.lower[v], inf)
@@ -195,6 +197,31 @@ def _model(system: System, variables: list[int], integral: bool = False) -> tupl
             indices = [column[v] for v in terms]
             highs.addRow(constant, constant, len(indices), indices, list(terms.values()))
     return highs, column
+
+
+_banner_shown = False
+
+
+def _quiet_highs(highspy: Any) -> Any:
+    """A solver that prints nothing. HiGHS writes its banner to the process's standard output
+    when the first one is made, whatever its options: that first time, standard output points
+    at the null device (a person reading the command's output must not see it)."""
+    global _banner_shown
+    if not _banner_shown:
+        sys.stdout.flush()
+        saved = os.dup(1)
+        try:
+            with open(os.devnull, "w") as null:
+                os.dup2(null.fileno(), 1)
+                highs = highspy.Highs()
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+        _banner_shown = True
+    else:
+        highs = highspy.Highs()
+    highs.setOptionValue("output_flag", False)
+    return highs
 
 
 def _solve(system: System, variables: list[int], targets: list[Expression],

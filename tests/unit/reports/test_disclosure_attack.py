@@ -1,10 +1,11 @@
 """The attacker of the issue "Statistics safe to publish", in the test suite.
 
 It reads the published CSV files — exactly what tables_csv writes — of a national quarter, of
-the same quarter for every checkpoint and of the previous quarter, writes down what a reader
+the same quarter for every checkpoint, of the previous quarter, and of a half-year with its two
+quarters, writes down what a reader
 knows (every table's rows and columns add up to their totals; the tables of one report count the
 same interviews, so their shared totals are equal; a national table is the sum of the
-checkpoints'; a hidden cell is a whole number ≥ 0) and asks HiGHS, with whole numbers, for the
+checkpoints' and a half-year the sum of its quarters'; a hidden cell is a whole number ≥ 0) and asks HiGHS, with whole numbers, for the
 smallest and the largest value of every hidden cell. It is written from the published labels
 alone, apart from screening/reports/disclosure.py, so the two do not share a mistake.
 
@@ -161,6 +162,7 @@ def attacker(published: Published) -> Attacker:
             _additive(a, report, tid, rows)
         _linked(a, report, tables)
     _national_is_the_sum(a, published)
+    _period_is_the_sum(a, published)
     return a
 
 
@@ -217,6 +219,24 @@ def _national_is_the_sum(a: Attacker, published: Published) -> None:
                                                            for p in parts])
 
 
+def _period_is_the_sum(a: Attacker, published: Published) -> None:
+    """A half-year's report is the sum of its two quarters' (same checkpoint)."""
+    for name, tables in published.items():
+        period, where = name.split("/")
+        if "H" not in period:
+            continue
+        year, half = int(period[:4]), int(period[-1])
+        parts = [f"{year}Q{q}/{where}" for q in (2 * half - 1, 2 * half)]
+        if not all(p in published for p in parts):
+            continue
+        for tid, rows in tables.items():
+            labels = ["Total"] if tid in ("t4", "t5", "t7") else [line[0] for line in rows[1:]]
+            for label in labels:
+                for column in rows[0][1:]:
+                    a.equal([(name, tid, label, column)], [(p, tid, label, column)
+                                                           for p in parts])
+
+
 def weak_cells(published: Published, truth: dict[tuple, int]) -> list[tuple]:
     """Hidden small counts the attacker narrows below 0..k−1."""
     a = attacker(published)
@@ -254,6 +274,18 @@ def test_the_solver_cannot_narrow_any_hidden_small_count(seed, standard_form, re
         truth |= truth_of(facts, period, standard_form, reference)
     hidden_small = [k for k, t in truth.items() if 0 < t < K]
     assert hidden_small, "the data must have small counts to protect"
+    assert weak_cells(published, truth) == []
+
+
+def test_a_half_year_and_its_quarters_together_give_nothing_away(standard_form, reference):
+    # H2 = Q3 + Q4, cell by cell: with both quarters published, the half-year's printed cells
+    # are equations on the quarters' hidden ones (and the other way round)
+    rng = random.Random(7)
+    facts = small_quarter(rng, 2026, 3, 14) + small_quarter(rng, 2026, 4, 12)
+    published, truth = {}, {}
+    for period in ("2026Q3", "2026Q4", "2026H2"):
+        published |= publish(facts, period, standard_form, reference)
+        truth |= truth_of(facts, period, standard_form, reference)
     assert weak_cells(published, truth) == []
 
 
