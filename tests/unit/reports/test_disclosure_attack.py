@@ -2,12 +2,12 @@
 
 It reads the published CSV files — exactly what tables_csv writes — of a national quarter, of
 the same quarter for every checkpoint, of the previous quarter, and of a half-year with its two
-quarters, writes down what a reader
-knows (every table's rows and columns add up to their totals; the tables of one report count the
-same interviews, so their shared totals are equal; a national table is the sum of the
-checkpoints' and a half-year the sum of its quarters'; a hidden cell is a whole number ≥ 0)
-and asks HiGHS, with whole numbers, for the smallest and the largest value of every hidden cell. It is written from the published labels
-alone, apart from screening/reports/disclosure.py, so the two do not share a mistake.
+quarters, and writes down what a reader knows: every table's rows and columns add up to their
+totals; the tables of one report count the same interviews, so their shared totals are equal; a
+national table is the sum of the checkpoints', a half-year the sum of its quarters'; a hidden
+cell is a whole number ≥ 0. Then it asks HiGHS, in whole numbers, for the smallest and the
+largest value of every hidden cell. It is written from the published labels alone, apart from
+screening/reports/disclosure.py, so the two do not share a mistake.
 
 It fails on a hidden small count (1..k−1) that it can pin down, tell from zero, or keep below
 k−1. And it must break the old suppression, which only stopped single subtraction: otherwise an
