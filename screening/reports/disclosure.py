@@ -184,6 +184,17 @@ def _hide_tables(target: Report, tables: set[str]) -> None:
         target.hidden[tid] = set(cells_of(target.tables[tid]))
 
 
+# the tables that share totals with a table (see _links): hidden together when a weak cell's
+# own table can hide no more
+_PARTNERS = {"t1": {"t2", "chart"}, "t2": {"t1", "t3", "t4", "t5", "t6", "chart"},
+             "t3": {"t2", "chart"}, "t4": {"t2", "t5", "t6"}, "t5": {"t2", "t4", "t6"},
+             "t6": {"t2", "t4", "t5"}, "t7": {"t1"}, "chart": {"t1", "t2", "t3"}}
+
+
+def _hide_partners(target: Report, tables: set[str]) -> None:
+    _hide_tables(target, {p for tid in tables for p in _PARTNERS.get(tid, ())} | tables)
+
+
 def _hide_margins(target: Report, _tables: set[str]) -> None:
     """Every row and column total but the grand totals: the links between the tables go
     through them."""
@@ -196,7 +207,7 @@ def _hide_everything(target: Report, _tables: set[str]) -> None:
     _hide_tables(target, set(target.tables))
 
 
-_ESCALATION = (_hide_tables, _hide_margins, _hide_everything)
+_ESCALATION = (_hide_tables, _hide_partners, _hide_margins, _hide_everything)
 
 
 def _size(report: Report) -> int:
