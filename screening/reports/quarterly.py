@@ -123,8 +123,11 @@ def _table(masked: Masked, names: Labeller) -> list[Flowable]:
     body = [[para(label, "small"), *[para(t, "number") for t in line]]
             for label, line in zip(labels, texts, strict=True)]
     numbers = len(table.columns) + 1
-    width = min(22 * mm, (WIDTH - ROW_LABEL) / numbers)
-    grid = Table([*header, *body], colWidths=[ROW_LABEL] + [width] * numbers,
+    # a wide table (all eleven sectors are printed under disclosure control) gets a narrower
+    # name column, so that its headings are not broken inside words
+    label = max(45 * mm, min(ROW_LABEL, WIDTH - numbers * 18 * mm))
+    width = min(22 * mm, (WIDTH - label) / numbers)
+    grid = Table([*header, *body], colWidths=[label] + [width] * numbers,
                  repeatRows=len(header), hAlign="LEFT")
     grid.setStyle(_table_style(len(header), header_spans(table.column_kinds, table.columns)))
     title = [CondPageBreak(40 * mm), band(word(table.id, "sq"), WIDTH),
