@@ -33,7 +33,7 @@ from screening.reports.statistics import (
     Table,
     compute,
 )
-from screening.reports.suppression import Masked, _protect
+from screening.reports.suppression import Masked, close_bridges
 
 TOTAL: Key = ("*total*",)
 REST = "*rest*"  # the interviews of no listed checkpoint: in the national report only, never shown
@@ -146,7 +146,7 @@ def _initial(table: Table, k: int) -> set[PublishedCell]:
     """Primary suppression and the single-table secondary suppression (suppression.py)."""
     grid = table.grid()
     hidden = {(i, j) for i, line in enumerate(grid) for j, n in enumerate(line) if 0 < n < k}
-    _protect(grid, hidden)
+    close_bridges(grid, hidden)
     rows, columns = [*table.rows, TOTAL], [*table.columns, TOTAL]
     return {(rows[i], columns[j]) for i, j in hidden}
 

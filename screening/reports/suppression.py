@@ -69,7 +69,7 @@ def suppress(table: Table, k: int = DEFAULT_K) -> Masked:
     grid = table.grid()
     primary = {(i, j) for i, line in enumerate(grid) for j, n in enumerate(line) if 0 < n < k}
     hidden = set(primary)
-    _protect(grid, hidden)
+    close_bridges(grid, hidden)
     return Masked(table, grid, k, frozenset(primary), frozenset(hidden - primary))
 
 
@@ -129,7 +129,9 @@ def _search(root: tuple[str, int], neighbours: dict, order: dict, low: dict,
                 found.add(via)
 
 
-def _protect(grid: list[list[int]], hidden: set[Cell]) -> None:
+def close_bridges(grid: list[list[int]], hidden: set[Cell]) -> None:
+    """Hide more cells of ``grid`` until no hidden cell is a bridge (the single-table rule
+    above); screening/reports/disclosure.py starts from it."""
     while True:
         _pair_lines(grid, hidden)
         weak = bridges(hidden)
