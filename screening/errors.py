@@ -159,9 +159,13 @@ class NoReferralError(ReportError):
 
 
 class QuarterError(ReportError):
-    """A quarter was not written as YEAR + Q + 1..4, for example 2026Q3."""
+    """A statistics period was not written as a quarter (2026Q3) — or, where a half-year or a
+    year is allowed too, as 2026H2 or 2026."""
 
     code = "quarter_invalid"
+
+
+PeriodError = QuarterError  # one error for every period; the new name for the general case
 
 
 class ReauthenticationNeededError(StoreError):

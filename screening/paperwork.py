@@ -15,10 +15,13 @@ from screening.errors import ReportError
 from screening.questionnaire.reference import Reference
 from screening.reports.casefile import CaseFile, build_case_file
 from screening.reports.csvexport import tables_csv
+from screening.reports.period import Period
 from screening.reports.quarterly import render_quarterly
 from screening.reports.record import build_record
 from screening.reports.slip import build_slip
-from screening.reports.statistics import Facts, Quarter, compute, facts_from_interview
+from screening.reports.statistics import Facts, compute, facts_from_interview
+from screening.reports.trend import trend_start
+from screening.reports.xlsxexport import tables_xlsx
 from screening.store.session import StoreSession
 
 
@@ -29,6 +32,8 @@ class Document:
     notes: list[str] = field(default_factory=list)  # worth telling the person, not errors
     tables: dict[str, bytes] = field(default_factory=dict)  # CSV files of a report
     interviews: int = 0
+    xlsx: bytes = b""  # the tables of a report as one workbook, when asked for
+    uncounted: int = 0  # interviews of the period whose personal data was purged
 
 
 def slip(session: StoreSession, interview: str) -> Document:
@@ -59,23 +64,35 @@ def case_file(session: StoreSession, interview: str) -> CaseFile:
     return build_case_file(*session.printable(interview))
 
 
-def quarterly(session: StoreSession, quarter: Quarter, *, checkpoint: str | None,
-              suppress_below: int | None, lang: str, with_csv: bool) -> Document:
+def quarterly(session: StoreSession, quarter: Period, *, checkpoint: str | None,
+              suppress_below: int | None, lang: str, with_csv: bool,
+              with_xlsx: bool = False) -> Document:
+    """The statistics report of a period (quarter, half-year or year)."""
     if suppress_below is not None and suppress_below < 2:
         raise ReportError("the suppression threshold must be at least 2",
                           code="suppression_invalid")
     form, reference = session.forms.for_new_interview()  # the newest words for the tables
     checkpoint = known_checkpoint(checkpoint, reference)
     session.check_allowed("report_exported")
-    statistics = compute(_facts(session, quarter), quarter,
+    start = trend_start(quarter)
+    statistics = compute(_facts(session, start, quarter.end), quarter,
                          checkpoint=checkpoint, checkpoints=tuple(reference.checkpoints))
-    pdf = render_quarterly(statistics, form, reference, suppress_below=suppress_below, lang=lang)
+    # purged interviews are known by count only, and only for the whole station
+    uncounted = session.purged_between(quarter.start, quarter.end) if checkpoint is None else 0
+    pdf = render_quarterly(statistics, form, reference, suppress_below=suppress_below, lang=lang,
+                           uncounted=uncounted, with_trend=True)
     tables = tables_csv(statistics, form, reference, suppress_below=suppress_below,
                         lang=lang) if with_csv else {}
-    session.record_export("report_exported", {
-        "quarter": str(quarter), "checkpoint": checkpoint, "suppress_below": suppress_below,
-        "interviews": statistics.interviews, "csv": bool(tables)})
-    return Document(pdf, tables=tables, interviews=statistics.interviews)
+    xlsx = tables_xlsx(statistics, form, reference, suppress_below=suppress_below,
+                       lang=lang) if with_xlsx else b""
+    detail = {"quarter": str(quarter), "checkpoint": checkpoint,
+              "suppress_below": suppress_below, "interviews": statistics.interviews,
+              "csv": bool(tables)}
+    if with_xlsx:
+        detail["xlsx"] = True
+    session.record_export("report_exported", detail)
+    return Document(pdf, tables=tables, interviews=statistics.interviews, xlsx=xlsx,
+                    uncounted=uncounted)
 
 
 def known_checkpoint(code: str | None, reference: Reference) -> str | None:
@@ -88,8 +105,8 @@ def known_checkpoint(code: str | None, reference: Reference) -> str | None:
     return wanted
 
 
-def _facts(session: StoreSession, quarter: Quarter) -> Iterator[Facts]:
-    for interview in session.interviews_started_between(quarter.start, quarter.end):
+def _facts(session: StoreSession, start: dt.date, end: dt.date) -> Iterator[Facts]:
+    for interview in session.interviews_started_between(start, end):
         # each interview is counted with the form version it was made with
         form, reference = session.forms.for_version(interview.form_id, interview.form_version)
         yield facts_from_interview(interview.answers, form, reference,

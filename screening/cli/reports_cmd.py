@@ -14,7 +14,7 @@ from screening import paperwork
 from screening.atomicfile import write_atomic
 from screening.cli.store_cmd import add_command, add_group, data_dir_of, open_session
 from screening.errors import ReportError, ScreeningError
-from screening.reports.statistics import parse_quarter
+from screening.reports.period import parse_period
 from screening.reports.wording import LANGUAGES
 from screening.sync.forms import workstation_catalogue
 
@@ -32,13 +32,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     report = add_group(commands, "report", "statistics reports")
     quarterly = add_command(report, "quarterly", "the quarterly statistics of this station "
                             "(supervisors only)", run_quarterly, who="SUPERVISOR")
-    quarterly.add_argument("quarter", metavar="QUARTER", help="for example 2026Q3")
+    quarterly.add_argument("quarter", metavar="PERIOD",
+                           help="a quarter (2026Q3), a half-year (2026H2) or a year (2026)")
     quarterly.add_argument("--checkpoint", metavar="CODE", help="only this checkpoint")
     quarterly.add_argument("--suppress-below", metavar="K", type=int,
                            help="hide counts below K (at least 2) for outside partners")
     _output_options(quarterly)
     quarterly.add_argument("--csv", metavar="DIR", type=Path,
                            help="also write every table as a CSV file into this folder")
+    quarterly.add_argument("--xlsx", metavar="FILE.xlsx", type=Path,
+                           help="also write every table into this Excel workbook")
     _language_option(quarterly)
 
 
@@ -80,23 +83,30 @@ def run_record(args: argparse.Namespace) -> int:
 
 
 def run_quarterly(args: argparse.Namespace) -> int:
-    quarter = parse_quarter(args.quarter)  # before the password: a typo costs nothing
+    quarter = parse_period(args.quarter)  # before the password: a typo costs nothing
     if args.suppress_below is not None and args.suppress_below < 2:
         raise ReportError("--suppress-below must be at least 2", code="suppression_invalid")
     target = _free(args.output, args.force)
+    workbook = _free(args.xlsx, args.force) if args.xlsx else None
     known = workstation_catalogue(data_dir_of(args)).reference()
     paperwork.known_checkpoint(args.checkpoint, known)
     with open_session(args) as session:
         document = paperwork.quarterly(session, quarter, checkpoint=args.checkpoint,
                                        suppress_below=args.suppress_below, lang=args.lang,
-                                       with_csv=bool(args.csv))
+                                       with_csv=bool(args.csv), with_xlsx=bool(workbook))
     csv_paths = _free_csv(args.csv, document.tables, args.force)
     _write(target, document.pdf)
     for path, content in zip(csv_paths, document.tables.values(), strict=True):
         _write(path, content)
+    if workbook:
+        _write(workbook, document.xlsx)
     print(f"quarterly report {quarter}: {document.interviews} interview(s), written to "
           f"{target}" + (f"; {len(document.tables)} CSV file(s) in {args.csv}"
-                         if document.tables else ""))
+                         if document.tables else "")
+          + (f"; workbook {workbook}" if workbook else ""))
+    if document.uncounted:
+        print(f"note: {document.uncounted} interview(s) of {quarter} are not counted: their "
+              "personal data was purged under retention", file=sys.stderr)
     return 0
 
 

@@ -11,9 +11,10 @@ import io
 
 from screening.questionnaire.model import Form
 from screening.questionnaire.reference import Reference
+from screening.reports.disclosure import protect
 from screening.reports.labels import Labeller
 from screening.reports.statistics import Statistics
-from screening.reports.suppression import Masked, suppress, unmasked
+from screening.reports.suppression import Masked, check_threshold, unmasked
 from screening.reports.wording import word
 
 FILE_NAMES = {"t1": "1_screened_by_checkpoint", "t2": "2_outcome_by_age_group_and_sex",
@@ -27,12 +28,17 @@ def tables_csv(statistics: Statistics, form: Form, reference: Reference, *,
                suppress_below: int | None = None, lang: str = "en") -> dict[str, bytes]:
     """File name -> CSV bytes for each table of ``statistics`` (and the chart's table)."""
     names = Labeller(form, reference, lang)
-    files = {}
-    for table in (*statistics.tables, statistics.chart):
-        masked = suppress(table, suppress_below) if suppress_below else unmasked(table)
-        name = f"{statistics.quarter}_{FILE_NAMES.get(table.id, table.id)}.csv"
-        files[name] = table_csv(masked, names)
-    return files
+    return {f"{statistics.period}_{FILE_NAMES.get(tid, tid)}.csv": table_csv(masked, names)
+            for tid, masked in printed(statistics, suppress_below).items()}
+
+
+def printed(statistics: Statistics, suppress_below: int | None) -> dict[str, Masked]:
+    """Table id -> the table as every export prints it: with disclosure control when
+    ``suppress_below`` is given (screening/reports/disclosure.py), else every count."""
+    if suppress_below:
+        check_threshold(suppress_below)
+        return protect(statistics, suppress_below)
+    return {t.id: unmasked(t) for t in (*statistics.tables, statistics.chart)}
 
 
 def table_csv(masked: Masked, names: Labeller) -> bytes:

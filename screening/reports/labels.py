@@ -10,6 +10,7 @@ from screening.questionnaire.model import Form
 from screening.questionnaire.reference import Reference
 from screening.questionnaire.scoring import outcome_label
 from screening.reports.answers import checkpoint_name
+from screening.reports.shape import OTHER
 from screening.reports.statistics import SEVERAL, Key, Table
 from screening.reports.wording import word
 
@@ -28,6 +29,8 @@ class Labeller:
             return word("not_recorded", self.lang)
         if kind == "checkpoint":
             return checkpoint_name(self.reference, value, self.lang)
+        if kind == "country" and value == OTHER:
+            return word("other_countries", self.lang)
         if kind == "country":
             return self.reference.country_name(value, self.lang)
         if kind == "outcome":

@@ -20,6 +20,7 @@ from screening.questionnaire.model import Form
 from screening.questionnaire.reference import Reference
 from screening.reports.answers import checkpoint_name, format_date
 from screening.reports.chart import outcomes_chart
+from screening.reports.csvexport import printed
 from screening.reports.labels import Labeller
 from screening.reports.layout import (
     ACCENT,
@@ -34,8 +35,10 @@ from screening.reports.layout import (
     para,
     render,
 )
+from screening.reports.period import QUARTER
 from screening.reports.statistics import Facts, Quarter, Statistics, compute
-from screening.reports.suppression import Masked, suppress, unmasked
+from screening.reports.suppression import Masked
+from screening.reports.trend import trend
 from screening.reports.wording import LANGUAGES, both, word
 
 PAGE = landscape(A4)
@@ -50,42 +53,50 @@ def build_quarterly_report(facts: Iterable[Facts | Mapping[str, Any]], quarter: 
     statistics = compute(facts, quarter, checkpoint=checkpoint,
                          checkpoints=tuple(reference.checkpoints))
     return render_quarterly(statistics, form, reference, suppress_below=suppress_below,
-                            lang=lang)
+                            lang=lang, with_trend=True)
 
 
 def render_quarterly(statistics: Statistics, form: Form, reference: Reference, *,
-                     suppress_below: int | None = None, lang: str = "sq") -> bytes:
+                     suppress_below: int | None = None, lang: str = "sq",
+                     uncounted: int = 0, with_trend: bool = False) -> bytes:
+    """The report of ``statistics``; ``uncounted`` interviews of the period could not be
+    counted (their personal data was purged) and the first page says so. ``with_trend`` adds
+    the trend over eight quarters: only when ``statistics`` was counted from the interviews
+    since :func:`screening.reports.trend.trend_start` (else earlier quarters would show 0)."""
     if lang not in LANGUAGES:
         raise ReportError(f"no report in language {lang!r}", code="language_unknown")
     names = Labeller(form, reference, lang)
-
-    def mask(table: Any) -> Masked:
-        return suppress(table, suppress_below) if suppress_below else unmasked(table)
-
-    story = _cover(statistics, reference, suppress_below, lang)
+    masks = printed(statistics, suppress_below)
+    story = _cover(statistics, reference, suppress_below, lang, masks["t1"].text(-1, -1),
+                   uncounted)
     if statistics.interviews:
-        story += _chart(mask(statistics.chart), names)
+        story += _chart(masks["chart"], names)
         for table in statistics.tables:
-            story += _table(mask(table), names)
+            story += _table(masks[table.id], names)
+        if with_trend:
+            story += _table(trend(statistics, suppress_below), names)
     notice = f"{both('quarterly_title')} {statistics.quarter}"
     return render(story, title=f"{both('quarterly_title')} {statistics.quarter}",
                   on_page=footer(notice), pagesize=PAGE)
 
 
 def _cover(statistics: Statistics, reference: Reference, k: int | None,
-           lang: str) -> list[Flowable]:
+           lang: str, counted: str, uncounted: int) -> list[Flowable]:
     quarter = statistics.quarter
     last_day = quarter.end - dt.timedelta(days=1)
     period = f"{format_date(quarter.start)} – {format_date(last_day)}"
     where = checkpoint_name(reference, statistics.checkpoint, lang) if statistics.checkpoint \
         else word("all_checkpoints", lang)
-    rows = [[_both_label("quarter"), para(f"{quarter}   ({period})", "strong")],
+    kind = "quarter" if quarter.kind == QUARTER else "period"
+    rows = [[_both_label(kind), para(f"{quarter}   ({period})", "strong")],
             [_both_label("checkpoint"), para(where, "strong")],
-            [_both_label("interviews_counted"), para(str(statistics.interviews), "strong")]]
+            [_both_label("interviews_counted"), para(counted, "strong")]]
     story = [markup(escape(word("quarterly_title", "sq")).upper(), "title"),
              para(f"{word('quarterly_title', 'en')}  ·  {word('authority', lang)}", "subtitle"),
              Spacer(1, 4 * mm), field_table(rows, [ROW_LABEL, WIDTH - ROW_LABEL]),
              Spacer(1, 3 * mm), _both_note("counting_note")]
+    if uncounted:
+        story.append(_both_note("uncounted_note", n=uncounted))
     if k:
         story.append(_both_note("suppression_note", k=k, k1=k - 1))
     if not statistics.interviews:
@@ -112,8 +123,11 @@ def _table(masked: Masked, names: Labeller) -> list[Flowable]:
     body = [[para(label, "small"), *[para(t, "number") for t in line]]
             for label, line in zip(labels, texts, strict=True)]
     numbers = len(table.columns) + 1
-    width = min(22 * mm, (WIDTH - ROW_LABEL) / numbers)
-    grid = Table([*header, *body], colWidths=[ROW_LABEL] + [width] * numbers,
+    # a wide table (all eleven sectors are printed under disclosure control) gets a narrower
+    # name column, so that its headings are not broken inside words
+    label = max(45 * mm, min(ROW_LABEL, WIDTH - numbers * 18 * mm))
+    width = min(22 * mm, (WIDTH - label) / numbers)
+    grid = Table([*header, *body], colWidths=[label] + [width] * numbers,
                  repeatRows=len(header), hAlign="LEFT")
     grid.setStyle(_table_style(len(header), header_spans(table.column_kinds, table.columns)))
     title = [CondPageBreak(40 * mm), band(word(table.id, "sq"), WIDTH),

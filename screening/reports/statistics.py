@@ -14,17 +14,18 @@ column "several sectors"; an answer that was not given counts in a "not recorded
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from screening.errors import QuarterError, ReportError
+from screening.errors import ReportError
 from screening.questionnaire.evaluation import evaluate
 from screening.questionnaire.model import Form
 from screening.questionnaire.reference import Reference
 from screening.questionnaire.scoring import AT_RISK, NO_INDICATORS, PRESUMED, SUSPECTED
+from screening.reports.period import Period, parse_period
+from screening.reports.period import parse_quarter as parse_quarter  # its callers import it here
 
 Key = tuple[Any, ...]  # a row or column key: one part per dimension; a part may be None
 
@@ -42,40 +43,6 @@ RETURN_MODES = ("deported", "readmission", "voluntary_return", "assisted_volunta
                 "escorted_return", "self_presented", "intercepted_departure")
 AGE_BANDS = ("0-13", "14-17", "18-24", "25-34", "35+")
 VICTIM_STATUS = ("new", "repeat", "unknown")
-_QUARTER = re.compile(r"\s*(\d{4})\s*[Qq]\s*([1-4])\s*")
-
-
-@dataclass(frozen=True, slots=True)
-class Quarter:
-    year: int
-    number: int
-
-    @property
-    def start(self) -> dt.date:
-        return dt.date(self.year, 3 * self.number - 2, 1)
-
-    @property
-    def end(self) -> dt.date:
-        """The first day after the quarter."""
-        return dt.date(self.year + 1, 1, 1) if self.number == 4 else \
-            dt.date(self.year, 3 * self.number + 1, 1)
-
-    def __contains__(self, day: dt.date) -> bool:
-        return self.start <= day < self.end
-
-    def __str__(self) -> str:
-        return f"{self.year}Q{self.number}"
-
-
-def parse_quarter(text: str) -> Quarter:
-    """'2026Q3' -> the third quarter of 2026; anything else raises :class:`QuarterError`."""
-    match = _QUARTER.fullmatch(text) if isinstance(text, str) else None
-    if match is None or not 1900 <= int(match[1]) <= 9999:
-        raise QuarterError(f"{text!r:.40} is not a quarter: write the year, Q and the quarter "
-                           "number 1 to 4, for example 2026Q3")
-    return Quarter(int(match[1]), int(match[2]))
-
-
 @dataclass(frozen=True, slots=True)
 class Facts:
     """One interview, as the statistics see it."""
@@ -153,6 +120,11 @@ class Table:
     rows: tuple[Key, ...]
     columns: tuple[Key, ...]
     cells: Mapping[tuple[Key, Key], int]
+    # the standard's own rows and columns (shown even when zero), and whether the other rows are
+    # named by the data (countries): what a published table may show (screening/reports/shape.py)
+    fixed_rows: tuple[Key, ...] = ()
+    fixed_columns: tuple[Key, ...] = ()
+    open_rows: bool = False
 
     def count(self, row: Key, column: Key) -> int:
         return self.cells.get((row, column), 0)
@@ -177,23 +149,35 @@ class Table:
         return [*body, totals]
 
 
+Quarter = Period  # the name the callers knew; a period may now also be a half-year or a year
+
+
 @dataclass(frozen=True)
 class Statistics:
-    quarter: Quarter
+    period: Period
     checkpoint: str | None
     interviews: int
     tables: tuple[Table, ...]  # the seven tables of QUESTIONNAIRE.md §5, in order
     chart: Table  # outcomes by checkpoint, drawn as the bar chart
+    # the interviews it was counted from, of any date (of its checkpoint, if it has one): the
+    # disclosure control protects it together with the reports they also make
+    source: tuple[Facts, ...] = ()
+
+    @property
+    def quarter(self) -> Period:
+        return self.period
 
 
-def compute(facts: Iterable[Facts | Mapping[str, Any]], quarter: Quarter | str, *,
+def compute(facts: Iterable[Facts | Mapping[str, Any]], quarter: Period | str, *,
             checkpoint: str | None = None, checkpoints: Sequence[str] = ()) -> Statistics:
-    """Count the interviews of ``quarter`` (by interview date), optionally of one checkpoint.
+    """Count the interviews of the period ``quarter`` (a quarter, half-year or year; by
+    interview date), optionally of one checkpoint.
     ``checkpoints`` lists the checkpoint codes in display order, so that a checkpoint with no
     interview still shows as a row of zeros."""
-    period = quarter if isinstance(quarter, Quarter) else parse_quarter(quarter)
-    chosen = [f for f in map(_as_facts, facts) if f.interview_date in period
-              and (checkpoint is None or f.checkpoint == checkpoint)]
+    period = quarter if isinstance(quarter, Period) else parse_period(quarter)
+    source = tuple(f for f in map(_as_facts, facts)
+                   if checkpoint is None or f.checkpoint == checkpoint)
+    chosen = [f for f in source if f.interview_date in period]
     points = (checkpoint,) if checkpoint else tuple(checkpoints)
     victims = [f for f in chosen if f.victim]
     tables = (
@@ -216,7 +200,7 @@ def compute(facts: Iterable[Facts | Mapping[str, Any]], quarter: Quarter | str, 
     )
     chart = _table("chart", chosen, ("checkpoint",), ("outcome",), lambda f: (f.checkpoint,),
                    lambda f: (f.outcome,), [(c,) for c in points], [(o,) for o in OUTCOMES])
-    return Statistics(period, checkpoint, len(chosen), tables, chart)
+    return Statistics(period, checkpoint, len(chosen), tables, chart, source)
 
 
 def age_band(age: int | None) -> str | None:
@@ -276,8 +260,9 @@ def _table(table_id: str, facts: list[Facts], row_kinds: tuple[str, ...],
         columns = sorted(found_columns, key=lambda c: (c[0] is None, rank.get(c[0], 99),
                                                        str(c[0])))
     all_columns = _grouped(_extend(columns, Counter(dict.fromkeys(found_columns, 0)), False))
+    fixed_columns = [(value,) for value in column_order] if column_order else columns
     return Table(table_id, row_kinds, column_kinds, tuple(all_rows), tuple(all_columns),
-                 dict(cells))
+                 dict(cells), tuple(rows), tuple(fixed_columns), by_size)
 
 
 def _extend(fixed: list[Key], found: Counter, by_size: bool) -> list[Key]:

@@ -66,14 +66,18 @@ def unmasked(table: Table) -> Masked:
 
 def suppress(table: Table, k: int = DEFAULT_K) -> Masked:
     """The table with small cells hidden so that none can be recovered from the totals."""
-    if isinstance(k, bool) or not isinstance(k, int) or k < MIN_K:
-        raise ReportError(f"the suppression threshold must be a whole number of at least 2, "
-                          f"not {k!r}", code="suppression_invalid")
+    check_threshold(k)
     grid = table.grid()
     primary = {(i, j) for i, line in enumerate(grid) for j, n in enumerate(line) if 0 < n < k}
     hidden = set(primary)
-    _protect(grid, hidden)
+    close_bridges(grid, hidden)
     return Masked(table, grid, k, frozenset(primary), frozenset(hidden - primary))
+
+
+def check_threshold(k: object) -> None:
+    if isinstance(k, bool) or not isinstance(k, int) or k < MIN_K:
+        raise ReportError(f"the suppression threshold must be a whole number of at least "
+                          f"{MIN_K}, not {k!r}", code="suppression_invalid")
 
 
 def recoverable(grid: list[list[int]], hidden: set[Cell] | frozenset[Cell]) -> set[Cell]:
@@ -126,7 +130,9 @@ def _search(root: tuple[str, int], neighbours: dict, order: dict, low: dict,
                 found.add(via)
 
 
-def _protect(grid: list[list[int]], hidden: set[Cell]) -> None:
+def close_bridges(grid: list[list[int]], hidden: set[Cell]) -> None:
+    """Hide more cells of ``grid`` until no hidden cell is a bridge (the single-table rule
+    above); screening/reports/disclosure.py starts from it."""
     while True:
         _pair_lines(grid, hidden)
         weak = bridges(hidden)

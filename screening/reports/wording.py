@@ -109,6 +109,7 @@ WORDS: dict[str, dict[str, str]] = {
     # quarterly statistics
     "quarterly_title": {"sq": "Statistikat tremujore", "en": "Quarterly statistics"},
     "quarter": {"sq": "Tremujori", "en": "Quarter"},
+    "period": {"sq": "Periudha", "en": "Period"},
     "all_checkpoints": {"sq": "Të gjitha pikat e kalimit", "en": "All checkpoints"},
     "interviews_counted": {"sq": "Intervista të numëruara", "en": "Interviews counted"},
     "empty_quarter": {
@@ -116,10 +117,26 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "There are no interviews in this quarter{where}: every table is empty."},
     "empty_where": {"sq": " për këtë pikë kalimi", "en": " for this checkpoint"},
     "suppression_note": {
-        "sq": "Numrat nga 1 deri në {k1} tregohen si „<{k}”. Qelizat „x” janë fshehur që "
-              "numrat e vegjël të mos nxirren nga totalet.",
-        "en": "Counts from 1 to {k1} are shown as “<{k}”. Cells marked “x” are hidden so that "
-              "the small counts cannot be worked out from the totals."},
+        "sq": "Numrat nga 1 deri në {k1} nuk botohen: qelizat „x” janë fshehur, disa prej tyre "
+              "edhe kur janë 0 ose të mëdha, që asnjë numër i vogël të mos nxirret nga totalet, "
+              "nga tabelat e tjera apo nga raportet e pikave dhe periudhave të tjera; „x” mund "
+              "të jetë çdo numër nga 0 deri në të paktën {k1}. Vendet me më pak se {k} persona "
+              "janë bashkuar te „Vende të tjera”.",
+        "en": "Counts from 1 to {k1} are not published: cells marked “x” are hidden — some "
+              "of them zeros or large counts — so that no small count can be worked out from "
+              "the totals, the other tables, or the reports of other checkpoints and periods; "
+              "an “x” may be any count from 0 to at least {k1}. Countries with fewer than {k} "
+              "people are added up under “Other countries”."},
+    "trend": {"sq": "Prirja: intervistat sipas tremujorit dhe vlerësimit, tetë tremujorët e "
+                    "fundit",
+              "en": "Trend: interviews by quarter and outcome, the last eight quarters"},
+    "uncounted_note": {
+        "sq": "{n} intervista të kësaj periudhe nuk numërohen: të dhënat e tyre personale janë "
+              "fshirë sipas rregullit të ruajtjes.",
+        "en": "{n} interview(s) of this period are not counted: their personal data was "
+              "deleted under the retention rule."},
+    "other_countries": {"sq": "Vende të tjera ose të paregjistruara",
+                        "en": "Other countries or not recorded"},
     "counting_note": {
         "sq": "Numërohen intervistat sipas datës së intervistës. Vlerësimi është ai i "
               "punonjësit. Një person me disa sektorë veprimtarie numërohet te „Disa sektorë”.",

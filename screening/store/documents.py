@@ -66,6 +66,12 @@ class DocumentReads(Casework):
         officer = None if self.is_supervisor else self.account.name
         return interviews.started_between(self.conn, start, end, lifecycle.COUNTED, officer)
 
+    def purged_between(self, start: dt.date, end: dt.date) -> int:
+        """How many interviews of [start, end) the statistics cannot count because their
+        personal data was purged under retention (interviews_started_between leaves them out)."""
+        officer = None if self.is_supervisor else self.account.name
+        return interviews.purged_between(self.conn, start, end, lifecycle.COUNTED, officer)
+
     def record_export(self, action: str, detail: dict[str, Any]) -> None:
         """Audit an export that names no one interview (the quarterly statistics)."""
         self.check_allowed(action)

@@ -126,6 +126,22 @@ def _interview(row: tuple[Any, ...]) -> StoredInterview:
     return StoredInterview(**fields)
 
 
+def purged_between(conn: Connection, start: dt.date, end: dt.date, statuses: tuple[str, ...],
+                   officer: str | None = None) -> int:
+    """How many counted interviews begun on a day in [start, end) had their personal data
+    purged under retention: the statistics cannot count them (their answers are gone), so the
+    report says how many. Their start is known by the creation time only."""
+    marks = ", ".join("?" for _ in statuses)
+    sql = (f"SELECT count(*) FROM interviews WHERE substr(created_at, 1, 10) >= ? "
+           f"AND substr(created_at, 1, 10) < ? AND status IN ({marks}) "
+           "AND purged_at IS NOT NULL AND (? IS NULL OR officer = ?)")
+    with translate_errors():
+        row = conn.execute(sql, (start.isoformat(), end.isoformat(), *statuses, officer,
+                                 officer)).fetchone()
+    return int(row[0])
+
+
+
 def save_answer(conn: Connection, interview_id: str, officer: str | None, question_id: str,
                 value: Any, at: str) -> int | None:
     """Set (or, with None, clear) one answer of an editable interview; the new revision, or None

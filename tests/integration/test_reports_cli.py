@@ -215,3 +215,24 @@ def test_an_interview_on_a_form_version_the_workstation_lacks_is_a_message(store
                  "no form 'returnee_screening' version '1999.9'")
     assert "sync with central" in said
     assert not target.exists()
+
+
+def test_a_half_year_with_a_workbook_beside_the_pdf(store):
+    from openpyxl import load_workbook
+
+    target, workbook = store["out"] / "h2.pdf", store["out"] / "h2.xlsx"
+    said = ok(run(store["dir"], "report", "quarterly", "2026H2", "-o", str(target), "--xlsx",
+                  str(workbook), "--suppress-below", "3", "--as", SUP))
+    assert "2026H2" in said and f"workbook {workbook}" in said
+    assert "HiGHS" not in said  # the solver's banner is not for the person
+    assert private(workbook) and private(target)
+    book = load_workbook(workbook)
+    assert len(book.sheetnames) == 8
+    sheet = [list(r) for r in book["1_screened_by_checkpoint"].iter_rows(values_only=True)]
+    assert sheet[-1][0] == "Gjithsej"
+    assert all(v in ("x", 0) or (isinstance(v, int) and v >= 3)
+               for line in sheet[1:] for v in line[1:])
+    words = pdf_text(target)
+    assert "2026H2" in words and "Periudha" in words
+    fails(run(store["dir"], "report", "quarterly", "2026H3", "-o", str(target), "--force",
+              "--as", SUP), "is not a quarter, half-year or year")

@@ -51,9 +51,12 @@ def test_report_in_english_names(standard_form, reference):
 
 
 def test_suppressed_report_hides_small_counts_and_says_how(standard_form, reference):
+    # "<5" said "1 to 4, not zero" (zeros are printed): a hidden cell is now "x" whatever it
+    # holds, and the audit in test_disclosure_attack.py proves what "x" hides
     words = text(report(standard_form, reference, suppress_below=5))
-    assert "<5" in words
-    assert "Counts from 1 to 4 are shown as “<5”" in words
+    assert "<5" not in words
+    assert "\n x\n" in words
+    assert "Countsfrom1to4arenotpublished" in squeeze(words)
     assert "Hidden values are not drawn." in words
 
 
@@ -103,11 +106,45 @@ def test_csv_export_with_suppression_in_albanian(standard_form, reference):
     stats = compute(fixture_facts(), "2026Q3", checkpoints=tuple(reference.checkpoints))
     files = tables_csv(stats, standard_form, reference, suppress_below=5, lang="sq")
     table6 = read_csv(files["2026Q3_6_new_and_repeat_victims.csv"])
-    assert table6[1] == ["Viktimë e re", "<5", "<5", "0", "<5", "<5", "<5", "0", "0", "13"]
-    assert table6[-1] == ["Gjithsej", "5", "6", "0", "<5", "<5", "<5", "0", "0", "18"]
+    assert table6[0][0] == "6. Viktima të reja dhe të përsëritura, sipas moshës dhe gjinisë"
+    counts = stats.tables[5]  # the same cells, unpublished: every 1..4 is an "x" here
+    shown = {(line[0], j): value for line in table6[1:] for j, value in enumerate(line[1:])}
+    assert shown[("Viktimë e re", 0)] == "x"  # new victims, adult women: 3 (test_statistics)
+    assert counts.count(("new",), ("adult", "female")) == 3
+    printed_counts = [v for v in shown.values() if v != "x"]
+    assert printed_counts and all(v == "0" or int(v) >= 5 for v in printed_counts)
+    assert all("<" not in v for v in shown.values())
 
 
 def test_report_renders_to_an_image(standard_form, reference, tmp_path):
     image = render_png(report(standard_form, reference, suppress_below=5), tmp_path, "report")
     assert image is not None, "pdftoppm is missing: run scripts/system-packages"
     assert image.stat().st_size > 10_000
+
+
+def test_xlsx_has_every_table_as_printed(standard_form, reference):
+    from openpyxl import load_workbook
+
+    from screening.reports.xlsxexport import tables_xlsx
+
+    stats = compute(fixture_facts(), "2026Q3", checkpoints=tuple(reference.checkpoints))
+    book = load_workbook(io.BytesIO(tables_xlsx(stats, standard_form, reference)))
+    assert book.sheetnames == ["1_screened_by_checkpoint", "2_outcome_by_age_group_and_sex",
+                               "3_action_by_outcome", "4_victims_by_nationality_sex_ag",
+                               "5_victims_by_country_and_sector", "6_new_and_repeat_victims",
+                               "7_returnees_by_country_and_retu",
+                               "8_outcomes_by_checkpoint"]
+    rows = [list(r) for r in book["3_action_by_outcome"].iter_rows(values_only=True)]
+    assert rows[1] == ["Referred to a shelter", 0, 0, 2, 3, 5]
+    assert rows[-1] == ["Total", 16, 10, 14, 4, 44]
+    csv_files = tables_csv(stats, standard_form, reference, suppress_below=5)
+    hidden = tables_xlsx(stats, standard_form, reference, suppress_below=5)
+    sheet = load_workbook(io.BytesIO(hidden))["6_new_and_repeat_victims"]
+    as_text = [[str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+    assert as_text == read_csv(csv_files["2026Q3_6_new_and_repeat_victims.csv"])
+
+
+def test_report_ends_with_the_trend_of_eight_quarters(standard_form, reference):
+    words = squeeze(text(report(standard_form, reference, lang="en")))
+    assert squeeze("Trend: interviews by quarter and outcome, the last eight quarters") in words
+    assert "2024Q4" in words and "2026Q3" in words

@@ -1,0 +1,310 @@
+"""The attacker of the issue "Statistics safe to publish", in the test suite.
+
+It reads the published CSV files — exactly what tables_csv writes — of a national quarter, of
+the same quarter for every checkpoint, of the previous quarter, and of a half-year with its two
+quarters, and writes down what a reader knows: every table's rows and columns add up to their
+totals; the tables of one report count the same interviews, so their shared totals are equal; a
+national table is the sum of the checkpoints', a half-year the sum of its quarters'; a hidden
+cell is a whole number ≥ 0. Then it asks HiGHS, in whole numbers, for the smallest and the
+largest value of every hidden cell. It is written from the published labels alone, apart from
+screening/reports/disclosure.py, so the two do not share a mistake.
+
+It fails on a hidden small count (1..k−1) that it can pin down, tell from zero, or keep below
+k−1. And it must break the old suppression, which only stopped single subtraction: otherwise an
+attacker that finds nothing would pass everything.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import random
+from collections.abc import Callable
+
+import highspy
+import pytest
+
+from screening.reports.csvexport import FILE_NAMES, table_csv, tables_csv
+from screening.reports.disclosure import protect
+from screening.reports.labels import Labeller
+from screening.reports.statistics import Facts, compute
+from screening.reports.suppression import suppress
+
+K = 5
+CHECKPOINTS = ("TIA", "KKV", "KPS")
+BY_FILE = {name: tid for tid, name in FILE_NAMES.items()}
+Tables = dict[str, list[list[str]]]  # table id -> the CSV's rows
+Published = dict[str, Tables]  # report name -> its tables
+
+
+def small_quarter(rng: random.Random, year: int, quarter: int, n: int) -> list[Facts]:
+    """A small quarter where most cells hold 1 to 4 people."""
+    start = dt.date(year, 3 * quarter - 2, 1)
+    facts = []
+    for _ in range(n):
+        outcome = rng.choice(["no_indicators", "at_risk", "suspected_victim", "presumed_victim"])
+        child = rng.random() < 0.25
+        facts.append(Facts(
+            interview_date=start + dt.timedelta(days=rng.randrange(88)),
+            checkpoint=rng.choice(CHECKPOINTS), child=child,
+            sex=rng.choice(["female", "male", "male"]),
+            age_years=rng.choice([12, 16]) if child else rng.choice([19, 28, 40]),
+            outcome=outcome,
+            action_taken=rng.choice(["referred_shelter", "information_given_only", "no_action"]),
+            nationality=rng.choice(["AL", "AL", "AL", "XK", "PK"]),
+            country_of_exploitation=rng.choice(["GB", "IT", "GR"]),
+            activity_sector=(rng.choice(["agriculture", "sexual_services", "begging"]),),
+            previously_assisted_as_victim=rng.choice(["yes", "no", "no"]),
+            returned_from=rng.choice(["GB", "GB", "IT", "GR", "DE"]),
+            return_mode=rng.choice(["deported", "readmission", "voluntary_return"])))
+    return facts
+
+
+def read(files: dict[str, bytes]) -> Tables:
+    return {BY_FILE[name.split("_", 1)[1].removesuffix(".csv")]:
+            list(csv.reader(io.StringIO(data.decode("utf-8-sig")))) for name, data in
+            files.items()}
+
+
+def publish(facts: list[Facts], period: str, form, reference, *,
+            masker: Callable | None = None) -> Published:
+    """The national report and every checkpoint's, as their CSV files say."""
+    published = {}
+    for checkpoint in (None, *CHECKPOINTS):
+        stats = compute(facts, period, checkpoint=checkpoint, checkpoints=CHECKPOINTS)
+        if masker is None:
+            files = tables_csv(stats, form, reference, suppress_below=K, lang="en")
+        else:
+            names = Labeller(form, reference, "en")
+            files = {f"{period}_{FILE_NAMES[t.id]}.csv": table_csv(masker(t), names)
+                     for t in (*stats.tables, stats.chart)}
+        published[f"{period}/{checkpoint or 'all'}"] = read(files)
+    return published
+
+
+class Attacker:
+    """Unknowns for the hidden cells, equations for what a reader knows."""
+
+    def __init__(self) -> None:
+        self.lower: list[float] = []
+        self.upper: list[float] = []
+        self.rows: list[dict[int, float] | float] = []
+        self.cells: dict[tuple[str, str, str, str], int | float] = {}
+        self.highs: highspy.Highs | None = None
+
+    def cell(self, text: str, key: tuple[str, str, str, str]) -> None:
+        if text == "x":
+            self.cells[key] = self._unknown(0, highspy.kHighsInf)
+        elif text.startswith("<"):  # the old "<5": 1 to 4, because zeros are printed
+            self.cells[key] = self._unknown(1, int(text[1:]) - 1)
+        else:
+            self.cells[key] = float(text)
+
+    def _unknown(self, low: float, high: float) -> int:
+        self.lower.append(low)
+        self.upper.append(high)
+        return len(self.lower) - 1
+
+    def _model(self) -> highspy.Highs:
+        if self.highs is None:
+            highs = highspy.Highs()
+            highs.setOptionValue("output_flag", False)
+            for low, high in zip(self.lower, self.upper, strict=True):
+                highs.addVar(low, high)
+            for i in range(len(self.lower)):
+                highs.changeColIntegrality(i, highspy.HighsVarType.kInteger)
+            for terms, constant in self.rows:
+                if terms:
+                    highs.addRow(constant, constant, len(terms), list(terms),
+                                 list(terms.values()))
+            self.highs = highs
+        return self.highs
+
+    def equal(self, left: list[tuple[str, str, str, str]],
+              right: list[tuple[str, str, str, str]]) -> None:
+        terms: dict[int, float] = {}
+        constant = 0.0
+        for sign, keys in ((1.0, left), (-1.0, right)):
+            for key in keys:
+                value = self.cells.get(key, 0.0)  # a row that is not printed holds no one
+                if isinstance(value, int):
+                    terms[value] = terms.get(value, 0.0) + sign
+                else:
+                    constant -= sign * value
+        self.rows.append((terms, constant))
+
+    def range(self, variable: int) -> tuple[float, float]:
+        """The smallest and the largest whole value of an unknown (one model, built once)."""
+        highs = self._model()
+        found = []
+        for sense in (1.0, -1.0):
+            costs = [0.0] * len(self.lower)
+            costs[variable] = sense
+            highs.changeColsCost(len(costs), list(range(len(costs))), costs)
+            highs.run()
+            if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+                found.append(highspy.kHighsInf)
+            else:
+                found.append(sense * highs.getInfo().objective_function_value)
+        return found[0], found[1]
+
+
+def attacker(published: Published) -> Attacker:
+    a = Attacker()
+    for report, tables in published.items():
+        for tid, rows in tables.items():
+            head, *body = rows
+            for line in body:
+                for column, text in zip(head[1:], line[1:], strict=True):
+                    a.cell(text, (report, tid, line[0], column))
+        for tid, rows in tables.items():
+            _additive(a, report, tid, rows)
+        _linked(a, report, tables)
+    _national_is_the_sum(a, published)
+    _period_is_the_sum(a, published)
+    return a
+
+
+def _additive(a: Attacker, report: str, tid: str, rows: list[list[str]]) -> None:
+    head, *body = rows
+    columns, labels = head[1:], [line[0] for line in body]
+    for label in labels:  # every row, the total row too
+        a.equal([(report, tid, label, c) for c in columns[:-1]], [(report, tid, label, "Total")])
+    for column in columns:
+        a.equal([(report, tid, r, column) for r in labels[:-1]], [(report, tid, "Total", column)])
+
+
+def _linked(a: Attacker, report: str, tables: Tables) -> None:
+    def total(tid: str, row: str = "Total", column: str = "Total") -> tuple:
+        return (report, tid, row, column)
+
+    victims = ["Suspected victim", "Presumed victim"]
+    for tid in ("t2", "t3", "t7", "chart"):
+        a.equal([total("t1")], [total(tid)])
+    for tid in ("t4", "t5", "t6"):
+        a.equal([total(tid)], [total("t2", v) for v in victims])
+    for column in tables["t1"][0][1:]:
+        a.equal([total("t1", column=column)], [total("t2", column=column)])
+    for line in tables["t1"][1:]:
+        a.equal([total("t1", row=line[0])], [total("chart", row=line[0])])
+    for line in tables["t2"][1:-1]:
+        a.equal([total("t2", row=line[0])], [total("t3", column=line[0])])
+        a.equal([total("t2", row=line[0])], [total("chart", column=line[0])])
+    for column in tables["t6"][0][1:]:
+        a.equal([total("t6", column=column)], [total("t2", v, column) for v in victims])
+    for sex in ("Female", "Male", "Other", "Not stated", "Not recorded"):
+        a.equal([total("t4", row=line[0]) for line in tables["t4"][1:-1]
+                 if line[0].endswith(f" · {sex}")],
+                [total("t6", column=c) for c in tables["t6"][0][1:-1]
+                 if c.endswith(f" · {sex}")])
+
+
+def _national_is_the_sum(a: Attacker, published: Published) -> None:
+    """Every interview has a listed checkpoint here (the national table 1 says so: its "not
+    recorded" row is 0), so each national cell is the sum of the checkpoints' — row by row where
+    the rows are the standard's, column by column in the tables whose rows are countries (a
+    country may be folded into "other" in one report and not in another)."""
+    for name, tables in published.items():
+        period, where = name.split("/")
+        if where != "all":
+            continue
+        parts = [f"{period}/{c}" for c in CHECKPOINTS]
+        for tid, rows in tables.items():
+            countries = tid in ("t4", "t5", "t7")
+            labels = ["Total"] if countries else [line[0] for line in rows[1:]]
+            for label in labels:
+                for column in rows[0][1:]:
+                    a.equal([(name, tid, label, column)], [(p, tid, label, column)
+                                                           for p in parts])
+
+
+def _period_is_the_sum(a: Attacker, published: Published) -> None:
+    """A half-year's report is the sum of its two quarters' (same checkpoint)."""
+    for name, tables in published.items():
+        period, where = name.split("/")
+        if "H" not in period:
+            continue
+        year, half = int(period[:4]), int(period[-1])
+        parts = [f"{year}Q{q}/{where}" for q in (2 * half - 1, 2 * half)]
+        if not all(p in published for p in parts):
+            continue
+        for tid, rows in tables.items():
+            labels = ["Total"] if tid in ("t4", "t5", "t7") else [line[0] for line in rows[1:]]
+            for label in labels:
+                for column in rows[0][1:]:
+                    a.equal([(name, tid, label, column)], [(p, tid, label, column)
+                                                           for p in parts])
+
+
+def weak_cells(published: Published, truth: dict[tuple, int]) -> list[tuple]:
+    """Hidden small counts the attacker narrows below 0..k−1."""
+    a = attacker(published)
+    found = []
+    for key, variable in a.cells.items():
+        if isinstance(variable, int) and 0 < truth[key] < K:
+            low, high = a.range(variable)
+            if low > 0.5 or high < K - 1 - 0.5:
+                found.append((key, truth[key], low, high))
+    return found
+
+
+def truth_of(facts: list[Facts], period: str, form, reference) -> dict[tuple, int]:
+    names = Labeller(form, reference, "en")
+    truth = {}
+    for checkpoint in (None, *CHECKPOINTS):
+        stats = compute(facts, period, checkpoint=checkpoint, checkpoints=CHECKPOINTS)
+        for tid, masked in protect(stats, K).items():
+            table = masked.table
+            rows = [*names.rows(table), "Total"]
+            columns = [*names.columns(table), "Total"]
+            for i, line in enumerate(masked.grid):
+                for j, n in enumerate(line):
+                    truth[(f"{period}/{checkpoint or 'all'}", tid, rows[i], columns[j])] = n
+    return truth
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_solver_cannot_narrow_any_hidden_small_count(seed, standard_form, reference):
+    rng = random.Random(seed)
+    facts = small_quarter(rng, 2026, 2, 24) + small_quarter(rng, 2026, 3, 30)
+    published, truth = {}, {}
+    for period in ("2026Q2", "2026Q3"):  # the quarter and the one before
+        published |= publish(facts, period, standard_form, reference)
+        truth |= truth_of(facts, period, standard_form, reference)
+    hidden_small = [k for k, t in truth.items() if 0 < t < K]
+    assert hidden_small, "the data must have small counts to protect"
+    assert weak_cells(published, truth) == []
+
+
+def test_a_half_year_and_its_quarters_together_give_nothing_away(standard_form, reference):
+    # H2 = Q3 + Q4, cell by cell: with both quarters published, the half-year's printed cells
+    # are equations on the quarters' hidden ones (and the other way round)
+    rng = random.Random(7)
+    facts = small_quarter(rng, 2026, 3, 14) + small_quarter(rng, 2026, 4, 12)
+    published, truth = {}, {}
+    for period in ("2026Q3", "2026Q4", "2026H2"):
+        published |= publish(facts, period, standard_form, reference)
+        truth |= truth_of(facts, period, standard_form, reference)
+    assert weak_cells(published, truth) == []
+
+
+def test_the_attacker_breaks_the_old_suppression(standard_form, reference):
+    # the issue's finding: single-table suppression leaves cells that the links give away
+    rng = random.Random(1)
+    facts = small_quarter(rng, 2026, 3, 30)
+    published = publish(facts, "2026Q3", standard_form, reference,
+                        masker=lambda table: suppress(table, K))
+    names = Labeller(standard_form, reference, "en")
+    truth = {}
+    for checkpoint in (None, *CHECKPOINTS):
+        stats = compute(facts, "2026Q3", checkpoint=checkpoint, checkpoints=CHECKPOINTS)
+        for table in (*stats.tables, stats.chart):
+            rows, columns = [*names.rows(table), "Total"], [*names.columns(table), "Total"]
+            for i, line in enumerate(table.grid()):
+                for j, n in enumerate(line):
+                    truth[(f"2026Q3/{checkpoint or 'all'}", table.id, rows[i], columns[j])] = n
+    broken = weak_cells(published, truth)
+    pinned = [cell for cell in broken if cell[2] == cell[3]]
+    assert pinned, "the attacker recovered nothing from the old suppression"
+    assert all(low <= true <= high for _key, true, low, high in broken)
