@@ -20,6 +20,7 @@ LABELS = 190  # room for the checkpoint names at the left
 
 
 def outcomes_chart(masked: Masked, names: Labeller, width: float) -> Drawing:
+    width = round(width)  # reportlab's chart geometry is typed in whole points
     """Stacked bars of the (possibly suppressed) checkpoint × outcome table; hidden cells are
     not drawn, so the chart gives away nothing the table hides."""
     regular, _ = register_fonts()
@@ -46,7 +47,7 @@ def outcomes_chart(masked: Masked, names: Labeller, width: float) -> Drawing:
     chart.valueAxis.labelTextFormat = "%d"
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.HexColor("#DDE3E9")
-    chart.barWidth = ROW * 0.7
+    chart.barWidth = round(ROW * 0.7)
     chart.bars.strokeColor = None
     for index, colour in enumerate(OUTCOME_COLOURS[:len(table.columns)]):
         chart.bars[index].fillColor = colour
@@ -73,7 +74,7 @@ def _legend(labels: list[str], font: str, width: float) -> Legend:
     legend.columnMaximum = 1
     legend.fontName, legend.fontSize = font, 7
     legend.dx = legend.dy = 7
-    legend.deltax = min(140, (width - LABELS) / max(len(labels), 1))
+    legend.deltax = min(140, round(width - LABELS) // max(len(labels), 1))
     legend.colorNamePairs = list(zip(OUTCOME_COLOURS, labels, strict=False))
     legend.strokeColor = None
     return legend

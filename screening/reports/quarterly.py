@@ -13,7 +13,15 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from screening.errors import ReportError
 from screening.questionnaire.model import Form
@@ -138,7 +146,7 @@ def _table(masked: Masked, names: Labeller) -> list[Flowable]:
 def _header(kinds: tuple[str, ...], columns: tuple[Any, ...], names: Labeller) -> list[list]:
     total = markup(f"<b>{escape(word('total', names.lang))}</b>", "colhead")
     if len(kinds) == 2:  # e.g. adults/children over sexes: a spanning first line
-        first = [para("", "small")]
+        first: list[Paragraph | str] = [para("", "small")]
         previous = object()
         for column in columns:
             first.append(para(names.part(kinds[0], column[0]), "grouphead")
@@ -162,7 +170,7 @@ def header_spans(kinds: tuple[str, ...], columns: tuple[Any, ...]) -> list[tuple
 
 
 def _table_style(header_rows: int, spans: list[tuple[int, int]]) -> TableStyle:
-    commands = [
+    commands: list[Any] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), FILL),
         ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, ACCENT),

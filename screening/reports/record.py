@@ -135,7 +135,7 @@ def _assessment(form: Form, evaluation: Evaluation, lang: str) -> list[Flowable]
     final = evaluation.final_outcome
     dimensions = ", ".join(f"{d} {form.dimension(d).label.get(lang, '')}".strip()
                            for d in assessment.positive_dimensions)
-    rows = [[para(word("computed_outcome", lang), "label"),
+    rows: list[list[Any]] = [[para(word("computed_outcome", lang), "label"),
              para(outcome_label(form, assessment.outcome, lang), "strong")],
             [para(word("officer_outcome", lang), "label"),
              _answer(outcome_label(form, final, lang) if final else "", lang)],

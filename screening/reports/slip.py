@@ -134,7 +134,7 @@ def _grid(rows: list[list[tuple[str, Flowable | list[Flowable], int]]]) -> Table
 
 def _reason(content: SlipContent) -> list[Flowable]:
     dimensions = [_inline(d) for d in content.dimensions] or [_none()]
-    rows = [[bilingual("outcome"), _inline(content.outcome, "strong")],
+    rows: list[list[Any]] = [[bilingual("outcome"), _inline(content.outcome, "strong")],
             [bilingual("positive_dimensions"), dimensions],
             [bilingual("exploitation_type"), _inline_or_not_recorded(content.exploitation_type)],
             [bilingual("exploitation_country"),
@@ -143,18 +143,19 @@ def _reason(content: SlipContent) -> list[Flowable]:
 
 
 def _person(content: SlipContent) -> list[Flowable]:
-    rows = [[bilingual("child"), _inline({lang: word("yes" if content.child else "no", lang)
-                                           for lang in LANGUAGES}, "strong")]]
+    child = {lang: word("yes" if content.child else "no", lang) for lang in LANGUAGES}
+    rows: list[list[Any]] = [[bilingual("child"), _inline(child, "strong")]]
     if content.child:
         unaccompanied = content.unaccompanied
         rows.append([bilingual("unaccompanied"), _inline(unaccompanied) if unaccompanied["sq"]
                      else _none("not_recorded")])
-        guardian = [para(content.guardian)] if content.guardian else [_none("not_recorded")]
+        guardian: list[Flowable] = ([para(content.guardian)] if content.guardian
+                                    else [_none("not_recorded")])
         if content.guardian_relationship.get("sq"):
             guardian.append(_bi(content.guardian_relationship, "small"))
         rows.append([bilingual("guardian"), guardian])
     rows.append([bilingual("urgent_needs"), [_inline(n) for n in content.needs] or [_none()]])
-    consent = [_consent_line("consent_referral", content.consent_referral),
+    consent: list[Flowable] = [_consent_line("consent_referral", content.consent_referral),
                _consent_line("consent_data_sharing", content.consent_data_sharing)]
     if content.child:
         consent.append(para(f"{word('child_consent_note', 'sq')}\n"

@@ -83,7 +83,7 @@ def facts_from_mapping(data: Mapping[str, Any]) -> Facts:
     if not isinstance(day, dt.date):
         raise ReportError(f"interview facts without a valid interview_date: {data!r:.80}",
                           code="facts_invalid")
-    fields = {name: data.get(name) for name in Facts.__slots__ if name in data}
+    fields: dict[str, Any] = {name: data.get(name) for name in Facts.__slots__ if name in data}
     fields["interview_date"] = day
     fields["child"] = bool(fields.get("child"))
     fields["activity_sector"] = tuple(fields.get("activity_sector") or ())
@@ -250,7 +250,7 @@ def _table(table_id: str, facts: list[Facts], row_kinds: tuple[str, ...],
            column_of: Callable[[Facts], Key], rows: list[Key], columns: list[Key], *,
            by_size: bool = False, column_order: Sequence[str] = ()) -> Table:
     cells = Counter((row_of(f), column_of(f)) for f in facts)
-    found_rows = Counter()
+    found_rows: Counter[Key] = Counter()
     for (row, _), n in cells.items():
         found_rows[row] += n
     all_rows = _extend(rows, found_rows, by_size)

@@ -24,8 +24,9 @@ because their value may be large.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from screening.errors import ReportError
 from screening.reports.statistics import Table
@@ -106,7 +107,8 @@ def _search(root: tuple[str, int], neighbours: dict, order: dict, low: dict,
             found: set[Cell]) -> None:
     # iterative depth-first search: a table may have hundreds of rows (countries)
     order[root] = low[root] = len(order)
-    stack = [(root, None, iter(neighbours[root]))]
+    stack: list[tuple[Any, Cell | None, Iterator[tuple[Any, Cell]]]] = [
+        (root, None, iter(neighbours[root]))]
     while stack:
         node, via, edges = stack[-1]
         advanced = False
@@ -126,7 +128,7 @@ def _search(root: tuple[str, int], neighbours: dict, order: dict, low: dict,
         if stack:
             parent = stack[-1][0]
             low[parent] = min(low[parent], low[node])
-            if low[node] > order[parent]:
+            if low[node] > order[parent] and via is not None:  # only the root has no edge
                 found.add(via)
 
 
