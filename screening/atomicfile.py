@@ -1,7 +1,7 @@
 """Atomic replacement of small files that are not a database (key slots, exports, central's
 keys, preferences): shared by the workstation and central, so it sits at the bottom layer.
 
-Electrum's idiom (DESIGN.md §2): a temp file in the same folder, permissions set before a byte
+Electrum's idiom (docs/design.md §2): a temp file in the same folder, permissions set before a byte
 is written, fsync, ``os.replace``, then fsync of the folder so the rename itself survives a
 power cut."""
 

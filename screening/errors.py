@@ -130,7 +130,8 @@ class InterviewStateError(StoreError):
 
 
 class ReferralRuleError(InterviewStateError):
-    """A supervisor's review would break a rule of QUESTIONNAIRE.md §3 (child protection,
+    """A supervisor's review would break a rule of docs/questionnaire-standard.md §3 (child
+    protection,
     consent to referral, a referral for a suspected or presumed victim). ``problems`` are the
     engine's action problems (``code``, ``message`` by language); ``messages`` the reason in
     each language, for a person reading another language than English."""

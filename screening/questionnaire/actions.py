@@ -1,5 +1,5 @@
-"""Required actions before an interview can be finalised (QUESTIONNAIRE.md §3), and again
-before a supervisor changes the receiving organisation or approves it: the one home of these
+"""Required actions before an interview can be finalised (docs/questionnaire-standard.md §3), and
+again before a supervisor changes the receiving organisation or approves it: the one home of these
 rules for the engine, the store and the command line."""
 
 from __future__ import annotations

@@ -46,7 +46,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "sq": "Kjo përgjigje nuk pranohet."},
     "required": {"en": "This question must be answered.",
                  "sq": "Kjo pyetje duhet të marrë përgjigje."},
-    # required actions (QUESTIONNAIRE.md §3)
+    # required actions (docs/questionnaire-standard.md §3)
     "referral_required": {
         "en": "The outcome is {outcome}: choose a referral as the action taken.",
         "sq": "Rezultati është {outcome}: si veprim duhet zgjedhur një referim."},

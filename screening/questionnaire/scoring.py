@@ -1,4 +1,5 @@
-"""The indicator scoring and decision rule of QUESTIONNAIRE.md §2, with its explanation."""
+"""The indicator scoring and decision rule of docs/questionnaire-standard.md §2, with its
+explanation."""
 
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ class Assessment:
 
 
 def dimension_rule(strong: int, medium: int, weak: int) -> str | None:
-    """Which combination makes a dimension positive, or None (QUESTIONNAIRE.md §2)."""
+    """Which combination makes a dimension positive, or None (docs/questionnaire-standard.md §2)."""
     if strong >= 2:
         return "2S"
     if strong >= 1 and medium >= 1:

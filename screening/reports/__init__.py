@@ -5,7 +5,7 @@ desktop client and the central service share them:
 - :func:`screening.reports.record.build_record` — the interview record for the case file;
 - :func:`screening.reports.quarterly.build_quarterly_report` and
   :func:`screening.reports.csvexport.tables_csv` — the quarterly statistics of
-  QUESTIONNAIRE.md §5, counted by :mod:`screening.reports.statistics`.
+  docs/questionnaire-standard.md §5, counted by :mod:`screening.reports.statistics`.
 
 This package imports only ``screening.questionnaire``, ``screening.config`` and
 ``screening.errors`` (an import-linter contract keeps it so).

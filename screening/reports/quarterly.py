@@ -1,5 +1,5 @@
-"""The quarterly statistics report (PDF, A4 landscape): the seven tables of QUESTIONNAIRE.md §5
-with row and column totals and a chart of outcomes by checkpoint.
+"""The quarterly statistics report (PDF, A4 landscape): the seven tables of
+docs/questionnaire-standard.md §5 with row and column totals and a chart of outcomes by checkpoint.
 
 Titles and notes are in both languages; the names in the tables are in ``lang``.
 """

@@ -1,7 +1,7 @@
 """What the referral slip says, worked out from the interview before any layout.
 
-Only the facts the receiving organisation needs are taken (DESIGN.md §6: minimal personal data):
-who the person is (name, date of birth or age, sex, nationality, language), why they are
+Only the facts the receiving organisation needs are taken (docs/design.md §6: minimal personal
+data): who the person is (name, date of birth or age, sex, nationality, language), why they are
 referred and what they need; never the officer's notes, never the list of answers. Kept apart
 from the layout so that tests can check the content exactly and the layout can change freely.
 """

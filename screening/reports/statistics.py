@@ -1,4 +1,5 @@
-"""Counting for the quarterly statistics (QUESTIONNAIRE.md §5). Pure: no layout, no reportlab.
+"""Counting for the quarterly statistics (docs/questionnaire-standard.md §5). Pure: no layout, no
+reportlab.
 
 The counts come from :class:`Facts`, one small record per interview with just the fields the
 tables need. A store or the central database builds them with :func:`facts_from_interview`
@@ -52,7 +53,7 @@ class Facts:
     child: bool = False
     sex: str | None = None
     age_years: int | None = None
-    outcome: str | None = None  # the officer's outcome (QUESTIONNAIRE.md §5, table 2)
+    outcome: str | None = None  # the officer's outcome (docs/questionnaire-standard.md §5, table 2)
     action_taken: str | None = None
     nationality: str | None = None
     country_of_exploitation: str | None = None
@@ -157,7 +158,7 @@ class Statistics:
     period: Period
     checkpoint: str | None
     interviews: int
-    tables: tuple[Table, ...]  # the seven tables of QUESTIONNAIRE.md §5, in order
+    tables: tuple[Table, ...]  # the seven tables of docs/questionnaire-standard.md §5, in order
     chart: Table  # outcomes by checkpoint, drawn as the bar chart
     # the interviews it was counted from, of any date (of its checkpoint, if it has one): the
     # disclosure control protects it together with the reports they also make

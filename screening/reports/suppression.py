@@ -1,4 +1,5 @@
-"""Small-cell suppression for statistics given to outside partners (QUESTIONNAIRE.md §5).
+"""Small-cell suppression for statistics given to outside partners (docs/questionnaire-standard.md
+§5).
 
 A count from 1 to k−1 is shown as ``<k`` (primary suppression). Hiding those alone is not
 enough: with the row and column totals printed, a lone hidden cell in a row is the total minus

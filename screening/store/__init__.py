@@ -1,1 +1,1 @@
-"""The encrypted checkpoint database (DESIGN.md §4)."""
+"""The encrypted checkpoint database (docs/design.md §4)."""

@@ -20,7 +20,7 @@ from screening.store import audit, connection, interviews, settings
 from screening.store.interviews import InterviewSummary, StoredInterview
 from screening.store.sessionbase import SessionBase
 
-# personal data leaving the store: these need a recent password (DESIGN.md §4)
+# personal data leaving the store: these need a recent password (docs/design.md §4)
 LEAVING_THE_STORE = ("interview_printed", "interview_exported", "slip_printed", "record_printed",
                      "report_exported")
 # the slip goes to an outside organisation and the statistics to partners: a supervisor's call
@@ -95,8 +95,9 @@ class Casework(SessionBase):
         """The supervisor confirms or changes the receiving organisation before the slip.
 
         Only on a finalised interview, only to an organisation of the reference directory and
-        only where the rules of QUESTIONNAIRE.md §3 still hold (else ReferralRuleError, with
-        the reason); the change is a new revision, audited with the old and new choice."""
+        only where the rules of docs/questionnaire-standard.md §3 still hold (else
+        ReferralRuleError, with the reason); the change is a new revision, audited with the old
+        and new choice."""
         self._require_supervisor("choose the receiving organisation")
         record = self.get_interview(interview_id)
         known = self.forms.reference().organisations
@@ -121,7 +122,7 @@ class Casework(SessionBase):
 
     def approve(self, interview_id: str) -> None:
         """Approve a finalised interview; refused with ReferralRuleError when its referral
-        breaks a rule of QUESTIONNAIRE.md §3, as finalising would be."""
+        breaks a rule of docs/questionnaire-standard.md §3, as finalising would be."""
         record = self._under_review(interview_id)
         self._keep_referral_rules(record, record.answers)
         self._change_status(record, "approved", "interview_approved", None, None, {})

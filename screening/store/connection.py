@@ -1,6 +1,6 @@
 """Opening, creating and copying the SQLCipher database. The only module that sets PRAGMAs.
 
-Two rules from DESIGN.md §4 shape it: the database is opened with a raw 256-bit key (no
+Two rules from docs/design.md §4 shape it: the database is opened with a raw 256-bit key (no
 SQLCipher PBKDF2 of its own), and nothing here ever creates a database where a file already
 is — opening uses ``mode=rw`` so SQLite itself cannot create one by accident."""
 

@@ -1,4 +1,4 @@
-"""Queries on interviews. Each autosave is one UPDATE in its own transaction (DESIGN.md §4)."""
+"""Queries on interviews. Each autosave is one UPDATE in its own transaction (docs/design.md §4)."""
 
 from __future__ import annotations
 

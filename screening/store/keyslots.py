@@ -1,4 +1,4 @@
-"""The key-slot file beside the database (LUKS-style, DESIGN.md §4).
+"""The key-slot file beside the database (LUKS-style, docs/design.md §4).
 
 One random master key opens the database. Each account's slot holds that key wrapped with
 AES-256-GCM under Argon2id(password, the slot's own salt); the recovery slot wraps it under the

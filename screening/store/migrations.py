@@ -1,5 +1,5 @@
 """Numbered schema migrations. ``PRAGMA user_version`` holds the schema number; each step runs
-in its own transaction after a backup of the database as it was (DESIGN.md §4)."""
+in its own transaction after a backup of the database as it was (docs/design.md §4)."""
 
 from __future__ import annotations
 

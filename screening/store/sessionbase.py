@@ -62,7 +62,7 @@ class SessionBase:
             raise PermissionDeniedError(f"only a supervisor can {what}")
 
     def confirm_password(self, password: str) -> None:
-        """Prove the password again (before printing or exporting, DESIGN.md §4)."""
+        """Prove the password again (before printing or exporting, docs/design.md §4)."""
         if self._slots.unwrap(account_slot(self.account.name), password) is None:
             raise WrongCredentialsError("the password is wrong")
         self._authenticated_at = self._clock()

@@ -1,4 +1,4 @@
-"""The reference-data wire formats, shared by central and the workstation (DESIGN.md §5).
+"""The reference-data wire formats, shared by central and the workstation (docs/design.md §5).
 
 A *package* is what central publishes for the workstations: one questionnaire version, the
 reference folder (checkpoints, referral directory, help lines, countries) or the list of

@@ -1,4 +1,4 @@
-"""The sync wire formats, shared by the workstation and central (DESIGN.md §5).
+"""The sync wire formats, shared by the workstation and central (docs/design.md §5).
 
 Every document names its format and version in a ``format`` field ("rs-batch/1"); a reader
 refuses a version it does not know, so a later format can coexist with this one.

@@ -1,6 +1,6 @@
 """Crash safety: a child process autosaves answers and is killed with SIGKILL at random moments;
 after every kill the store passes both integrity checks and holds every answer the child
-reported as saved (DESIGN.md §4: a crash loses nothing the officer already moved past)."""
+reported as saved (docs/design.md §4: a crash loses nothing the officer already moved past)."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from screening.questionnaire.scoring import (
 )
 from screening.ui.interview.fields import Field
 
-REFERRAL_NEEDED = ("suspected_victim", "presumed_victim")  # QUESTIONNAIRE.md §3
+REFERRAL_NEEDED = ("suspected_victim", "presumed_victim")  # docs/questionnaire-standard.md §3
 
 
 class AssessmentField(Field):

@@ -1,4 +1,4 @@
-"""Required actions before an interview can be finalised (QUESTIONNAIRE.md §3)."""
+"""Required actions before an interview can be finalised (docs/questionnaire-standard.md §3)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The indicator scoring and decision rule of QUESTIONNAIRE.md §2, on the standard form."""
+"""The indicator scoring and decision rule of docs/questionnaire-standard.md §2, on the standard
+form."""
 
 from __future__ import annotations
 

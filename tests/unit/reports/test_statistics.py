@@ -1,5 +1,5 @@
-"""The seven tables of QUESTIONNAIRE.md §5, against counts worked out by hand from the blocks
-of stats_fixture.py (B1..B14; O1 and O2 fall outside the quarter)."""
+"""The seven tables of docs/questionnaire-standard.md §5, against counts worked out by hand from
+the blocks of stats_fixture.py (B1..B14; O1 and O2 fall outside the quarter)."""
 
 from __future__ import annotations
 

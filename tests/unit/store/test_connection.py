@@ -1,4 +1,4 @@
-"""The connection: PRAGMAs as DESIGN.md §4 asks, and no database ever created by accident."""
+"""The connection: PRAGMAs as docs/design.md §4 asks, and no database ever created by accident."""
 
 from __future__ import annotations
 

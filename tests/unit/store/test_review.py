@@ -1,4 +1,5 @@
-"""The supervisor's review keeps the rules of QUESTIONNAIRE.md §3 exactly as finalisation does:
+"""The supervisor's review keeps the rules of docs/questionnaire-standard.md §3 exactly as
+finalisation does:
 a child's referral cannot be redirected away from child protection, a shelter or NGO needs the
 person's consent, and the refusal says why."""
 
