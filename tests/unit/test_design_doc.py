@@ -34,7 +34,7 @@ def test_every_home_in_the_table_exists():
         assert paths, behaviour
         folder = ROOT
         for path in paths:
-            if path.startswith(("screening/", "docs/")):
+            if path.startswith(("screening/", "docs/", "scripts/", "forms/", "tests/")):
                 candidate = ROOT / path.replace("<page>", "login")
                 folder = candidate if path.endswith("/") else candidate.parent
             else:  # named relative to the home before it in the row, or to the package
