@@ -38,7 +38,7 @@ def database_url(request, tmp_path) -> str:
 
 @pytest.fixture
 def small_limits() -> wire.Limits:
-    return wire.Limits(compressed=256 * 1024, decompressed=1024 * 1024)
+    return wire.Limits(compressed=256 * 1024, decompressed=4 * 1024 * 1024)
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def central(tmp_path, database_url, small_limits) -> Iterator[Central]:
     opened.close()
 
 
-def enrol_station(central: Central, checkpoint: str = "rinas") -> Workstation:
+def enrol_station(central: Central, checkpoint: str = "TIA") -> Workstation:
     key = crypto.new_signing_key()
     code = enrolment.new_code(central, checkpoint, by="drita")
     request = wire.parse_enrol_request(wire.build_enrol_request(code, key, "desk"))

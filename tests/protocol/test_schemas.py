@@ -12,12 +12,12 @@ from importlib import resources
 from typing import Any
 
 import pytest
-from screening.central.ingest import ingest
-from screening.central.queries import devices
 
 from screening import crypto, lifecycle
-from screening.central import reference as central_reference
 from screening.central import settings
+from screening.central.batches.ingest import ingest
+from screening.central.devices import queries as devices
+from screening.central.reference import publish as central_reference
 from screening.central.service import Central, open_central
 from screening.store.audit import AuditEntry
 from screening.store.interviews import Interview
@@ -80,7 +80,7 @@ def test_what_central_builds_matches_the_schemas(central):
     revoked = enrol_station(central).device_id
     with central.engine.begin() as conn:
         devices.revoke(conn, revoked, "2026-11-23T06:00:00+00:00")
-    central_reference.publish_revocations(central)
+    central_reference.catch_up_revocations(central)
     headers = packages.sign_request(station.device_id, 0, station.key)
     answer = central_reference.pull(central, station.device_id, 0,
                                     headers[packages.TIME_HEADER],

@@ -40,6 +40,12 @@ def form_package(conn: Connection, form_id: str, form_version: str) -> Published
     return Published(**row._mapping) if row else None
 
 
+def of_kind(conn: Connection, kind: str) -> list[Published]:
+    c = reference_packages.c
+    return [Published(**row._mapping) for row in conn.execute(
+        select(reference_packages).where(c.kind == kind).order_by(c.version))]
+
+
 def add(conn: Connection, package: Published) -> None:
     conn.execute(insert(reference_packages).values(
         version=package.version, kind=package.kind, name=package.name, label=package.label,
