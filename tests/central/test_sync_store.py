@@ -41,7 +41,7 @@ def staff_side(live):
 
 @pytest.fixture
 def store(tmp_path):
-    session, _ = StoreSession.initialise(tmp_path / "store", "TIR", SUPERVISOR, SUPERVISOR_PW,
+    session, _ = StoreSession.initialise(tmp_path / "store", "TIA", SUPERVISOR, SUPERVISOR_PW,
                                          kdf=TEST_KDF)
     yield session
     session.close()
@@ -51,7 +51,7 @@ def enrol(store, staff_side, live) -> identity.Identity:
     key = crypto.new_signing_key()
     client = CentralClient(live.url)
     try:
-        response = client.enrol(enrolment.new_code(staff_side, "TIR", by="drita"), key, "desk")
+        response = client.enrol(enrolment.new_code(staff_side, "TIA", by="drita"), key, "desk")
     finally:
         client.close()
     me = identity.from_enrolment(response, live.url, key, None)
@@ -121,7 +121,7 @@ def test_the_service_enrols_syncs_and_exports_as_a_supervisor_only(store, staff_
     from screening.errors import PermissionDeniedError
     from screening.sync import service
 
-    code = enrolment.new_code(staff_side, "TIR", by="drita")
+    code = enrolment.new_code(staff_side, "TIA", by="drita")
     me = service.enroll(store, live.url, code, label="desk")
     assert identity.load(store) == me
     first = store.import_finalised(adult_no_indicators())

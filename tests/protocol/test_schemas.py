@@ -75,8 +75,11 @@ def test_what_central_builds_matches_the_schemas(central):
     refused = {**interview(), "status": "draft"}
     receipt = ingest(central, station.batch([interview(), refused, built_interview()]))
     schemas.validate("receipt", json.loads(receipt))
-    central_reference.publish_form_file(central, FORMS / "returnee_screening.yaml")
-    central_reference.publish_reference_dir(central, FORMS / "reference")
+    # the built interview answers one question only: refused with its problems, listed
+    assert [(r["code"], bool(r.get("problems"))) for r in json.loads(receipt)["results"]] == [
+        ("new", False), ("interview_invalid", True), ("answers_missing", True)]
+    central_reference.publish_form_file(central, FORMS / "returnee_screening.yaml", by="drita")
+    central_reference.publish_reference_dir(central, FORMS / "reference", by="drita")
     revoked = enrol_station(central).device_id
     with central.engine.begin() as conn:
         devices.revoke(conn, revoked, "2026-11-23T06:00:00+00:00")
