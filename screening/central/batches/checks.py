@@ -51,6 +51,7 @@ _MESSAGES = {
     OVERRIDE_UNAPPROVED: "the officer lowered the computed outcome: the interview needs the "
                          "reason and a supervisor's approval before it is sent",
 }
+_REQUIRED = "this question must be answered"
 OVERRIDE_REASON = "override_reason"  # the form's question (forms/returnee_screening.yaml)
 # The times of a record that cannot be later than when it reaches central.
 _RECORD_TIMES = ("created_at", "updated_at")
@@ -91,7 +92,9 @@ def check(record: dict[str, Any], known: KnownForms, enrolled_checkpoint: str,
     if not found:
         return Verdict()
     codes = {code for code, _problem in found}
-    return Verdict(next(c for c in CODES if c in codes), tuple(p for _code, p in found))
+    # a form that also requires the reason finds it missing once more: say it once
+    problems = tuple(dict.fromkeys(p for _code, p in found))
+    return Verdict(next(c for c in CODES if c in codes), problems)
 
 
 def _answers(form: Form, evaluation: Evaluation) -> Iterator[Found]:
@@ -99,8 +102,7 @@ def _answers(form: Form, evaluation: Evaluation) -> Iterator[Found]:
         yield ANSWERS_INVALID, wire.Problem(issue.question_id, issue.code,
                                             _issue_words(form, issue))
     for question_id in evaluation.missing_required:
-        yield ANSWERS_MISSING, wire.Problem(question_id, "required",
-                                            "this question must be answered")
+        yield ANSWERS_MISSING, wire.Problem(question_id, "required", _REQUIRED)
 
 
 def _issue_words(form: Form, issue: AnswerIssue) -> str:
@@ -151,10 +153,8 @@ def _override(record: dict[str, Any], evaluation: Evaluation) -> Iterator[Found]
     computed, final = evaluation.outcome, evaluation.final_outcome
     if computed is None or final is None or OUTCOME_RANK[final] >= OUTCOME_RANK[computed]:
         return
-    if is_empty(evaluation.values.get(OVERRIDE_REASON)) \
-            and OVERRIDE_REASON not in evaluation.missing_required:  # else said once, below
-        yield OVERRIDE_UNAPPROVED, wire.Problem(OVERRIDE_REASON, "required",
-                                                "the reason for the lower outcome is missing")
+    if is_empty(evaluation.values.get(OVERRIDE_REASON)):
+        yield OVERRIDE_UNAPPROVED, wire.Problem(OVERRIDE_REASON, "required", _REQUIRED)
     # the supervisor's approval is the interview's status (lifecycle: only a supervisor
     # approves)
     if record["status"] != lifecycle.APPROVED:
