@@ -76,6 +76,15 @@ def check(record: dict[str, Any], known: KnownForms, enrolled_checkpoint: str,
           now: dt.datetime) -> Verdict:
     """The verdict on one record that ``wire.interview_problem`` accepted; ``now`` is central's
     clock (aware)."""
+    try:
+        return _check(record, known, enrolled_checkpoint, now)
+    except Exception as error:  # hostile answers must refuse one interview, not the batch
+        return Verdict(ANSWERS_INVALID, (wire.Problem(
+            "", "unreadable", f"the answers cannot be evaluated ({type(error).__name__})"),))
+
+
+def _check(record: dict[str, Any], known: KnownForms, enrolled_checkpoint: str,
+           now: dt.datetime) -> Verdict:
     shape = schemas.problems("interview", record)
     if shape:
         return Verdict(INTERVIEW_INVALID,
