@@ -57,10 +57,11 @@ def facts_row(interview_id: str, record_json: str, known: KnownForms) -> dict[st
         "outcome": None, "action_taken": answers.get("action_taken"),
         "facts": None, "problem": None, "computed_outcome": None, "profile": None,
         "positive_dimensions": None}
-    form = known.get(record.get("form_id"), record.get("form_version"))
+    form = known.to_count(record.get("form_id"), record.get("form_version"))
     try:
         if form is None:
-            raise ReportError("made with a form version central does not have")
+            raise ReportError(f"made with the form {record.get('form_id')!r}, which central "
+                              "does not have")
         evaluation = evaluate(form, answers, reference=known.reference,
                               now=local_time(started))
         facts = facts_from_evaluation(evaluation, started_at=local_time(started))

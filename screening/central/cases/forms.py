@@ -31,6 +31,13 @@ class KnownForms:
     def get(self, form_id: object, form_version: object) -> Form | None:
         return self.forms.get((str(form_id), str(form_version)))
 
+    def to_count(self, form_id: object, form_version: object) -> Form | None:
+        """The form to derive facts with: the version named, else the bundled form of that id
+        (as central did before it knew versions, so interviews it holds stay counted)."""
+        bundled, _reference = standard_form()
+        found = self.get(form_id, form_version)
+        return found or (bundled if form_id == bundled.id else None)
+
 
 def known_forms(conn: Connection) -> KnownForms:
     form, reference = standard_form()

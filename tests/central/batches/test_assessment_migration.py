@@ -31,7 +31,7 @@ def _hold_the_old_way(conn, record: dict) -> None:
                       "1, 'http', :r)"), {"at": at, "r": b"{}"})
     conn.execute(text("INSERT INTO interviews (id, device_id, checkpoint, form_id, "
                       "form_version, status, outcome, revision, received_at) VALUES (:id, "
-                      "'dev-1', 'rinas', 'returnee_screening', '2026.1', 'finalised', "
+                      "'dev-1', 'rinas', 'returnee_screening', '1.0', 'finalised', "
                       "'presumed_victim', 1, :at)"), {"id": record["id"], "at": at})
     conn.execute(text("INSERT INTO interview_revisions (interview_id, revision, content_hash, "
                       "record, batch_id) VALUES (:id, 1, :h, :rec, 'b-1')"),
@@ -42,8 +42,10 @@ def _hold_the_old_way(conn, record: dict) -> None:
 @pytest.mark.parametrize("start", ["0001", "0002", "0003"])
 def test_facts_held_before_0004_are_computed_again_and_nothing_else_changes(
         tmp_path, database_url, start):
-    # the record's own outcome lies, and its checkpoint is not one central knows today
-    record = {**interview(checkpoint="rinas"), "outcome": "presumed_victim"}
+    # the record's own outcome lies, its checkpoint is not one central knows today and its
+    # form version is not the bundled one: held before the checks, it stays held and counted
+    record = {**interview(checkpoint="rinas"), "outcome": "presumed_victim",
+              "form_version": "1.0"}
     engine = database.open_engine(database_url)
     try:
         with engine.begin() as conn:
