@@ -19,7 +19,8 @@ its audit entries). Decompression is streamed with a ceiling, so a zip bomb cost
 A receipt is JSON signed by central: per interview one of ``stored`` (new, or a higher revision
 that replaced the one held), ``duplicate`` (this revision with this content is already held),
 ``superseded`` (central already holds a higher revision; nothing to store) or ``refused`` with
-a stable code (``revision_conflict``: same revision, different content; ``interview_invalid``).
+a stable code (``revision_conflict``: same revision, different content; ``interview_invalid``;
+the codes of central's checks, docs/protocol.md §9.2) and, when central says why, ``problems``.
 """
 
 from __future__ import annotations
