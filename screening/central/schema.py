@@ -151,6 +151,11 @@ case_facts = Table(
     Column("action_taken", String(100)),
     Column("facts", Text),  # the statistics.Facts fields as JSON; NULL when not countable
     Column("problem", String(300)),  # why not countable
+    # central's own assessment of the answers (migration 0004), beside the record's as sent:
+    # the computed outcome, the profile and the positive dimensions ("D1,D3")
+    Column("computed_outcome", String(100)),
+    Column("profile", String(40)),
+    Column("positive_dimensions", String(200)),
     Index("ix_case_facts_date", "interview_date"),
 )
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from screening.cli.store_cmd import add_command, open_session
 from screening.sync import service
+from screening.sync.outbox import refusal_reason
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -45,7 +46,8 @@ def run_sync(args: argparse.Namespace) -> int:
         purged = session.purge_expired()
     print(f"{len(report.acknowledged)} batch(es) acknowledged by central")
     for result in report.refused_interviews:
-        print(f"refused by central: interview {result.interview_id}: {result.code}")
+        print(f"refused by central: interview {result.interview_id}: {result.code}: "
+              f"{refusal_reason(result.to_json())}")
     if report.quarantined:
         print(f"{len(report.quarantined)} batch(es) quarantined; see the outbox")
     reference = getattr(report, "reference", None)

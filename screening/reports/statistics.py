@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from screening.errors import ReportError
-from screening.questionnaire.evaluation import evaluate
+from screening.questionnaire.evaluation import Evaluation, evaluate
 from screening.questionnaire.model import Form
 from screening.questionnaire.reference import Reference
 from screening.questionnaire.scoring import AT_RISK, NO_INDICATORS, PRESUMED, SUSPECTED
@@ -94,7 +94,14 @@ def facts_from_mapping(data: Mapping[str, Any]) -> Facts:
 def facts_from_interview(answers: Mapping[str, Any], form: Form, reference: Reference,
                          *, started_at: dt.datetime | None = None) -> Facts:
     """Facts from an interview's answers, scored by the engine (as of the interview's time)."""
-    evaluation = evaluate(form, answers, reference=reference, now=started_at)
+    return facts_from_evaluation(evaluate(form, answers, reference=reference, now=started_at),
+                                 started_at=started_at)
+
+
+def facts_from_evaluation(evaluation: Evaluation, *, started_at: dt.datetime | None = None
+                          ) -> Facts:
+    """Facts from the engine's evaluation of an interview (for a caller that also needs the
+    evaluation itself, e.g. central's own assessment)."""
     values = evaluation.values
     started = values.get("interview_started_at") or started_at
     if not isinstance(started, dt.datetime):

@@ -112,5 +112,15 @@ class Outbox:
                                  ) from None
 
 
+def refusal_reason(item: dict[str, Any]) -> str:
+    """Central's refusal of one interview (a receipt result, as the outbox keeps it) in words:
+    its message, then each problem with the question it concerns."""
+    reason = str(item.get("message") or item.get("code") or "")
+    problems = [p for p in item.get("problems") or [] if isinstance(p, dict)]
+    details = "; ".join(f"{p.get('question')}: {p.get('message')}" if p.get("question")
+                        else str(p.get("message", "")) for p in problems)
+    return f"{reason} — {details}" if details else reason
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

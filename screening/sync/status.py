@@ -10,7 +10,7 @@ from screening.errors import ScreeningError
 from screening.store import connection, settings
 from screening.store.session import StoreSession
 from screening.sync import identity
-from screening.sync.outbox import PENDING, Entry, Outbox
+from screening.sync.outbox import PENDING, Entry, Outbox, refusal_reason
 
 LAST_SUCCESS = "sync.last_success"
 OUTBOX = "outbox"
@@ -33,7 +33,7 @@ def read_status(session: StoreSession) -> SyncStatus:
     except ScreeningError:
         return SyncStatus(enrolled=False)
     entries = Outbox(session.paths.root / OUTBOX).entries()
-    refused = [(item.get("interview_id", ""), item.get("message") or item.get("code", ""))
+    refused = [(item.get("interview_id", ""), refusal_reason(item))
                for entry in entries for item in entry.refused]
     return SyncStatus(
         enrolled=True, server_url=me.server_url, device_id=me.device_id,

@@ -19,13 +19,15 @@ its audit entries). Decompression is streamed with a ceiling, so a zip bomb cost
 A receipt is JSON signed by central: per interview one of ``stored`` (new, or a higher revision
 that replaced the one held), ``duplicate`` (this revision with this content is already held),
 ``superseded`` (central already holds a higher revision; nothing to store) or ``refused`` with
-a stable code (``revision_conflict``: same revision, different content; ``interview_invalid``).
+a stable code (``revision_conflict``: same revision, different content; ``interview_invalid``;
+the codes of central's checks, docs/protocol.md §9.2) and, when central says why, ``problems``.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import json
 import re
 import struct
@@ -256,7 +258,7 @@ def _header_from(doc: dict[str, Any]) -> BatchHeader:
     created_at, content_hash = doc.get("created_at"), doc.get("content_hash")
     if not (isinstance(device_id, str) and _DEVICE_ID.fullmatch(device_id)
             and type(sequence) is int and 1 <= sequence < 2 ** 63 and is_uuid(batch_id)
-            and isinstance(created_at, str) and isinstance(content_hash, str)
+            and is_iso_time(created_at) and isinstance(content_hash, str)
             and doc.get("compression") == "zlib"):
         raise WireError("the batch header lacks a valid device id, sequence, batch id, time, "
                         "content hash or compression", code="envelope_malformed")
@@ -304,6 +306,17 @@ def is_uuid(value: object) -> TypeGuard[str]:
         return str(uuid.UUID(value)) == value
     except ValueError:
         return False
+
+
+def is_iso_time(value: object) -> TypeGuard[str]:
+    """ISO 8601 text that names a moment (``datetime.fromisoformat`` reads it)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def interview_problem(record: object) -> str | None:
@@ -356,6 +369,20 @@ def interview_content_hash(record: dict[str, Any]) -> str:
 # -- receipts -----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class Problem:
+    """One reason central refused an interview: where (a question id, or ``""`` for the record
+    itself), a stable code and words for people. Never the answer's value: it may be a
+    victim's name."""
+
+    question: str
+    code: str
+    message: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"question": self.question, "code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
 class InterviewResult:
     interview_id: str
     revision: int | None
@@ -366,6 +393,9 @@ class InterviewResult:
     # seq (docs/protocol.md §8.2). Written only when there are some, so receipts without any
     # stay byte for byte what they were.
     audit_refused: tuple[int, ...] = ()
+    # Why a refused interview was refused, one element per problem; written only when there
+    # are some, like ``audit_refused``.
+    problems: tuple[Problem, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         doc: dict[str, Any] = {"interview_id": self.interview_id, "revision": self.revision,
@@ -373,6 +403,8 @@ class InterviewResult:
                                "message": self.message}
         if self.audit_refused:
             doc["audit_refused"] = list(self.audit_refused)
+        if self.problems:
+            doc["problems"] = [p.to_json() for p in self.problems]
         return doc
 
 
@@ -410,7 +442,21 @@ def _result_from(item: Any) -> InterviewResult:
             and all(type(seq) is int for seq in audit_refused)):
         raise WireError("the receipt lists a malformed result", code="receipt_invalid")
     return InterviewResult(interview_id, revision, str(result), fields.get("code", ""),
-                           fields.get("message", ""), tuple(audit_refused))
+                           fields.get("message", ""), tuple(audit_refused),
+                           _problems_from(fields.get("problems", [])))
+
+
+def _problems_from(items: object) -> tuple[Problem, ...]:
+    if not isinstance(items, list):
+        raise WireError("the receipt lists malformed problems", code="receipt_invalid")
+    found = []
+    for item in items:
+        parts = [item.get(k) if isinstance(item, dict) else None
+                 for k in ("question", "code", "message")]
+        if not all(isinstance(part, str) for part in parts):
+            raise WireError("the receipt lists malformed problems", code="receipt_invalid")
+        found.append(Problem(*parts))
+    return tuple(found)
 
 
 # -- enrolment ----------------------------------------------------------------------------------

@@ -11,6 +11,9 @@ import pytest
 
 from screening import crypto
 from screening.central import settings
+from screening.central.batches import queries as batches
+from screening.central.cases import facts
+from screening.central.clock import utc_now
 from screening.central.devices import enrolment
 from screening.central.service import Central, open_central
 from screening.sync import wire
@@ -38,7 +41,7 @@ def database_url(request, tmp_path) -> str:
 
 @pytest.fixture
 def small_limits() -> wire.Limits:
-    return wire.Limits(compressed=256 * 1024, decompressed=1024 * 1024)
+    return wire.Limits(compressed=256 * 1024, decompressed=4 * 1024 * 1024)
 
 
 @pytest.fixture
@@ -49,13 +52,31 @@ def central(tmp_path, database_url, small_limits) -> Iterator[Central]:
     opened.close()
 
 
-def enrol_station(central: Central, checkpoint: str = "rinas") -> Workstation:
+def enrol_station(central: Central, checkpoint: str = "TIA") -> Workstation:
     key = crypto.new_signing_key()
     code = enrolment.new_code(central, checkpoint, by="drita")
     request = wire.parse_enrol_request(wire.build_enrol_request(code, key, "desk"))
     response = enrolment.enrol(central, request)
     return Workstation(response.device_id, key, crypto.load_recipient_key(
         response.encryption_key))
+
+
+def held_before_checks(central: Central, station: Workstation, records: list[dict]) -> None:
+    """Store ``records`` as a central older than its interview checks did, unjudged: the
+    existing data a newer central must keep and show, never refuse."""
+    raw = station.batch(records)
+    header, now = wire.parse_batch(raw).header, utc_now()
+    with central.engine.begin() as conn:
+        batches.add(conn, batches.StoredBatch(header.batch_id, station.device_id,
+                                              header.sequence, header.content_hash, b""),
+                    received_at=now, via="http", raw=raw)
+        batches.insert_current(conn, [batches.Held(
+            r["id"], station.device_id, r["checkpoint"], r["form_id"], r["form_version"],
+            r["status"], r.get("outcome"), r["revision"], now) for r in records])
+        batches.add_revisions(conn, [(r["id"], r["revision"], wire.interview_content_hash(r),
+                                      wire.canonical_json(r).decode()) for r in records],
+                              header.batch_id)
+        facts.refresh(conn)
 
 
 @pytest.fixture

@@ -55,7 +55,7 @@ def enrol(live: LiveCentral, code: str, key=None) -> requests.Response:
 @pytest.fixture
 def station(live, staff_side) -> Workstation:
     key = crypto.new_signing_key()
-    answer = enrol(live, enrolment.new_code(staff_side, "rinas", by="drita"), key=key)
+    answer = enrol(live, enrolment.new_code(staff_side, "TIA", by="drita"), key=key)
     assert answer.status_code == 200, answer.text
     response = wire.parse_enrol_response(answer.json())
     return Workstation(response.device_id, key, crypto.load_recipient_key(
@@ -161,7 +161,7 @@ def test_a_batch_replayed_by_another_device_is_409(live, station, staff_side):
     assert upload(live, raw).status_code == 200
     key = crypto.new_signing_key()
     other = wire.parse_enrol_response(
-        enrol(live, enrolment.new_code(staff_side, "rinas", by="drita"), key=key).json())
+        enrol(live, enrolment.new_code(staff_side, "TIA", by="drita"), key=key).json())
     envelope = wire.parse_batch(raw)
     header = {**envelope.header.to_json(), "device_id": other.device_id}
     forged = wire.sign_frame(wire.canonical_json(header), envelope.ciphertext, key)

@@ -27,9 +27,9 @@ def test_opening_central_catches_up_what_an_older_central_left_stale(central, st
     records = []
     for _ in range(2):
         record = interview(str(uuid.uuid4()))
-        record.update(answers={"given_name": "Arta", "family_name": "Hoxha",
-                               "interview_started_at": "2026-08-01T09:00:00",
-                               "id_document_number": "AB 123456"})
+        record["answers"].update(given_name="Arta", family_name="Hoxha",
+                                 interview_started_at="2026-08-01T09:00:00",
+                                 id_document_type="passport", id_document_number="AB 123456")
         records.append(record)
     ingest(central, station.batch(records))
     other = enrol_station(central, "KKV")

@@ -81,7 +81,7 @@ def client(proxy, sleeps):
 
 def enrol(staff_side, client) -> tuple[Workstation, crypto.Ed25519PublicKey]:
     key = crypto.new_signing_key()
-    response = client.enrol(enrolment.new_code(staff_side, "rinas", by="drita"), key, "desk 3")
+    response = client.enrol(enrolment.new_code(staff_side, "TIA", by="drita"), key, "desk 3")
     station = Workstation(response.device_id, key,
                           crypto.load_recipient_key(response.encryption_key))
     return station, crypto.load_verify_key(response.verify_key)

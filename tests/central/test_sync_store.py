@@ -15,11 +15,11 @@ from screening.central.devices import enrolment
 from screening.central.service import open_central
 from screening.errors import ScreeningError
 from screening.store.session import StoreSession
-from screening.sync import builder, identity
+from screening.sync import builder, identity, status
 from screening.sync.outbox import Outbox
 from screening.sync.sender import send_pending
 from screening.sync.transport import CentralClient
-from tests.answer_sets import adult_no_indicators
+from tests.answer_sets import adult_no_indicators, with_yes
 from tests.central.live import LiveCentral
 from tests.unit.store.helpers import SUPERVISOR, SUPERVISOR_PW, TEST_KDF
 
@@ -41,7 +41,7 @@ def staff_side(live):
 
 @pytest.fixture
 def store(tmp_path):
-    session, _ = StoreSession.initialise(tmp_path / "store", "TIR", SUPERVISOR, SUPERVISOR_PW,
+    session, _ = StoreSession.initialise(tmp_path / "store", "TIA", SUPERVISOR, SUPERVISOR_PW,
                                          kdf=TEST_KDF)
     yield session
     session.close()
@@ -51,7 +51,7 @@ def enrol(store, staff_side, live) -> identity.Identity:
     key = crypto.new_signing_key()
     client = CentralClient(live.url)
     try:
-        response = client.enrol(enrolment.new_code(staff_side, "TIR", by="drita"), key, "desk")
+        response = client.enrol(enrolment.new_code(staff_side, "TIA", by="drita"), key, "desk")
     finally:
         client.close()
     me = identity.from_enrolment(response, live.url, key, None)
@@ -116,12 +116,46 @@ def test_an_approval_after_sending_travels_as_a_newer_revision(store, staff_side
                                                    store.get_interview(interview_id).revision)
 
 
+def test_central_refuses_an_unapproved_lowered_outcome_alone_and_says_why(store, staff_side,
+                                                                          live):
+    from screening.sync import service
+
+    service.enroll(store, live.url, enrolment.new_code(staff_side, "TIA", by="drita"))
+    kept = store.import_finalised(adult_no_indicators(given_name="Kept"))
+    # a strong indicator makes the computed outcome "suspected"; the officer lowered it
+    lowered = store.import_finalised(with_yes(adult_no_indicators(
+        given_name="Lowered", officer_outcome="no_indicators",
+        override_reason="the person explained the injury"), "ind_violence"))
+    report = service.sync_now(store)
+    assert [(r.interview_id, r.code) for r in report.refused_interviews] == [
+        (lowered, "override_unapproved")]
+    assert store.get_interview(kept).acknowledged_at is not None
+    assert store.get_interview(lowered).acknowledged_at is None
+    [entry] = Outbox(store.paths.root / status.OUTBOX).entries()
+    assert entry.state == "acknowledged"
+    assert [(r["interview_id"], r["problems"][0]["question"]) for r in entry.refused] == [
+        (lowered, "officer_outcome")]
+    [(shown_id, reason)] = status.read_status(store).refused
+    assert shown_id == lowered and "supervisor's approval" in reason
+    assert "officer_outcome" in reason and "Lowered" not in reason
+    with staff_side.engine.connect() as conn:
+        assert held.current(conn, lowered) is None  # refused: nothing of it is held
+    store.approve(lowered)  # the supervisor approves: the next revision is accepted
+    assert not service.sync_now(store).refused_interviews
+    assert store.get_interview(lowered).acknowledged_at is not None
+    with staff_side.engine.connect() as conn:
+        assert held.current(conn, lowered).status == "approved"
+        facts = cases.case(conn, lowered)
+    assert (facts["outcome"], facts["computed_outcome"]) == ("no_indicators",
+                                                             "suspected_victim")
+
+
 def test_the_service_enrols_syncs_and_exports_as_a_supervisor_only(store, staff_side, live,
                                                                    tmp_path):
     from screening.errors import PermissionDeniedError
     from screening.sync import service
 
-    code = enrolment.new_code(staff_side, "TIR", by="drita")
+    code = enrolment.new_code(staff_side, "TIA", by="drita")
     me = service.enroll(store, live.url, code, label="desk")
     assert identity.load(store) == me
     first = store.import_finalised(adult_no_indicators())

@@ -71,10 +71,10 @@ def test_enrolment_with_the_ca_file_then_sync_over_tls(tls_central, tmp_path):
 
     server, ca, _ = tls_central
     staff_side = open_central(settings.Settings(server.data_dir, server.db_url), migrate=False)
-    store, _ = StoreSession.initialise(tmp_path / "store", "TIR", SUPERVISOR, SUPERVISOR_PW,
+    store, _ = StoreSession.initialise(tmp_path / "store", "TIA", SUPERVISOR, SUPERVISOR_PW,
                                        kdf=TEST_KDF)
     try:
-        code = enrolment.new_code(staff_side, "TIR", by="drita")
+        code = enrolment.new_code(staff_side, "TIA", by="drita")
         me = service.enroll(store, server.url, code, ca)
         assert me.ca_bundle == ca.read_text()
         interview_id = store.import_finalised(adult_no_indicators())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import adult_no_indicators
+from tests.answer_sets import adult_no_indicators, with_yes
 from tests.central.live import LiveCentral, run_cli
 from tests.integration.test_store_cli import OFF, OFF_PW, SUP, fails, ok, run
 
@@ -22,12 +22,14 @@ def central(tmp_path: Path):
     live.stop()
 
 
-def workstation(tmp_path: Path, names: list[str]) -> Path:
+def workstation(tmp_path: Path, names: list[str], *more: dict) -> Path:
+    """A KKV workstation holding an interview per name, and ``more`` answer sets."""
     data = tmp_path / "station"
     ok(run(data, "init", "--checkpoint", "KKV", "--user", SUP))
     ok(run(data, "users", "add", OFF, "--role", "officer", "--as", SUP, new_password=OFF_PW))
     paper = tmp_path / "paper.json"
-    paper.write_text(json.dumps([adult_no_indicators(given_name=n) for n in names]), "utf-8")
+    paper.write_text(json.dumps([*(adult_no_indicators(given_name=n) for n in names), *more]),
+                     "utf-8")
     ok(run(data, "interviews", "import", str(paper), "--as", OFF, password=OFF_PW))
     return data
 
@@ -70,3 +72,16 @@ def test_export_to_removable_media_then_import(tmp_path, central):
     assert len(central_interviews(central)) == 1
     ok(run_cli(central.data_dir, central.db_url, "import", str(batch)))  # idempotent
     assert len(central_interviews(central)) == 1
+
+
+def test_sync_says_in_words_why_central_refused_an_interview(tmp_path, central):
+    lowered = with_yes(adult_no_indicators(given_name="Lowered", officer_outcome="at_risk",
+                                           override_reason="explained"), "ind_violence")
+    data = workstation(tmp_path, ["Besa"], lowered)
+    ok(run(data, "enroll", "--server", central.url, "--code", enrolment_code(central),
+           "--as", SUP))
+    printed = run(data, "sync", "--as", SUP)
+    fails(printed, "override_unapproved")
+    assert "supervisor's approval" in printed.stdout and "officer_outcome" in printed.stdout
+    assert "Lowered" not in printed.stdout
+    assert [i["checkpoint"] for i in central_interviews(central)] == ["KKV"]  # Besa only

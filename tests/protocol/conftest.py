@@ -36,7 +36,7 @@ def central_cli(live: LiveCentral, *args: str) -> str:
     return done.stdout
 
 
-def new_code(live: LiveCentral, checkpoint: str = "Rinas") -> str:
-    # "enrolment code for Rinas: ABCD-EFGH-JKMN-PQRS"
+def new_code(live: LiveCentral, checkpoint: str = "TIA") -> str:
+    # "enrolment code for TIA: ABCD-EFGH-JKMN-PQRS"
     first = central_cli(live, "enrolment-code", checkpoint).splitlines()[0]
     return first.rsplit(": ", 1)[1]

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from screening.sync import schemas
+from tests.answer_sets import adult_no_indicators
 from tests.conftest import FORMS
 from tests.protocol import minimal_client as mc
 from tests.protocol.conftest import central_cli, new_code, vector
@@ -116,11 +117,14 @@ def test_the_reference_vector_signs_and_verifies():
 # -- a real central -----------------------------------------------------------------------------
 
 def record(interview_id: str, revision: int, seq: int, name: str = "Arta") -> dict[str, Any]:
+    """An interview central accepts: complete answers to the standard form (§9.2), from a
+    device enrolled for TIA."""
     return {"id": interview_id, "revision": revision, "form_id": "returnee_screening",
-            "form_version": "2026.1", "checkpoint": "Rinas", "officer": "olsi",
+            "form_version": "2026.1", "checkpoint": "TIA", "officer": "olsi",
             "created_at": "2026-11-20T08:00:00+00:00",
             "updated_at": "2026-11-20T08:30:00+00:00", "status": "finalised",
-            "answers": {"given_name": name}, "assessment": None, "outcome": "no_indicators",
+            "answers": adult_no_indicators(given_name=name, checkpoint="TIA"),
+            "assessment": None, "outcome": "no_indicators",
             "audit": [{"seq": seq, "at": "2026-11-20T08:30:00+00:00", "actor": "olsi",
                        "action": "interview_finalised", "subject": interview_id, "detail": {},
                        "prev_hash": "0" * 64, "hash": f"{seq:064x}"}]}
@@ -165,7 +169,7 @@ def refusal(answer: requests.Response) -> tuple[int, str]:
 def test_enrolment_gives_the_keys_whose_fingerprint_central_prints(live, device):
     printed = central_cli(live, "migrate")  # prints the receipt key's fingerprint
     assert f"fingerprint {mc.fingerprint(device.enrolment.central_verify_key)}" in printed
-    assert device.enrolment.checkpoint == "Rinas"
+    assert device.enrolment.checkpoint == "TIA"
 
 
 def test_an_enrolment_code_works_once(live):
@@ -267,9 +271,6 @@ def test_a_routing_error_is_a_refusal_too(live):
         refusal(answer)
 
 
-@pytest.mark.xfail(strict=True, reason="central drops an audit entry whose seq it already "
-                   "holds with other content and says nothing; docs/protocol.md §9 says the "
-                   "result lists it in audit_refused")
 def test_an_audit_entry_central_cannot_keep_is_named_in_the_receipt(device):
     assert outcome(device.send(device.batch(50, [record(str(uuid.uuid4()), 1, 50)]))) == [
         ("stored", "new")]

@@ -16,7 +16,7 @@ import pytest
 from screening import crypto, lifecycle
 from screening.central import settings
 from screening.central.batches.ingest import ingest
-from screening.central.devices import revocation
+from screening.central.devices import queries as devices
 from screening.central.reference import publish as central_reference
 from screening.central.service import Central, open_central
 from screening.store.audit import AuditEntry
@@ -75,9 +75,15 @@ def test_what_central_builds_matches_the_schemas(central):
     refused = {**interview(), "status": "draft"}
     receipt = ingest(central, station.batch([interview(), refused, built_interview()]))
     schemas.validate("receipt", json.loads(receipt))
-    central_reference.publish_form_file(central, FORMS / "returnee_screening.yaml", by="test")
-    central_reference.publish_reference_dir(central, FORMS / "reference", by="test")
-    revocation.revoke(central, enrol_station(central).device_id, by="test")
+    # the built interview answers one question only: refused with its problems, listed
+    assert [(r["code"], bool(r.get("problems"))) for r in json.loads(receipt)["results"]] == [
+        ("new", False), ("interview_invalid", True), ("answers_missing", True)]
+    central_reference.publish_form_file(central, FORMS / "returnee_screening.yaml", by="drita")
+    central_reference.publish_reference_dir(central, FORMS / "reference", by="drita")
+    revoked = enrol_station(central).device_id
+    with central.engine.begin() as conn:
+        devices.revoke(conn, revoked, "2026-11-23T06:00:00+00:00")
+    central_reference.catch_up_revocations(central)
     headers = packages.sign_request(station.device_id, 0, station.key)
     answer = central_reference.pull(central, station.device_id, 0,
                                     headers[packages.TIME_HEADER],

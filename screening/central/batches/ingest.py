@@ -10,6 +10,7 @@ commits (``repeats.candidates.refresh``, one refresh at a time)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import TYPE_CHECKING
 
@@ -17,9 +18,9 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from screening import crypto
-from screening.central.batches import queries
+from screening.central.batches import checks, queries
 from screening.central.batches.merge import Merge
-from screening.central.cases import facts
+from screening.central.cases import facts, forms
 from screening.central.clock import utc_now
 from screening.central.database import retry_on_conflict
 from screening.central.devices import queries as devices
@@ -108,7 +109,7 @@ def _store(central: Central, conn: Connection, envelope: wire.BatchEnvelope,
     queries.add(conn, queries.StoredBatch(header.batch_id, header.device_id, header.sequence,
                                           header.content_hash, b""),
                 received_at=now, via=via, raw=raw)
-    merge = _read_state(conn, device.id, content.interviews, now)
+    merge = _read_state(conn, device, content.interviews, now)
     results = [merge.apply(record) for record in content.interviews]
     _write(conn, merge, header.batch_id)
     facts.refresh(conn)
@@ -120,14 +121,16 @@ def _store(central: Central, conn: Connection, envelope: wire.BatchEnvelope,
     return receipt
 
 
-def _read_state(conn: Connection, device_id: str, records: list, now: str) -> Merge:
+def _read_state(conn: Connection, device: devices.Device, records: list, now: str) -> Merge:
     # Only from records that can be stored: a refused one may carry an id with a NUL or a seq
     # beyond 64 bits, which PostgreSQL or SQLite would refuse in the lookup itself.
     storable = [r for r in records if wire.interview_problem(r) is None]
     ids = [r["id"] for r in storable]
     seqs = [e["seq"] for r in storable for e in r.get("audit", [])]
-    return Merge(device_id, now, queries.currents(conn, ids),
-                 queries.revision_hashes(conn, ids), queries.audit_seqs(conn, device_id, seqs))
+    known, clock = forms.known_forms(conn), dt.datetime.fromisoformat(now)
+    return Merge(device.id, now, queries.currents(conn, ids), queries.revision_hashes(conn, ids),
+                 queries.audit_held(conn, device.id, seqs),
+                 lambda record: checks.check(record, known, device.checkpoint, clock))
 
 
 def _write(conn: Connection, merge: Merge, batch_id: str) -> None:

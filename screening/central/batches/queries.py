@@ -140,12 +140,14 @@ def revision_hashes(conn: Connection, ids: Iterable[str]) -> dict[tuple[str, int
     return found
 
 
-def audit_seqs(conn: Connection, device_id: str, seqs: Iterable[int]) -> set[int]:
+def audit_held(conn: Connection, device_id: str, seqs: Iterable[int]) -> dict[int, str]:
+    """seq -> entry JSON of the entries among ``seqs`` central holds from this device."""
     c = audit_entries.c
-    found: set[int] = set()
+    found: dict[int, str] = {}
     for chunk in chunks(sorted(set(seqs))):
-        found.update(conn.execute(select(c.seq).where(c.device_id == device_id,
-                                                      c.seq.in_(chunk))).scalars())
+        for row in conn.execute(select(c.seq, c.entry).where(c.device_id == device_id,
+                                                             c.seq.in_(chunk))):
+            found[int(row.seq)] = row.entry
     return found
 
 

@@ -13,19 +13,25 @@ from sqlalchemy import Connection
 
 from screening.casereference import CaseReferenceError, case_reference
 from screening.central.cases import queries
-from screening.central.cases.forms import catalogue
-from screening.errors import ScreeningError
-from screening.questionnaire.catalogue import FormCatalogue
-from screening.reports.statistics import facts_from_interview
+from screening.central.cases.forms import KnownForms, known_forms
+from screening.errors import ReportError, ScreeningError
+from screening.questionnaire.evaluation import evaluate
+from screening.reports.statistics import facts_from_evaluation
 
 
-def _local(moment: str) -> dt.datetime | None:
+def local_time(moment: object) -> dt.datetime | None:
+    """An ISO time as the engine works with it: local, without a zone, as the officer saw it."""
     try:
-        parsed = dt.datetime.fromisoformat(moment)
-    except (TypeError, ValueError):
+        parsed = dt.datetime.fromisoformat(str(moment))
+    except ValueError:
         return None
-    # the engine works in local time without a zone, as the officer saw it
     return parsed.astimezone().replace(tzinfo=None) if parsed.tzinfo else parsed
+
+
+def started_text(record: dict[str, Any]) -> str:
+    """When the interview began: its answer, else the record's creation time."""
+    answers = record.get("answers") if isinstance(record.get("answers"), dict) else {}
+    return str(answers.get("interview_started_at") or record.get("created_at") or "")
 
 
 def reference_of(record: dict[str, Any]) -> str:
@@ -36,24 +42,29 @@ def reference_of(record: dict[str, Any]) -> str:
         return ""
 
 
-def facts_row(interview_id: str, record_json: str, forms: FormCatalogue) -> dict[str, Any]:
-    """The ``case_facts`` row of one stored interview record, evaluated with its own form
-    version."""
+def facts_row(interview_id: str, record_json: str, known: KnownForms) -> dict[str, Any]:
+    """The ``case_facts`` row of one stored interview record, with central's own assessment
+    of it (computed here, never taken from the record)."""
     record = json.loads(record_json)
     answers = record.get("answers") if isinstance(record.get("answers"), dict) else {}
-    started_text = answers.get("interview_started_at") or record.get("created_at") or ""
+    started = started_text(record)
     row: dict[str, Any] = {
         "interview_id": interview_id, "revision": int(record["revision"]),
         "case_reference": reference_of(record),
-        "interview_date": str(started_text)[:10] or None,
+        "interview_date": started[:10] or None,
         "checkpoint": answers.get("checkpoint") or record.get("checkpoint"), "child": False,
-        "outcome": record.get("outcome"), "action_taken": answers.get("action_taken"),
-        "facts": None, "problem": None}
+        # never the record's own ``outcome``: what counts is what central computes
+        "outcome": None, "action_taken": answers.get("action_taken"),
+        "facts": None, "problem": None, "computed_outcome": None, "profile": None,
+        "positive_dimensions": None}
+    form = known.to_count(record.get("form_id"), record.get("form_version"))
     try:
-        form, reference = forms.for_version(str(record.get("form_id")),
-                                            str(record.get("form_version")))
-        facts = facts_from_interview(answers, form, reference,
-                                     started_at=_local(str(started_text)))
+        if form is None:
+            raise ReportError(f"made with the form {record.get('form_id')!r}, which central "
+                              "does not have")
+        evaluation = evaluate(form, answers, reference=known.reference,
+                              now=local_time(started))
+        facts = facts_from_evaluation(evaluation, started_at=local_time(started))
     except ScreeningError as error:
         row["problem"] = error.message[:300]
         return row
@@ -64,20 +75,23 @@ def facts_row(interview_id: str, record_json: str, forms: FormCatalogue) -> dict
     values["interview_date"] = facts.interview_date.isoformat()
     values["activity_sector"] = list(facts.activity_sector)
     row.update(interview_date=values["interview_date"], checkpoint=facts.checkpoint,
-               child=facts.child, outcome=facts.outcome or record.get("outcome"),
+               child=facts.child, outcome=facts.outcome,
                action_taken=facts.action_taken, facts=json.dumps(values, sort_keys=True))
+    if evaluation.assessment is not None:
+        row.update(computed_outcome=evaluation.assessment.outcome,
+                   profile=evaluation.assessment.profile,
+                   positive_dimensions=",".join(evaluation.assessment.positive_dimensions))
     return row
 
 
 def refresh(conn: Connection) -> int:
     """Bring ``case_facts`` up to the current revisions, in the caller's transaction; the
     number of interviews updated."""
-    done, previous = 0, None
+    done, previous, known = 0, None, known_forms(conn)
     while stale := queries.stale_facts(conn):
         ids = [iid for iid, _ in stale]
         if ids == previous:  # a record whose facts cannot be stored as current: stop
             return done
-        forms = catalogue(conn)
-        queries.put_facts(conn, [facts_row(iid, record, forms) for iid, record in stale])
+        queries.put_facts(conn, [facts_row(iid, record, known) for iid, record in stale])
         done, previous = done + len(stale), ids
     return done

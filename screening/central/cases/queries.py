@@ -96,7 +96,8 @@ def case(conn: Connection, interview_id: str) -> dict[str, Any] | None:
         select(i.id, i.device_id, i.checkpoint.label("device_checkpoint"), i.form_id,
                i.form_version, i.status, i.revision, i.received_at, d.label,
                f.case_reference, f.interview_date, f.checkpoint, f.child, f.outcome,
-               f.action_taken, f.problem)
+               f.action_taken, f.problem, f.computed_outcome, f.profile,
+               f.positive_dimensions)
         .select_from(interviews.join(devices, d.id == i.device_id)
                      .outerjoin(case_facts, f.interview_id == i.id))
         .where(i.id == interview_id)).first()

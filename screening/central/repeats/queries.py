@@ -12,6 +12,7 @@ from sqlalchemy import Connection, delete, insert, or_, select, text, update
 from screening.central.database import chunks
 from screening.central.repeats.matching import Person
 from screening.central.schema import (
+    case_facts,
     interview_revisions,
     interviews,
     match_candidates,
@@ -145,11 +146,12 @@ def confirmed_involving(conn: Connection, ids: Iterable[str]) -> list[Candidate]
 
 
 def outcomes(conn: Connection, ids: Iterable[str]) -> dict[str, str | None]:
-    i = interviews.c
+    """The outcome central computed for each interview (never the one the record claims)."""
+    f = case_facts.c
     found: dict[str, str | None] = {}
     for chunk in chunks(sorted(set(ids))):
-        found.update((row.id, row.outcome) for row in
-                     conn.execute(select(i.id, i.outcome).where(i.id.in_(chunk))))
+        found.update((row.interview_id, row.outcome) for row in conn.execute(
+            select(f.interview_id, f.outcome).where(f.interview_id.in_(chunk))))
     return found
 
 
@@ -158,9 +160,10 @@ def records(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[dict[str, A
     i, r = interviews.c, interview_revisions.c
     found: dict[str, tuple[dict[str, Any], str]] = {}
     for chunk in chunks(sorted(set(ids))):
-        query = (select(i.id, i.checkpoint, i.outcome, i.status, r.record)
+        query = (select(i.id, i.checkpoint, case_facts.c.outcome, i.status, r.record)
                  .join(interview_revisions,
                        (r.interview_id == i.id) & (r.revision == i.revision))
+                 .outerjoin(case_facts, case_facts.c.interview_id == i.id)
                  .where(i.id.in_(chunk)))
         for row in conn.execute(query):
             found[row.id] = ({"checkpoint": row.checkpoint, "outcome": row.outcome,

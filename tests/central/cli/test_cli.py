@@ -69,7 +69,7 @@ def test_staff_add_stores_an_argon2id_hash(home, sqlite_url):
     assert PasswordHasher().verify(stored, "a long staff password")
 
 
-def _code(home, url, checkpoint="rinas") -> str:
+def _code(home, url, checkpoint="TIA") -> str:
     return ok(run_cli(home, url, "enrolment-code", checkpoint)).split(": ", 1)[1].split()[0]
 
 

@@ -90,6 +90,8 @@ def received_cases(central: Central) -> dict[str, str]:
         "child": interview_record(child(), seq=12),
         "referred": interview_record(adult(checkpoint="TIA", officer_outcome="at_risk",
                                            action_taken="referred_social_services",
+                                           referral_organisation="state_social_services",
+                                           referral_urgent="no",
                                            interview_started_at="2026-10-02T09:00:00"),
                                      seq=13),
     }

@@ -20,15 +20,21 @@ from tests.unit.sync.batches import interview
 def received(station, central, names: tuple[str, str], *, at: str, born: str | None = None,
              age: int | None = None, doc: str | None = None, outcome: str = "presumed_victim",
              assisted: str | None = None) -> str:
-    """One interview as a workstation sends it; its id."""
+    """One interview as a workstation sends it (the officer's outcome ``outcome``); its id."""
     record = interview(str(uuid.uuid4()))
-    answers = {"given_name": names[0], "family_name": names[1], "interview_started_at": at,
-               "sex": "female"}
-    answers.update({k: v for k, v in (("date_of_birth", born), ("age_estimate", age),
-                                      ("id_document_number", doc),
+    answers = {**record["answers"], "given_name": names[0], "family_name": names[1],
+               "interview_started_at": at, "sex": "female", "officer_outcome": outcome}
+    del answers["date_of_birth"]  # central must not see a birth date the person did not give
+    answers.update({k: v for k, v in (("date_of_birth", born), ("id_document_number", doc),
                                       ("previously_assisted_as_victim", assisted))
                     if v is not None})
-    record.update(answers=answers, outcome=outcome)
+    if born is None:
+        answers["age_estimate"] = age if age is not None else 40
+    if doc is not None:
+        answers["id_document_type"] = "passport"
+    # every record claims "presumed victim": what counts is what central computes from the
+    # answers (cela_doc found no indicators, so other_doc is no repeat, whatever it claims)
+    record.update(answers=answers, outcome="presumed_victim")
     ingest(central, station.batch([record]))
     return record["id"]
 
@@ -68,7 +74,8 @@ def test_candidates_are_found_once_and_listed_with_both_sides(central, people):
 
 def test_a_new_interview_is_compared_with_those_already_keyed(central, station, people):
     assert matches.refresh(central.engine) == 0  # each ingest compared its interviews
-    later = received(station, central, ("Besa", "Krasniqi"), at="2027-02-01T09:00:00", age=26)
+    # a later interview (central refuses one in the future: it must be in the past of today)
+    later = received(station, central, ("Besa", "Krasniqi"), at="2026-11-02T09:00:00", age=26)
     assert matches.refresh(central.engine) == 0  # so did this one: its pair is there already
     [pair] = [c for c in matches.list_candidates(central) if later in
               (c["interview_a"], c["interview_b"])]

@@ -9,19 +9,24 @@ from typing import Any
 
 from screening import crypto
 from screening.sync import wire
+from tests.answer_sets import adult_no_indicators
 
 _audit_seq = itertools.count(1)
 
 
 def interview(interview_id: str | None = None, revision: int = 1, *, name: str = "Arta",
-              status: str = "finalised", audit: int = 1) -> dict[str, Any]:
+              status: str = "finalised", audit: int = 1, checkpoint: str = "TIA",
+              **answers: Any) -> dict[str, Any]:
+    """A record central accepts: complete answers for the standard form, from a workstation
+    enrolled for ``checkpoint``."""
     iid = interview_id or str(uuid.uuid4())
     return {
-        "id": iid, "revision": revision, "form_id": "returnee_screening", "form_version": "1.0",
-        "checkpoint": "rinas", "officer": "olsi", "created_at": "2026-11-20T08:00:00+00:00",
+        "id": iid, "revision": revision, "form_id": "returnee_screening",
+        "form_version": "2026.1", "checkpoint": checkpoint, "officer": "olsi",
+        "created_at": "2026-11-20T08:00:00+00:00",
         "updated_at": "2026-11-20T08:30:00+00:00", "status": status,
-        "answers": {"given_name": name, "consent_interview": "yes"}, "assessment": None,
-        "outcome": "no_indicators",
+        "answers": adult_no_indicators(given_name=name, checkpoint=checkpoint, **answers),
+        "assessment": None, "outcome": "no_indicators",
         "audit": [{"seq": next(_audit_seq), "at": "2026-11-20T08:30:00+00:00", "actor": "olsi",
                    "action": "interview.finalise", "subject": iid, "detail": {},
                    "prev_hash": "0" * 64, "hash": uuid.uuid4().hex * 2} for _ in range(audit)],

@@ -9,7 +9,7 @@ import pytest
 
 from screening import crypto
 from screening.errors import ScreeningError
-from screening.sync.outbox import Outbox
+from screening.sync.outbox import Outbox, refusal_reason
 from tests.unit.sync.batches import Workstation, interview
 
 
@@ -65,3 +65,14 @@ def test_a_damaged_state_file_is_named_not_ignored(tmp_path, station):
 
 def test_an_empty_outbox_has_nothing_pending(tmp_path):
     assert Outbox(tmp_path / "never-made").pending() == []
+
+
+def test_a_refusal_is_told_in_words_with_each_problem():
+    item = {"interview_id": "i-1", "code": "answers_invalid",
+            "message": "some answers are not valid for the questionnaire",
+            "problems": [{"question": "sex", "code": "invalid", "message": "not a choice"},
+                         {"question": "", "code": "shape", "message": "/officer: type"}]}
+    assert refusal_reason(item) == ("some answers are not valid for the questionnaire — "
+                                    "sex: not a choice; /officer: type")
+    # a receipt from before problems were sent: its message, else its code
+    assert refusal_reason({"code": "revision_conflict", "message": ""}) == "revision_conflict"

@@ -286,3 +286,33 @@ def test_a_receipt_names_the_audit_entries_central_could_not_keep(central_keys):
         wire.verify_receipt(_receipt(signing, results=[bad]), signing.public_key(),
                             batch_id="b-1", content_hash="h")
     assert caught.value.code == "receipt_invalid"
+
+
+def test_a_receipt_carries_why_an_interview_was_refused(central_keys):
+    signing = central_keys[1]
+    assert "problems" not in wire.InterviewResult("i-1", 2, "stored", "new").to_json()
+    problem = wire.Problem("date_of_birth", "constraint", "cannot be in the future")
+    refused = wire.InterviewResult("i-1", 2, "refused", "answers_invalid", "invalid",
+                                   problems=(problem,))
+    assert wire.verify_receipt(_receipt(signing, results=[refused]), signing.public_key(),
+                               batch_id="b-1", content_hash="h") == [refused]
+    malformed = {**refused.to_json(), "problems": [{"question": 1, "code": "x", "message": ""}]}
+    for results in ([{**refused.to_json(), "problems": "nope"}], [malformed]):
+        body = {"format": wire.RECEIPT_FORMAT, "batch_id": "b-1", "content_hash": "h",
+                "results": results}
+        body["signature"] = wire.b64e(crypto.sign(signing, wire.canonical_json(body)))
+        with pytest.raises(wire.WireError) as caught:
+            wire.verify_receipt(wire.canonical_json(body), signing.public_key(),
+                                batch_id="b-1", content_hash="h")
+        assert caught.value.code == "receipt_invalid"
+
+
+@pytest.mark.parametrize("created_at", ["not a time", "", 5, None])
+def test_a_header_whose_time_is_not_iso_is_malformed(station, created_at):
+    raw = station.batch([])
+    envelope = wire.parse_batch(raw)
+    header = {**envelope.header.to_json(), "created_at": created_at}
+    with pytest.raises(wire.WireError) as caught:
+        wire.parse_batch(wire.sign_frame(wire.canonical_json(header), envelope.ciphertext,
+                                         station.key))
+    assert caught.value.code == "envelope_malformed"
