@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from screening.sync import schemas
-from tests.answer_sets import adult_no_indicators
+from tests.answer_sets import BUNDLED, adult_no_indicators
 from tests.conftest import FORMS
 from tests.protocol import minimal_client as mc
 from tests.protocol.conftest import central_cli, new_code, vector
@@ -120,7 +120,7 @@ def record(interview_id: str, revision: int, seq: int, name: str = "Arta") -> di
     """An interview central accepts: complete answers to the standard form (§9.2), from a
     device enrolled for TIA."""
     return {"id": interview_id, "revision": revision, "form_id": "returnee_screening",
-            "form_version": "2026.1", "checkpoint": "TIA", "officer": "olsi",
+            "form_version": BUNDLED[1], "checkpoint": "TIA", "officer": "olsi",
             "created_at": "2026-11-20T08:00:00+00:00",
             "updated_at": "2026-11-20T08:30:00+00:00", "status": "finalised",
             "answers": adult_no_indicators(given_name=name, checkpoint="TIA"),

@@ -22,6 +22,7 @@ from screening.central.service import Central, open_central
 from screening.store.audit import AuditEntry
 from screening.store.interviews import StoredInterview
 from screening.sync import builder, packages, schemas, wire
+from tests.answer_sets import BUNDLED
 from tests.central.conftest import enrol_station
 from tests.conftest import FORMS, ROOT
 from tests.unit.sync.batches import interview
@@ -37,7 +38,7 @@ def central(tmp_path) -> Iterator[Central]:
 
 def built_interview() -> dict[str, Any]:
     iid = str(uuid.uuid4())
-    made = StoredInterview(iid, "returnee_screening", "2026.1", "Rinas", "olsi",
+    made = StoredInterview(iid, *BUNDLED, "Rinas", "olsi",
                      "2026-11-20T08:00:00+00:00", "2026-11-20T08:30:00+00:00",
                      lifecycle.FINALISED, {"given_name": "Arta"}, {"score": 3}, "referred", 2,
                      acknowledged_at="2026-11-21T08:00:00+00:00")

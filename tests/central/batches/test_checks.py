@@ -123,8 +123,8 @@ def test_the_clients_outcome_field_is_never_counted(central, station):
 
 def test_a_published_form_version_is_known(central, station, tmp_path):
     text = (FORMS / "returnee_screening.yaml").read_text(encoding="utf-8")
-    newer = text.replace('version: "2026.1"', 'version: "2026.2"', 1)
-    record = {**interview(), "form_version": "2026.2"}
+    newer = text.replace('version: "2026.2"', 'version: "2026.3"', 1)
+    record = {**interview(), "form_version": "2026.3"}
     assert [r["code"] for r in _results(ingest(central, station.batch([record])))] == [
         "form_unknown"]
     publish.publish_form_text(central, newer, by="drita")

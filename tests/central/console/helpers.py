@@ -15,7 +15,7 @@ from screening.central.batches.ingest import ingest
 from screening.central.clock import utc_now
 from screening.central.service import Central
 from screening.central.staff import queries as staff
-from tests.answer_sets import adult_no_indicators, child_answers
+from tests.answer_sets import BUNDLED, adult_no_indicators, child_answers
 from tests.central.conftest import enrol_station
 
 with warnings.catch_warnings():  # Starlette would like httpx2; httpx works the same here
@@ -60,7 +60,7 @@ def interview_record(answers: dict[str, Any], *, checkpoint: str = "TIA",
     """A finalised interview as a real workstation sends it (store fields plus audit)."""
     iid = interview_id or str(uuid.uuid4())
     return {
-        "id": iid, "revision": revision, "form_id": "returnee_screening", "form_version": "2026.1",
+        "id": iid, "revision": revision, "form_id": BUNDLED[0], "form_version": BUNDLED[1],
         "checkpoint": checkpoint, "officer": "olsi", "created_at": created_at,
         "updated_at": created_at, "status": "finalised", "answers": answers,
         "assessment": None, "outcome": outcome,

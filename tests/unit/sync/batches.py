@@ -9,7 +9,7 @@ from typing import Any
 
 from screening import crypto
 from screening.sync import wire
-from tests.answer_sets import adult_no_indicators
+from tests.answer_sets import BUNDLED, adult_no_indicators
 
 _audit_seq = itertools.count(1)
 
@@ -22,7 +22,7 @@ def interview(interview_id: str | None = None, revision: int = 1, *, name: str =
     iid = interview_id or str(uuid.uuid4())
     return {
         "id": iid, "revision": revision, "form_id": "returnee_screening",
-        "form_version": "2026.1", "checkpoint": checkpoint, "officer": "olsi",
+        "form_version": BUNDLED[1], "checkpoint": checkpoint, "officer": "olsi",
         "created_at": "2026-11-20T08:00:00+00:00",
         "updated_at": "2026-11-20T08:30:00+00:00", "status": status,
         "answers": adult_no_indicators(given_name=name, checkpoint=checkpoint, **answers),
