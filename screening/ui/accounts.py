@@ -126,9 +126,9 @@ class AccountForm(Retranslating, QDialog):
 
     def _problem(self) -> tuple[str, QWidget] | None:
         if self.adding:
-            problem = self._name_problem()
-            if problem is not None:
-                return problem, self.name
+            name_problem = self._name_problem()
+            if name_problem is not None:
+                return name_problem, self.name
         problem = password_problem(self.password.text(), self.again.text())
         if problem is None:
             return None
@@ -194,11 +194,11 @@ class AccountsDialog(Retranslating, QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
-        for widget in (self.explain, self.table):
-            column.addWidget(widget)
+        for above in (self.explain, self.table):
+            column.addWidget(above)
         column.addLayout(row)
-        for widget in (self.status, self.error, self.buttons):
-            column.addWidget(widget)
+        for below in (self.status, self.error, self.buttons):
+            column.addWidget(below)
         self.resize(640, 460)
         self._update_buttons()
         self.table.setFocus()  # the arrow keys choose an account at once
@@ -265,7 +265,10 @@ class AccountsDialog(Retranslating, QDialog):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        name = self.table.item(rows[0].row(), 0).data(NAME_ROLE)
+        item = self.table.item(rows[0].row(), 0)
+        if item is None:  # _fill_table gives every row its cells; a row without is no account
+            return None
+        name = item.data(NAME_ROLE)
         return next((a for a in self.accounts if a.name == name), None)
 
     def role_text(self, role: str) -> str:

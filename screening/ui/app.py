@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from screening import __version__, config
 from screening.errors import ScreeningError
+from screening.ui.application import application
 from screening.ui.i18n import Languages
 from screening.ui.main_window import MainWindow
 from screening.ui.preferences import Preferences
@@ -40,7 +41,9 @@ def build_window(argv: Sequence[str] | None = None) -> MainWindow:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
-    app = QApplication.instance() or QApplication(list(argv or sys.argv))
+    # a QApplication already running (tests, an embedding host) is reused, not replaced
+    app = QApplication(list(argv or sys.argv)) if QApplication.instance() is None \
+        else application()
     app.setApplicationName("Returnee Screening")
     app.setApplicationVersion(__version__)
     app.setStyleSheet(STYLE_SHEET)

@@ -42,10 +42,14 @@ class InterviewList(QTreeWidget):
         self.setUniformRowHeights(True)
         self.itemActivated.connect(lambda item, _col: self.opened.emit(item.data(0, ID_ROLE)))
 
-    def fill(self, rows: Iterable[Any], form: Form, lang: str, statuses: dict[str, str]) -> None:
+    def fill(self, rows: Iterable[Any], form: Form | None, lang: str,
+             statuses: dict[str, str]) -> None:
+        """``form`` is None only before the first login, when there are no rows either."""
         self.clear()
+        first: QTreeWidgetItem | None = None
         for row in rows:
-            outcome = outcome_label(form, row.outcome, lang) if row.outcome else "—"
+            outcome = outcome_label(form, row.outcome, lang) \
+                if row.outcome and form is not None else "—"
             changed = local_time(row.updated_at)
             when = f"{i18n.show_date(changed.date().isoformat(), lang)} {changed:%H:%M}"
             item = QTreeWidgetItem([row.case_reference or "—", row.display_name or "—",
@@ -53,10 +57,12 @@ class InterviewList(QTreeWidget):
                                     when])
             item.setData(0, ID_ROLE, row.id)
             self.addTopLevelItem(item)
+            if first is None:
+                first = item
         for column in range(self.columnCount()):
             self.resizeColumnToContents(column)
-        if self.topLevelItemCount():
-            self.setCurrentItem(self.topLevelItem(0))
+        if first is not None:
+            self.setCurrentItem(first)
 
 
 class HomeScreen(Retranslating, QWidget):
@@ -95,7 +101,8 @@ class HomeScreen(Retranslating, QWidget):
             column.addWidget(view)
             self.empty[view].setObjectName("emptyList")
             column.addWidget(self.empty[view])
-        self.user, self.supervisor, self.rows = "", False, []
+        self.user, self.supervisor = "", False
+        self.rows: list[Any] = []
         self.sync_status: Any = None
         self.sync_error = ""
         self.retranslate()

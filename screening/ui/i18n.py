@@ -19,6 +19,8 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from screening.ui.application import application
+
 LANGUAGES = ("sq", "en")
 LANGUAGE_NAMES = {"sq": "Shqip", "en": "English"}
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
@@ -40,7 +42,7 @@ class Languages:
 
     def apply(self, lang: str) -> None:
         """Switch every visible string to ``lang``."""
-        app = QCoreApplication.instance()
+        app = application()
         while _INSTALLED:
             app.removeTranslator(_INSTALLED.pop())
         self.lang = lang if lang in LANGUAGES else "sq"

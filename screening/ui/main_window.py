@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from screening import lifecycle
 from screening.errors import (
@@ -22,6 +22,7 @@ from screening.errors import (
     WrongCredentialsError,
 )
 from screening.store.layout import StorePaths
+from screening.ui.application import application
 from screening.ui.dialogs import confirm
 from screening.ui.home import HomeScreen
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Languages
@@ -64,6 +65,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.locked = False  # while locked, nothing but the lock screen answers
         self.interview_id: str | None = None
         self.interview: InterviewView | None = None
+        self._before_lock: QWidget | None = None  # the screen the lock covers
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.login = LoginScreen()
@@ -84,7 +86,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.sync.reached.connect(self._pick_up_reference)
         self.idle = IdleWatcher(preferences.lock_minutes, self)
         self.idle.idle.connect(self.lock_now)
-        QCoreApplication.instance().installEventFilter(self.idle)
+        application().installEventFilter(self.idle)
         self._build_menus()
         fit_to_screen(self, 1360, 860)
         self.retranslate()
@@ -196,13 +198,14 @@ class MainWindow(Retranslating, QMainWindow):
         return None if self.locked else self.session
 
     def _update_session_actions(self) -> None:
-        logged_in = self.active is not None
+        active = self.active
+        logged_in = active is not None
         for action in (self.new_action, self.home_action, self.lock_action, self.logout_action):
             action.setEnabled(logged_in)
         for code, action in self.language_actions.items():
             action.setChecked(code == self.languages.lang)
         self.record_action.setEnabled(logged_in and self.interview is not None)
-        supervisor = logged_in and self.session.is_supervisor
+        supervisor = active is not None and active.is_supervisor
         self.quarterly_action.setEnabled(supervisor)
         self.accounts_action.setEnabled(supervisor)
         self.central_action.setEnabled(supervisor)
@@ -314,7 +317,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.sync.attach(fresh)
             self.idle.start()
             self.locked = False
-            self.stack.setCurrentWidget(self._before_lock)
+            before = self._before_lock
+            self.stack.setCurrentWidget(self.home if before is None else before)
             self._update_session_actions()
 
         def failed(error: BaseException) -> None:
@@ -398,22 +402,28 @@ class MainWindow(Retranslating, QMainWindow):
             bar.send_back.connect(self._send_back)
             bar.print_slip.connect(self._print_slip)
             bar.organisation_chosen.connect(self._choose_organisation)
-            view.layout().addWidget(bar)
+            view.add_below(bar)
         self.interview = view
         self._update_session_actions()
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
+
+        def show_current() -> None:
+            current = view.session.current
+            if current and view is self.interview:
+                view.show_question(current)
+
         if view.session.current:
             # after the layout settles, so scrolling to the question lands on it
-            QTimer.singleShot(0, lambda: view.show_question(view.session.current)
-                              if view is self.interview else None)
+            QTimer.singleShot(0, show_current)
 
     def _save_answer(self, question_id: str, value: Any) -> None:
         session, interview_id, view = self.session, self.interview_id, self.interview
         if session is None or interview_id is None:
             return
         self.runner.store(lambda: session.save_answer(interview_id, question_id, value),
-                          lambda _revision: view.mark_saved() if view is self.interview else None)
+                          lambda _revision: view.mark_saved()
+                          if view is not None and view is self.interview else None)
 
     def _finalise(self) -> None:
         session, interview_id = self.active, self.interview_id

@@ -30,7 +30,7 @@ class ReviewBar(Retranslating, QWidget):
         self.organisation.setMinimumWidth(320)
         self.organisation.fill(entries_for("organisation", reference, lang))
         self.organisation.set_code(organisation)
-        self.organisation.lineEdit().setCursorPosition(0)  # the start of the name, not its end
+        self.organisation.line.setCursorPosition(0)  # the start of the name, not its end
         self.organisation.activated.connect(lambda _i: self._organisation_changed())
         self.organisation.confirmed.connect(self._organisation_changed)
         self.state = QLabel()
@@ -73,7 +73,7 @@ class ReviewBar(Retranslating, QWidget):
         self.lang = lang
         self.organisation.fill(entries_for("organisation", self.reference, lang))
         self.organisation.set_code(code)
-        self.organisation.lineEdit().setCursorPosition(0)
+        self.organisation.line.setCursorPosition(0)
 
 
     def retranslate(self) -> None:

@@ -45,7 +45,7 @@ class SetupWizard(Retranslating, QWizard):
             self.addPage(page)
         self.language_page.language.currentIndexChanged.connect(
             lambda _i: self.language_chosen.emit(self.language_page.chosen()))
-        self.account_page.create.connect(self.create_requested.emit)
+        self.account_page.account_entered.connect(self.create_requested.emit)
         self.language_chosen.connect(self.account_page.set_language)
         self.retranslate()
 
@@ -96,7 +96,8 @@ class _LanguagePage(Retranslating, QWizardPage):
 
 
 class _AccountPage(Retranslating, QWizardPage):
-    create = Signal(str, str, str)
+    # not "create": that name is QWidget.create(), which a signal would shadow
+    account_entered = Signal(str, str, str)
 
     def __init__(self, reference: Reference, lang: str) -> None:
         super().__init__()
@@ -145,8 +146,8 @@ class _AccountPage(Retranslating, QWizardPage):
             return False
         self.error.setText(self.tr("Creating the encrypted database…"))
         self.setEnabled(False)
-        self.create.emit(self.checkpoint.currentData(), self.user.text().strip(),
-                         self.password.text())
+        self.account_entered.emit(self.checkpoint.currentData(), self.user.text().strip(),
+                                  self.password.text())
         return False  # the wizard moves on when the store exists
 
     def _problem(self) -> str | None:

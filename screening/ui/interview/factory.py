@@ -25,8 +25,8 @@ class ChoiceListField(PickerField):
 
     def retranslate_editor(self) -> None:
         choices = self.form.choice_lists[self.question.choices or ""]
-        self.editor.fill([(c.value, c.label.get(self.lang, c.value), " ".join(c.label.values()))
-                          for c in choices])
+        self.combo.fill([(c.value, c.label.get(self.lang, c.value), " ".join(c.label.values()))
+                         for c in choices])
 
 
 def field_for(question: Question, form: Form, reference: Reference | None, lang: str,

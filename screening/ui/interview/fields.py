@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -170,23 +170,23 @@ class LineField(Field):
     """Text, whole numbers, decimals, dates: a line the officer types into."""
 
     def build_editor(self) -> QWidget:
-        editor = QLineEdit()
-        editor.setMaxLength(4000)
+        self.line = QLineEdit()
+        self.line.setMaxLength(4000)
         # Return also reaches Field.keyPressEvent (QLineEdit ignores it), which moves on.
-        editor.editingFinished.connect(self.emit_answer)
-        editor.setReadOnly(self.question.read_only)
-        return editor
+        self.line.editingFinished.connect(self.emit_answer)
+        self.line.setReadOnly(self.question.read_only)
+        return self.line
 
     def retranslate_editor(self) -> None:
         kind = self.question.type
         if kind == "date":
             placeholder = {"sq": "DD.MM.VVVV", "en": "DD/MM/YYYY"}.get(self.lang, "DD.MM.VVVV")
-            self.editor.setPlaceholderText(placeholder)
+            self.line.setPlaceholderText(placeholder)
             current = self.value()
             self.set_value(current)
 
     def value(self) -> Any:
-        text = self.editor.text().strip()
+        text = self.line.text().strip()
         if not text:
             return None
         kind = self.question.type
@@ -196,10 +196,10 @@ class LineField(Field):
             return _to_float(text, self.lang)
         if kind == "date":
             return i18n.parse_date(text) or text  # kept as typed; own_problem says why
-        return self.editor.text()
+        return self.line.text()
 
     def own_problem(self) -> str | None:
-        text = self.editor.text().strip()
+        text = self.line.text().strip()
         if self.question.type != "date" or not text or i18n.parse_date(text):
             return None
         if i18n.looks_like_date(text):
@@ -211,13 +211,13 @@ class LineField(Field):
 
     def show_value(self, value: Any) -> None:
         if value is None:
-            self.editor.setText("")
+            self.line.setText("")
         elif self.question.type == "date" and isinstance(value, str):
-            self.editor.setText(i18n.show_date(value, self.lang))
+            self.line.setText(i18n.show_date(value, self.lang))
         elif self.question.type == "datetime" and isinstance(value, str):
-            self.editor.setText(f"{i18n.show_date(value, self.lang)} {value[11:16]}".strip())
+            self.line.setText(f"{i18n.show_date(value, self.lang)} {value[11:16]}".strip())
         else:
-            self.editor.setText(str(value))
+            self.line.setText(str(value))
 
 
 def _to_int(text: str) -> Any:
@@ -239,23 +239,23 @@ def _to_float(text: str, lang: str) -> Any:
 
 class MultilineField(Field):
     def build_editor(self) -> QWidget:
-        editor = _PlainText()
-        editor.setTabChangesFocus(True)
-        editor.setFixedHeight(90)
-        editor.focus_left.connect(self.emit_answer)
-        editor.submitted.connect(self._submit)
-        return editor
+        self.notes = _PlainText()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(90)
+        self.notes.focus_left.connect(self.emit_answer)
+        self.notes.submitted.connect(self._submit)
+        return self.notes
 
     def _submit(self) -> None:
         self.emit_answer()
         self.entered.emit(self.question.id)
 
     def value(self) -> Any:
-        text = self.editor.toPlainText()
+        text = self.notes.toPlainText()
         return text if text.strip() else None
 
     def show_value(self, value: Any) -> None:
-        self.editor.setPlainText(value or "")
+        self.notes.setPlainText(value or "")
 
 class _PlainText(QPlainTextEdit):
     """Enter adds a line in a notes box; Ctrl+Enter moves on to the next question."""
@@ -270,7 +270,7 @@ class _PlainText(QPlainTextEdit):
             return
         super().keyPressEvent(event)
 
-    def focusOutEvent(self, event: QEvent) -> None:
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self.focus_left.emit()
         super().focusOutEvent(event)
 
@@ -291,7 +291,7 @@ class ChoiceField(Field):
             self.group.addButton(button)
             self.buttons[value] = button
             row.addWidget(button)
-            button.toggled.connect(lambda on, v=value: on and self._chosen())
+            button.toggled.connect(self._chosen)
         if isinstance(row, QHBoxLayout):
             row.addStretch(1)
         self.offered: str | None = None
@@ -309,7 +309,9 @@ class ChoiceField(Field):
         self.offered = value if value in self.buttons else None
         self.retranslate_editor()
 
-    def _chosen(self) -> None:
+    def _chosen(self, on: bool) -> None:
+        if not on:
+            return  # the button the officer's choice unticked
         self.suggestion.hide()
         self.emit_answer()
 

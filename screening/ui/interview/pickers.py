@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -37,28 +38,32 @@ class SearchCombo(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
+        # our own line edit, held typed: the one setEditable made is replaced by it
+        self.line = QLineEdit(self)
+        self.setLineEdit(self.line)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(12)
         self.items = QStandardItemModel(self)
         self.setModel(self.items)
-        completer = QCompleter(self.items, self)
-        completer.setCompletionRole(SEARCH_ROLE)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
-        self.lineEdit().textEdited.connect(self._fold_typed)
+        self.suggestions = QCompleter(self.items, self)
+        self.suggestions.setCompletionRole(SEARCH_ROLE)
+        self.suggestions.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.suggestions.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.suggestions.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(self.suggestions)  # after setLineEdit: the line edit holds it
+        self.line.textEdited.connect(self._fold_typed)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        popup = self.completer().popup()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not popup.isVisible():
+        popup = self.suggestions.popup()
+        open_list = popup is not None and popup.isVisible()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not open_list:
             self.confirmed.emit()
             event.accept()
             return
         super().keyPressEvent(event)
 
     def _fold_typed(self, text: str) -> None:
-        self.completer().setCompletionPrefix(fold(text))
+        self.suggestions.setCompletionPrefix(fold(text))
 
     def fill(self, entries: list[tuple[str, str, str]]) -> None:
         """Entries of (code, shown text, extra search words)."""
@@ -104,27 +109,27 @@ class PickerField(Field):
     """country, checkpoint, organisation."""
 
     def build_editor(self) -> QWidget:
-        combo = SearchCombo()
+        self.combo = combo = SearchCombo()
         combo.activated.connect(lambda _index: self.emit_answer())
-        combo.completer().activated.connect(lambda _text: self._take_and_move_on())
+        combo.suggestions.activated.connect(lambda _text: self._take_and_move_on())
         combo.confirmed.connect(self._take_and_move_on)
         # Typed text that matches nothing clears the answer rather than keeping a stale one.
-        combo.lineEdit().editingFinished.connect(self.emit_answer)
+        combo.line.editingFinished.connect(self.emit_answer)
         return combo
 
     def _take_and_move_on(self) -> None:
-        self.editor.set_code(self.editor.code())  # show the chosen name, not the search text
+        self.combo.set_code(self.combo.code())  # show the chosen name, not the search text
         self.emit_answer()
         self.entered.emit(self.question.id)
 
     def retranslate_editor(self) -> None:
-        self.editor.fill(entries_for(self.question.type, self.reference, self.lang))
+        self.combo.fill(entries_for(self.question.type, self.reference, self.lang))
 
     def value(self) -> Any:
-        return self.editor.code()
+        return self.combo.code()
 
     def show_value(self, value: Any) -> None:
-        self.editor.set_code(value)
+        self.combo.set_code(value)
 
 
 class CountriesField(Field):
@@ -139,7 +144,7 @@ class CountriesField(Field):
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self._add)
         self.picker.activated.connect(lambda _index: self._add())
-        self.picker.completer().activated.connect(lambda _text: self._add())
+        self.picker.suggestions.activated.connect(lambda _text: self._add())
         self.picker.confirmed.connect(self._add_or_move_on)
         row.addWidget(self.picker, 1)
         row.addWidget(self.add_button)

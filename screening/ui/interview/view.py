@@ -51,6 +51,7 @@ class InterviewView(Retranslating, QWidget):
         self.session = Interview(form, answers, reference=reference, current=current, now=now)
         self.fields: dict[str, Field] = {}
         self.pages: dict[str, int] = {}
+        self._titles: list[QLabel] = []  # one per section, in the form's order
         self._build()
         for question_id, value in self.session.answers.items():
             if question_id in self.fields:
@@ -99,13 +100,18 @@ class InterviewView(Retranslating, QWidget):
         bottom.addWidget(self.saved, 1)
         for button in (self.previous_button, self.next_button, self.finalise_button):
             bottom.addWidget(button)
-        column = QVBoxLayout(self)
+        column = self._column = QVBoxLayout(self)
         column.addWidget(splitter, 1)
         column.addWidget(self.keys)
         column.addLayout(bottom)
         QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self._move_section(+1))
         QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self._move_section(-1))
         self.retranslate()
+
+    def add_below(self, widget: QWidget) -> None:
+        """Put ``widget`` under the interview, across its width (the supervisor's review
+        bar)."""
+        self._column.addWidget(widget)
 
     def _page(self, section: Any) -> QWidget:
         body = QWidget()
@@ -114,6 +120,7 @@ class InterviewView(Retranslating, QWidget):
         title.setObjectName("sectionTitle")
         title.setProperty("section", section.id)
         column.addWidget(title)
+        self._titles.append(title)
         for question in section.questions:
             field = field_for(question, self.form, self.reference, self.lang)
             field.answered.connect(self._answered)
@@ -129,7 +136,6 @@ class InterviewView(Retranslating, QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        scroll.setProperty("titleLabel", title)
         return scroll
 
     # -- answers ---------------------------------------------------------------------------
@@ -248,8 +254,9 @@ class InterviewView(Retranslating, QWidget):
             self.stack.setCurrentIndex(page)
         field = self.fields[question_id]
         scroll = self.stack.currentWidget()
-        if isinstance(scroll, QScrollArea):
-            top = field.mapTo(scroll.widget(), QPoint(0, 0)).y()
+        body = scroll.widget() if isinstance(scroll, QScrollArea) else None
+        if isinstance(scroll, QScrollArea) and body is not None:
+            top = field.mapTo(body, QPoint(0, 0)).y()
             if top + field.height() + 40 <= scroll.viewport().height():
                 scroll.verticalScrollBar().setValue(0)  # the section's title stays in view
             else:
@@ -297,8 +304,7 @@ class InterviewView(Retranslating, QWidget):
             "Keys: the number or letter of an answer gives it and moves on by itself; Enter "
             "moves on without changing the answer (it confirms what a text field shows); "
             "Ctrl+PgDown / Ctrl+PgUp: next / previous section."))
-        for index, section in enumerate(self.form.sections):
-            title = self.stack.widget(index).property("titleLabel")
+        for title, section in zip(self._titles, self.form.sections, strict=True):
             title.setText(f"{section.id}. {section.title.get(self.lang, section.id)}")
         if hasattr(self, "problems"):
             self._refresh_sections()
