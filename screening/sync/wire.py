@@ -451,11 +451,12 @@ def _problems_from(items: object) -> tuple[Problem, ...]:
         raise WireError("the receipt lists malformed problems", code="receipt_invalid")
     found = []
     for item in items:
-        parts = [item.get(k) if isinstance(item, dict) else None
-                 for k in ("question", "code", "message")]
-        if not all(isinstance(part, str) for part in parts):
+        fields = item if isinstance(item, dict) else {}
+        question, code, message = (fields.get(k) for k in ("question", "code", "message"))
+        if not (isinstance(question, str) and isinstance(code, str)
+                and isinstance(message, str)):
             raise WireError("the receipt lists malformed problems", code="receipt_invalid")
-        found.append(Problem(*parts))
+        found.append(Problem(question, code, message))
     return tuple(found)
 
 

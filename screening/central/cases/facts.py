@@ -30,7 +30,8 @@ def local_time(moment: object) -> dt.datetime | None:
 
 def started_text(record: dict[str, Any]) -> str:
     """When the interview began: its answer, else the record's creation time."""
-    answers = record.get("answers") if isinstance(record.get("answers"), dict) else {}
+    held = record.get("answers")
+    answers: dict[str, Any] = held if isinstance(held, dict) else {}
     return str(answers.get("interview_started_at") or record.get("created_at") or "")
 
 
