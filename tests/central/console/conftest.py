@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from screening.central.app import create_app
-from tests.central.console.helpers import AGENT, TestClient, add_staff, logged_in
+from tests.central.console.helpers import ENGLISH, TestClient, add_staff, logged_in
 
 
 @pytest.fixture
 def client(central):
-    with TestClient(create_app(central), headers={"user-agent": AGENT}) as test_client:
+    with TestClient(create_app(central), headers=ENGLISH) as test_client:
         yield test_client
 
 
