@@ -131,7 +131,7 @@ def _add_error_handlers(app: FastAPI, console: Console) -> None:
         known = f"refusal.{error.code}"
         if known in catalogue.MESSAGES:
             return _error(console, request, 400, "error.not_possible", known)
-        return _error(console, request, 400, "error.not_possible", "refusal.other",
+        return _error(console, request, 400, "error.not_possible", "refusal.unknown_code",
                       code=error.code)
 
     @app.exception_handler(Exception)

@@ -367,7 +367,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "refusal.document_failed": {"sq": "dokumenti nuk mund të krijohej; tregojini mbështetjes "
                                       "së IT-së",
                                 "en": "the document could not be made; tell IT support"},
-    "refusal.other": {"sq": "sistemi qendror nuk e pranoi këtë kërkesë (kodi {code})",
+    "refusal.unknown_code": {"sq": "sistemi qendror nuk e pranoi këtë kërkesë (kodi {code})",
                       "en": "central did not accept this request (code {code})"},
 }
 
