@@ -102,11 +102,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "faqja",
                       "en": "No batch has arrived yet. Enrol a workstation on the page"},
     "batch.accepted": {"sq": "pranuar", "en": "accepted"},
-    "batch.refused": {"sq": "{n} të refuzuara", "en": "{n} refused"},
-    "result.stored": {"sq": "{n} të ruajtura", "en": "{n} stored"},
-    "result.duplicate": {"sq": "{n} të marra më parë", "en": "{n} duplicate"},
-    "result.superseded": {"sq": "{n} të vjetruara", "en": "{n} superseded"},
-    "result.refused": {"sq": "{n} të refuzuara", "en": "{n} refused"},
+    # what became of a batch's interviews (a count of each; Albanian agrees with "intervista")
+    "result.stored.one": {"sq": "{n} e ruajtur", "en": "{n} stored"},
+    "result.stored.other": {"sq": "{n} të ruajtura", "en": "{n} stored"},
+    "result.duplicate.one": {"sq": "{n} e marrë më parë", "en": "{n} duplicate"},
+    "result.duplicate.other": {"sq": "{n} të marra më parë", "en": "{n} duplicate"},
+    "result.superseded.one": {"sq": "{n} e vjetruar", "en": "{n} superseded"},
+    "result.superseded.other": {"sq": "{n} të vjetruara", "en": "{n} superseded"},
+    "result.refused.one": {"sq": "{n} e refuzuar", "en": "{n} refused"},
+    "result.refused.other": {"sq": "{n} të refuzuara", "en": "{n} refused"},
     "device.revoked": {"sq": "revokuar", "en": "revoked"},
     "device.revoked_at": {"sq": "revokuar më {when}", "en": "revoked {when}"},
     "device.active": {"sq": "aktive", "en": "active"},
@@ -115,7 +119,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "devices.heading": {"sq": "Pajisjet", "en": "Workstations"},
     "devices.caption": {"sq": "Pajisjet e regjistruara", "en": "Enrolled workstations"},
     "devices.col.batches": {"sq": "Paketat", "en": "Batches"},
-    "devices.missing": {"sq": "{n} mungojnë", "en": "{n} missing"},
+    "devices.missing.one": {"sq": "{n} mungon", "en": "{n} missing"},
+    "devices.missing.other": {"sq": "{n} mungojnë", "en": "{n} missing"},
     "devices.revoke": {"sq": "Revoko…", "en": "Revoke…"},
     "devices.empty": {"sq": "Ende nuk është regjistruar asnjë pajisje.",
                       "en": "No workstation is enrolled yet."},
@@ -229,13 +234,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "No audit entries arrived with this interview."},
     # -- matches ---------------------------------------------------------------------------
     "matches.title": {"sq": "Përputhjet", "en": "Matches"},
-    "matches.heading": {"sq": "Përputhje të mundshme të viktimave të përsëritura",
+    "matches.heading": {"sq": "Përputhje të mundshme për viktima të përsëritura",
                         "en": "Candidate repeat-victim matches"},
     "matches.show": {"sq": "Shfaq", "en": "Show"},
-    "matches.lead": {"sq": "Dy intervista që mund të jenë i njëjti person. Konfirmojeni vetëm "
-                           "kur janë: atëherë intervista e mëvonshme numërohet si viktimë e "
-                           "përsëritur në statistikat tremujore (kur e para gjeti një viktimë "
-                           "të dyshuar ose të prezumuar).",
+    "matches.lead": {"sq": "Dy intervista që mund t'i përkasin të njëjtit person. Konfirmojeni "
+                           "vetëm kur është kështu: atëherë intervista e mëvonshme numërohet "
+                           "si viktimë e përsëritur në statistikat tremujore (kur e para gjeti "
+                           "një viktimë të dyshuar ose të prezumuar).",
                      "en": "Two interviews that may be the same person. Confirm only when they "
                            "are: the later interview then counts as a repeat victim in the "
                            "quarterly statistics (when the earlier one found a suspected or "
