@@ -28,6 +28,7 @@ staff = Table(
     Column("name", String(100), nullable=False, unique=True),
     Column("password_hash", Text, nullable=False),
     Column("created_at", String(40), nullable=False),
+    Column("language", String(5)),  # the console's language chosen (migration 0004); NULL: none
 )
 
 # Only a hash of each code is kept: a copy of the database does not hand out enrolments.

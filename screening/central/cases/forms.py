@@ -91,21 +91,21 @@ def standard_form() -> tuple[Form, Reference]:
     return catalogue().for_new_interview()
 
 
-def checkpoint_codes() -> list[tuple[str, str]]:
-    """(code, English name) of the reference checkpoints, for the filters."""
+def checkpoint_codes(lang: str = "en") -> list[tuple[str, str]]:
+    """(code, name in ``lang``) of the reference checkpoints, for the filters."""
     _form, reference = standard_form()
-    return [(code, _name(cp)) for code, cp in reference.checkpoints.items()]
+    return [(code, _name(cp, lang)) for code, cp in reference.checkpoints.items()]
 
 
-def _name(checkpoint: object) -> str:
+def _name(checkpoint: object, lang: str) -> str:
     name = getattr(checkpoint, "name", None) or {}
-    return str(name.get("en") or name.get("sq") or "")
+    return str(name.get(lang) or name.get("en") or name.get("sq") or "")
 
 
-def choices(list_name: str) -> list[tuple[str, str]]:
-    """(value, English label) of one of the form's choice lists (outcomes, actions)."""
+def choices(list_name: str, lang: str = "en") -> list[tuple[str, str]]:
+    """(value, label in ``lang``) of one of the form's choice lists (outcomes, actions)."""
     form, _reference = standard_form()
-    return [(c.value, c.label.get("en") or c.value)
+    return [(c.value, c.label.get(lang) or c.label.get("en") or c.value)
             for c in form.choice_lists.get(list_name, ())]
 
 

@@ -16,7 +16,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from screening.central.console import render
+from screening.central.console import catalogue, render
 from screening.central.console.context import (
     COOKIE,
     PREFIX,
@@ -30,6 +30,7 @@ from screening.central.console.routes import (
     cases,
     checkpoints,
     devices,
+    language,
     login,
     repeats,
     statistics,
@@ -49,7 +50,7 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
 }
-PAGES = (login, batches, devices, checkpoints, cases, repeats, statistics)
+PAGES = (login, language, batches, devices, checkpoints, cases, repeats, statistics)
 
 
 def create_console(central: Central, settings: ConsoleSettings | None = None) -> FastAPI:
@@ -85,10 +86,10 @@ def _csrf_guard(console: Console) -> Callable[[Request], Awaitable[None]]:
             return
         origin = request.headers.get("origin")
         if origin and origin != "null" and urlsplit(origin).netloc != request.url.netloc:
-            raise Forbidden("the form came from another site")
+            raise Forbidden("refused.foreign_origin")
         length = request.headers.get("content-length", "")
         if not length.isdigit() or int(length) > FORM_LIMIT:
-            raise Forbidden("the form is missing or too large")
+            raise Forbidden("refused.form_size")
         form = await request.form()
         given = form.get("csrf")
         if request.url.path.rstrip("/").endswith("/login"):
@@ -97,8 +98,7 @@ def _csrf_guard(console: Console) -> Callable[[Request], Awaitable[None]]:
             staff = await run_in_threadpool(console.staff_of, request)
             expected = staff.csrf_token if staff else None
         if not auth.csrf_ok(expected, given if isinstance(given, str) else None):
-            raise Forbidden("the form's security token is missing or out of date; open the "
-                            "page again and repeat what you did")
+            raise Forbidden("refused.csrf")
 
     return csrf_guard
 
@@ -116,8 +116,7 @@ def _add_error_handlers(app: FastAPI, console: Console) -> None:
     @app.exception_handler(NotLoggedIn)
     async def _to_login(request: Request, _error: NotLoggedIn) -> Response:
         if request.method != "GET":
-            return console.render(request, "error.html", 403, title="Not logged in",
-                                  message="Log in again; nothing was changed.")
+            return _error(console, request, 403, "error.not_logged_in", "error.log_in_again")
         response = RedirectResponse(f"{PREFIX}/login", status_code=303)
         if request.cookies.get(COOKIE):  # a dead session: forget the cookie too
             response.delete_cookie(COOKIE, path=PREFIX)
@@ -125,17 +124,24 @@ def _add_error_handlers(app: FastAPI, console: Console) -> None:
 
     @app.exception_handler(Forbidden)
     async def _forbidden(request: Request, error: Forbidden) -> Response:
-        return console.render(request, "error.html", 403, title="Refused",
-                              message=error.message)
+        return _error(console, request, 403, "error.refused", error.key, **error.values)
 
     @app.exception_handler(ScreeningError)
     async def _refused(request: Request, error: ScreeningError) -> Response:
-        return console.render(request, "error.html", 400, title="Not possible",
-                              message=error.message)
+        known = f"refusal.{error.code}"
+        if known in catalogue.MESSAGES:
+            return _error(console, request, 400, "error.not_possible", known)
+        return _error(console, request, 400, "error.not_possible", "refusal.unknown_code",
+                      code=error.code)
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, error: Exception) -> Response:
-        return console.render(request, "error.html", 500, title="Central could not do this",
-                              message=f"An internal error ({type(error).__name__}) stopped the "
-                                      "page; nothing was changed. Tell IT support the time it "
-                                      "happened.")
+        return _error(console, request, 500, "error.internal", "error.internal_text",
+                      kind=type(error).__name__)
+
+
+def _error(console: Console, request: Request, status_code: int, title: str, message: str,
+           **values: object) -> Response:
+    """An error page: its title and message are catalogue keys, filled in the page's language."""
+    return console.render(request, "error.html", status_code, title_key=title,
+                          message_key=message, values=values)

@@ -1,5 +1,5 @@
 """What every console page is given: central, the console's settings, the logged-in staff
-member (``need`` refuses anyone else) and ``render``."""
+member (``need`` refuses anyone else), the page's language (``language_of``) and ``render``."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import Engine
 from starlette.templating import Jinja2Templates
 
+from screening.central.console import catalogue
 from screening.central.staff import auth
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 PREFIX = "/console"
 COOKIE = "rs_console"
 QUIET_HOURS = 24.0
+LANGUAGE_FIELD = "language"  # the language switch's field, and the login page's query
 
 
 @dataclass(frozen=True)
@@ -43,9 +45,12 @@ class NotLoggedIn(Exception):
 
 
 class Forbidden(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    """A refusal of the console's own, as a catalogue key (``refused.*``) and its values."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -72,12 +77,31 @@ class Console:
         if staff is None:
             raise NotLoggedIn
         if right and not staff.may(right):
-            raise Forbidden("your account may look but not change this; ask an administrator")
+            raise Forbidden("refused.no_right")
         return staff
+
+    def language_of(self, request: Request) -> str:
+        """The staff member's chosen language; before login (or with no choice yet) the one the
+        login page was switched to, else the browser's Accept-Language, else Albanian."""
+        staff = request.state._state.get("staff")
+        chosen = staff.language if staff else None
+        if chosen is None and staff is None:
+            chosen = catalogue.language(request.query_params.get(LANGUAGE_FIELD))
+        return chosen or catalogue.from_accept_language(request.headers.get("accept-language"))
 
     def render(self, request: Request, name: str, status_code: int = 200, **context: Any
                ) -> HTMLResponse:
         staff = request.state._state.get("staff")
+        lang = context.pop("lang", None) or self.language_of(request)
         return self.templates.TemplateResponse(request, name, {
             "staff": staff, "csrf": staff.csrf_token if staff else "", "prefix": PREFIX,
-            "section": name.removesuffix(".html"), **context}, status_code=status_code)
+            "section": name.removesuffix(".html"), "lang": lang,
+            "here": _here(request), **context}, status_code=status_code)
+
+
+def _here(request: Request) -> str:
+    """Where the language switch comes back to: this page, or (after a form) the console."""
+    if request.method != "GET":
+        return f"{PREFIX}/"
+    query = request.url.query
+    return f"{request.url.path}?{query}" if query else request.url.path

@@ -39,6 +39,7 @@ class Staff:
     role: str
     csrf_token: str
     token_hash: str
+    language: str | None = None  # the console's language the account chose; None: not yet
 
     def may(self, right: str) -> bool:
         return right in RIGHTS.get(self.role, frozenset())
@@ -61,8 +62,10 @@ agent_hash = crypto.sha256_hex
 
 
 def login(engine: Engine, name: str, password: str, *, user_agent: str,
-          client_ip: str | None, old_token: str | None = None) -> tuple[str, Staff]:
-    """Check the password and open a session: (cookie token, staff)."""
+          client_ip: str | None, old_token: str | None = None,
+          language: str | None = None) -> tuple[str, Staff]:
+    """Check the password and open a session: (cookie token, staff). ``language``, when the
+    login page was switched to one, becomes the account's choice."""
     name, now = name.strip()[:100], _now()
     with engine.connect() as conn:
         found = queries.account(conn, name) if name else None
@@ -81,6 +84,8 @@ def login(engine: Engine, name: str, password: str, *, user_agent: str,
             record(conn, name, "account_locked" if locked else "login_failed")
         else:
             queries.set_access(conn, found.id, failed_logins=0, unlock=True)
+            if language:
+                queries.set_language(conn, found.id, language)
             if old_token:
                 queries.delete_session(conn, token_hash(old_token))
             token, csrf = crypto.new_token(), crypto.new_token()
@@ -91,7 +96,8 @@ def login(engine: Engine, name: str, password: str, *, user_agent: str,
             record(conn, name, "login")
     if not ok:
         raise LoginRefused
-    return token, Staff(found.name, found.role, csrf, token_hash(token))
+    return token, Staff(found.name, found.role, csrf, token_hash(token),
+                        language or found.language)
 
 
 def current(engine: Engine, token: str | None, *, user_agent: str, client_ip: str | None,
@@ -115,7 +121,7 @@ def current(engine: Engine, token: str | None, *, user_agent: str, client_ip: st
             return None
         if row.last_seen_at < _iso(now - dt.timedelta(seconds=TOUCH_SECONDS)):
             queries.touch_session(conn, digest, _iso(now))
-    return Staff(row.name, row.role, row.csrf_token, digest)
+    return Staff(row.name, row.role, row.csrf_token, digest, row.language)
 
 
 def logout(engine: Engine, staff: Staff) -> None:
@@ -125,6 +131,14 @@ def logout(engine: Engine, staff: Staff) -> None:
         record(conn, staff.name, "logout")
         queries.delete_expired_sessions(
             conn, now, _iso(_now() - dt.timedelta(minutes=IDLE_MINUTES)))
+
+
+def choose_language(engine: Engine, staff: Staff, language: str) -> None:
+    """Remember the console's language for the account of ``staff`` (every later login)."""
+    with engine.begin() as conn:
+        found = queries.staff_id(conn, staff.name)
+        if found is not None:
+            queries.set_language(conn, found, language)
 
 
 def csrf_ok(expected: str | None, given: str | None) -> bool:

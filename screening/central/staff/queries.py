@@ -33,6 +33,7 @@ class Account:
     role: str
     failed_logins: int
     locked_until: str | None
+    language: str | None
 
 
 def account(conn: Connection, name: str) -> Account | None:
@@ -40,7 +41,8 @@ def account(conn: Connection, name: str) -> Account | None:
     row = conn.execute(
         select(staff.c.id, staff.c.name, staff.c.password_hash,
                func.coalesce(a.role, "viewer").label("role"),
-               func.coalesce(a.failed_logins, 0).label("failed_logins"), a.locked_until)
+               func.coalesce(a.failed_logins, 0).label("failed_logins"), a.locked_until,
+               staff.c.language)
         .select_from(staff.outerjoin(staff_access, a.staff_id == staff.c.id))
         .where(staff.c.name == name)).first()
     return Account(**row._mapping) if row else None
@@ -78,6 +80,11 @@ def count_failure(conn: Connection, staff_id: int) -> int:
                             .returning(a.failed_logins)).scalar_one())
 
 
+def set_language(conn: Connection, staff_id: int, language: str) -> None:
+    """The console's language this account chose."""
+    conn.execute(update(staff).where(staff.c.id == staff_id).values(language=language))
+
+
 def staff_id(conn: Connection, name: str) -> int | None:
     return conn.execute(select(staff.c.id).where(staff.c.name == name)).scalar()
 
@@ -96,6 +103,7 @@ class SessionRow:
     client_ip: str | None
     last_seen_at: str
     expires_at: str
+    language: str | None
 
 
 def add_session(conn: Connection, *, token_hash: str, staff_id: int, csrf_token: str,
@@ -110,7 +118,7 @@ def session(conn: Connection, token_hash: str) -> SessionRow | None:
     row = conn.execute(
         select(s.token_hash, s.staff_id, staff.c.name,
                func.coalesce(a.role, "viewer").label("role"), s.csrf_token, s.agent_hash,
-               s.client_ip, s.last_seen_at, s.expires_at)
+               s.client_ip, s.last_seen_at, s.expires_at, staff.c.language)
         .select_from(console_sessions.join(staff, staff.c.id == s.staff_id)
                      .outerjoin(staff_access, a.staff_id == s.staff_id))
         .where(s.token_hash == token_hash)).first()

@@ -25,6 +25,9 @@ with warnings.catch_warnings():  # Starlette would like httpx2; httpx works the 
 PASSWORD = "correct horse battery"
 _HASHER = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)  # quick, still Argon2id
 AGENT = "Mozilla/5.0 (X11; Linux x86_64) console-tests"
+# The console speaks Albanian first; the tests written against its English ask for English, as
+# a browser set to English does (tests/central/console/test_languages.py checks both).
+ENGLISH = {"user-agent": AGENT, "accept-language": "en"}
 
 
 def add_staff(central: Central, name: str, role: str = "admin",

@@ -9,7 +9,7 @@ from screening.central.app import create_app
 from screening.central.schema import devices
 from tests.central.conftest import enrol_station
 from tests.central.console.helpers import (
-    AGENT,
+    ENGLISH,
     TestClient,
     add_staff,
     csrf_of,
@@ -82,7 +82,7 @@ def test_random_requests_never_get_a_5xx(tmp_path):
         assert answer.status_code < 500, (method, path, params, form, answer.text[:500])
 
     try:
-        with TestClient(create_app(central), headers={"user-agent": AGENT}) as client:
+        with TestClient(create_app(central), headers=ENGLISH) as client:
             check(client)
     finally:
         central.close()

@@ -9,7 +9,6 @@ temporary folder), so a person can look at them."""
 from __future__ import annotations
 
 import io
-import os
 import re
 import uuid
 from pathlib import Path
@@ -19,80 +18,11 @@ import requests
 from pypdf import PdfReader
 
 from screening.errors import ScreeningError
-from screening.store.session import StoreSession
 from screening.sync import identity, service, wire
 from tests.answer_sets import adult_no_indicators, child_answers
-from tests.central.live import LiveCentral, run_cli
-from tests.unit.store.helpers import SUPERVISOR, SUPERVISOR_PW, TEST_KDF
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-ADMIN, VIEWER, PASSWORD = "drita", "ilir", "a long staff password"
-AGENT = "Mozilla/5.0 (X11; Linux x86_64) Chromium console-tests"
+from tests.central.console.browsing import ADMIN, PASSWORD, VIEWER, log_in, nav, new_page
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is needed (scripts/system-packages installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("central")
-    db_url = f"sqlite:///{data_dir / 'central.db'}"
-    for name, role in ((ADMIN, "admin"), (VIEWER, "viewer")):
-        made = run_cli(data_dir, db_url, "staff", "add", name, "--role", role,
-                       env={"SCREENING_CENTRAL_PASSWORD": PASSWORD})
-        assert made.returncode == 0, made.stderr
-    server = LiveCentral(data_dir, db_url)
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory) -> Path:
-    folder = Path(os.environ.get("SCREENING_SCREENSHOTS") or tmp_path_factory.mktemp("shots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@pytest.fixture
-def store(tmp_path):
-    session, _ = StoreSession.initialise(tmp_path / "store", "TIA", SUPERVISOR, SUPERVISOR_PW,
-                                         kdf=TEST_KDF)
-    yield session
-    session.close()
-
-
-def new_page(browser, agent: str = AGENT):
-    context = browser.new_context(user_agent=agent, viewport={"width": 1280, "height": 860},
-                                  accept_downloads=True)
-    return context, context.new_page()
-
-
-def nav(page, section: str) -> None:
-    page.get_by_role("navigation", name="Console").get_by_role(
-        "link", name=re.compile(f"^{section}")).click()
-    page.wait_for_url(re.compile(f".*/console/{section.lower()}(\\?.*)?$"))
-
-
-def log_in(page, url: str, name: str = ADMIN) -> None:
-    page.goto(f"{url}/")
-    assert page.url.endswith("/console/login")
-    page.get_by_label("Name").fill(name)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_label("Password").press("Enter")  # the keyboard, as staff would
-    page.wait_for_url(re.compile(r".*/console/batches$"))
 
 
 def test_login_inbox_devices_cases_and_statistics(browser, live, store, shots):

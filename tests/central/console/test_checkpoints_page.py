@@ -12,7 +12,7 @@ from screening.central.console.context import ConsoleSettings
 from screening.central.schema import devices
 from tests.central.conftest import enrol_station
 from tests.central.console.helpers import (
-    AGENT,
+    ENGLISH,
     TestClient,
     adult,
     interview_record,
@@ -31,6 +31,6 @@ def test_quiet_checkpoints_are_listed_first(central, admin):
     assert page.index("KKV") < page.index("TIA")
     assert "1 quiet" in page and "more than 24 hours" in page
     short = create_console(central, ConsoleSettings(quiet_hours=48))
-    with TestClient(short, headers={"user-agent": AGENT}) as other:
+    with TestClient(short, headers=ENGLISH) as other:
         other.cookies.set("rs_console", admin.cookies.get("rs_console"))
         assert "1 quiet" not in other.get("/checkpoints").text

@@ -15,6 +15,7 @@ from screening.central.staff import auth
 from tests.central.conftest import enrol_station
 from tests.central.console.helpers import (
     AGENT,
+    ENGLISH,
     PASSWORD,
     TestClient,
     add_staff,
@@ -44,7 +45,7 @@ def test_login_sets_a_strict_http_only_session_cookie_and_rotates_it(central, cl
 def test_the_cookie_is_secure_over_tls(central):
     add_staff(central, "drita")
     with TestClient(create_app(central), base_url="https://testserver",
-                    headers={"user-agent": AGENT}) as tls:
+                    headers=ENGLISH) as tls:
         answer = login(tls, "drita")
     cookie = next(c for c in answer.headers.get_list("set-cookie")
                   if c.startswith("rs_console="))
@@ -69,7 +70,7 @@ def test_repeated_failures_lock_the_account_in_the_database(central, client):
         locked = conn.execute(select(staff_access.c.locked_until)).scalar()
     assert locked and locked > dt.datetime.now(dt.UTC).isoformat()
     # a fresh console (a restart) still refuses it
-    with TestClient(create_app(central), headers={"user-agent": AGENT}) as other:
+    with TestClient(create_app(central), headers=ENGLISH) as other:
         assert login(other, "drita").status_code == 401
     past = (dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)).isoformat()
     with central.engine.begin() as conn:
@@ -113,7 +114,7 @@ def test_a_cookie_replayed_from_another_browser_ends_the_session(central, admin)
 def test_the_client_address_binding_is_optional(central):
     add_staff(central, "drita")
     console = create_console(central, ConsoleSettings(bind_ip=True))
-    with TestClient(console, headers={"user-agent": AGENT}, root_path="") as first:
+    with TestClient(console, headers=ENGLISH, root_path="") as first:
         page = first.get("/login")
         first.post("/login", data={"name": "drita", "password": PASSWORD,
                                    "csrf": csrf_of(page.text)}, follow_redirects=False)

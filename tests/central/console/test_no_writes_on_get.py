@@ -21,7 +21,7 @@ from screening.sync import packages
 from tests.answer_sets import with_yes
 from tests.central.conftest import enrol_station
 from tests.central.console.helpers import (
-    AGENT,
+    ENGLISH,
     TestClient,
     add_staff,
     adult,
@@ -80,7 +80,7 @@ def stale(central) -> dict[str, str]:
 def test_no_get_writes_to_the_database(central, stale):
     add_staff(central, "drita", "admin")
     station = stale.pop("station")
-    with TestClient(create_app(central), headers={"user-agent": AGENT}) as client:
+    with TestClient(create_app(central), headers=ENGLISH) as client:
         logged_in(client, "drita")
         before = dump(central)
         pages = ["/", "/console/", "/console/login", "/console/batches",

@@ -13,13 +13,14 @@ import pytest
 
 from screening.central.app import create_app
 from screening.central.batches.ingest import ingest
+from screening.central.console import catalogue
 from screening.central.repeats import candidates as matches
 from screening.central.statistics import report
 from screening.reports.statistics import parse_quarter
 from tests.answer_sets import with_yes
 from tests.central.conftest import enrol_station
 from tests.central.console.helpers import (
-    AGENT,
+    ENGLISH,
     TestClient,
     add_staff,
     adult,
@@ -41,7 +42,7 @@ def _victim(**overrides):
 
 @pytest.fixture
 def client(central):
-    with TestClient(create_app(central), headers={"user-agent": AGENT}) as test_client:
+    with TestClient(create_app(central), headers=ENGLISH) as test_client:
         yield test_client
 
 
@@ -86,7 +87,7 @@ def test_the_page_lists_the_pair_side_by_side(central, client, pair):
     page = client.get("/console/matches")
     assert page.status_code == 200, page.text
     assert 'href="/console/matches" aria-current="page"' in page.text
-    assert "document_number" in page.text
+    assert catalogue.text("en", "match.reason.document_number") in page.text  # the reason, in words
     assert page.text.count(DOCUMENT) == 2
     assert "Arben Hoxha" in page.text and "Arbeni Hoxha" in page.text
     assert "1990-05-01" in page.text and "TIA" in page.text

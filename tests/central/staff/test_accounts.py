@@ -11,7 +11,7 @@ from screening.central.app import create_app
 from screening.central.schema import staff, staff_access
 from screening.central.service import open_central
 from screening.central.staff import accounts
-from tests.central.console.helpers import AGENT, TestClient, add_staff, csrf_of
+from tests.central.console.helpers import ENGLISH, TestClient, add_staff, csrf_of
 from tests.central.live import run_cli
 
 
@@ -51,7 +51,7 @@ def test_staff_add_takes_a_role_and_staff_role_changes_it(tmp_path):
         with central.engine.connect() as conn:
             assert sorted(conn.execute(select(staff_access.c.role)).scalars()) == \
                 ["admin", "admin"]
-        with TestClient(create_app(central), headers={"user-agent": AGENT}) as client:
+        with TestClient(create_app(central), headers=ENGLISH) as client:
             page = client.get("/console/login")
             answer = client.post("/console/login", data={
                 "name": "drita", "password": "a long staff password",

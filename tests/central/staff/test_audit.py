@@ -13,7 +13,7 @@ from screening.central.devices import revocation
 from screening.central.reference import publish
 from screening.central.staff import audit
 from tests.central.conftest import enrol_station
-from tests.central.console.helpers import AGENT, TestClient, add_staff, csrf_of, logged_in
+from tests.central.console.helpers import ENGLISH, TestClient, add_staff, csrf_of, logged_in
 
 
 def actions(central) -> list[tuple[str, str, str | None]]:
@@ -76,7 +76,7 @@ def test_a_revocation_whose_publication_fails_is_not_made_nor_audited(central, m
 def test_console_actions_are_audited_with_the_change(central):
     add_staff(central, "drita", "admin")
     station = enrol_station(central)
-    with TestClient(create_app(central), headers={"user-agent": AGENT}) as client:
+    with TestClient(create_app(central), headers=ENGLISH) as client:
         logged_in(client, "drita")
         page = client.get(f"/console/devices/{station.device_id}/revoke")
         token = csrf_of(page.text)

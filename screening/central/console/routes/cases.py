@@ -25,6 +25,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
                   outcome: str = "", child: str = "", action: str = "", ref: str = "",
                   page: str | None = None) -> Response:
         console.need(request)
+        lang = console.language_of(request)
         if ref.strip():
             found = _by_reference(console, ref)
             if found:
@@ -36,14 +37,14 @@ def add_routes(app: FastAPI, console: Console) -> None:
         with console.engine.connect() as conn:
             rows, total = queries.cases(conn, wanted, render.PAGE_SIZE, render.offset(number))
             seen_checkpoints = queries.case_checkpoints(conn)
-        known = dict(forms.checkpoint_codes())
+        known = dict(forms.checkpoint_codes(lang))
         for code in seen_checkpoints:
             known.setdefault(code, code)
         query = urlencode({k: v for k, v in filters.items() if v})
         return console.render(request, "cases.html", cases=rows, total=total, page=number,
                               pages=render.page_count(total), filters=filters, query=query,
-                              outcomes=dict(forms.choices(forms.outcome_list())),
-                              actions=dict(forms.choices("action_taken")),
+                              outcomes=dict(forms.choices(forms.outcome_list(), lang)),
+                              actions=dict(forms.choices("action_taken", lang)),
                               checkpoints=sorted(known.items()),
                               not_found=ref.strip() if ref.strip() else "")
 
@@ -53,18 +54,19 @@ def add_routes(app: FastAPI, console: Console) -> None:
             with console.engine.connect() as conn:
                 found = queries.case(conn, interview_id)
         if found is None:
-            raise Forbidden("central holds no such case")
+            raise Forbidden("refused.no_case")
         return found
 
     @app.get("/cases/{interview_id}")
     def case_page(request: Request, interview_id: str) -> Response:
         console.need(request)
+        lang = console.language_of(request)
         case = held(interview_id)
         with console.engine.connect() as conn:
             trail = queries.audit_for(conn, interview_id)
         return console.render(request, "case.html", case=case, trail=trail,
-                              outcomes=dict(forms.choices(forms.outcome_list())),
-                              actions=dict(forms.choices("action_taken")))
+                              outcomes=dict(forms.choices(forms.outcome_list(), lang)),
+                              actions=dict(forms.choices("action_taken", lang)))
 
     @app.get("/cases/{interview_id}/record.pdf")
     def case_record(request: Request, interview_id: str, lang: str = "sq") -> Response:
@@ -80,8 +82,8 @@ def add_routes(app: FastAPI, console: Console) -> None:
 def _by_reference(console: Console, ref: str) -> str | None:
     try:
         wanted = str(parse_case_reference(ref))
-    except CaseReferenceError as error:
-        raise Forbidden(str(error)) from None
+    except CaseReferenceError:
+        raise Forbidden("refused.case_reference", text=ref.strip()[:40]) from None
     with console.engine.connect() as conn:
         return queries.case_by_reference(conn, wanted)
 
@@ -92,8 +94,8 @@ def _filter(filters: dict[str, str]) -> queries.CaseFilter:
     if filters["quarter"]:
         try:
             parsed = parse_quarter(filters["quarter"])
-        except QuarterError as error:
-            raise Forbidden(error.message) from None
+        except QuarterError:
+            raise Forbidden("refused.quarter") from None
         filters["quarter"] = str(parsed)
         start, end = parsed.start.isoformat(), parsed.end.isoformat()
     return queries.CaseFilter(start, end, filters["checkpoint"] or None,

@@ -22,10 +22,10 @@ def add_routes(app: FastAPI, console: Console) -> None:
         with console.engine.connect() as conn:
             rows = overview.workstations(conn)
             pending = queries.pending_codes(conn, utc_now())
-        message = {"revoked": "The workstation was revoked: central refuses its batches from "
-                              "now on."}.get(done or "", "")
+        message = "devices.done.revoked" if done == "revoked" else ""
         return console.render(request, "devices.html", devices=rows, pending=pending,
-                              message=message, checkpoints=checkpoint_codes())
+                              message=message,
+                              checkpoints=checkpoint_codes(console.language_of(request)))
 
     def known(device_id: str) -> queries.Device:
         found = None
@@ -33,7 +33,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
             with console.engine.connect() as conn:
                 found = queries.get(conn, device_id)
         if found is None:
-            raise Forbidden("there is no such workstation")
+            raise Forbidden("refused.no_device")
         return found
 
     @app.get("/devices/{device_id}/revoke")
@@ -59,7 +59,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
         except ValueError:
             hours = 0.0
         if not 0 < hours <= MAX_CODE_HOURS:
-            raise Forbidden("a code is valid for between a minute and 14 days (336 hours)")
+            raise Forbidden("refused.code_hours")
         code = await run_in_threadpool(lambda: enrolment.new_code(
             console.central, checkpoint, hours, by=staff.name))
         return console.render(request, "code.html", code=code, checkpoint=checkpoint,

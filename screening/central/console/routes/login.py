@@ -7,7 +7,8 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from screening import crypto
-from screening.central.console.context import COOKIE, PREFIX, Console
+from screening.central.console import catalogue
+from screening.central.console.context import COOKIE, LANGUAGE_FIELD, PREFIX, Console
 from screening.central.staff import auth
 
 LOGIN_COOKIE = "rs_console_login"  # the login form's CSRF token (double submit)
@@ -21,22 +22,22 @@ def add_routes(app: FastAPI, console: Console) -> None:
 
     @app.get("/login")
     def login_page(request: Request) -> Response:
-        return _login_form(console, request)
+        return _login_form(console, request,
+                           catalogue.language(request.query_params.get(LANGUAGE_FIELD)))
 
     @app.post("/login")
     async def login(request: Request) -> Response:
         form = await request.form()
         name, password = str(form.get("name") or ""), str(form.get("password") or "")
+        chosen = catalogue.language(str(form.get(LANGUAGE_FIELD) or ""))
         try:
             token, _staff = await run_in_threadpool(
                 auth.login, console.engine, name, password,
                 user_agent=request.headers.get("user-agent", ""),
                 client_ip=request.client.host if request.client else None,
-                old_token=request.cookies.get(COOKIE))
+                old_token=request.cookies.get(COOKIE), language=chosen)
         except auth.LoginRefused:
-            return _login_form(console, request, "Wrong name or password, or the account is "
-                               f"locked for {auth.LOCK_MINUTES} minutes after too many "
-                               "attempts.", 401)
+            return _login_form(console, request, chosen, refused=True)
         response = RedirectResponse(f"{PREFIX}/batches", status_code=303)
         response.set_cookie(COOKIE, token, path=PREFIX, httponly=True, samesite="strict",
                             secure=request.url.scheme == "https")
@@ -51,10 +52,15 @@ def add_routes(app: FastAPI, console: Console) -> None:
         return response
 
 
-def _login_form(console: Console, request: Request, error: str = "", status_code: int = 200
-                ) -> Response:
+def _login_form(console: Console, request: Request, chosen: str | None, *,
+                refused: bool = False) -> Response:
+    """The login form; ``chosen`` is the language the page was switched to (kept through a
+    wrong password, and given to the account at login)."""
     token = crypto.new_token()
-    response = console.render(request, "login.html", status_code, login_csrf=token, error=error)
+    response = console.render(request, "login.html", 401 if refused else 200,
+                              lang=chosen or console.language_of(request), login_csrf=token,
+                              chosen=chosen or "", refused=refused,
+                              lock_minutes=auth.LOCK_MINUTES)
     response.set_cookie(LOGIN_COOKIE, token, max_age=3600, path=f"{PREFIX}/login",
                         httponly=True, samesite="strict", secure=request.url.scheme == "https")
     return response

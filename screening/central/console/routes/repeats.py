@@ -11,9 +11,7 @@ from screening.central.cases import queries as cases
 from screening.central.console.context import PREFIX, Console, Forbidden
 from screening.central.repeats import candidates
 
-DONE = {"confirmed": "The match was confirmed: the later interview counts as a repeat victim "
-                     "in the statistics.",
-        "rejected": "The match was rejected."}
+DONE = {"confirmed": "matches.done.confirmed", "rejected": "matches.done.rejected"}
 
 
 def add_routes(app: FastAPI, console: Console) -> None:
@@ -24,7 +22,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
                    ) -> Response:
         console.need(request)
         if status not in statuses:
-            raise Forbidden(f"status is one of {', '.join(candidates.STATUSES)} or all")
+            raise Forbidden("refused.match_status", statuses=", ".join(statuses))
         found = candidates.list_candidates(console.central, None if status == "all" else status)
         with console.engine.connect() as conn:
             references = cases.case_references(
@@ -34,12 +32,13 @@ def add_routes(app: FastAPI, console: Console) -> None:
                 side["case_reference"] = references.get(side["id"], "")
         return console.render(request, "matches.html", candidates=found, status=status,
                               statuses=statuses, message=DONE.get(done or "", ""),
-                              outcomes=dict(forms.choices(forms.outcome_list())))
+                              outcomes=dict(forms.choices(forms.outcome_list(),
+                                                          console.language_of(request))))
 
     def decide(request: Request, match_id: str, decision: str) -> Response:
         staff = console.need(request, "decide_match")
         if not match_id.isdigit() or len(match_id) > 18:
-            raise Forbidden("there is no such candidate match")
+            raise Forbidden("refused.no_match")
         candidates.decide(console.central, int(match_id), decision, staff.name)
         return RedirectResponse(f"{PREFIX}/matches?done={decision}", status_code=303)
 

@@ -21,8 +21,9 @@ from screening.reports.statistics import Quarter, parse_quarter
 def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/statistics")
     def statistics_page(request: Request, quarter: str = "", checkpoint: str = "",
-                        k: str = "", lang: str = "sq") -> Response:
+                        k: str = "", lang: str = "") -> Response:
         console.need(request)
+        lang = lang or console.language_of(request)  # the report's language: the page's
         today = dt.date.today()
         current = f"{today.year}Q{(today.month - 1) // 3 + 1}"
         summary = None
@@ -33,8 +34,9 @@ def add_routes(app: FastAPI, console: Console) -> None:
         query = urlencode({"quarter": quarter or current, "checkpoint": checkpoint,
                            "k": k, "lang": lang})
         return console.render(request, "statistics.html", quarter=quarter or current,
-                              checkpoint=checkpoint, k=k, lang=lang, query=query,
-                              checkpoints=checkpoint_codes(), summary=summary)
+                              checkpoint=checkpoint, k=k, report_lang=lang, query=query,
+                              checkpoints=checkpoint_codes(console.language_of(request)),
+                              summary=summary)
 
     @app.get("/statistics/report.pdf")
     def statistics_pdf(request: Request, quarter: str = "", checkpoint: str = "",
@@ -64,14 +66,14 @@ def _arguments(quarter: str, checkpoint: str, k: str, lang: str
     """(quarter, checkpoint code or None, suppression threshold or None, language)."""
     try:
         parsed = parse_quarter(quarter)
-    except QuarterError as error:
-        raise Forbidden(error.message) from None
+    except QuarterError:
+        raise Forbidden("refused.quarter") from None
     code = checkpoint.strip().upper() or None
     if code and code not in dict(checkpoint_codes()):
-        raise Forbidden(f"unknown checkpoint {checkpoint!r:.40}")
+        raise Forbidden("refused.checkpoint", checkpoint=checkpoint[:40])
     threshold = None
     if k.strip():
         if not k.strip().isdigit() or not 2 <= int(k) <= 100:
-            raise Forbidden("the suppression threshold k is a whole number from 2 to 100")
+            raise Forbidden("refused.k")
         threshold = int(k)
     return parsed, code, threshold, "en" if lang == "en" else "sq"

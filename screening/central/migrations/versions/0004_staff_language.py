@@ -1,0 +1,25 @@
+"""The console's language each staff account chose (NULL until one is chosen: the browser's
+language, else Albanian, is used).
+
+Revision ID: 0004
+Revises: 0003
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("staff", sa.Column("language", sa.String(5), nullable=True))
+
+
+def downgrade() -> None:
+    # a plain DROP COLUMN (SQLite 3.35+): copying the table would trip the foreign keys on it
+    op.drop_column("staff", "language")
