@@ -114,7 +114,7 @@ def _add_security_headers(app: FastAPI) -> None:
 
 def _add_error_handlers(app: FastAPI, console: Console) -> None:
     @app.exception_handler(NotLoggedIn)
-    async def _to_login(request: Request, _error: NotLoggedIn) -> Response:
+    async def _to_login(request: Request, _exception: NotLoggedIn) -> Response:
         if request.method != "GET":
             return _error(console, request, 403, "error.not_logged_in", "error.log_in_again")
         response = RedirectResponse(f"{PREFIX}/login", status_code=303)

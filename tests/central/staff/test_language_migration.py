@@ -1,4 +1,4 @@
-"""Migration 0004 (each staff account's console language), from every earlier revision, on
+"""Migration 0005 (each staff account's console language), from every earlier revision, on
 SQLite and on PostgreSQL: the accounts and their sessions stay, the language starts unset, and
 going back down removes exactly the column."""
 
@@ -11,7 +11,7 @@ from sqlalchemy import inspect, select, text
 from screening.central import database
 from screening.central.schema import staff, staff_access
 
-EARLIER = ("0001", "0002", "0003")
+EARLIER = ("0001", "0002", "0003", "0004")
 
 
 @pytest.mark.parametrize("start", EARLIER)
@@ -32,8 +32,8 @@ def test_the_language_column_joins_the_staff_table_from_every_earlier_revision(
                 ["admin"] if start == "0001" else [])
         with engine.begin() as conn:
             conn.execute(staff.update().values(language="en"))
-        with engine.begin() as conn:  # and back down: 0004 removes exactly what it added
-            command.downgrade(database._alembic_config(conn), "0003")
+        with engine.begin() as conn:  # and back down: 0005 removes exactly what it added
+            command.downgrade(database._alembic_config(conn), "0004")
         with engine.connect() as conn:
             assert "language" not in {c["name"] for c in inspect(conn).get_columns("staff")}
             assert conn.execute(text("SELECT name FROM staff")).scalars().all() == ["old"]
