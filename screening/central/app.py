@@ -39,7 +39,7 @@ def create_app(central: Central, *, tls: bool = False) -> FastAPI:
     app = FastAPI(title="Returnee Screening central", version=__version__, docs_url=None,
                   redoc_url=None)
     app.state.central = central
-    app.state.body_gate = BodyGate()
+    app.state.body_gate = BodyGate(idle_seconds=central.settings.idle_seconds)
     if tls:
         _add_hsts(app)
     _add_error_handlers(app)

@@ -1,8 +1,9 @@
 """Reading a request body without letting a sender hold central's memory or its sockets: refused
-as soon as it passes the size limit, before it is all in memory (an upload, an enrolment); each
-part must arrive within ``IDLE_SECONDS`` and the whole body within ``TOTAL_SECONDS``; and only
-``BodyGate.overall`` bodies are read at once (``per_source`` from one address), so the memory
-that bodies in flight can take is bounded (overall × the largest limit). A request over the gate
+as soon as it passes the size limit, before it is all in memory (an upload, an enrolment);
+each part must arrive within ``settings.idle_seconds`` and the whole body within
+``TOTAL_SECONDS``; and only ``BodyGate.overall`` bodies are read at once (``per_source`` from
+one address), so the memory that bodies in flight can take is bounded (overall × the largest
+limit). A request over the gate
 is answered ``busy`` at once: a workstation retries it later, an attacker gains nothing by
 waiting."""
 
@@ -20,7 +21,6 @@ from fastapi import Request
 from screening.central.refusals import Refused
 from screening.sync import wire
 
-IDLE_SECONDS = 20.0
 # 20 MB over a border post's slowest link (~300 kbit/s) takes about 9 minutes
 TOTAL_SECONDS = 600.0
 
@@ -31,7 +31,7 @@ class BodyGate:
 
     overall: int = 8
     per_source: int = 2
-    idle_seconds: float = IDLE_SECONDS
+    idle_seconds: float = 20.0
     total_seconds: float = TOTAL_SECONDS
     _reading: collections.Counter[str] = field(default_factory=collections.Counter)
 

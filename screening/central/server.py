@@ -2,8 +2,8 @@
 ephemeral port) and the address actually bound is announced once the server accepts requests.
 
 Against senders that hold sockets open: at most ``CONNECTIONS`` at once (more are answered
-503), request headers within ``HEADER_SECONDS`` of the connection or of the last answer (else
-it is closed; uvicorn itself waits for ever), at most ``HEADER_BYTES`` of them, an idle
+503), request headers within ``Settings.idle_seconds`` of the connection or of the last answer
+(else it is closed; uvicorn itself waits for ever), at most ``HEADER_BYTES`` of them, an idle
 keep-alive connection closed after ``KEEP_ALIVE_SECONDS``; bodies have their own deadlines
 (``body.py``). uvicorn's own log is kept to warnings, without access lines (addresses are
 personal data at a border post)."""
@@ -27,15 +27,16 @@ from screening.errors import ScreeningError
 log = logging.getLogger("screening.central")
 
 CONNECTIONS = 64
-HEADER_SECONDS = 10.0
 HEADER_BYTES = 16 * 1024
 KEEP_ALIVE_SECONDS = 5
 
 
 class _HeaderDeadline(H11Protocol):
     """h11 with a deadline for the request line and headers: a connection that has begun no
-    request ``HEADER_SECONDS`` after it opened, or after it last sent data between requests,
+    request ``header_seconds`` after it opened, or after it last sent data between requests,
     is closed."""
+
+    header_seconds: float = 20.0
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -53,7 +54,8 @@ class _HeaderDeadline(H11Protocol):
         timer = getattr(self, "_header_timer", None)
         if timer is not None:
             timer.cancel()
-        self._header_timer = self.loop.call_later(HEADER_SECONDS, self._drop_if_waiting)
+        self._header_timer = self.loop.call_later(self.header_seconds,
+                                                  self._drop_if_waiting)
 
     def _drop_if_waiting(self) -> None:
         if self._between_requests() and not self.transport.is_closing():
@@ -105,7 +107,9 @@ def serve(central: Central, sock: socket.socket, *, tls_cert: Path | None = None
         raise ScreeningError("give both --tls-cert and --tls-key, or neither",
                              code="tls_incomplete")
     app = _Contained(create_app(central, tls=tls_cert is not None))
-    config = uvicorn.Config(app, log_level="warning", access_log=False, http=_HeaderDeadline,
+    protocol = type("HeaderDeadline", (_HeaderDeadline,),
+                    {"header_seconds": float(central.settings.idle_seconds)})
+    config = uvicorn.Config(app, log_level="warning", access_log=False, http=protocol,
                             limit_concurrency=CONNECTIONS,
                             timeout_keep_alive=KEEP_ALIVE_SECONDS,
                             h11_max_incomplete_event_size=HEADER_BYTES,
