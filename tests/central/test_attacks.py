@@ -25,7 +25,7 @@ from screening.central.service import open_central
 from screening.central.staff import auth
 from screening.store import filelock
 from screening.store.session import StoreSession
-from screening.sync import identity, service
+from screening.sync import identity, service, wire
 from screening.sync.outbox import Outbox
 from screening.sync.sender import send_pending
 from screening.sync.transport import CentralClient, RetryPolicy, Timeouts
@@ -77,7 +77,7 @@ def ended(sock: socket.socket, seconds: float) -> bool:
         while time.monotonic() < deadline:
             if not sock.recv(65536):
                 return True
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         return False
     except OSError:
         return True  # reset by central: dropped too
@@ -127,9 +127,26 @@ def test_a_body_that_stops_midway_is_refused_by_its_deadline(live):
     assert json.loads(answer.partition(b"\r\n\r\n")[2])["error"] == "request_timeout"
 
 
-def test_server_answers_carry_no_traceback_and_hsts_only_over_tls(live):
+def test_no_hsts_over_plain_http(live):
     answer = requests.get(f"{live.url}/v1/health", timeout=10)
     assert "strict-transport-security" not in answer.headers  # plain HTTP on loopback
+
+
+def test_every_refusal_is_signed_over_the_request_s_nonce(live, staff_side):
+    nonce = wire.new_nonce()
+    key = crypto.load_verify_key(staff_side.keys.verify_key)
+    answers = [requests.get(f"{live.url}/v1/nowhere", headers={wire.NONCE_HEADER: nonce},
+                            timeout=10),
+               requests.get(f"{live.url}/v1/enrol", headers={wire.NONCE_HEADER: nonce},
+                            timeout=10),
+               requests.post(f"{live.url}/v1/batches", data=b"not a batch", timeout=10,
+                             headers={wire.NONCE_HEADER: nonce})]
+    assert [wire.verify_refusal(a.json(), key, nonce).code for a in answers] == [
+        "not_found", "method_not_allowed", "envelope_malformed"]
+    with pytest.raises(wire.WireError):  # played back to another request: not accepted
+        wire.verify_refusal(answers[0].json(), key, wire.new_nonce())
+    old_client = requests.get(f"{live.url}/v1/nowhere", timeout=10).json()
+    assert old_client["error"] == "not_found" and old_client["nonce"] is None
 
 
 # -- refusals on the path ----------------------------------------------------------------------
@@ -198,9 +215,9 @@ def test_two_syncs_at_once_never_reuse_a_sequence_number(store, staff_side, live
 
 
 def test_a_sync_waits_for_no_one_and_builds_nothing_while_another_runs(store):
-    with filelock.exclusive(store.paths.root / service.SYNC_LOCK):
-        with pytest.raises(service.SyncRunningError):
-            service.sync_now(store)
+    with filelock.exclusive(store.paths.root / service.SYNC_LOCK), \
+            pytest.raises(service.SyncRunningError):
+        service.sync_now(store)
     assert Outbox(store.paths.root / service.OUTBOX).entries() == []
 
 

@@ -83,3 +83,12 @@ def test_enrolment_with_the_ca_file_then_sync_over_tls(tls_central, tmp_path):
     finally:
         store.close()
         staff_side.close()
+
+
+def test_over_tls_central_tells_browsers_to_use_nothing_else(tls_central):
+    import requests
+
+    server, ca, _ = tls_central
+    for path in ("/v1/health", "/v1/nowhere", "/console/login"):
+        answer = requests.get(f"{server.url}{path}", verify=str(ca), timeout=30)
+        assert answer.headers["strict-transport-security"] == "max-age=31536000", path
