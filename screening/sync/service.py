@@ -16,7 +16,12 @@ from screening.store.session import StoreSession
 from screening.sync import builder, identity, reference, wire
 from screening.sync.outbox import Outbox
 from screening.sync.sender import SendReport, send_pending
-from screening.sync.transport import CentralClient, CentralRefusedError, check_address
+from screening.sync.transport import (
+    CentralClient,
+    CentralRefusedError,
+    check_address,
+    peer_certificate,
+)
 
 OUTBOX = "outbox"
 CA_FILE = "central-ca.pem"
@@ -74,6 +79,10 @@ def enroll(session: StoreSession, server_url: str, code: str, ca_file: Path | No
         response = client.enrol(code, key, label)
     finally:
         client.close()
+    if ca_pem is None and server_url.startswith("https://"):
+        # No CA given: trust from now on only the certificate central showed at enrolment,
+        # not every CA of the system (a new certificate needs a new enrolment, or --ca).
+        ca_pem = peer_certificate(server_url)
     me = identity.from_enrolment(response, server_url, key, ca_pem)
     identity.save(session, me)
     return me

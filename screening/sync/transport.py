@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import ipaddress
 import random
+import socket
+import ssl
 import time
 import urllib.parse
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import requests
+from requests.adapters import HTTPAdapter
 
 from screening import crypto
 from screening.errors import ScreeningError
@@ -95,6 +98,8 @@ class CentralClient:
         check_address(server_url)
         self.base = server_url.rstrip("/")
         self.session = requests.Session()
+        if isinstance(verify, str):
+            self.session.mount("https://", _PinnableAdapter())
         # Passed with every request, never set on the session: requests lets REQUESTS_CA_BUNDLE
         # (and CURL_CA_BUNDLE) override Session.verify, which would trust every public CA.
         self.verify = verify
@@ -160,6 +165,37 @@ class CentralClient:
 
     def _timeout(self) -> tuple[float, float]:
         return (self.timeouts.connect, self.timeouts.read)
+
+
+class _PinnableAdapter(HTTPAdapter):
+    """Lets the trusted file hold central's own certificate (pinned at enrolment when no CA
+    was given) as well as a CA: OpenSSL then accepts a chain ending at any certificate of the
+    file, not only at a self-signed root. Hostname and expiry are checked as ever."""
+
+    def init_poolmanager(self, *args: object, **kwargs: object) -> None:
+        context = ssl.create_default_context()
+        context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN
+        kwargs["ssl_context"] = context
+        super().init_poolmanager(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def peer_certificate(server_url: str, trust: str | bool = True, timeout: float = 10.0) -> str:
+    """Central's certificate (PEM) as it presents it now, over a connection checked against
+    ``trust`` (True: the CAs ``requests`` trusts), for pinning at enrolment."""
+    parts = urllib.parse.urlsplit(server_url)
+    host, port = parts.hostname or "", parts.port or 443
+    context = ssl.create_default_context(
+        cafile=trust if isinstance(trust, str) else requests.certs.where())
+    try:
+        with socket.create_connection((host, port), timeout=timeout) as raw, \
+                context.wrap_socket(raw, server_hostname=host) as tls:
+            der = tls.getpeercert(binary_form=True)
+    except (OSError, ssl.SSLError) as error:
+        raise CentralUnreachableError(f"central's certificate could not be read: "
+                                      f"{type(error).__name__}") from None
+    if not der:
+        raise CentralUnreachableError("central presented no certificate")
+    return ssl.DER_cert_to_PEM_cert(der)
 
 
 def get(client: CentralClient, path: str, params: Mapping[str, str],
