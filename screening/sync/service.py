@@ -32,9 +32,12 @@ ClientFactory = Callable[[str, str | bool], CentralClient]
 
 @dataclass
 class SyncReport(SendReport):
-    """What was sent, and the reference data pulled from central after it."""
+    """What was sent, the reference data pulled from central after it, and how many batches
+    of the outbox (this run's or earlier ones) central refused for good: their interviews are
+    not at central, and a sync that sends nothing new must still say so."""
 
     reference: reference.PullReport | None = None
+    set_aside: int = 0
 
 
 def _default_client(url: str, verify: str | bool) -> CentralClient:
@@ -105,7 +108,8 @@ def sync_now(session: StoreSession, client_factory: ClientFactory = _default_cli
             pulled = reference.pull(session, client, me)
         finally:
             client.close()
-    return SyncReport(**vars(sent), reference=pulled)
+        set_aside = sum(e.state == "quarantined" for e in outbox.entries())
+    return SyncReport(**vars(sent), reference=pulled, set_aside=set_aside)
 
 
 def _send(session: StoreSession, outbox: Outbox, client: CentralClient,

@@ -25,7 +25,7 @@ from screening.central.service import open_central
 from screening.central.staff import auth
 from screening.store import filelock
 from screening.store.session import StoreSession
-from screening.sync import identity, service, wire
+from screening.sync import builder, identity, service, wire
 from screening.sync.outbox import Outbox
 from screening.sync.sender import send_pending
 from screening.sync.transport import CentralClient, RetryPolicy, Timeouts
@@ -185,12 +185,30 @@ def store(tmp_path):
     session.close()
 
 
-def test_two_syncs_at_once_never_reuse_a_sequence_number(store, staff_side, live):
+def enrol_store(store, staff_side, live) -> identity.Identity:
     key = crypto.new_signing_key()
     first = CentralClient(live.url)
     response = first.enrol(enrolment.new_code(staff_side, "TIR", by="drita"), key, "desk")
     first.close()
-    identity.save(store, identity.from_enrolment(response, live.url, key, None))
+    me = identity.from_enrolment(response, live.url, key, None)
+    identity.save(store, me)
+    return me
+
+
+def test_a_batch_refused_for_good_earlier_is_reported_by_every_later_sync(store, staff_side,
+                                                                          live):
+    me = enrol_store(store, staff_side, live)
+    store.import_finalised(adult_no_indicators(given_name="Name"))
+    outbox = Outbox(store.paths.root / service.OUTBOX)
+    (entry,) = builder.queue_ready(store, outbox, me)
+    outbox.mark(entry, "quarantined", "central refused it (signed)")
+    first, second = service.sync_now(store), service.sync_now(store)
+    assert first.acknowledged == second.acknowledged == [] and first.set_aside == 1
+    assert second.set_aside == 1
+
+
+def test_two_syncs_at_once_never_reuse_a_sequence_number(store, staff_side, live):
+    enrol_store(store, staff_side, live)
     for n in range(4):
         store.import_finalised(adult_no_indicators(given_name=f"Name{n}"))
     other = StoreSession.login(store.paths.root, SUPERVISOR, SUPERVISOR_PW, kdf=TEST_KDF)
