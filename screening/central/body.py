@@ -3,9 +3,9 @@ as soon as it passes the size limit, before it is all in memory (an upload, an e
 each part must arrive within ``settings.idle_seconds`` and the whole body within
 ``TOTAL_SECONDS``; and only ``BodyGate.overall`` bodies are read at once (``per_source`` from
 one address), so the memory that bodies in flight can take is bounded (overall × the largest
-limit). A request over the gate
-is answered ``busy`` at once: a workstation retries it later, an attacker gains nothing by
-waiting."""
+limit). A request over the gate waits its turn a while, then is answered ``busy`` (a
+workstation retries it later). Senders that trickle a body hold a slot until its total
+deadline: they can slow uploads down, never exhaust memory."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import asyncio
 import collections
 import contextlib
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 from fastapi import Request
@@ -27,27 +27,40 @@ TOTAL_SECONDS = 600.0
 
 @dataclass
 class BodyGate:
-    """How many request bodies are being read, overall and per client address."""
+    """How many request bodies are being read, overall and per client address. A request
+    over the limit waits up to ``idle_seconds`` for a turn (a body being read takes moments)
+    and is then answered busy; while it waits its body stays in the kernel, not in memory."""
 
     overall: int = 8
-    per_source: int = 2
+    per_source: int = 4
     idle_seconds: float = 20.0
     total_seconds: float = TOTAL_SECONDS
     _reading: collections.Counter[str] = field(default_factory=collections.Counter)
+    _turn: asyncio.Condition | None = None
 
-    @contextlib.contextmanager
-    def slot(self, source: str) -> Iterator[None]:
-        if sum(self._reading.values()) >= self.overall or \
-                self._reading[source] >= self.per_source:
-            raise Refused("central is receiving too many requests; send again later",
-                          code="busy")
-        self._reading[source] += 1
+    @contextlib.asynccontextmanager
+    async def slot(self, source: str) -> AsyncIterator[None]:
+        turn = self._turn = self._turn or asyncio.Condition()
+        async with turn:
+            try:
+                await asyncio.wait_for(turn.wait_for(lambda: self._free(source)),
+                                       self.idle_seconds)
+            except TimeoutError:
+                raise Refused("central is receiving too many requests; send again later",
+                              code="busy") from None
+            self._reading[source] += 1
         try:
             yield
-        finally:  # the event loop's single thread: no lock is needed around the counter
-            self._reading[source] -= 1
-            if not self._reading[source]:
-                del self._reading[source]
+        finally:
+            async with turn:
+                self._reading[source] -= 1
+                if not self._reading[source]:
+                    del self._reading[source]
+                turn.notify_all()
+
+    def _free(self, source: str) -> bool:
+        return sum(self._reading.values()) < self.overall and \
+            self._reading[source] < self.per_source
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -56,7 +69,7 @@ async def read_body(request: Request, limit: int) -> bytes:
         raise _too_large(limit)
     gate: BodyGate = request.app.state.body_gate
     source = request.client.host if request.client else ""
-    with gate.slot(source):
+    async with gate.slot(source):
         return await _read(request, limit, gate)
 
 
