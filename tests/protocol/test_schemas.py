@@ -12,12 +12,12 @@ from importlib import resources
 from typing import Any
 
 import pytest
-from screening.central.ingest import ingest
-from screening.central.queries import devices
 
 from screening import crypto, lifecycle
-from screening.central import reference as central_reference
 from screening.central import settings
+from screening.central.batches.ingest import ingest
+from screening.central.devices import queries as devices
+from screening.central.reference import publish as central_reference
 from screening.central.service import Central, open_central
 from screening.store.audit import AuditEntry
 from screening.store.interviews import Interview
@@ -75,12 +75,12 @@ def test_what_central_builds_matches_the_schemas(central):
     refused = {**interview(), "status": "draft"}
     receipt = ingest(central, station.batch([interview(), refused, built_interview()]))
     schemas.validate("receipt", json.loads(receipt))
-    central_reference.publish_form_file(central, FORMS / "returnee_screening.yaml")
-    central_reference.publish_reference_dir(central, FORMS / "reference")
+    central_reference.publish_form_file(central, FORMS / "returnee_screening.yaml", by="test")
+    central_reference.publish_reference_dir(central, FORMS / "reference", by="test")
     revoked = enrol_station(central).device_id
     with central.engine.begin() as conn:
         devices.revoke(conn, revoked, "2026-11-23T06:00:00+00:00")
-    central_reference.publish_revocations(central)
+        central_reference.revocations(central, conn, by="test")
     headers = packages.sign_request(station.device_id, 0, station.key)
     answer = central_reference.pull(central, station.device_id, 0,
                                     headers[packages.TIME_HEADER],
@@ -214,3 +214,10 @@ def test_every_schema_is_listed_and_shipped():
         f"{name}.json" for name in schemas.NAMES)
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"screening.sync.schemas" = ["*.json"]' in pyproject  # in the wheel too
+
+
+def test_a_signed_refusal_matches_the_error_schema():
+    key = crypto.new_signing_key()
+    for nonce in (wire.new_nonce(), None):
+        schemas.validate("error", wire.build_refusal("batch_conflict", "m", nonce, key))
+    schemas.validate("error", {"error": "busy", "message": "an older central's refusal"})
