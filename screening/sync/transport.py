@@ -16,6 +16,7 @@ import urllib.parse
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+import certifi
 import requests
 from requests.adapters import HTTPAdapter
 
@@ -181,11 +182,12 @@ class _PinnableAdapter(HTTPAdapter):
 
 def peer_certificate(server_url: str, trust: str | bool = True, timeout: float = 10.0) -> str:
     """Central's certificate (PEM) as it presents it now, over a connection checked against
-    ``trust`` (True: the CAs ``requests`` trusts), for pinning at enrolment."""
+    ``trust`` (True: certifi's CAs, which ``requests`` trusts by default), for pinning at
+    enrolment."""
     parts = urllib.parse.urlsplit(server_url)
     host, port = parts.hostname or "", parts.port or 443
     context = ssl.create_default_context(
-        cafile=trust if isinstance(trust, str) else requests.certs.where())
+        cafile=trust if isinstance(trust, str) else certifi.where())
     try:
         with socket.create_connection((host, port), timeout=timeout) as raw, \
                 context.wrap_socket(raw, server_hostname=host) as tls:
