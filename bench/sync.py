@@ -1,6 +1,8 @@
 """Sync benchmark: one workstation sending 10,000 interviews to central end to end (target
 <= 30 s), ingest rate on SQLite and on PostgreSQL, 20 workstations syncing at once (throughput
-and p95 latency per batch), and the bytes on the wire per interview.
+and p95 latency per batch), the bytes on the wire per interview, and central's peak memory
+(RSS) during a normal sync and under slow-upload abuse (30 sockets each sending 19 MB of a
+declared 20 MB body and never finishing, from 30 loopback addresses).
 
 Central runs as a real ``screening-central serve`` process on loopback; PostgreSQL is a
 throwaway cluster (skipped when the postgresql package is missing).
@@ -9,6 +11,8 @@ Run: .venv/bin/python bench/sync.py [INTERVIEWS]        (default 10000)
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import statistics
 import sys
 import tempfile
@@ -21,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from screening import crypto  # noqa: E402
-from screening.central import enrolment, settings  # noqa: E402
+from screening.central import settings  # noqa: E402
+from screening.central.devices import enrolment  # noqa: E402
 from screening.central.service import open_central  # noqa: E402
 from screening.sync import wire  # noqa: E402
 from screening.sync.transport import CentralClient  # noqa: E402
@@ -31,6 +36,7 @@ from tests.central.postgres import Cluster, PostgresUnavailable  # noqa: E402
 
 PER_BATCH = 200
 STATIONS, STATION_BATCHES, STATION_PER_BATCH = 20, 5, 50
+ABUSERS, ABUSE_BYTES = 30, 19 * 1024 * 1024
 
 
 def record(n: int) -> dict:
@@ -50,7 +56,7 @@ class Station:
     def __init__(self, staff, server: LiveCentral) -> None:
         self.key = crypto.new_signing_key()
         self.client = CentralClient(server.url)
-        response = self.client.enrol(enrolment.new_code(staff, "TIR"), self.key)
+        response = self.client.enrol(enrolment.new_code(staff, "TIR", by="bench"), self.key)
         self.device_id = response.device_id
         self.recipient = crypto.load_recipient_key(response.encryption_key)
         self.receipt_key = crypto.load_verify_key(response.verify_key)
@@ -107,12 +113,55 @@ def many_workstations(staff, server: LiveCentral) -> dict[str, float]:
             "p95": statistics.quantiles(latencies, n=20)[-1]}
 
 
+def peak_rss_mib(pid: int) -> float:
+    """The process's peak resident memory so far (Linux: VmHWM)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def slow_upload_abuse(server: LiveCentral) -> None:
+    """Each abuser declares 20 MB, sends 19 MB as fast as central takes it, then stalls. Central
+    reads a few bodies at once and answers the rest busy; the stalled ones are dropped after
+    its idle time. Returns once central closed every one."""
+    host, port = server.url.removeprefix("http://").rsplit(":", 1)
+    head = (b"POST /v1/batches HTTP/1.1\r\nHost: central\r\nContent-Length: %d\r\n\r\n"
+            % (20 * 1024 * 1024))
+    chunk = b"\0" * (1024 * 1024)
+
+    def abuse(n: int) -> None:
+        with socket.create_connection((host, int(port)), timeout=120,
+                                      source_address=(f"127.0.0.{n + 2}", 0)) as sock, \
+                contextlib.suppress(OSError):  # refused and closed by central
+            sock.sendall(head)
+            for _ in range(ABUSE_BYTES // len(chunk)):
+                sock.sendall(chunk)
+            while sock.recv(65536):  # until central drops it
+                pass
+
+    threads = [threading.Thread(target=abuse, args=(n,)) for n in range(ABUSERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def memory(staff, server: LiveCentral) -> tuple[float, float]:
+    """Central's peak RSS after a normal sync of 1,000 interviews, then after the abuse."""
+    one_workstation(staff, server, 1000)
+    normal = peak_rss_mib(server.process.pid)
+    slow_upload_abuse(server)
+    return normal, peak_rss_mib(server.process.pid)
+
+
 def bench(name: str, url: str, folder: Path, count: int) -> None:
     server = LiveCentral(folder, url)
     staff = open_central(settings.Settings(folder, url), migrate=False)
     try:
         single = one_workstation(staff, server, count)
         many = many_workstations(staff, server)
+        normal, abused = memory(staff, server)
     finally:
         staff.close()
         server.stop()
@@ -122,6 +171,8 @@ def bench(name: str, url: str, folder: Path, count: int) -> None:
     print(f"[{name}] bytes on the wire per interview: {single['bytes']:.0f}")
     print(f"[{name}] {STATIONS} workstations at once: {many['throughput']:.0f} interviews/s, "
           f"p95 {many['p95'] * 1000:.0f} ms per {STATION_PER_BATCH}-interview batch")
+    print(f"[{name}] central's peak RSS: {normal:.0f} MiB after normal syncs, {abused:.0f} MiB "
+          f"after {ABUSERS} uploads of {ABUSE_BYTES // 2**20} MB that never finish")
 
 
 def main() -> None:

@@ -10,6 +10,10 @@ from screening.sync.wire import Limits
 
 APP_NAME = "ReturneeScreeningCentral"
 ENROLMENT_CODE_HOURS = 24
+# The longest an enrolment code may stay valid, from the console and the command line alike.
+ENROLMENT_CODE_MAX_HOURS = 14 * 24
+# How long central waits for the next part of a request (headers, body) before dropping it.
+IDLE_SECONDS = 20
 
 
 @dataclass(frozen=True)
@@ -17,6 +21,7 @@ class Settings:
     data_dir: Path
     db_url: str
     limits: Limits = field(default_factory=Limits)
+    idle_seconds: int = IDLE_SECONDS
 
 
 def resolve(data_dir: str | os.PathLike[str] | None = None, db_url: str | None = None
@@ -25,12 +30,13 @@ def resolve(data_dir: str | os.PathLike[str] | None = None, db_url: str | None =
     ``--db``, else ``SCREENING_CENTRAL_DB``, else a SQLite file in the data folder."""
     folder = Path(data_dir or os.environ.get("SCREENING_CENTRAL_HOME") or _platform_dir())
     url = db_url or os.environ.get("SCREENING_CENTRAL_DB") or f"sqlite:///{folder / 'central.db'}"
-    return Settings(folder, url, _limits())
+    return Settings(folder, url, _limits(), _int_env("SCREENING_CENTRAL_IDLE_SECONDS",
+                                                     IDLE_SECONDS))
 
 
 def _limits() -> Limits:
     """The size limits; SCREENING_CENTRAL_MAX_BATCH / _MAX_CONTENT (bytes) lower them for
-    tests."""
+    tests (as SCREENING_CENTRAL_IDLE_SECONDS shortens the wait for a slow request)."""
     default = Limits()
     return Limits(_int_env("SCREENING_CENTRAL_MAX_BATCH", default.compressed),
                   _int_env("SCREENING_CENTRAL_MAX_CONTENT", default.decompressed))

@@ -50,6 +50,10 @@ def run_sync(args: argparse.Namespace) -> int:
               f"{refusal_reason(result.to_json())}")
     if report.quarantined:
         print(f"{len(report.quarantined)} batch(es) quarantined; see the outbox")
+    set_aside = getattr(report, "set_aside", 0)
+    if set_aside:
+        print(f"{set_aside} batch(es) in the outbox were refused by central for good; their "
+              "interviews are not at central: ask IT support")
     reference = getattr(report, "reference", None)
     for line in (reference.applied if reference else []):
         print(f"from central: {line}")
@@ -57,4 +61,4 @@ def run_sync(args: argparse.Namespace) -> int:
         print(f"refused from central (the previous version is kept): {line}")
     if purged:
         print(f"{len(purged)} acknowledged interview(s) past the retention period were purged")
-    return 1 if report.quarantined or report.refused_interviews else 0
+    return 1 if set_aside or report.quarantined or report.refused_interviews else 0

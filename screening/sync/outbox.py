@@ -19,6 +19,7 @@ from typing import Any
 
 from screening.atomicfile import write_atomic
 from screening.errors import ScreeningError
+from screening.store import filelock
 from screening.sync import wire
 
 STATES = ("queued", "sending", "acknowledged", "quarantined")
@@ -50,12 +51,16 @@ class Outbox:
 
     def next_sequence(self) -> int:
         """Take the next sequence number for good (persisted before use: central refuses a
-        number used twice, and a gap stays visible to central staff)."""
+        number used twice, and a gap stays visible to central staff). Under a lock between
+        processes, and never below a batch already in the folder, so two builders at once, or
+        a counter file lost, can never hand out a number twice."""
         self._ensure()
         counter = self.folder / "sequence.json"
-        current = json.loads(counter.read_text())["last"] if counter.exists() else 0
-        write_atomic(counter, json.dumps({"last": current + 1}).encode())
-        return current + 1
+        with filelock.exclusive(self.folder / "sequence.lock"):
+            current = json.loads(counter.read_text())["last"] if counter.exists() else 0
+            taken = max([current, *(e.sequence for e in self.entries())])
+            write_atomic(counter, json.dumps({"last": taken + 1}).encode())
+        return taken + 1
 
     def add(self, raw: bytes, interviews: list[tuple[str, int]]) -> Entry:
         header = wire.parse_batch(raw).header

@@ -36,7 +36,7 @@ from screening.questionnaire.loader import load_form_text
 from screening.questionnaire.reference import load_reference
 from screening.store import audit, connection, settings
 from screening.store.session import StoreSession
-from screening.sync import packages, wire
+from screening.sync import packages, transport, wire
 from screening.sync.identity import Identity
 from screening.sync.transport import CentralClient, CentralRefusedError, CentralUnreachableError
 
@@ -285,15 +285,13 @@ def _fetch(client: CentralClient, me: Identity, since: int) -> tuple[list[object
         if attempt:
             client.sleep(client.retry.delay(attempt - 1, client.rng))
         try:
-            response = client.session.get(
-                f"{client.base}/v1/reference", params={"since": str(since)},
-                headers=packages.sign_request(me.device_id, since, me.signer()),
-                verify=client.verify, allow_redirects=False,
-                timeout=(client.timeouts.connect, client.timeouts.read))
+            response, nonce = transport.get(
+                client, "/v1/reference", {"since": str(since)},
+                packages.sign_request(me.device_id, since, me.signer()))
         except requests.RequestException as error:
             last = type(error).__name__
             continue
-        found = _answer(response)
+        found = _answer(response, me, nonce)
         if found is not None:
             return found
         last = f"HTTP {response.status_code}"
@@ -301,8 +299,10 @@ def _fetch(client: CentralClient, me: Identity, since: int) -> tuple[list[object
                                   f"{client.retry.attempts} attempts (last: {last})")
 
 
-def _answer(response: requests.Response) -> tuple[list[object], int] | None:
-    """The documents of a 200 answer, or None for something worth retrying (a proxy's page)."""
+def _answer(response: requests.Response, me: Identity, nonce: str
+            ) -> tuple[list[object], int] | None:
+    """The documents of a 200 answer, or None for something worth retrying (a proxy's page,
+    a refusal central did not sign for this request)."""
     try:
         body = response.json()
     except ValueError:
@@ -314,9 +314,8 @@ def _answer(response: requests.Response) -> tuple[list[object], int] | None:
             return None
         latest = body.get("latest")
         return documents, latest if type(latest) is int else 0
-    if isinstance(body, dict) and isinstance(body.get("error"), str) and \
-            body["error"] != "busy" and response.status_code < 500:
-        raise CentralRefusedError(body["error"], str(body.get("message", "")),
-                                  response.status_code)
+    refusal = transport.final_refusal(response, me.receipt_key(), nonce)
+    if refusal is not None:
+        raise refusal
     return None
 

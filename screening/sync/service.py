@@ -3,34 +3,65 @@ client to call: each takes a logged-in supervisor's store session."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from screening import crypto
 from screening.atomicfile import write_atomic
 from screening.errors import PermissionDeniedError, ScreeningError
+from screening.store import filelock
 from screening.store.session import StoreSession
 from screening.sync import builder, identity, reference, wire
 from screening.sync.outbox import Outbox
 from screening.sync.sender import SendReport, send_pending
-from screening.sync.transport import CentralClient, CentralRefusedError
+from screening.sync.transport import (
+    CentralClient,
+    CentralRefusedError,
+    check_address,
+    peer_certificate,
+)
 
 OUTBOX = "outbox"
 CA_FILE = "central-ca.pem"
+SYNC_LOCK = "sync.lock"
 
 ClientFactory = Callable[[str, str | bool], CentralClient]
 
 
 @dataclass
 class SyncReport(SendReport):
-    """What was sent, and the reference data pulled from central after it."""
+    """What was sent, the reference data pulled from central after it, and how many batches
+    of the outbox (this run's or earlier ones) central refused for good: their interviews are
+    not at central, and a sync that sends nothing new must still say so."""
 
     reference: reference.PullReport | None = None
+    set_aside: int = 0
 
 
 def _default_client(url: str, verify: str | bool) -> CentralClient:
     return CentralClient(url, verify=verify)
+
+
+class SyncRunningError(ScreeningError):
+    code = "sync_running"
+
+    def __init__(self) -> None:
+        super().__init__("a sync is already running on this workstation (the desktop's or "
+                         "another command); it sends everything that is ready — try again "
+                         "when it has finished")
+
+
+@contextlib.contextmanager
+def _one_sync(session: StoreSession) -> Iterator[None]:
+    """One sync or export at a time on this workstation, whichever process runs it: two at
+    once would build batches from the same interviews and send them side by side."""
+    try:
+        with filelock.exclusive(session.paths.root / SYNC_LOCK, wait=False):
+            yield
+    except filelock.LockHeldError:
+        raise SyncRunningError from None
 
 
 def _require_supervisor(session: StoreSession, what: str) -> None:
@@ -42,6 +73,7 @@ def enroll(session: StoreSession, server_url: str, code: str, ca_file: Path | No
            label: str = "", client_factory: ClientFactory = _default_client
            ) -> identity.Identity:
     _require_supervisor(session, "enrol this workstation with central")
+    check_address(server_url, ca_given=ca_file is not None)
     ca_pem = _read_ca(ca_file) if ca_file else None
     verify = _write_ca(session, ca_pem) if ca_pem else True
     key = crypto.new_signing_key()
@@ -50,6 +82,10 @@ def enroll(session: StoreSession, server_url: str, code: str, ca_file: Path | No
         response = client.enrol(code, key, label)
     finally:
         client.close()
+    if ca_pem is None and server_url.startswith("https://"):
+        # No CA given: trust from now on only the certificate central showed at enrolment,
+        # not every CA of the system (a new certificate needs a new enrolment, or --ca).
+        ca_pem = peer_certificate(server_url)
     me = identity.from_enrolment(response, server_url, key, ca_pem)
     identity.save(session, me)
     return me
@@ -60,18 +96,20 @@ def sync_now(session: StoreSession, client_factory: ClientFactory = _default_cli
     """Queue what is ready, send the outbox, record central's acknowledgements in the store,
     then pull the reference data published since the last sync (sync/reference.py)."""
     _require_supervisor(session, "send interviews to central")
-    me = identity.load(session)
-    reference.check_not_revoked(session, me)
-    outbox = _outbox(session)
-    builder.queue_ready(session, outbox, me)
-    verify = _write_ca(session, me.ca_bundle) if me.ca_bundle else True
-    client = client_factory(me.server_url, verify)
-    try:
-        sent = _send(session, outbox, client, me)
-        pulled = reference.pull(session, client, me)
-    finally:
-        client.close()
-    return SyncReport(**vars(sent), reference=pulled)
+    with _one_sync(session):
+        me = identity.load(session)
+        reference.check_not_revoked(session, me)
+        outbox = _outbox(session)
+        builder.queue_ready(session, outbox, me)
+        verify = _write_ca(session, me.ca_bundle) if me.ca_bundle else True
+        client = client_factory(me.server_url, verify)
+        try:
+            sent = _send(session, outbox, client, me)
+            pulled = reference.pull(session, client, me)
+        finally:
+            client.close()
+        set_aside = sum(e.state == "quarantined" for e in outbox.entries())
+    return SyncReport(**vars(sent), reference=pulled, set_aside=set_aside)
 
 
 def _send(session: StoreSession, outbox: Outbox, client: CentralClient,
@@ -90,9 +128,10 @@ def export(session: StoreSession, dest: Path) -> list[Path]:
     """Write every pending batch to ``dest`` (removable media) for ``screening-central
     import``. They stay pending: only a receipt acknowledges them."""
     _require_supervisor(session, "export batches for central")
-    outbox = _outbox(session)
-    builder.queue_ready(session, outbox, identity.load(session))
-    return outbox.export(dest)
+    with _one_sync(session):
+        outbox = _outbox(session)
+        builder.queue_ready(session, outbox, identity.load(session))
+        return outbox.export(dest)
 
 
 def _acknowledge(session: StoreSession, results: list[wire.InterviewResult]) -> None:

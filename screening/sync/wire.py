@@ -45,6 +45,10 @@ CONTENT_FORMAT = "rs-batch-content/1"
 RECEIPT_FORMAT = "rs-receipt/1"
 ENROL_REQUEST_FORMAT = "rs-enrol-request/1"
 ENROL_RESPONSE_FORMAT = "rs-enrol-response/1"
+REFUSAL_FORMAT = "rs-refusal/1"
+# The client's fresh random value for one request; central puts it in the refusal it signs,
+# so a refusal recorded once cannot be played back to another request (docs/protocol.md §4.1).
+NONCE_HEADER = "X-Screening-Nonce"
 
 MAGIC = b"RSBATCH\n"
 MAX_HEADER_BYTES = 16 * 1024
@@ -458,6 +462,50 @@ def _problems_from(items: object) -> tuple[Problem, ...]:
             raise WireError("the receipt lists malformed problems", code="receipt_invalid")
         found.append(Problem(question, code, message))
     return tuple(found)
+
+
+# -- refusals -----------------------------------------------------------------------------------
+
+_NONCE = re.compile(r"[A-Za-z0-9_-]{16,128}")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    code: str
+    message: str
+
+
+def new_nonce() -> str:
+    return crypto.new_token()
+
+
+def valid_nonce(value: object) -> str | None:
+    """The request's nonce if it is one, else None (an old client sends none)."""
+    return value if isinstance(value, str) and _NONCE.fullmatch(value) else None
+
+
+def build_refusal(code: str, message: str, nonce: str | None,
+                  signing_key: crypto.Ed25519PrivateKey) -> dict[str, Any]:
+    body: dict[str, Any] = {"format": REFUSAL_FORMAT, "error": code, "message": message,
+                            "nonce": nonce}
+    body["signature"] = b64e(crypto.sign(signing_key, canonical_json(body)))
+    return body
+
+
+def verify_refusal(doc: object, verify_key: crypto.Ed25519PublicKey, nonce: str) -> Refusal:
+    """The refusal central signed for the request that carried ``nonce``. An unsigned one, or
+    one signed for another request, raises: it may come from anything on the path."""
+    if not isinstance(doc, dict):
+        raise WireError("the refusal is not a JSON object", code="refusal_invalid")
+    body = dict(doc)
+    _check_format(body, REFUSAL_FORMAT)
+    signature = b64d(body.pop("signature", None), "the refusal signature")
+    crypto.verify(verify_key, signature, signed_bytes(body, "the refusal", "refusal_invalid"),
+                  "the refusal signature")
+    code, message = body.get("error"), body.get("message")
+    if body.get("nonce") != nonce or not isinstance(code, str) or not isinstance(message, str):
+        raise WireError("the refusal is for another request", code="refusal_mismatch")
+    return Refusal(code, message)
 
 
 # -- enrolment ----------------------------------------------------------------------------------

@@ -6,7 +6,9 @@
 - ``cut_after_commit``: forward the whole request, wait for central's whole response (so the
   batch is committed), then cut the client off without it;
 - ``delay``: hold central's response back longer than the client's read timeout;
-- ``portal``: answer 200 with an HTML page itself, as a captive portal does.
+- ``portal``: answer 200 with an HTML page itself, as a captive portal does;
+- ``forge_revoked`` / ``forge_conflict``: answer itself with the JSON refusal an attacker on
+  the path would write (``403 device_revoked``, ``409 batch_conflict``), unsigned.
 
 It speaks just enough HTTP/1.1 (Content-Length bodies) to know where a request ends."""
 
@@ -14,10 +16,21 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import json
 import socket
 import threading
 
 _PAGE = b"<html><body>Log in to the Wi-Fi</body></html>"
+FORGED = {"forge_revoked": (403, "device_revoked"), "forge_conflict": (409, "batch_conflict")}
+
+
+def _forged(fault: str) -> bytes:
+    status, code = FORGED[fault]
+    body = json.dumps({"error": code, "message": "refused"}).encode()
+    return (b"HTTP/1.1 %d Refused\r\nContent-Type: application/json\r\nConnection: close\r\n"
+            b"Content-Length: %d\r\n\r\n" % (status, len(body))) + body
+
+
 PORTAL = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n"
           b"Content-Length: " + str(len(_PAGE)).encode() + b"\r\n\r\n" + _PAGE)
 
@@ -68,6 +81,9 @@ class FaultProxy:
                 return
             if fault == "portal":
                 client.sendall(PORTAL)
+                return
+            if fault in FORGED:
+                client.sendall(_forged(fault))
                 return
             upstream = socket.create_connection(self.target)
             stack.callback(upstream.close)

@@ -83,3 +83,34 @@ def test_enrolment_with_the_ca_file_then_sync_over_tls(tls_central, tmp_path):
     finally:
         store.close()
         staff_side.close()
+
+
+def test_over_tls_central_tells_browsers_to_use_nothing_else(tls_central):
+    import requests
+
+    server, ca, _ = tls_central
+    for path in ("/v1/health", "/v1/nowhere", "/console/login"):
+        answer = requests.get(f"{server.url}{path}", verify=str(ca), timeout=30)
+        assert answer.headers["strict-transport-security"] == "max-age=31536000", path
+
+
+def test_a_certificate_pinned_at_enrolment_is_trusted_and_no_other(tls_central, tmp_path):
+    from screening.sync.transport import peer_certificate
+
+    server, ca, _ = tls_central
+    pinned = tmp_path / "pinned.pem"
+    pinned.write_text(peer_certificate(server.url, str(ca)))
+    assert "BEGIN CERTIFICATE" in pinned.read_text() and pinned.read_text() != ca.read_text()
+    client = CentralClient(server.url, verify=str(pinned))
+    try:
+        with pytest.raises(CentralRefusedError):  # central answered: the pin held
+            client.enrol("WRONG", crypto.new_signing_key())
+    finally:
+        client.close()
+    _, other, _ = make_ca_and_server(tmp_path / "other")  # same name, another key and CA
+    client = CentralClient(server.url, verify=str(other))
+    try:
+        with pytest.raises(CentralUnreachableError):
+            client.enrol("WRONG", crypto.new_signing_key())
+    finally:
+        client.close()

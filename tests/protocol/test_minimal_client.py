@@ -262,8 +262,6 @@ def test_a_pull_signed_over_time_instead_of_at_or_too_old_is_refused(live, devic
 
 # -- what the spec says and central does not do yet (see the issue) -----------------------------
 
-@pytest.mark.xfail(strict=True, reason="central answers routing errors with FastAPI's "
-                   '{"detail": ...}; docs/protocol.md §4 says {"error", "message"}')
 def test_a_routing_error_is_a_refusal_too(live):
     for answer in (requests.get(f"{live.url}/v1/nowhere", timeout=30),
                    requests.get(f"{live.url}/v1/batches", timeout=30)):

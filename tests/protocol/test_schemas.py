@@ -218,3 +218,10 @@ def test_every_schema_is_listed_and_shipped():
         f"{name}.json" for name in schemas.NAMES)
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"screening.sync.schemas" = ["*.json"]' in pyproject  # in the wheel too
+
+
+def test_a_signed_refusal_matches_the_error_schema():
+    key = crypto.new_signing_key()
+    for nonce in (wire.new_nonce(), None):
+        schemas.validate("error", wire.build_refusal("batch_conflict", "m", nonce, key))
+    schemas.validate("error", {"error": "busy", "message": "an older central's refusal"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
 
 from screening.central.cli import operator
 from screening.central.refusals import Refused
@@ -54,8 +55,17 @@ def staff_role(args: argparse.Namespace) -> int:
 def _new_password() -> str:
     password = os.environ.get("SCREENING_CENTRAL_PASSWORD")
     if password is None:
-        password = getpass.getpass("password: ")
-        if getpass.getpass("again: ") != password:
+        if not sys.stdin.isatty():
+            raise ScreeningError("no password given: run the command in a terminal, or set "
+                                 "SCREENING_CENTRAL_PASSWORD for a script; nothing was changed",
+                                 code="password_missing")
+        try:
+            password = getpass.getpass("password: ")
+            again = getpass.getpass("again: ")
+        except EOFError:
+            raise ScreeningError("the password was not typed; nothing was changed",
+                                 code="password_missing") from None
+        if again != password:
             raise ScreeningError("the two passwords differ; nothing was changed",
                                  code="password_mismatch")
     return password

@@ -70,10 +70,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "login.name": {"sq": "Emri", "en": "Name"},
     "login.password": {"sq": "Fjalëkalimi", "en": "Password"},
     "login.submit": {"sq": "Hyr", "en": "Log in"},
-    "login.refused": {"sq": "Emër ose fjalëkalim i gabuar, ose llogaria është bllokuar për "
+    # administrators wait a minute, others up to LOCK_MINUTES: "up to" is true of both
+    "login.refused": {"sq": "Emër ose fjalëkalim i gabuar, ose llogaria është bllokuar deri në "
                             "{minutes} minuta pas shumë përpjekjeve të gabuara.",
-                      "en": "Wrong name or password, or the account is locked for {minutes} "
-                            "minutes after too many attempts."},
+                      "en": "Wrong name or password, or the account is locked for up to "
+                            "{minutes} minutes after too many attempts."},
     # -- batches ---------------------------------------------------------------------------
     "batches.title": {"sq": "Paketat", "en": "Batches"},
     "batches.heading": {"sq": "Paketat e marra", "en": "Batch inbox"},

@@ -4,6 +4,7 @@ one."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import uuid
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from screening import crypto
 from screening.central.clock import utc_now
 from screening.central.devices import queries as devices
 from screening.central.refusals import Refused
-from screening.central.settings import ENROLMENT_CODE_HOURS
+from screening.central.settings import ENROLMENT_CODE_HOURS, ENROLMENT_CODE_MAX_HOURS
 from screening.central.staff import audit
 from screening.sync import wire
 
@@ -31,6 +32,9 @@ def new_code(central: Central, checkpoint: str, hours: float = ENROLMENT_CODE_HO
     if not checkpoint.strip() or len(checkpoint.strip()) > 100 or "\x00" in checkpoint:
         raise Refused("name the checkpoint the workstation belongs to (up to 100 characters)",
                       code="checkpoint_invalid")
+    if not (math.isfinite(hours) and 1 / 60 <= hours <= ENROLMENT_CODE_MAX_HOURS):
+        raise Refused(f"a code is valid for between a minute and {ENROLMENT_CODE_MAX_HOURS} "
+                      "hours (14 days)", code="code_validity_invalid")
     code = crypto.random_code(_ALPHABET, _CODE_LENGTH)
     now = dt.datetime.now(dt.UTC)
     expires = (now + dt.timedelta(hours=hours)).isoformat(timespec="microseconds")

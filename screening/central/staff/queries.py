@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, case, delete, func, insert, or_, select, update
 
 from screening.central.schema import console_events, console_sessions, staff, staff_access
 
@@ -70,14 +70,18 @@ def set_access(conn: Connection, staff_id: int, *, role: str | None = None,
         conn.execute(insert(staff_access).values(**row))
 
 
-def count_failure(conn: Connection, staff_id: int) -> int:
-    """One more wrong password, counted in the database (two guesses at once both count);
-    the new count."""
+def take_try(conn: Connection, staff_id: int, now: str) -> tuple[int, str | None]:
+    """One more login attempt counted before its password is checked, unless the account is
+    locked at ``now``: (the count, the lock). The UPDATE locks the account's row until the
+    transaction ends, so attempts at once are counted one after another."""
     set_access(conn, staff_id)  # make sure the row exists (accounts older than the console)
     a = staff_access.c
-    return int(conn.execute(update(staff_access).where(a.staff_id == staff_id)
-                            .values(failed_logins=a.failed_logins + 1)
-                            .returning(a.failed_logins)).scalar_one())
+    locked = and_(a.locked_until.is_not(None), a.locked_until > now)
+    row = conn.execute(update(staff_access).where(a.staff_id == staff_id)
+                       .values(failed_logins=case((locked, a.failed_logins),
+                                                  else_=a.failed_logins + 1))
+                       .returning(a.failed_logins, a.locked_until)).one()
+    return int(row.failed_logins), row.locked_until
 
 
 def set_language(conn: Connection, staff_id: int, language: str) -> None:

@@ -161,3 +161,18 @@ def test_serve_on_a_port_in_use_is_a_message(home, sqlite_url):
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = str(taken.getsockname()[1])
         failed(run_cli(home, sqlite_url, "serve", "--port", port), "listen_failed")
+
+
+@pytest.mark.parametrize("hours", ["1000000", "inf", "nan", "0", "-3", "337"])
+def test_an_enrolment_code_is_valid_for_14_days_at_most(home, sqlite_url, hours):
+    ok(run_cli(home, sqlite_url, "migrate"))
+    answer = failed(run_cli(home, sqlite_url, "enrolment-code", "rinas", "--hours", hours),
+                    "code_validity_invalid")
+    assert "internal" not in answer
+    ok(run_cli(home, sqlite_url, "enrolment-code", "rinas", "--hours", "336"))
+
+
+def test_staff_add_without_a_terminal_or_a_password_says_so(home, sqlite_url):
+    ok(run_cli(home, sqlite_url, "migrate"))
+    answer = failed(run_cli(home, sqlite_url, "staff", "add", "drita"), "password_missing")
+    assert "SCREENING_CENTRAL_PASSWORD" in answer and "EOFError" not in answer

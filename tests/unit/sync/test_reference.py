@@ -13,8 +13,8 @@ import requests
 from screening import config, crypto
 from screening.errors import FormUnknownError
 from screening.store.session import StoreSession
-from screening.sync import forms, identity, packages, reference
-from screening.sync.transport import CentralClient, CentralRefusedError
+from screening.sync import forms, identity, packages, reference, wire
+from screening.sync.transport import CentralClient, CentralRefusedError, CentralUnreachableError
 from tests.unit.store.helpers import SUPERVISOR, SUPERVISOR_PW, TEST_KDF
 
 CENTRAL = crypto.new_signing_key()
@@ -192,11 +192,31 @@ def test_a_portal_page_is_retried_and_a_refusal_is_not(store, me):
     client.session.get = get
     assert reference.pull(store, client, me).applied == ["v1: form returnee_screening 2026.3"]
     assert asked == [me.device_id, me.device_id]
-    refusal = response(401, b'{"error": "signature_invalid", "message": "no"}')
-    client.session.get = lambda url, **kwargs: refusal
+    client.session.get = lambda url, **kwargs: response(401, json.dumps(wire.build_refusal(
+        "signature_invalid", "no", kwargs["headers"][wire.NONCE_HEADER], CENTRAL)).encode())
     with pytest.raises(CentralRefusedError) as caught:
         reference.pull(store, client, me)
     assert caught.value.code == "signature_invalid"
+
+
+def test_a_revocation_nobody_signed_is_retried_and_changes_nothing(store, me):
+    client = CentralClient("http://127.0.0.1:9", sleep=lambda s: None)
+    forged = [json.dumps({"error": "device_revoked", "message": "x"}).encode(),
+              json.dumps(wire.build_refusal("device_revoked", "x", "n" * 20,
+                                            crypto.new_signing_key())).encode(),
+              json.dumps(wire.build_refusal("device_revoked", "x", "recorded-for-another-one",
+                                            CENTRAL)).encode()]
+    asked = []
+
+    def get(url, **kwargs):
+        asked.append(url)
+        return response(403, forged[len(asked) % len(forged)])
+
+    client.session.get = get
+    with pytest.raises(CentralUnreachableError):
+        reference.pull(store, client, me)
+    assert len(asked) == client.retry.attempts
+    reference.check_not_revoked(store, me)  # nothing was remembered
 
 
 @pytest.mark.parametrize("value", ['"\\ud800"', "NaN"])

@@ -1,12 +1,13 @@
 """The client's reading of answers, against a scripted HTTP server on loopback: what is retried
-(no answer, 5xx, busy, redirects, pages that are not receipts) and what is final (a JSON
-refusal)."""
+(no answer, 5xx, busy, redirects, pages that are not receipts, refusals central did not sign
+for this request) and what is final (a refusal central signed); which addresses it accepts."""
 
 from __future__ import annotations
 
 import json
 import random
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -18,6 +19,8 @@ from screening.sync.transport import (
     CentralRefusedError,
     CentralUnreachableError,
     RetryPolicy,
+    SyncError,
+    check_address,
 )
 from tests.unit.sync.batches import Workstation, interview
 
@@ -35,6 +38,8 @@ class _Handler(BaseHTTPRequestHandler):
         server = self.server
         status, headers, body = server.answers[min(server.requests, len(server.answers) - 1)]
         server.requests += 1
+        if callable(body):  # a refusal signed over this request's nonce
+            body = body(self.headers.get(wire.NONCE_HEADER))
         self.send_response(status)
         for name, value in {"Content-Length": str(len(body)), **headers}.items():
             self.send_header(name, value)
@@ -102,12 +107,48 @@ def test_transient_answers_are_retried_until_the_receipt(scripted, batch):
     assert len(sleeps) == 5 and all(0 <= s <= 4 for s in sleeps)
 
 
+def signed_refusal(code: str, key) -> Callable[[str | None], bytes]:
+    return lambda nonce: json.dumps(wire.build_refusal(code, "m", nonce, key)).encode()
+
+
 def test_a_json_refusal_is_final(scripted, batch):
-    server = scripted((401, {"Content-Type": "application/json"}, refusal("signature_invalid")))
+    key = crypto.new_signing_key()
+    server = scripted((401, {"Content-Type": "application/json"},
+                       signed_refusal("signature_invalid", key)))
     with pytest.raises(CentralRefusedError) as caught:
-        client_for(server, []).send_batch(batch, crypto.new_signing_key().public_key())
+        client_for(server, []).send_batch(batch, key.public_key())
     assert (caught.value.code, caught.value.status, server.requests) == (
         "signature_invalid", 401, 1)
+
+
+@pytest.mark.parametrize("forged", ["unsigned", "another key", "another request"])
+def test_a_refusal_central_did_not_sign_for_this_request_is_retried(scripted, batch, forged):
+    key = crypto.new_signing_key()
+    body = {"unsigned": refusal("batch_conflict"),
+            "another key": signed_refusal("batch_conflict", crypto.new_signing_key()),
+            "another request": json.dumps(wire.build_refusal(
+                "batch_conflict", "m", "recorded-from-an-earlier-request", key)).encode()}
+    server = scripted((409, {"Content-Type": "application/json"}, body[forged]),
+                      (200, {"Content-Type": "application/json"}, receipt_for(batch, key)))
+    results = client_for(server, []).send_batch(batch, key.public_key())
+    assert [r.result for r in results] == ["stored"] and server.requests == 2
+
+
+@pytest.mark.parametrize("url", ["http://central.example", "http://10.0.0.5:8443",
+                                 "ftp://127.0.0.1", "central.example", "https://"])
+def test_plain_http_is_refused_except_to_this_machine(url):
+    with pytest.raises(SyncError) as caught:
+        CentralClient(url)
+    assert caught.value.code == "server_url_invalid"
+
+
+def test_loopback_may_be_plain_http_but_a_ca_file_needs_https():
+    for url in ("http://127.0.0.1:1", "http://[::1]:1", "http://localhost:1",
+                "https://central.example"):
+        check_address(url)
+    check_address("https://central.example", ca_given=True)
+    with pytest.raises(SyncError, match="only used with https"):
+        check_address("http://127.0.0.1:1", ca_given=True)
 
 
 def test_retries_end_with_the_last_reason(scripted, batch):

@@ -11,8 +11,9 @@ from screening.central.cases.forms import checkpoint_codes
 from screening.central.clock import utc_now
 from screening.central.console.context import PREFIX, Console, Forbidden
 from screening.central.devices import enrolment, overview, queries, revocation
+from screening.central.settings import ENROLMENT_CODE_MAX_HOURS
 
-MAX_CODE_HOURS = 24 * 14
+MAX_CODE_HOURS = ENROLMENT_CODE_MAX_HOURS  # the one limit, in central.settings
 
 
 def add_routes(app: FastAPI, console: Console) -> None:
