@@ -4,13 +4,11 @@ never a traceback (set ``SCREENING_DEBUG=1`` to see one when reporting a bug).""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 
-from screening import __version__
+from screening import __version__, commandline
 from screening.cli import forms_cmd, reports_cmd, store_cmd, sync_cmd
-from screening.errors import ScreeningError
 
 DESCRIPTION = """\
 Returnee Screening — the standardized returnee questionnaire for Albania's border police.
@@ -43,28 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return 0 if args.command is None else 2
-    try:
-        return int(args.handler(args) or 0)
-    except ScreeningError as error:
-        print(f"error: {error.message}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 1
-    except Exception as error:  # the last line of defence: a message, not a traceback
-        if os.environ.get("SCREENING_DEBUG"):
-            raise
-        print(f"internal error: {type(error).__name__}: {error}\n"
-              "Nothing was changed. Please report this message to the IT support desk "
-              "(run again with SCREENING_DEBUG=1 for details).", file=sys.stderr)
-        return 2
+    return commandline.run(build_parser(), argv)
 
 
 if __name__ == "__main__":

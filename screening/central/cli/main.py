@@ -5,14 +5,13 @@ traceback (set ``SCREENING_DEBUG=1`` to see one when reporting a bug)."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from screening import commandline
 from screening.central.cli import batches, devices, reference, repeats, serve, staff
-from screening.errors import ScreeningError
 
 # in the order ``--help`` lists them
 GROUPS = (serve, staff, devices, batches, reference, repeats)
@@ -33,29 +32,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return 0 if args.command is None else 2
-    try:
-        return int(args.handler(args) or 0)
-    except ScreeningError as error:
-        print(f"error: {error.message} [{error.code}]", file=sys.stderr)
-        return 1
-    except SQLAlchemyError as error:
-        print(f"error: the database refused: {type(error).__name__}: "
-              f"{str(error).splitlines()[0]}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    except Exception as error:  # the last line of defence: a message, not a traceback
-        if os.environ.get("SCREENING_DEBUG"):
-            raise
-        print(f"internal error: {type(error).__name__}: {error}\nRun again with "
-              "SCREENING_DEBUG=1 for details and report it to IT support.", file=sys.stderr)
-        return 1
+    return commandline.run(build_parser(), argv, show_code=True, explain=_database_refused)
+
+
+def _database_refused(error: BaseException) -> str | None:
+    # the kind of failure only, never the driver's message: it can quote the data it refused
+    if isinstance(error, SQLAlchemyError):
+        return (f"the database refused the change ({type(error).__name__}); nothing was "
+                "changed. Check the database URL and that the schema is current "
+                "(screening-central migrate).")
+    return None
 
 
 if __name__ == "__main__":
