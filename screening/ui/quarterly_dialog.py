@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from screening.errors import ScreeningError
-from screening.reports.statistics import Quarter, parse_quarter
+from screening.reports.period import parse_period
+from screening.reports.statistics import Quarter
 from screening.reports.suppression import DEFAULT_K, MIN_K
 from screening.ui.dialogs import ok_cancel, translate_buttons, word_wrapped
 from screening.ui.retranslating import Retranslating
@@ -52,10 +53,10 @@ class QuarterlyDialog(Retranslating, QDialog):
 
     def _submit(self) -> None:
         try:
-            quarter = parse_quarter(self.quarter.text())
+            quarter = parse_period(self.quarter.text())
         except ScreeningError:
-            self.error.setText(self.tr("Write the quarter as year and quarter, for example "
-                                       "2026Q3."))
+            self.error.setText(self.tr("Write a quarter (2026Q3), a half-year (2026H2) or a "
+                                       "year (2026)."))
             self.quarter.setFocus()
             return
         self.chosen = quarter, self.below.value() if self.suppress.isChecked() else None
@@ -66,6 +67,6 @@ class QuarterlyDialog(Retranslating, QDialog):
         self.explain.setText(self.tr(
             "Counts of interviews by checkpoint and outcome. Small counts can point to a "
             "person: hide them in a report that leaves the unit."))
-        self.quarter_label.setText(self.tr("Quarter (for example 2026Q3):"))
+        self.quarter_label.setText(self.tr("Period (2026Q3, 2026H2 or 2026):"))
         self.suppress.setText(self.tr("Hide counts below"))
         translate_buttons(self.buttons)

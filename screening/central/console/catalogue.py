@@ -336,8 +336,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "refused.case_reference": {"sq": "«{text}» nuk është referencë rasti (si TIA-261123-3F9A1C)",
                                "en": "“{text}” is not a case reference (like "
                                      "TIA-261123-3F9A1C)"},
-    "refused.quarter": {"sq": "tremujori shkruhet si 2026Q3 (viti, Q dhe numri 1 deri 4)",
-                        "en": "a quarter is written like 2026Q3 (the year, Q and 1 to 4)"},
+    "refused.quarter": {"sq": "periudha shkruhet si tremujor (2026Q3), gjashtëmujor (2026H2) "
+                              "ose vit (2026)",
+                        "en": "a period is written as a quarter (2026Q3), a half-year (2026H2) "
+                              "or a year (2026)"},
     "refused.no_device": {"sq": "nuk ka një pajisje të tillë",
                           "en": "there is no such workstation"},
     "refused.code_hours": {"sq": "një kod vlen nga një minutë deri në 14 ditë (336 orë)",

@@ -21,6 +21,7 @@ from screening.reports.statistics import (
     facts_from_mapping,
     mark_repeats,
 )
+from screening.reports.trend import trend_start
 
 
 def report_pdf(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
@@ -28,7 +29,7 @@ def report_pdf(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
     form, reference = standard_form()
     statistics = _statistics(engine, quarter, checkpoint)
     pdf = render_quarterly(statistics, form, reference, suppress_below=suppress_below,
-                           lang=lang)
+                           lang=lang, with_trend=True)
     return Document(pdf, f"statistics_{quarter}{_suffix(checkpoint)}_{lang}.pdf")
 
 
@@ -54,9 +55,9 @@ def interviews_in(engine: Engine, quarter: Quarter, checkpoint: str | None) -> i
 
 def _statistics(engine: Engine, quarter: Quarter, checkpoint: str | None) -> Statistics:
     _form, reference = standard_form()
-    with engine.connect() as conn:
+    with engine.connect() as conn:  # from the trend's first quarter: the PDF shows eight
         by_id = {iid: facts_from_mapping(f) for iid, f in
-                 queries.quarter_facts(conn, quarter.start.isoformat(),
+                 queries.quarter_facts(conn, trend_start(quarter).isoformat(),
                                        quarter.end.isoformat()).items()}
         facts = mark_repeats(by_id, repeat_ids(conn, by_id))
     return compute(facts, quarter, checkpoint=checkpoint,

@@ -82,7 +82,7 @@
         <translation>Ndryshimi nuk u ruajt: %1</translation>
     </message>
     <message>
-        <location filename="../accounts.py" line="+118"/>
+        <location filename="../accounts.py" line="+121"/>
         <source>Officer</source>
         <translation>Punonjës</translation>
     </message>
@@ -273,7 +273,7 @@
 <context>
     <name>ChoiceField</name>
     <message>
-        <location filename="../interview/fields.py" line="+337"/>
+        <location filename="../interview/fields.py" line="+339"/>
         <source>Suggested by the decision rule: %1. Press %2, or Enter, to take it; another number to choose otherwise.</source>
         <translation>Sipas rregullit të vendimit: %1. Shtypni %2 ose Enter për ta pranuar, ose një numër tjetër për të zgjedhur ndryshe.</translation>
     </message>
@@ -281,7 +281,7 @@
 <context>
     <name>CountriesField</name>
     <message>
-        <location filename="../interview/pickers.py" line="+154"/>
+        <location filename="../interview/pickers.py" line="+159"/>
         <source>Add</source>
         <translation>Shto</translation>
     </message>
@@ -291,7 +291,7 @@
     <message>
         <location filename="../asking.py" line="+14"/>
         <location filename="../dialogs.py" line="+17"/>
-        <location filename="../main_window.py" line="+436"/>
+        <location filename="../main_window.py" line="+446"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -405,7 +405,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../home.py" line="+152"/>
+        <location filename="../home.py" line="+159"/>
         <source>Draft</source>
         <translation>E papërfunduar</translation>
     </message>
@@ -541,7 +541,7 @@
 <context>
     <name>InterviewView</name>
     <message>
-        <location filename="../interview/view.py" line="+142"/>
+        <location filename="../interview/view.py" line="+148"/>
         <source>Saving…</source>
         <translation>Po ruhet…</translation>
     </message>
@@ -551,7 +551,7 @@
         <translation>U ruajt në orën %1</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+139"/>
         <source>◀ Previous section</source>
         <translation>◀ Seksioni i mëparshëm</translation>
     </message>
@@ -574,7 +574,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../interview/fields.py" line="-131"/>
+        <location filename="../interview/fields.py" line="-133"/>
         <source>%1 is not a day in the calendar: check the day and the month.</source>
         <translation>%1 nuk është ditë e kalendarit: kontrolloni ditën dhe muajin.</translation>
     </message>
@@ -688,7 +688,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="-154"/>
+        <location filename="../main_window.py" line="-161"/>
         <source>Damaged database</source>
         <translation>Baza e të dhënave është e dëmtuar</translation>
     </message>
@@ -702,12 +702,12 @@ What to do: close the program, move store.db and keyslots.json out of that folde
 Çfarë të bëni: mbyllni programin, nxirrni store.db dhe keyslots.json nga ajo dosje, kopjoni aty dy skedarët e kopjes rezervë më të fundit (të bërë me &apos;screening backup&apos;) dhe nisni përsëri: e hapin po ato llogari ose kodi i rikuperimit. Nëse nuk ka kopje rezervë, telefononi ndihmën teknike.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Wrong password.</source>
         <translation>Fjalëkalimi është i gabuar.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+106"/>
         <source>Finalise the interview</source>
         <translation>Përfundimi i intervistës</translation>
     </message>
@@ -871,9 +871,9 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
 <context>
     <name>QuarterlyDialog</name>
     <message>
-        <location filename="../quarterly_dialog.py" line="+57"/>
-        <source>Write the quarter as year and quarter, for example 2026Q3.</source>
-        <translation>Shkruani tremujorin si vit dhe tremujor, për shembull 2026Q3.</translation>
+        <location filename="../quarterly_dialog.py" line="+58"/>
+        <source>Write a quarter (2026Q3), a half-year (2026H2) or a year (2026).</source>
+        <translation>Shkruani një tremujor (2026Q3), një gjashtëmujor (2026H2) ose një vit (2026).</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -887,8 +887,8 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
     </message>
     <message>
         <location line="+2"/>
-        <source>Quarter (for example 2026Q3):</source>
-        <translation>Tremujori (për shembull 2026Q3):</translation>
+        <source>Period (2026Q3, 2026H2 or 2026):</source>
+        <translation>Periudha (2026Q3, 2026H2 ose 2026):</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1163,7 +1163,7 @@ Sinkronizimi i fundit i suksesshëm: %3. Në pritje për t&apos;u dërguar: %4 p
 <context>
     <name>_AccountPage</name>
     <message>
-        <location filename="../setup_wizard.py" line="+73"/>
+        <location filename="../setup_wizard.py" line="+74"/>
         <source>Checkpoint and first supervisor</source>
         <translation>Pika e kalimit kufitar dhe mbikëqyrësi i parë</translation>
     </message>
@@ -1206,7 +1206,7 @@ Sinkronizimi i fundit i suksesshëm: %3. Në pritje për t&apos;u dërguar: %4 p
 <context>
     <name>_LanguagePage</name>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>Welcome</source>
         <translation>Mirë se vini</translation>
     </message>
@@ -1219,7 +1219,7 @@ Sinkronizimi i fundit i suksesshëm: %3. Në pritje për t&apos;u dërguar: %4 p
 <context>
     <name>_RecoveryPage</name>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <location line="+22"/>
         <source>Recovery code</source>
         <translation>Kodi i rikuperimit</translation>

@@ -15,7 +15,7 @@ from screening.central.console import render
 from screening.central.console.context import PREFIX, Console, Forbidden
 from screening.central.staff import audit
 from screening.errors import QuarterError
-from screening.reports.statistics import parse_quarter
+from screening.reports.period import parse_period
 from screening.sync import wire
 
 
@@ -93,7 +93,7 @@ def _filter(filters: dict[str, str]) -> queries.CaseFilter:
     start = end = None
     if filters["quarter"]:
         try:
-            parsed = parse_quarter(filters["quarter"])
+            parsed = parse_period(filters["quarter"])
         except QuarterError:
             raise Forbidden("refused.quarter") from None
         filters["quarter"] = str(parsed)

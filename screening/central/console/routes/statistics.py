@@ -15,7 +15,8 @@ from screening.central.console.context import Console, Forbidden
 from screening.central.staff import audit
 from screening.central.statistics import report
 from screening.errors import QuarterError
-from screening.reports.statistics import Quarter, parse_quarter
+from screening.reports.period import parse_period
+from screening.reports.statistics import Quarter
 
 
 def add_routes(app: FastAPI, console: Console) -> None:
@@ -65,7 +66,7 @@ def _arguments(quarter: str, checkpoint: str, k: str, lang: str
                ) -> tuple[Quarter, str | None, int | None, str]:
     """(quarter, checkpoint code or None, suppression threshold or None, language)."""
     try:
-        parsed = parse_quarter(quarter)
+        parsed = parse_period(quarter)
     except QuarterError:
         raise Forbidden("refused.quarter") from None
     code = checkpoint.strip().upper() or None
