@@ -1,4 +1,5 @@
-"""Shared fixtures: the standard form and reference data, loaded once per test session."""
+"""Shared fixtures: the standard form and reference data, loaded once per test session, and a
+new checkpoint store."""
 
 from __future__ import annotations
 
@@ -32,3 +33,16 @@ def form_2026_1() -> Form:
 @pytest.fixture(scope="session")
 def reference() -> Reference:
     return load_reference(FORMS / "reference")
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A new checkpoint store for TIA, opened by its first supervisor (cheap key derivation)."""
+    from screening.store.session import StoreSession
+    from tests.unit.store.helpers import SUPERVISOR, SUPERVISOR_PW, TEST_KDF
+
+    session, _code = StoreSession.initialise(tmp_path / "store", "TIA", SUPERVISOR,
+                                             SUPERVISOR_PW, kdf=TEST_KDF)
+    yield session
+    session.close()
+

@@ -21,7 +21,7 @@ from screening.sync.sender import send_pending
 from screening.sync.transport import CentralClient
 from tests.answer_sets import adult_no_indicators, with_yes
 from tests.central.live import LiveCentral
-from tests.unit.store.helpers import SUPERVISOR, SUPERVISOR_PW, TEST_KDF
+from tests.unit.store.helpers import TEST_KDF
 
 
 @pytest.fixture(scope="module")
@@ -37,14 +37,6 @@ def staff_side(live):
     central = open_central(settings.Settings(live.data_dir, live.db_url), migrate=False)
     yield central
     central.close()
-
-
-@pytest.fixture
-def store(tmp_path):
-    session, _ = StoreSession.initialise(tmp_path / "store", "TIA", SUPERVISOR, SUPERVISOR_PW,
-                                         kdf=TEST_KDF)
-    yield session
-    session.close()
 
 
 def enrol(store, staff_side, live) -> identity.Identity:

@@ -11,11 +11,9 @@ from pathlib import Path
 import pytest
 
 from screening.central.app import create_app
-from screening.store.session import StoreSession
 from tests.central.console.browsing import ADMIN, ARGS, CHROMIUM, PASSWORD, VIEWER
 from tests.central.console.helpers import ENGLISH, TestClient, add_staff, logged_in
 from tests.central.live import LiveCentral, run_cli
-from tests.unit.store.helpers import SUPERVISOR, SUPERVISOR_PW, TEST_KDF
 
 
 @pytest.fixture
@@ -60,11 +58,3 @@ def shots(tmp_path_factory) -> Path:
     folder = Path(os.environ.get("SCREENING_SCREENSHOTS") or tmp_path_factory.mktemp("shots"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-@pytest.fixture
-def store(tmp_path):
-    session, _ = StoreSession.initialise(tmp_path / "store", "TIA", SUPERVISOR, SUPERVISOR_PW,
-                                         kdf=TEST_KDF)
-    yield session
-    session.close()

@@ -13,13 +13,11 @@ from screening.central.devices import enrolment
 from screening.central.devices import queries as devices
 from screening.central.reference import publish as reference
 from screening.central.service import open_central
-from screening.store.session import StoreSession
 from screening.sync import forms, service
 from screening.sync import reference as workstation
 from tests.answer_sets import adult_no_indicators
 from tests.central.live import LiveCentral
 from tests.central.reference.test_publish import form_text
-from tests.unit.store.helpers import SUPERVISOR, SUPERVISOR_PW, TEST_KDF
 from tests.unit.sync.test_reference import reference_files
 
 
@@ -35,14 +33,6 @@ def staff_side(live):
     central = open_central(settings.Settings(live.data_dir, live.db_url), migrate=False)
     yield central
     central.close()
-
-
-@pytest.fixture
-def store(tmp_path):
-    session, _ = StoreSession.initialise(tmp_path / "store", "TIA", SUPERVISOR, SUPERVISOR_PW,
-                                         kdf=TEST_KDF)
-    yield session
-    session.close()
 
 
 def publish_directory_change(central, tmp_path) -> None:

@@ -12,10 +12,8 @@ import requests
 
 from screening import config, crypto
 from screening.errors import FormUnknownError
-from screening.store.session import StoreSession
 from screening.sync import forms, identity, packages, reference, wire
 from screening.sync.transport import CentralClient, CentralRefusedError, CentralUnreachableError
-from tests.unit.store.helpers import SUPERVISOR, SUPERVISOR_PW, TEST_KDF
 
 CENTRAL = crypto.new_signing_key()
 STANDARD = config.standard_form_path()
@@ -41,14 +39,6 @@ def form_package(version: int, form_version: str, text: str | None = None) -> di
     return signed(version, "form", {"form_id": "returnee_screening",
                                     "form_version": form_version,
                                     "yaml": text if text is not None else form_text(form_version)})
-
-
-@pytest.fixture
-def store(tmp_path):
-    session, _ = StoreSession.initialise(tmp_path / "store", "TIA", SUPERVISOR, SUPERVISOR_PW,
-                                         kdf=TEST_KDF)
-    yield session
-    session.close()
 
 
 @pytest.fixture
