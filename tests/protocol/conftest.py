@@ -1,4 +1,5 @@
-"""A real central (``screening-central serve`` on loopback, SQLite) for the protocol tests,
+"""A real central (``screening-central serve`` on loopback, on SQLite and on PostgreSQL) for the
+protocol tests,
 started with the central tests' own fixture class; enrolment codes come from its command line,
 as an operator makes them."""
 
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.central.conftest import postgres_cluster  # noqa: F401  (the one cluster)
 from tests.central.live import LiveCentral, run_cli
 from tests.conftest import ROOT
 
@@ -22,10 +24,12 @@ def vector(name: str) -> dict[str, Any]:
     return loaded
 
 
-@pytest.fixture(scope="module")
-def live(tmp_path_factory) -> Iterator[LiveCentral]:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def live(request, tmp_path_factory) -> Iterator[LiveCentral]:
     data_dir: Path = tmp_path_factory.mktemp("central")
-    server = LiveCentral(data_dir, f"sqlite:///{data_dir / 'central.db'}")
+    url = (f"sqlite:///{data_dir / 'central.db'}" if request.param == "sqlite"
+           else request.getfixturevalue("postgres_cluster").new_database())
+    server = LiveCentral(data_dir, url)
     yield server
     server.stop()
 
