@@ -64,7 +64,9 @@ def build_recovery_sheet(facts: SheetFacts) -> bytes:
                              spaceBefore=8)
     title = ParagraphStyle("t", parent=body, fontName=bold, fontSize=17, leading=21)
     # one line, as it is typed back: the largest size up to 16 pt that fits the box
-    size = min(16.0, (CODE_BOX - 12) / stringWidth(facts.code, bold, 1))
+    # one line whatever its letters (a W is wider than an I): the cell's padding and 5 % slack
+    # keep a code that just fits from wrapping its last letter
+    size = min(16.0, 0.95 * (CODE_BOX - 12) / stringWidth(facts.code, bold, 1))
     code = ParagraphStyle("code", parent=body, fontName=bold, fontSize=size, leading=size * 1.4,
                           alignment=1)
     story: list = []

@@ -106,7 +106,7 @@ def test_quarterly_report_with_small_counts_hidden(qtbot, window, tmp_path):
 
     def choose(dialog) -> None:
         dialog.quarter.selectAll()
-        qtbot.keyClicks(dialog.quarter, "2026Q4")
+        qtbot.keyClicks(dialog.quarter, "2026Q3")  # the quarter the interview began in
         assert dialog.suppress.isChecked()  # hidden unless the supervisor says otherwise
         dialog.below.selectAll()
         qtbot.keyClicks(dialog.below.lineEdit(), "3")
@@ -120,7 +120,9 @@ def test_quarterly_report_with_small_counts_hidden(qtbot, window, tmp_path):
     printed = print_by_pressing(qtbot, preview, tmp_path / "quarterly.pdf")
     text = " ".join(text_of(printed.read_bytes()).split())
     assert "2026" in text
-    assert "<3" in text  # the suppression note, with the threshold chosen in the dialog
+    # the suppression note, with the threshold chosen in the dialog: 1 and 2 are not published
+    assert "Counts from 1 to 2 are not published" in text
+    assert "There are no interviews" not in text  # the interview is counted, its cell hidden
     entries = win.runner.store(lambda: win.session.audit_entries()).result()
     exported = [e for e in entries if e.action == "report_exported"]
     assert exported and exported[-1].detail["suppress_below"] == 3

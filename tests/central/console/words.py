@@ -18,8 +18,9 @@ WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 ALLOWED = frozenset({"english", "shqip", "utc", "pdf", "csv", "zip", "k", "q"})
 
 
-# a code as sent (a form id "returnee_screening", an audit action not in the catalogue)
-CODE = re.compile(r"\b\w+_\w+\b")
+# a code as sent (a form id "returnee_screening", an audit action not in the catalogue), and a
+# case reference or id, whose hex part can spell a word ("TIA-261201-BE558F" is no "be")
+CODE = re.compile(r"\b\w+_\w+\b|\b[A-Z]{2,6}-\d{6}-[0-9A-F]{6}\b|\b[0-9a-f]{8}-[0-9a-f-]{27}\b")
 
 
 def words(text: str) -> set[str]:
