@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,9 +35,11 @@ def load_or_create(folder: Path) -> CentralKeys:
     return CentralKeys(crypto.load_signing_key(signing), crypto.load_encryption_key(encryption))
 
 
-def _load_or_make(path: Path, make: object) -> bytes:
+def _load_or_make(path: Path,
+                  make: Callable[[], crypto.Ed25519PrivateKey | crypto.X25519PrivateKey]
+                  ) -> bytes:
     if not path.exists():
-        write_atomic(path, crypto.private_bytes(make()))  # type: ignore[operator]
+        write_atomic(path, crypto.private_bytes(make()))
     if os.name == "posix" and path.stat().st_mode & 0o077:
         raise ScreeningError(f"{path} can be read by other users; run chmod 600 on it",
                              code="key_permissions")

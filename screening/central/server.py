@@ -38,7 +38,7 @@ class _HeaderDeadline(H11Protocol):
 
     header_seconds: float = 20.0
 
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]  # h11 takes BaseTransport; uvicorn hands a Transport
         super().connection_made(transport)
         self._arm()
 

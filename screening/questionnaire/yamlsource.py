@@ -19,7 +19,7 @@ class YamlProblem(ValueError):
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _StrictLoader(_Base):  # type: ignore[misc, valid-type]
+class _StrictLoader(_Base):  # type: ignore[misc, valid-type]  # a base chosen at run time
     pass
 
 

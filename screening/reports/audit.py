@@ -116,7 +116,7 @@ def reaching(system: System, targets: Sequence[Expression], low: float | Sequenc
     return answer
 
 
-def _reach(highs: object, column: dict[int, int], targets: list[dict[int, float]],
+def _reach(highs: Any, column: dict[int, int], targets: list[dict[int, float]],
            lows: list[float], highs_wanted: list[float]) -> list[bool]:
     size = len(column)
     low_ok = [False] * len(targets)
@@ -135,7 +135,7 @@ def _reach(highs: object, column: dict[int, int], targets: list[dict[int, float]
             if _optimum(highs, column, target, size, sense) == -math.inf:
                 high_ok[i] = True  # unbounded above
                 continue
-            mark(list(highs.getSolution().col_value))  # type: ignore[attr-defined]
+            mark(list(highs.getSolution().col_value))
     return [a and b for a, b in zip(low_ok, high_ok, strict=True)]
 
 
@@ -235,22 +235,22 @@ def _solve(system: System, variables: list[int], targets: list[Expression],
     return answers
 
 
-def _optimum(highs: object, column: dict[int, int], target: Expression, size: int,
+def _optimum(highs: Any, column: dict[int, int], target: Expression, size: int,
              sense: float) -> float:
     import highspy
 
     costs = [0.0] * size
     for v, c in target.items():
         costs[column[v]] = sense * c
-    highs.changeColsCost(size, list(range(size)), costs)  # type: ignore[attr-defined]
-    highs.run()  # type: ignore[attr-defined]
-    status = highs.getModelStatus()  # type: ignore[attr-defined]
+    highs.changeColsCost(size, list(range(size)), costs)
+    highs.run()
+    status = highs.getModelStatus()
     if status == highspy.HighsModelStatus.kUnbounded:
         return -math.inf
     if status != highspy.HighsModelStatus.kOptimal:
         # unbounded problems sometimes come back as "unbounded or infeasible"
         if status == highspy.HighsModelStatus.kUnboundedOrInfeasible:
             return -math.inf
-        reason = highs.modelStatusToString(status)  # type: ignore[attr-defined]
+        reason = highs.modelStatusToString(status)
         raise RuntimeError(f"the disclosure audit's solver stopped: {reason}")
-    return float(highs.getInfo().objective_function_value)  # type: ignore[attr-defined]
+    return float(highs.getInfo().objective_function_value)

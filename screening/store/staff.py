@@ -29,7 +29,7 @@ class AccountAdmin(SessionBase):
             # the slot is written before COMMIT: if it fails, the account is rolled back too
             with self._slots.editing() as slots:
                 slots.set_secret(account_slot(name), password, self._master_key, self._kdf)
-        return accounts.get(self.conn, name)  # type: ignore[return-value]
+        return self._account(name)
 
     def list_users(self) -> list[Account]:
         self._require_supervisor("list accounts")
@@ -48,8 +48,8 @@ class AccountAdmin(SessionBase):
             audit.append(self.conn, self.account.name, "account_full_name_set", target.name,
                          {"cleared": tidy is None})
         if target.name == self.account.name:
-            self.account = accounts.get(self.conn, target.name)  # type: ignore[assignment]
-        return accounts.get(self.conn, target.name)  # type: ignore[return-value]
+            self.account = self._account(target.name)
+        return self._account(target.name)
 
     def disable_user(self, user: str) -> None:
         self._require_supervisor("disable an account")
@@ -90,6 +90,13 @@ class AccountAdmin(SessionBase):
             audit.append(self.conn, self.account.name, action, name, {}, at)
             with self._slots.editing() as slots:
                 slots.set_secret(account_slot(name), password, self._master_key, self._kdf)
+
+    def _account(self, name: str) -> Account:
+        """An account this session has just written (it exists: the write would have failed)."""
+        found = accounts.get(self.conn, name)
+        if found is None:
+            raise AccountError(f"there is no account {name!r}")
+        return found
 
     def _existing_account(self, user: str) -> Account:
         found = accounts.get(self.conn, accounts.check_name(user))

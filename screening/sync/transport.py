@@ -15,6 +15,7 @@ import time
 import urllib.parse
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import certifi
 import requests
@@ -173,11 +174,11 @@ class _PinnableAdapter(HTTPAdapter):
     was given) as well as a CA: OpenSSL then accepts a chain ending at any certificate of the
     file, not only at a self-signed root. Hostname and expiry are checked as ever."""
 
-    def init_poolmanager(self, *args: object, **kwargs: object) -> None:
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:  # requests' own signature
         context = ssl.create_default_context()
         context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN
         kwargs["ssl_context"] = context
-        super().init_poolmanager(*args, **kwargs)  # type: ignore[arg-type]
+        super().init_poolmanager(*args, **kwargs)
 
 
 def peer_certificate(server_url: str, trust: str | bool = True, timeout: float = 10.0) -> str:

@@ -16,7 +16,8 @@ class Retranslating:
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        super().changeEvent(event)  # type: ignore[misc]
+        super().changeEvent(event)  # type: ignore[misc]  # a mixin: the QWidget base has it
 
     def retranslate(self) -> Any:
-        raise NotImplementedError
+        # every class using the mixin defines its own; reaching this one is a programming error
+        raise TypeError(f"{type(self).__name__} uses Retranslating but has no retranslate()")
