@@ -55,22 +55,8 @@ def ranges(system: System, targets: Sequence[Expression], *,
         constant = sum(c * known[v] for v, c in target.items() if v in known)
         free_targets.append({v: c for v, c in target.items() if v not in known})
         found.append((constant, constant))
-    for target in free_targets:  # a target spanning pieces joins them into one problem
-        roots = {parts[v] for v in target}
-        if len(roots) > 1:
-            root = min(roots)
-            for v, r in parts.items():
-                if r in roots:
-                    parts[v] = root
-    by_part: dict[int, list[int]] = {}
-    for index, target in enumerate(free_targets):
-        if target:
-            by_part.setdefault(parts[next(iter(target))], []).append(index)
-    members: dict[int, list[int]] = {}
-    for v, r in parts.items():
-        members.setdefault(r, []).append(v)
-    for root, indices in by_part.items():
-        answers = _solve(system, members[root], [free_targets[i] for i in indices], integral)
+    for variables, indices in _problems(parts, free_targets):
+        answers = _solve(system, variables, [free_targets[i] for i in indices], integral)
         for index, (low, high) in zip(indices, answers, strict=True):
             found[index] = (found[index][0] + low, found[index][1] + high)
     return found
@@ -90,30 +76,39 @@ def reaching(system: System, targets: Sequence[Expression], low: float | Sequenc
     for target in targets:
         shift.append(sum(c * known[v] for v, c in target.items() if v in known))
         free.append({v: c for v, c in target.items() if v not in known})
-    for target in free:
-        roots = {parts[v] for v in target}
-        if len(roots) > 1:
-            root = min(roots)
-            for v, r in parts.items():
-                if r in roots:
-                    parts[v] = root
     answer = [lows[i] >= shift[i] - 0.5 and highs_wanted[i] <= shift[i] + 0.5
               for i in range(len(targets))]
-    by_part: dict[int, list[int]] = {}
-    for index, target in enumerate(free):
-        if target:
-            by_part.setdefault(parts[next(iter(target))], []).append(index)
-    members: dict[int, list[int]] = {}
-    for v, r in parts.items():
-        members.setdefault(r, []).append(v)
-    for root, indices in by_part.items():
-        highs, column = _model(system, members[root], integral)
+    for variables, indices in _problems(parts, free):
+        highs, column = _model(system, variables, integral)
         for index, ok in zip(indices, _reach(highs, column, [free[i] for i in indices],
                                              [lows[i] - shift[i] for i in indices],
                                              [highs_wanted[i] - shift[i] for i in indices]),
                              strict=True):
             answer[index] = ok
     return answer
+
+
+def _problems(parts: dict[int, int], targets: Sequence[Expression]
+              ) -> list[tuple[list[int], list[int]]]:
+    """(the variables of one independent problem, the indices of the targets asked of it). A
+    target spanning pieces of the system joins them into one problem; a target with no free
+    variable needs none."""
+    parts = dict(parts)
+    for target in targets:
+        roots = {parts[v] for v in target}
+        if len(roots) > 1:
+            root = min(roots)
+            for v, r in parts.items():
+                if r in roots:
+                    parts[v] = root
+    by_part: dict[int, list[int]] = {}
+    for index, target in enumerate(targets):
+        if target:
+            by_part.setdefault(parts[next(iter(target))], []).append(index)
+    members: dict[int, list[int]] = {}
+    for v, r in parts.items():
+        members.setdefault(r, []).append(v)
+    return [(members[root], indices) for root, indices in by_part.items()]
 
 
 def _reach(highs: Any, column: dict[int, int], targets: list[dict[int, float]],
