@@ -32,6 +32,7 @@ class ActionProblem:
     question_id: str  # where the officer fixes it
     message: Mapping[str, str]
     blocking: bool = True  # False: shown, but does not stop finalisation
+    item: int | None = None  # the entry (from 1) of a repeat it is about
 
 
 def final_outcome(values: Mapping[str, Any], assessment: Assessment) -> str:

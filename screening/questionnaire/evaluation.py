@@ -15,7 +15,7 @@ from screening.questionnaire.messages import bilingual
 from screening.questionnaire.model import Form, Question
 from screening.questionnaire.reference import Reference
 from screening.questionnaire.scoring import Assessment, assess
-from screening.questionnaire.values import parse_answer, to_json
+from screening.questionnaire.values import in_item, parse_answer, to_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,7 @@ class AnswerIssue:
     question_id: str
     code: str  # invalid | constraint | computed | unknown_question
     message: Mapping[str, str]
+    item: int | None = None  # the entry (from 1) of a repeat the message is about
 
 
 @dataclass
@@ -180,10 +181,8 @@ def _check_repeat(question: Question, values: dict[str, Any], context: Context,
 
 def _item_issue(question: Question, index: int, child: Question,
                 message: Mapping[str, str]) -> AnswerIssue:
-    text = {lang: bilingual("repeat_item_invalid", index=index,
-                            detail=f"{child.label.get(lang, child.id)}: {message.get(lang, '')}"
-                            )[lang] for lang in message}
-    return AnswerIssue(question.id, "constraint", text)
+    detail = {lang: f"{child.label.get(lang, child.id)}: {text}" for lang, text in message.items()}
+    return AnswerIssue(question.id, "constraint", in_item(question, index, detail), index)
 
 
 def _missing(form: Form, values: dict[str, Any], relevant: dict[str, bool], context: Context,

@@ -162,7 +162,7 @@ class _Builder:
         for sect in data["sections"]:
             yield where.section(sect["id"]), "title", sect["title"]
             for raw, _section, _parent in _walk(sect["questions"], sect["id"]):
-                for key in ("label", "hint", "constraint_message"):
+                for key in ("label", "hint", "constraint_message", "item_label"):
                     if key in raw:
                         yield where.question(raw["id"]), key, raw[key]
 
@@ -448,7 +448,7 @@ class _Builder:
                          for child in raw.get("questions", []))
         question = Question(
             id=qid, type=raw["type"], label=raw["label"], section_id=section_id,
-            position=position, hint=raw.get("hint"),
+            position=position, hint=raw.get("hint"), item_label=raw.get("item_label"),
             choices=YNU_LIST if raw["type"] == "yes_no_unknown" else raw.get("choices"),
             required=raw.get("required") is True, required_when=compiled("required"),
             relevant=compiled("relevant"), constraint=compiled("constraint"),
@@ -488,6 +488,8 @@ def _shape_problems(raw: dict, lists: Mapping[str, Any], dimensions: Mapping[str
     if (kind == "calculate") != ("calculation" in raw):
         yield "a calculate question needs 'calculation'" if kind == "calculate" \
             else f"'calculation' does not apply to a {kind} question"
+    if "item_label" in raw and kind != "repeat":
+        yield f"'item_label' does not apply to a {kind} question"
     if (kind == "repeat") != ("questions" in raw):
         yield "a repeat needs 'questions'" if kind == "repeat" \
             else f"'questions' does not apply to a {kind} question"

@@ -35,9 +35,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "sq": "'{value}' nuk gjendet në listën e organizatave të "
                                    "referimit."},
     "expected_items": {"en": "Enter a list of entries.", "sq": "Jepni një listë me të dhëna."},
-    "repeat_item_invalid": {"en": "Entry {index}: {detail}", "sq": "Regjistrimi {index}: {detail}"},
+    "repeat_item_invalid": {"en": "{item}: {detail}", "sq": "{item}: {detail}"},
+    "too_many_items": {"en": "At most {limit} entries.", "sq": "Jo më shumë se {limit} rreshta."},
+    "repeat_item": {"en": "Entry {index}", "sq": "Rreshti {index}"},
     "unknown_field": {"en": "'{name}' is not a field of this entry.",
-                      "sq": "'{name}' nuk është fushë e këtij regjistrimi."},
+                      "sq": "'{name}' nuk është fushë e këtij rreshti."},
     "computed": {"en": "This value is computed by the form and cannot be entered.",
                  "sq": "Kjo vlerë llogaritet nga formulari dhe nuk mund të shkruhet."},
     "unknown_question": {"en": "There is no question '{name}' in this form.",

@@ -9,6 +9,7 @@ from typing import Any
 
 from screening.questionnaire.expr.compiler import Compiled
 from screening.questionnaire.expr.typecheck import VType
+from screening.questionnaire.messages import bilingual
 
 Text = Mapping[str, str]  # language code -> text
 
@@ -49,6 +50,7 @@ class Question:
     section_id: str
     position: int  # order of appearance in the form, for display
     hint: Text | None = None
+    item_label: Text | None = None  # a repeat's name for one entry: "Further referral"
     choices: str | None = None
     required: bool = False
     required_when: Compiled | None = None
@@ -72,6 +74,12 @@ class Question:
 
     def __post_init__(self) -> None:
         self.answerable = self.type not in NO_ANSWER_TYPES
+
+    def item_name(self, index: int, lang: str) -> str:
+        """How messages and screens name entry ``index`` (from 1) of a repeat."""
+        if self.item_label and self.item_label.get(lang):
+            return f"{self.item_label[lang]} {index}"
+        return bilingual("repeat_item", index=index).get(lang, str(index))
 
 
 @dataclass(slots=True)

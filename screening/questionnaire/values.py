@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from screening.questionnaire.messages import bilingual
@@ -16,6 +16,7 @@ from screening.questionnaire.model import YES_NO_UNKNOWN, Form, Question
 from screening.questionnaire.reference import Reference
 
 TEXT_LIMIT = 4000  # generous for notes; protects the store and printouts from pasted documents
+REPEAT_LIMIT = 30  # entries of one repeat: more referrals or periods than a slip can carry
 Parsed = tuple[Any, dict[str, str] | None]
 
 
@@ -141,6 +142,8 @@ def _organisation(question: Question, raw: Any, form: Form,
 def _repeat(question: Question, raw: Any, form: Form, reference: Reference | None) -> Parsed:
     if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
         return None, bilingual("expected_items")
+    if len(raw) > REPEAT_LIMIT:
+        return None, bilingual("too_many_items", limit=REPEAT_LIMIT)
     children = {child.id: child for child in question.children}
     items = []
     for index, item in enumerate(raw, start=1):
@@ -149,17 +152,18 @@ def _repeat(question: Question, raw: Any, form: Form, reference: Reference | Non
             child = children.get(name)
             if child is None:
                 detail = bilingual("unknown_field", name=_show(name))
-                return None, _in_item(index, detail)
+                return None, in_item(question, index, detail)
             parsed[name], problem = parse_answer(child, value, form, reference)
             if problem is not None:
-                return None, _in_item(index, problem)
+                return None, in_item(question, index, problem)
         items.append(parsed)
     return items, None
 
 
-def _in_item(index: int, detail: dict[str, str]) -> dict[str, str]:
-    return {lang: bilingual("repeat_item_invalid", index=index, detail=text)[lang]
-            for lang, text in detail.items()}
+def in_item(question: Question, index: int, detail: Mapping[str, str]) -> dict[str, str]:
+    """``detail`` about entry ``index`` of the repeat ``question``, naming the entry."""
+    return {lang: bilingual("repeat_item_invalid", item=question.item_name(index, lang),
+                            detail=text)[lang] for lang, text in detail.items()}
 
 
 def _show(value: Any) -> str:

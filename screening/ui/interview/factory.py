@@ -18,6 +18,7 @@ from screening.ui.interview.fields import (
     NoteField,
 )
 from screening.ui.interview.pickers import CountriesField, PickerField
+from screening.ui.interview.repeat import RepeatField
 
 
 class ChoiceListField(PickerField):
@@ -32,6 +33,8 @@ class ChoiceListField(PickerField):
 def field_for(question: Question, form: Form, reference: Reference | None, lang: str,
               parent: QWidget | None = None) -> Field:
     kind = question.type
+    if kind == "repeat":
+        return RepeatField(question, form, reference, lang, parent, make_field=field_for)
     if kind == "select_one":
         size = len(form.choice_lists[question.choices or ""])
         cls: type[Field] = ChoiceField if size <= RADIO_LIMIT else ChoiceListField

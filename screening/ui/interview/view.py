@@ -33,6 +33,7 @@ from screening.ui.interview.assessment import AssessmentField
 from screening.ui.interview.factory import field_for
 from screening.ui.interview.fields import Field
 from screening.ui.interview.indicators import IndicatorPanel
+from screening.ui.interview.repeat import RepeatField
 from screening.ui.retranslating import Retranslating
 
 Saver = Callable[[str, Any], None]
@@ -178,10 +179,14 @@ class InterviewView(Retranslating, QWidget):
     def refresh(self) -> None:
         evaluation = self.session.evaluation
         missing = set(evaluation.missing_required)
-        blocking = {p.question_id for p in evaluation.blocking_actions}
+        blocking = {p.question_id for p in evaluation.blocking_actions if p.item is None}
         for question_id, field in self.fields.items():
             field.setVisible(evaluation.relevant.get(question_id, False))
             issue = evaluation.issues.get(question_id)
+            if isinstance(field, RepeatField):
+                field.show_item_problems(self._item_problems(question_id))
+                if issue is not None and issue.item is not None:
+                    issue = None  # shown beside its entry
             field.set_error(field.own_problem()
                             or (issue.message.get(self.lang) if issue else None))
             question = self.form.questions[question_id]
@@ -192,7 +197,7 @@ class InterviewView(Retranslating, QWidget):
             elif question_id in blocking and not issue:
                 field.set_error(" ".join(p.message.get(self.lang, "")
                                          for p in evaluation.blocking_actions
-                                         if p.question_id == question_id))
+                                         if p.question_id == question_id and p.item is None))
             if isinstance(field, AssessmentField):
                 field.show_assessment(evaluation.assessment)
         asked = any(q.id in self.session.answers for q in self.form.indicators)
@@ -202,6 +207,19 @@ class InterviewView(Retranslating, QWidget):
         self._refresh_sections()
         self._refresh_problems()
         self.finalise_button.setEnabled(evaluation.can_finalise)
+
+    def _item_problems(self, question_id: str) -> dict[int, str]:
+        """Messages about one entry of a repeat, by entry: its answers, then its required
+        actions."""
+        evaluation = self.session.evaluation
+        found: dict[int, list[str]] = {}
+        issue = evaluation.issues.get(question_id)
+        if issue is not None and issue.item is not None:
+            found.setdefault(issue.item, []).append(issue.message.get(self.lang, ""))
+        for problem in evaluation.action_problems:
+            if problem.question_id == question_id and problem.item is not None:
+                found.setdefault(problem.item, []).append(problem.message.get(self.lang, ""))
+        return {item: " ".join(texts) for item, texts in found.items()}
 
     def _refresh_sections(self) -> None:
         for row, progress in enumerate(section_progress(self.session.evaluation)):
@@ -222,7 +240,8 @@ class InterviewView(Retranslating, QWidget):
         # Blocking problems are shown beside their question; here go warnings, and problems
         # whose question is not on screen.
         lines = [p.message.get(self.lang, "") for p in evaluation.action_problems
-                 if not p.blocking or not evaluation.relevant.get(p.question_id)]
+                 if (not p.blocking and p.item is None)
+                 or not evaluation.relevant.get(p.question_id)]
         self.problems.setText("\n".join(f"• {line}" for line in lines))
         self.problems.setVisible(bool(lines))
 

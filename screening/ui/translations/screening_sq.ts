@@ -541,7 +541,7 @@
 <context>
     <name>InterviewView</name>
     <message>
-        <location filename="../interview/view.py" line="+148"/>
+        <location filename="../interview/view.py" line="+149"/>
         <source>Saving…</source>
         <translation>Po ruhet…</translation>
     </message>
@@ -551,7 +551,7 @@
         <translation>U ruajt në orën %1</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+157"/>
         <source>◀ Previous section</source>
         <translation>◀ Seksioni i mëparshëm</translation>
     </message>
@@ -933,6 +933,52 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
         <location line="+0"/>
         <source>New password again</source>
         <translation>Përsërit fjalëkalimin e ri</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatField</name>
+    <message>
+        <location filename="../interview/repeat.py" line="+65"/>
+        <source>No more than %1 entries.</source>
+        <translation>Jo më shumë se %1 rreshta.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Remove an entry</source>
+        <translation>Heqja e një rreshti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1 and its answers?</source>
+        <translation>Të hiqet %1 bashkë me përgjigjet e tij?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Hiqe</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Add (Insert)</source>
+        <translation>Shto (Insert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No entries yet.</source>
+        <translation>Ende asnjë rresht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insert adds an entry; Enter goes to the next field; Ctrl+Delete removes the entry you are in; Enter on Add moves on to the next question.</source>
+        <translation>Insert shton një rresht; Enter kalon te fusha tjetër; Ctrl+Delete heq rreshtin ku jeni; Enter mbi „Shto” kalon te pyetja tjetër.</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatItem</name>
+    <message>
+        <location line="+84"/>
+        <source>Remove (Ctrl+Delete)</source>
+        <translation>Hiq (Ctrl+Delete)</translation>
     </message>
 </context>
 <context>

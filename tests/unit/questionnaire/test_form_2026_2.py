@@ -141,7 +141,7 @@ def test_a_further_referral_needs_organisation_type_and_urgency(standard_form, r
         {"further_referral_type": "health", "further_referral_urgent": "no"}]), "ind_violence")
     evaluation = run(standard_form, reference, answers)
     message = evaluation.issues["further_referrals"].message["en"]
-    assert message.startswith("Entry 1: Organisation")
+    assert message.startswith("Further referral 1: Organisation")
     assert not evaluation.can_finalise
 
 
@@ -153,7 +153,8 @@ def test_a_further_referral_to_a_shelter_needs_consent(standard_form, reference)
     base = dict(REFERRED, consent_referral="no")
     refused = run(standard_form, reference, with_yes(
         adult_no_indicators(**base, further_referrals=[shelter]), "ind_violence"))
-    assert "Entry 1: Type of referral" in refused.issues["further_referrals"].message["en"]
+    message = refused.issues["further_referrals"].message["en"]
+    assert "Further referral 1: Type of referral" in message
     allowed = run(standard_form, reference, with_yes(
         adult_no_indicators(**base, further_referrals=[police]), "ind_violence"))
     assert "further_referrals" not in allowed.issues
@@ -225,7 +226,8 @@ def test_a_period_cannot_end_before_it_starts(standard_form, reference):
     periods = [{"exploitation_period_country": "GR", "exploitation_period_start": "2025-09-01",
                 "exploitation_period_end": "2025-03-01"}]
     evaluation = run(standard_form, reference, adult_no_indicators(exploitation_periods=periods))
-    assert "Entry 1: Until" in evaluation.issues["exploitation_periods"].message["en"]
+    message = evaluation.issues["exploitation_periods"].message["en"]
+    assert message.startswith("Period of exploitation 1: Until")
 
 
 def test_pregnancy_is_not_asked_of_a_man(standard_form, reference):

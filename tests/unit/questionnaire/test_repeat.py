@@ -7,6 +7,7 @@ import pytest
 from screening.errors import FormDefinitionError
 from screening.questionnaire.evaluation import evaluate
 from screening.questionnaire.loader import load_form, load_form_text
+from screening.questionnaire.values import REPEAT_LIMIT
 from tests.conftest import FIXTURES
 
 FORM_PATH = FIXTURES / "forms" / "repeat_group.yaml"
@@ -62,3 +63,38 @@ def test_child_question_is_not_visible_outside_its_repeat():
     with pytest.raises(FormDefinitionError) as caught:
         load_form_text(text, "journey.yaml")
     assert any("inside the repeat 'stays'" in p.message for p in caught.value.problems)
+
+
+def test_an_item_label_names_the_entry(form, reference):
+    text = FORM_PATH.read_text("utf-8").replace(
+        "        type: repeat\n",
+        "        type: repeat\n        item_label: {en: Stay, sq: Qëndrimi}\n", 1)
+    named = load_form_text(text, "journey.yaml")
+    evaluation = evaluate(named, {"travelled": "yes", "stays": [{}, {"stay_kind": "transit"}]},
+                          reference=reference)
+    issue = evaluation.issues["stays"]
+    assert issue.message["en"].startswith("Stay 1: Country")
+    assert issue.message["sq"].startswith("Qëndrimi 1: ")
+    assert issue.item == 1  # the desktop shows it beside that entry
+
+
+def test_an_item_label_only_on_a_repeat():
+    text = FORM_PATH.read_text("utf-8").replace(
+        "        type: yes_no_unknown\n",
+        "        type: yes_no_unknown\n        item_label: {en: Stay, sq: Qëndrimi}\n", 1)
+    with pytest.raises(FormDefinitionError) as caught:
+        load_form_text(text, "journey.yaml")
+    assert any("'item_label' does not apply" in p.message for p in caught.value.problems)
+
+
+@pytest.mark.parametrize("raw", [
+    [{"stay_country": "MK"}] * (REPEAT_LIMIT + 1),  # a list no interview needs
+    [{"stay_country": ["MK"]}], [{"stay_country": 7}], [None], [[]], {"stay_country": "MK"},
+    [{"stay_country": "MK", "stay_months": "12"}], [{"stay_months": True}],
+])
+def test_hostile_entries_are_refused_with_a_message(form, reference, raw):
+    evaluation = evaluate(form, {"travelled": "yes", "stays": raw}, reference=reference)
+    issue = evaluation.issues["stays"]
+    assert issue.code == "invalid" and issue.message["en"] and issue.message["sq"]
+    assert evaluation.values["stays"] is None  # nothing of it reaches a calculation
+    assert evaluation.values["stay_count"] == 0
