@@ -129,7 +129,7 @@ def evaluation_report(evaluation: Evaluation, lang: str) -> dict[str, Any]:
         "missing_required": evaluation.missing_required,
         "errors": [{"question_id": i.question_id, "code": i.code, "message": text(i.message)}
                    for i in evaluation.issues.values()],
-        "required_actions": [{"code": p.code, "question_id": p.question_id,
+        "required_actions": [{"code": p.code, "question_id": p.question_id, "item": p.item,
                               "blocking": p.blocking, "message": text(p.message)}
                              for p in evaluation.action_problems],
         "can_finalise": evaluation.can_finalise,

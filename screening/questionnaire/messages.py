@@ -89,6 +89,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{organisation} does not take men: check with the organisation or choose another.",
         "sq": "{organisation} nuk pranon burra: verifikoni me organizatën ose zgjidhni një "
               "tjetër."},
+    # further referrals (2026.2): what only an entry can get wrong
+    "referral_type_mismatch": {
+        "en": "{organisation} does not give this help ({kind}): choose the type of help it "
+              "gives, or another organisation.",
+        "sq": "{organisation} nuk e jep këtë ndihmë ({kind}): zgjidhni llojin e ndihmës që "
+              "jep, ose një organizatë tjetër."},
+    "referral_repeated": {
+        "en": "{organisation} is already named for this help in another referral: record "
+              "each referral once.",
+        "sq": "{organisation} është shënuar tashmë për këtë ndihmë në një referim tjetër: "
+              "shënojeni çdo referim vetëm një herë."},
+    "referral_urgent_required": {
+        "en": "The person spoke of sexual violence: the referral to health care is urgent.",
+        "sq": "Personi tregoi dhunë seksuale: referimi për kujdes shëndetësor është urgjent."},
     # explanation
     "strength_S": {"en": "strong", "sq": "i fortë"},
     "strength_M": {"en": "medium", "sq": "mesatar"},

@@ -125,16 +125,15 @@ def _countries(question: Question, raw: Any, form: Form, reference: Reference | 
 
 
 def _checkpoint(question: Question, raw: Any, form: Form, reference: Reference | None) -> Parsed:
-    known = reference is None or raw in reference.checkpoints
-    if not isinstance(raw, str) or not known:
+    # the type first: a list or a mapping is not a key to look up
+    if not isinstance(raw, str) or not (reference is None or raw in reference.checkpoints):
         return None, bilingual("unknown_checkpoint", value=_show(raw))
     return raw, None
 
 
 def _organisation(question: Question, raw: Any, form: Form,
                   reference: Reference | None) -> Parsed:
-    known = reference is None or raw in reference.organisations
-    if not isinstance(raw, str) or not known:
+    if not isinstance(raw, str) or not (reference is None or raw in reference.organisations):
         return None, bilingual("unknown_organisation", value=_show(raw))
     return raw, None
 

@@ -153,7 +153,11 @@ def test_evaluate_several_referrals(tmp_path: Path) -> None:
     assert report["outcome"] == "suspected_victim"
     assert report["errors"] == [] and report["can_finalise"] is True
     refused = evaluate_file(tmp_path, {**answers, "consent_referral": "no"})
-    assert refused["errors"][0]["question_id"] == "further_referrals"
+    assert refused["errors"] == []  # the answers are right; the referral to a shelter is not
+    entry = [p for p in refused["required_actions"] if p["question_id"] == "further_referrals"]
+    assert entry == [{"code": "consent_referral_required", "question_id": "further_referrals",
+                      "item": 1, "blocking": True, "message": entry[0]["message"]}]
+    assert entry[0]["message"].startswith("Further referral 1: ")  # --lang en
     assert refused["can_finalise"] is False
 
 

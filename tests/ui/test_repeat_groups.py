@@ -221,3 +221,17 @@ def test_a_reopened_draft_shows_its_entries(qtbot, window):
     assert item.fields["further_referral_urgent"].buttons["yes"].isChecked()
     assert "Vatra" in item.fields["further_referral_organisation"].combo.currentText()
     assert item.title.text() == "Referimi shtesë 1"
+
+
+def test_a_rule_broken_by_an_entry_is_shown_beside_it(qtbot, standard_form, reference):
+    view, group = referred_view(qtbot, standard_form, reference, [], consent_referral="no")
+    qtbot.keyClick(focused(), INSERT)
+    fill_item(qtbot, group, "state_social_services", "2", "n")
+    qtbot.keyClick(group.add_button, Qt.Key.Key_Space)
+    fill_item(qtbot, group, "vatra", "1", "y")  # a shelter, without consent to referral
+    first, second = group.items
+    assert first.problem.isHidden()
+    assert second.problem.text().startswith("Further referral 2: A referral to a shelter")
+    assert group._error.isHidden()  # beside its entry, not under the whole group
+    assert "Further referral 2" not in view.problems.text()
+    assert not view.finalise_button.isEnabled()

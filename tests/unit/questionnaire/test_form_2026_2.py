@@ -145,21 +145,6 @@ def test_a_further_referral_needs_organisation_type_and_urgency(standard_form, r
     assert not evaluation.can_finalise
 
 
-def test_a_further_referral_to_a_shelter_needs_consent(standard_form, reference):
-    shelter = {"further_referral_organisation": "vatra", "further_referral_type": "shelter",
-               "further_referral_urgent": "yes"}
-    police = {"further_referral_organisation": "police_anti_trafficking",
-              "further_referral_type": "police_anti_trafficking", "further_referral_urgent": "no"}
-    base = dict(REFERRED, consent_referral="no")
-    refused = run(standard_form, reference, with_yes(
-        adult_no_indicators(**base, further_referrals=[shelter]), "ind_violence"))
-    message = refused.issues["further_referrals"].message["en"]
-    assert "Further referral 1: Type of referral" in message
-    allowed = run(standard_form, reference, with_yes(
-        adult_no_indicators(**base, further_referrals=[police]), "ind_violence"))
-    assert "further_referrals" not in allowed.issues
-
-
 def test_no_further_referrals_without_a_referral(standard_form, reference):
     evaluation = run(standard_form, reference, adult_no_indicators())
     assert not evaluation.relevant["further_referrals"]
