@@ -84,8 +84,7 @@ def required_actions(form: Form, values: Mapping[str, Any], assessment: Assessme
             found.append(ActionProblem("organisation_required", "referral_organisation",
                                        bilingual("organisation_required")))
     found.extend(_child_rules(form, values, assessment, outcome, action, org, words))
-    primary = Referral(KIND_OF_ACTION.get(action or ""), org, values.get("referral_urgent"),
-                       "action_taken")
+    primary = primary_referral(values, reference)
     if action in REFERRALS:
         found.extend(_consent_rule(form, values, primary))
     found.extend(_override_rule(values, assessment, words))
@@ -96,6 +95,15 @@ def required_actions(form: Form, values: Mapping[str, Any], assessment: Assessme
         found.extend(_further_rules(form, values, assessment, referral, earlier))
         earlier.append(referral)
     return found
+
+
+def primary_referral(values: Mapping[str, Any], reference: Reference | None) -> Referral:
+    """The referral ``action_taken`` and ``referral_organisation`` record."""
+    organisation = values.get("referral_organisation")
+    org = reference.organisations.get(organisation) \
+        if reference is not None and isinstance(organisation, str) else None
+    return Referral(KIND_OF_ACTION.get(values.get("action_taken") or ""), org,
+                    values.get("referral_urgent"), "action_taken")
 
 
 def further_referrals(values: Mapping[str, Any], reference: Reference | None) -> list[Referral]:

@@ -134,7 +134,7 @@ def _repeat(question: Question, value: Any, form: Form, reference: Reference, la
         parts = [f"{child.label.get(lang, child.id)}: "
                  f"{answer_text(child, item.get(child.id), form, reference, lang)}"
                  for child in question.children if item.get(child.id) not in (None, "", [])]
-        entries.append(f"{word('entry', lang)} {index}: " + "; ".join(parts))
+        entries.append(f"{question.item_name(index, lang)}: " + "; ".join(parts))
     return "\n".join(entries)
 
 

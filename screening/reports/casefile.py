@@ -29,6 +29,7 @@ from typing import Any
 from screening import lifecycle
 from screening.casereference import CaseReferenceError, case_reference
 from screening.errors import ReportError
+from screening.questionnaire.actions import FURTHER, further_referrals
 from screening.questionnaire.evaluation import Evaluation, evaluate
 from screening.questionnaire.model import Form
 from screening.questionnaire.reference import Reference
@@ -161,3 +162,41 @@ def _naive_local(moment: dt.datetime | None) -> dt.datetime | None:
     if moment is None or moment.tzinfo is None:
         return moment
     return moment.astimezone().replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class FurtherReferral:
+    """One further referral (2026.2) as documents print it, in both languages."""
+
+    number: int  # the entry's number, as the officer and the engine's messages name it
+    organisation: Mapping[str, str]  # the directory's name; its id when this directory lacks it
+    city: Mapping[str, str]
+    kind: Mapping[str, str]  # the type of help, the form's words
+    urgent: bool
+
+
+def further_referrals_of(evaluation: Evaluation, reference: Reference,
+                         languages: Iterable[str]) -> list[FurtherReferral]:
+    """The further referrals of the interview, in the officer's order; none for an interview
+    on an earlier form version, or whose list was refused (it counts for nothing)."""
+    form = evaluation.form
+    entries = evaluation.values.get(FURTHER)
+    found = []
+    for referral, entry in zip(further_referrals(evaluation.values, reference),
+                               entries if isinstance(entries, list) else [], strict=False):
+        org, org_id = referral.organisation, str(entry.get("further_referral_organisation"))
+        found.append(FurtherReferral(
+            number=referral.item or 0,
+            organisation={lang: (org.name.get(lang) or org.name.get("en") or org.id)
+                          if org is not None else org_id for lang in languages},
+            city={lang: (org.city.get(lang) or "") if org is not None else ""
+                  for lang in languages},
+            kind={lang: form.choice_label(_kind_list(form), referral.kind or "", lang)
+                  if referral.kind else "" for lang in languages},
+            urgent=referral.urgent == "yes"))
+    return found
+
+
+def _kind_list(form: Form) -> str:
+    children = form.questions[FURTHER].children
+    return next((c.choices or "" for c in children if c.id == "further_referral_type"), "")

@@ -112,7 +112,29 @@ def _receiver(content: SlipContent) -> list[Flowable]:
          ("phone", _or_blank(receiver.phone, half), 2)]]))
     if content.urgent:
         flowables.insert(1, _urgent_band())
+    if content.further:
+        flowables.insert(-1, _further(content))
     return flowables
+
+
+def _further(content: SlipContent) -> Flowable:
+    """The other organisations the person is referred to: one line each, the primary
+    receiver's address block stays the only one (the page is full)."""
+    urgent = f"<b><font color='{WARN.hexval()}'>{escape(both('urgent_short'))}</font></b>"
+    rows: list[list[Any]] = [[_label_line("further_referrals"), "", ""]]
+    for entry in content.further:
+        city = f" — {escape(entry.city['sq'])}" if entry.city.get("sq") else ""
+        rows.append([para(f"{entry.number}.", "strong"),
+                     [markup(f"<b>{escape(entry.organisation['sq'])}</b>{city}"),
+                      para(entry.organisation["en"], "muted")
+                      if entry.organisation["en"] != entry.organisation["sq"] else Spacer(0, 0)],
+                     [_inline(entry.kind), markup(urgent) if entry.urgent else Spacer(0, 0)]])
+    table = Table(rows, colWidths=[8 * mm, WIDTH * 0.55, WIDTH * 0.45 - 8 * mm])
+    table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0)), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LINEBELOW", (0, 1), (-1, -2), 0.4, RULE),
+                               ("TOPPADDING", (0, 0), (-1, -1), 1),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    return table
 
 
 def _grid(rows: list[list[tuple[str, Flowable | list[Flowable], int]]]) -> Table:

@@ -26,7 +26,13 @@ from screening.reports.answers import (
     signer,
     yes_no,
 )
-from screening.reports.casefile import CaseFile, case_file_from, evaluate_interview
+from screening.reports.casefile import (
+    CaseFile,
+    FurtherReferral,
+    case_file_from,
+    evaluate_interview,
+    further_referrals_of,
+)
 from screening.reports.wording import LANGUAGES, WORDS, word
 
 Bi = dict[str, str]  # language -> text
@@ -56,6 +62,7 @@ class SlipContent:
     language: Bi
     receiver: Receiver
     urgent: bool
+    further: list[FurtherReferral]  # the other organisations the person is referred to
     outcome: Bi
     dimensions: list[Bi]
     exploitation_type: Bi
@@ -106,6 +113,7 @@ def slip_content(interview: Mapping[str, Any] | CaseFile, form: Form, reference:
         language=_each(lambda lang: _language(form, values, lang)),
         receiver=_receiver(reference, org_id),
         urgent=values.get("referral_urgent") == "yes",
+        further=further_referrals_of(evaluation, reference, LANGUAGES),
         outcome=_each(lambda lang: outcome_label(form, outcome, lang) if outcome else ""),
         dimensions=[_dimension(form, d) for d in (assessment.positive_dimensions
                                                   if assessment else [])],

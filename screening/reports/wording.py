@@ -18,7 +18,6 @@ WORDS: dict[str, dict[str, str]] = {
     "printed": {"sq": "Printuar më", "en": "Printed on"},
     "authority": {"sq": "Policia e Shtetit — Depistimi i personave të kthyer",
                   "en": "State Police — Returnee screening"},
-    "entry": {"sq": "Regjistrimi", "en": "Entry"},
     # referral slip
     "slip_title": {"sq": "Fletë referimi", "en": "Referral slip"},
     "slip_notice": {
@@ -47,6 +46,8 @@ WORDS: dict[str, dict[str, str]] = {
     "address": {"sq": "Adresa", "en": "Address"},
     "phone": {"sq": "Telefoni", "en": "Phone"},
     "urgent": {"sq": "REFERIM URGJENT", "en": "URGENT REFERRAL"},
+    "urgent_short": {"sq": "URGJENT", "en": "URGENT"},
+    "further_referrals": {"sq": "Referime të tjera", "en": "Further referrals"},
     "reason": {"sq": "Arsyeja e referimit", "en": "Reason for referral"},
     "outcome": {"sq": "Vlerësimi", "en": "Outcome"},
     "positive_dimensions": {"sq": "Dimensionet pozitive", "en": "Positive dimensions"},
