@@ -128,7 +128,7 @@ def _further(content: SlipContent) -> Flowable:
                      [markup(f"<b>{escape(entry.organisation['sq'])}</b>{city}"),
                       para(entry.organisation["en"], "muted")
                       if entry.organisation["en"] != entry.organisation["sq"] else Spacer(0, 0)],
-                     [_inline(entry.kind), markup(urgent) if entry.urgent else Spacer(0, 0)]])
+                     [_inline(dict(entry.kind)), markup(urgent) if entry.urgent else Spacer(0, 0)]])
     table = Table(rows, colWidths=[8 * mm, WIDTH * 0.55, WIDTH * 0.45 - 8 * mm])
     table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0)), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LINEBELOW", (0, 1), (-1, -2), 0.4, RULE),
