@@ -131,15 +131,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "profile_adult_sexual": {
         "en": "Profile: adult, sexual exploitation — the activity abroad includes sexual "
               "services.",
-        "sq": "Profili: i rritur, shfrytëzim seksual — veprimtaria jashtë vendit përfshin "
+        "sq": "Profili: person madhor, shfrytëzim seksual — veprimtaria jashtë vendit përfshin "
               "shërbime seksuale."},
     "profile_adult_labour": {
         "en": "Profile: adult, labour and other exploitation.",
-        "sq": "Profili: i rritur, shfrytëzim në punë ose shfrytëzim tjetër."},
+        "sq": "Profili: person madhor, shfrytëzim në punë ose shfrytëzim tjetër."},
     "fired": {"en": "Indicator present: “{label}” ({dimension}, {strength}).",
-              "sq": "Tregues i pranishëm: “{label}” ({dimension}, {strength})."},
+              "sq": "Tregues i pranishëm: „{label}” ({dimension}, {strength})."},
     "no_fired": {"en": "No indicator was answered “yes”.",
-                 "sq": "Asnjë tregues nuk ka marrë përgjigjen “po”."},
+                 "sq": "Asnjë tregues nuk ka marrë përgjigjen „po”."},
     "dimension_positive": {
         "en": "{dimension} {label} is positive: {counts} — {rule}.",
         "sq": "{dimension} ({label}) është dimension pozitiv: {counts} — {rule}."},
@@ -164,7 +164,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "count_W_1": {"en": "1 weak", "sq": "1 i dobët"},
     "count_W_n": {"en": "{n} weak", "sq": "{n} të dobët"},
     "observations": {"en": "Officer observations answered “yes”: {count} ({names}).",
-                     "sq": "Vëzhgime të punonjësit me përgjigje “po”: {count} ({names})."},
+                     "sq": "Vëzhgime të punonjësit me përgjigjen „po”: {count} ({names})."},
     "risk_factors": {"en": "Risk factors present: {names}.",
                      "sq": "Faktorë rreziku të pranishëm: {names}."},
     "outcome_step1_adult": {
@@ -195,11 +195,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reason_child_any": {"en": "the person is a child and an indicator is present",
                          "sq": "personi është fëmijë dhe ka të paktën një tregues"},
     "reason_two_observations": {"en": "{count} officer observations are “yes”",
-                                "sq": "{count} vëzhgime të punonjësit janë “po”"},
+                                "sq": "{count} vëzhgime të punonjësit kanë marrë përgjigjen „po”"},
     "reason_any_indicator": {"en": "an indicator is present",
                              "sq": "është i pranishëm të paktën një tregues"},
     "reason_one_observation": {"en": "an officer observation is “yes”",
-                               "sq": "një vëzhgim i punonjësit është “po”"},
+                               "sq": "një vëzhgim i punonjësit ka marrë përgjigjen „po”"},
     "reason_risk_factor": {"en": "a risk factor is present ({names})",
                            "sq": "është i pranishëm një faktor rreziku ({names})"},
     "and": {"en": " and ", "sq": " dhe "},

@@ -16,7 +16,7 @@ WORDS: dict[str, dict[str, str]] = {
     "confidential": {"sq": "KONFIDENCIALE", "en": "CONFIDENTIAL"},
     "page": {"sq": "Faqja", "en": "Page"},
     "printed": {"sq": "Printuar më", "en": "Printed on"},
-    "authority": {"sq": "Policia e Shtetit — Depistimi i personave të kthyer",
+    "authority": {"sq": "Policia e Shtetit — Identifikimi paraprak i personave të kthyer",
                   "en": "State Police — Returnee screening"},
     # referral slip
     "slip_title": {"sq": "Fletë referimi", "en": "Referral slip"},
@@ -64,12 +64,13 @@ WORDS: dict[str, dict[str, str]] = {
     "consent_data_sharing": {"sq": "Pëlqim për ndarjen e të dhënave",
                              "en": "Consent to data sharing"},
     "child_consent_note": {
-        "sq": "Për një fëmijë, referimi te mbrojtja e fëmijës nuk varet nga pëlqimi.",
+        "sq": "Për një fëmijë, referimi te Njësia për Mbrojtjen e Fëmijëve nuk varet nga "
+              "pëlqimi.",
         "en": "For a child, the referral to child protection does not depend on consent."},
     "need_needs_medical": {"sq": "Ndihmë mjekësore", "en": "Medical help"},
     "need_needs_psychological": {"sq": "Mbështetje psikologjike", "en": "Psychological support"},
     "need_needs_shelter": {"sq": "Strehim", "en": "A place to stay"},
-    "need_needs_legal": {"sq": "Ndihmë ligjore", "en": "Legal help"},
+    "need_needs_legal": {"sq": "Ndihmë juridike", "en": "Legal help"},
     "need_no_safe_place": {"sq": "Nuk ka vend të sigurt për të fjetur sonte",
                            "en": "No safe place to stay tonight"},
     "help_lines": {"sq": "Linjat e ndihmës", "en": "Help lines"},
@@ -80,7 +81,7 @@ WORDS: dict[str, dict[str, str]] = {
                       "en": "Received by: name, signature, date and time"},
     "fill_by_hand": {"sq": "plotësoni me dorë", "en": "fill in by hand"},
     # interview record
-    "record_title": {"sq": "Regjistri i intervistës", "en": "Interview record"},
+    "record_title": {"sq": "Procesverbali i intervistës", "en": "Interview record"},
     "record_notice": {
         "sq": "Dokument konfidencial për dosjen e rastit. Mos e kopjoni dhe mos e jepni jashtë "
               "Policisë së Shtetit dhe Autoritetit Përgjegjës.",
@@ -152,16 +153,18 @@ WORDS: dict[str, dict[str, str]] = {
     "status_unknown": {"sq": "Nuk dihet", "en": "Not known"},
     "chart_hidden": {"sq": "Vlerat e fshehura nuk vizatohen.",
                      "en": "Hidden values are not drawn."},
-    "t1": {"sq": "1. Persona të kthyer të depistuar, sipas pikës së kalimit, moshës dhe gjinisë",
+    "t1": {"sq": "1. Persona të kthyer të intervistuar, sipas pikës së kalimit, moshës dhe "
+                 "gjinisë",
            "en": "1. Returnees screened, by checkpoint, adults/children and sex"},
     "t2": {"sq": "2. Vlerësimi i punonjësit, sipas moshës dhe gjinisë",
            "en": "2. Officer's outcome, by adults/children and sex"},
     "t3": {"sq": "3. Si u trajtuan: veprimi i marrë sipas vlerësimit",
            "en": "3. How processed: action taken by outcome"},
-    "t4": {"sq": "4. Viktima të prezumuara dhe të dyshuara, sipas shtetësisë, gjinisë dhe "
-                 "grupmoshës",
+    "t4": {"sq": "4. Viktima të mundshme të trafikimit (me tregues të plotë dhe me dyshim), "
+                 "sipas shtetësisë, gjinisë dhe grupmoshës",
            "en": "4. Presumed and suspected victims, by nationality, sex and age band"},
-    "t5": {"sq": "5. Viktima të prezumuara dhe të dyshuara, sipas shtetit të shfrytëzimit dhe "
+    "t5": {"sq": "5. Viktima të mundshme të trafikimit (me tregues të plotë dhe me dyshim), "
+                 "sipas shtetit të shfrytëzimit dhe "
                  "sektorit të veprimtarisë",
            "en": "5. Presumed and suspected victims, by country of exploitation and activity "
                  "sector"},
@@ -178,7 +181,7 @@ WORDS: dict[str, dict[str, str]] = {
     "action_interview_approved": {"sq": "Intervista u miratua", "en": "Interview approved"},
     "action_interview_imported": {"sq": "Intervista u importua", "en": "Interview imported"},
     "action_slip_printed": {"sq": "Fleta e referimit u printua", "en": "Referral slip printed"},
-    "action_record_printed": {"sq": "Regjistri u printua", "en": "Record printed"},
+    "action_record_printed": {"sq": "Procesverbali u printua", "en": "Record printed"},
 }
 
 

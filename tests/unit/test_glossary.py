@@ -1,5 +1,6 @@
 """The Albanian glossary (docs/glossary.md): no rejected variant of a fixed term appears in any
-Albanian text of the newest form or of the engine's own messages. The frozen earlier forms in
+Albanian text of the newest form, the engine's own messages, the documents' words or the
+desktop client's translations. The frozen earlier forms in
 forms/versions/ are exempt: they are kept byte for byte."""
 
 from __future__ import annotations
@@ -8,14 +9,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 import yaml
 
 from screening.questionnaire.messages import MESSAGES
+from screening.reports.wording import WORDS
 from tests.conftest import FORM_2026_1, ROOT, STANDARD_FORM
 
 GLOSSARY = ROOT / "docs" / "glossary.md"
+TRANSLATIONS = ROOT / "screening" / "ui" / "translations"
 START, END = "<!-- glossary-table:start -->", "<!-- glossary-table:end -->"
 COLUMNS = ("English", "Albanian (use)", "Rejected variants", "Why")
 
@@ -113,6 +117,25 @@ def test_the_newest_form_uses_no_rejected_variant(terms, newest_form):
 def test_the_engine_messages_use_no_rejected_variant(terms):
     texts = ((f"message {key}", text["sq"]) for key, text in MESSAGES.items())
     assert findings(texts, terms) == []
+
+
+def test_the_documents_words_use_no_rejected_variant(terms):
+    """The slip, the record and the statistics (screening/reports/wording.py)."""
+    texts = ((f"wording {key}", text["sq"]) for key, text in WORDS.items() if "sq" in text)
+    assert findings(texts, terms) == []
+
+
+def test_the_desktop_translations_use_no_rejected_variant(terms):
+    """Every Albanian string of the desktop client (screening/ui/translations/*_sq.ts)."""
+    texts = []
+    for path in sorted(TRANSLATIONS.glob("*_sq.ts")):
+        for message in ElementTree.parse(path).getroot().iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.text:
+                source = message.findtext("source") or ""
+                texts.append((f"{path.name}: {source[:40]!r}", translation.text))
+    assert texts, "no Albanian translation was read"
+    assert findings(iter(texts), terms) == []
 
 
 def test_a_planted_variant_is_found(terms, newest_form):

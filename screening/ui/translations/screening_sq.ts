@@ -202,12 +202,12 @@
     <message>
         <location line="+7"/>
         <source>The answers show that the person is presumed to be a victim of trafficking.</source>
-        <translation>Përgjigjet tregojnë se personi prezumohet të jetë viktimë e trafikimit.</translation>
+        <translation>Përgjigjet tregojnë se personi është viktimë e mundshme e trafikimit, me tregues të plotë.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The answers give reason to suspect that the person is a victim of trafficking.</source>
-        <translation>Përgjigjet japin arsye për të dyshuar se personi është viktimë e trafikimit.</translation>
+        <translation>Përgjigjet japin arsye për të dyshuar se personi është viktimë e mundshme e trafikimit.</translation>
     </message>
     <message>
         <location line="+2"/>

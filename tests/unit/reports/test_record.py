@@ -58,7 +58,7 @@ def test_record_pdf_has_answers_assessment_and_audit_in_chosen_language(
     interview = {**victim_interview(), "status": "approved"}
     pdf = build_record(interview, standard_form, reference, audit=AUDIT, lang="en")
     words = text(pdf)
-    for expected in (CASE, "INTERVIEW RECORD", "Regjistri i intervistës", "Arben", "Hoxha",
+    for expected in (CASE, "INTERVIEW RECORD", "Procesverbali i intervistës", "Arben", "Hoxha",
                      "Kakavijë border crossing point", "Presumed victim", "Explanation",
                      "Outcome: Presumed victim (rule step 1)", "Audit trail", "arta.leka",
                      "Interview finalised", "Interview approved", "custom thing done",
@@ -71,7 +71,7 @@ def test_record_pdf_has_answers_assessment_and_audit_in_chosen_language(
 
 def test_record_in_albanian(standard_form, reference):
     words = text(build_record(victim_interview(), standard_form, reference, audit=AUDIT))
-    for expected in ("REGJISTRI I INTERVISTËS", "Interview record", "Greqi", "Dëbim",
+    for expected in ("PROCESVERBALI I INTERVISTËS", "Interview record", "Greqi", "Dëbim",
                      "Viktimë e mundshme e trafikimit, me tregues të plotë",
                      "Gjurma e veprimeve", "Intervista u miratua",
                      "Pa përgjigje"):
