@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from screening.questionnaire.actions import ActionProblem, final_outcome, required_actions
-from screening.questionnaire.expr.compiler import Context, is_empty
+from screening.questionnaire.expr.compiler import Compiled, Context, is_empty
 from screening.questionnaire.messages import bilingual
 from screening.questionnaire.model import Form, Question
 from screening.questionnaire.reference import Reference
 from screening.questionnaire.scoring import Assessment, assess
 from screening.questionnaire.values import in_item, parse_answer, to_json
+
+SINGLE_CHOICE = frozenset({"select_one", "yes_no_unknown"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,25 +92,28 @@ def _compute(form: Form, parsed: Mapping[str, Any],
     relevant: dict[str, bool] = {}
     section_open: dict[str, bool] = {}
     sections = {s.id: s for s in form.sections}
+    # Many questions share one rule ("${consent_interview} != 'no'"): its value is worked out
+    # once, since everything a rule reads comes earlier in this order and is final by then.
+    rules: dict[str, bool] = {}
     assessment: Assessment | None = None
     for question in form.evaluation_order:
-        open_ = section_open.get(question.section_id)
+        qid, section_id, own = question.id, question.section_id, question.relevant
+        open_ = section_open.get(section_id)
         if open_ is None:
-            rule = sections[question.section_id].relevant
-            open_ = rule is None or rule(values, context) is True
-            section_open[question.section_id] = open_
-        own = question.relevant
-        shown = open_ and (own is None or own(values, context) is True)
-        relevant[question.id] = shown
+            rule = sections[section_id].relevant
+            open_ = section_open[section_id] = rule is None or rule(values, context) is True
+        shown = open_ and (own is None or _rule(own, question.source.get("relevant"), rules,
+                                                values, context))
+        relevant[qid] = shown
         if not shown:
-            values[question.id] = None
+            values[qid] = None
         elif question.calculation is not None:  # the loader gives one to calculate questions only
-            values[question.id] = question.calculation(values, context)
+            values[qid] = question.calculation(values, context)
         elif question.type == "assessment":
             assessment = assess(form, values, context)
-            values[question.id] = assessment.outcome
+            values[qid] = assessment.outcome
         else:
-            values[question.id] = parsed.get(question.id)
+            values[qid] = parsed.get(qid)
     if assessment is None and form.assessment is not None:
         assessment = assess(form, values, context)
     return values, relevant, assessment
@@ -123,6 +128,10 @@ def _parse_all(form: Form, answers: Mapping[str, Any], reference: Reference | No
         if question is None:
             issues[name] = AnswerIssue(name, "unknown_question",
                                        bilingual("unknown_question", name=name))
+            continue
+        if question.type in SINGLE_CHOICE and type(raw) is str and question.allowed is not None \
+                and raw in question.allowed:
+            parsed[name] = raw  # what values.parse_answer would give, most answers of a form
             continue
         if not question.answerable:
             if not is_empty(raw):
@@ -188,11 +197,24 @@ def _item_issue(question: Question, index: int, child: Question,
 def _missing(form: Form, values: dict[str, Any], relevant: dict[str, bool], context: Context,
              issues: dict[str, AnswerIssue]) -> list[str]:
     missing = []
-    for question in form.answerable:
+    rules: dict[str, bool] = {}  # 41 indicators share "${consent_interview} = 'yes'"
+    for question in form.requirable:
         if not relevant.get(question.id) or question.id in issues:
             continue
-        required = question.required or (question.required_when is not None
-                                          and question.required_when(values, context) is True)
+        rule = question.required_when
+        required = question.required or (rule is not None and _rule(
+            rule, question.source.get("required"), rules, values, context))
         if required and is_empty(values.get(question.id)):
             missing.append(question.id)
     return missing
+
+
+def _rule(rule: Compiled, source: str | None, known: dict[str, bool],
+          values: Mapping[str, Any], context: Context) -> bool:
+    """``rule`` is true, worked out once per ``source`` text in ``known``."""
+    if source is None:
+        return rule(values, context) is True
+    result = known.get(source)
+    if result is None:
+        result = known[source] = rule(values, context) is True
+    return result

@@ -116,6 +116,9 @@ class Form:
     answerable: tuple[Question, ...] = ()
     constrained: tuple[Question, ...] = ()
     repeats: tuple[Question, ...] = ()
+    requirable: tuple[Question, ...] = ()  # answerable and required, always or by a rule
+    section_answerable: Mapping[str, tuple[Question, ...]] = field(default_factory=dict)
+    in_order: tuple[Question, ...] = ()  # every top-level question as the sections list them
     outcome_list: str | None = None
 
     def __post_init__(self) -> None:
@@ -126,6 +129,11 @@ class Form:
         self.answerable = tuple(q for q in every if q.answerable)
         self.constrained = tuple(q for q in every if q.constraint is not None)
         self.repeats = tuple(q for q in every if q.type == "repeat")
+        self.requirable = tuple(q for q in self.answerable
+                                if q.required or q.required_when is not None)
+        self.section_answerable = {s.id: tuple(q for q in s.questions if q.answerable)
+                                   for s in self.sections}
+        self.in_order = tuple(q for s in self.sections for q in s.questions)
         self.outcome_list = next((q.choices for q in every if q.type == "assessment"), None)
 
     def choice_label(self, list_name: str, value: str, lang: str) -> str:

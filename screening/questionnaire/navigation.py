@@ -31,27 +31,30 @@ class SectionProgress:
 
 
 def all_questions(form: Form) -> list[Question]:
-    return [q for s in form.sections for q in s.questions]
+    return list(form.in_order)
 
 
 def visible_questions(evaluation: Evaluation) -> list[Question]:
     """Questions shown to the officer, in form order (notes and the assessment included)."""
-    return [q for q in all_questions(evaluation.form)
-            if q.type != "calculate" and evaluation.relevant.get(q.id)]
+    relevant = evaluation.relevant
+    return [q for q in evaluation.form.in_order
+            if q.type != "calculate" and relevant.get(q.id)]
 
 
 def section_progress(evaluation: Evaluation) -> list[SectionProgress]:
     missing = set(evaluation.missing_required)
     relevant, values = evaluation.relevant, evaluation.values
     result = []
+    answerable = evaluation.form.section_answerable
     for sect in evaluation.form.sections:
         visible = answered = pending = 0
-        for question in sect.questions:
-            if not question.answerable or not relevant.get(question.id):
+        for question in answerable[sect.id]:
+            qid = question.id
+            if not relevant.get(qid):
                 continue
             visible += 1
-            answered += not is_empty(values.get(question.id))
-            pending += question.id in missing
+            answered += not is_empty(values.get(qid))
+            pending += qid in missing
         result.append(SectionProgress(sect, visible, answered, pending))
     return result
 
