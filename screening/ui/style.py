@@ -8,6 +8,7 @@ QWidget { font-size: 10.5pt; }
 #questionError { color: #b00020; font-weight: 600; }
 #noteLabel { background: #eef4fb; border-left: 4px solid #1a5fb4; padding: 8px; }
 #computedValue { color: #1a5fb4; font-weight: 600; }
+#itemTitle { font-weight: 700; font-size: 11pt; color: #1a5fb4; }
 #savedIndicator { color: #26a269; }
 #panelTitle { font-weight: 700; font-size: 11pt; }
 #outcomeBanner { font-size: 13pt; font-weight: 700; padding: 6px 10px; border-radius: 4px;

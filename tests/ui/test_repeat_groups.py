@@ -170,6 +170,14 @@ def test_a_date_in_an_entry_is_checked_beside_it(qtbot, standard_form, reference
                              "exploitation_period_start": "2025-03-01",
                              "exploitation_period_end": "2025-01-01"}]
     assert not view.finalise_button.isEnabled()
+    # Ctrl+Delete removes the entry from a date line too (where it might delete a word)
+    end.setFocus()
+    qtbot.waitUntil(lambda: focused() is end)
+    when_shown(QMessageBox, lambda box: click(None, named(box, "confirmYes")))
+    qtbot.keyClick(end, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not group.items)
+    assert saved[-1] == ("exploitation_periods", None)
+    assert view.finalise_button.isEnabled()
 
 
 def test_the_group_speaks_albanian(qtbot, standard_form, reference):
