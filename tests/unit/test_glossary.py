@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
+from screening.central.console.catalogue import MESSAGES as CONSOLE
 from screening.questionnaire.messages import MESSAGES
 from screening.reports.wording import WORDS
 from tests.conftest import FORM_2026_1, ROOT, STANDARD_FORM
@@ -122,6 +123,12 @@ def test_the_engine_messages_use_no_rejected_variant(terms):
 def test_the_documents_words_use_no_rejected_variant(terms):
     """The slip, the record and the statistics (screening/reports/wording.py)."""
     texts = ((f"wording {key}", text["sq"]) for key, text in WORDS.items() if "sq" in text)
+    assert findings(texts, terms) == []
+
+
+def test_the_console_uses_no_rejected_variant(terms):
+    """Every Albanian string of central's staff console (its one catalogue)."""
+    texts = ((f"console {key}", text["sq"]) for key, text in CONSOLE.items())
     assert findings(texts, terms) == []
 
 

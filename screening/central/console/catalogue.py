@@ -19,7 +19,7 @@ NAMES = {"sq": "Shqip", "en": "English"}  # each language in its own words, for 
 
 MESSAGES: dict[str, dict[str, str]] = {
     # -- every page ------------------------------------------------------------------------
-    "brand": {"sq": "Depistimi i personave të kthyer", "en": "Returnee Screening"},
+    "brand": {"sq": "Verifikimi i të kthyerve", "en": "Returnee Screening"},
     "brand.sub": {"sq": "Autoriteti Përgjegjës", "en": "Responsible Authority"},
     "title.default": {"sq": "Konsola", "en": "Console"},
     "skip": {"sq": "Kalo te përmbajtja", "en": "Skip to content"},
@@ -241,7 +241,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "matches.lead": {"sq": "Dy intervista që mund t'i përkasin të njëjtit person. Konfirmojeni "
                            "vetëm kur është kështu: atëherë intervista e mëvonshme numërohet "
                            "si viktimë e përsëritur në statistikat tremujore (kur e para gjeti "
-                           "një viktimë të dyshuar ose të prezumuar).",
+                           "një viktimë të mundshme të trafikimit).",
                      "en": "Two interviews that may be the same person. Confirm only when they "
                            "are: the later interview then counts as a repeat victim in the "
                            "quarterly statistics (when the earlier one found a suspected or "
