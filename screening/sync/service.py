@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from screening import crypto
@@ -38,6 +38,7 @@ class SyncReport(SendReport):
 
     reference: reference.PullReport | None = None
     set_aside: int = 0
+    held_back: list[str] = field(default_factory=list)
 
 
 def _default_client(url: str, verify: str | bool) -> CentralClient:
@@ -100,7 +101,7 @@ def sync_now(session: StoreSession, client_factory: ClientFactory = _default_cli
         me = identity.load(session)
         reference.check_not_revoked(session, me)
         outbox = _outbox(session)
-        builder.queue_ready(session, outbox, me)
+        queued = builder.queue_ready(session, outbox, me)
         verify = _write_ca(session, me.ca_bundle) if me.ca_bundle else True
         client = client_factory(me.server_url, verify)
         try:
@@ -109,7 +110,8 @@ def sync_now(session: StoreSession, client_factory: ClientFactory = _default_cli
         finally:
             client.close()
         set_aside = sum(e.state == "quarantined" for e in outbox.entries())
-    return SyncReport(**vars(sent), reference=pulled, set_aside=set_aside)
+    return SyncReport(**vars(sent), reference=pulled, set_aside=set_aside,
+                      held_back=queued.held_back)
 
 
 def _send(session: StoreSession, outbox: Outbox, client: CentralClient,
