@@ -63,6 +63,8 @@ def run_sync(args: argparse.Namespace) -> int:
         print(f"from central: {line}")
     for line in (reference.refused if reference else []):
         print(f"refused from central (the previous version is kept): {line}")
+    for line in getattr(report, "untrusted", []):
+        print(f"refused on this workstation's disk: {line}")
     if purged:
         print(f"{len(purged)} acknowledged interview(s) past the retention period were purged")
     failed = set_aside or held_back or report.quarantined or report.refused_interviews

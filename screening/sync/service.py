@@ -13,7 +13,7 @@ from screening.atomicfile import write_atomic
 from screening.errors import PermissionDeniedError, ScreeningError
 from screening.store import filelock
 from screening.store.session import StoreSession
-from screening.sync import builder, identity, reference, wire
+from screening.sync import builder, forms, identity, reference, wire
 from screening.sync.outbox import Outbox
 from screening.sync.sender import SendReport, send_pending
 from screening.sync.transport import (
@@ -39,6 +39,8 @@ class SyncReport(SendReport):
     reference: reference.PullReport | None = None
     set_aside: int = 0
     held_back: list[str] = field(default_factory=list)
+    # downloaded data on disk that no longer verifies (written or changed by hand): not used
+    untrusted: list[str] = field(default_factory=list)
 
 
 def _default_client(url: str, verify: str | bool) -> CentralClient:
@@ -111,7 +113,8 @@ def sync_now(session: StoreSession, client_factory: ClientFactory = _default_cli
             client.close()
         set_aside = sum(e.state == "quarantined" for e in outbox.entries())
     return SyncReport(**vars(sent), reference=pulled, set_aside=set_aside,
-                      held_back=queued.held_back)
+                      held_back=queued.held_back,
+                      untrusted=forms.problems(session.paths.root, me.receipt_key()))
 
 
 def _send(session: StoreSession, outbox: Outbox, client: CentralClient,
