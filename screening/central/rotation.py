@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import text
-
 from screening.central import atrest
 from screening.central.repeats import candidates
+from screening.central.repeats import queries as repeat_keys
 from screening.central.staff import audit
 
 if TYPE_CHECKING:
@@ -29,7 +28,7 @@ def rotate(central: Central, by: str) -> tuple[str, int]:
     atrest.attach(central.engine, both)
     with central.engine.begin() as conn:
         count = atrest.reseal_all(conn, both, both)
-        conn.execute(text("DELETE FROM match_keys"))
+        repeat_keys.drop_keys(conn)
         audit.record(conn, by, "data_key_rotated", both.current)
     candidates.refresh(central.engine)
     final = both.only_current()

@@ -78,6 +78,11 @@ def put_keys(conn: Connection, people: Sequence[tuple[Person, int]]) -> None:
         conn.execute(insert(match_keys), [_key_row(p, revision) for p, revision in people])
 
 
+def drop_keys(conn: Connection) -> None:
+    """Every interview's keys, to be made again (a new data key makes new digests)."""
+    conn.execute(delete(match_keys))
+
+
 def _key_row(person: Person, revision: int) -> dict[str, Any]:
     return {"interview_id": person.interview_id, "revision": revision,
             "interviewed_at": person.interviewed_at, "document_key": person.document_key,
