@@ -1,8 +1,10 @@
 """Sync benchmark: one workstation sending 10,000 interviews to central end to end (target
 <= 30 s), ingest rate on SQLite and on PostgreSQL, 20 workstations syncing at once (throughput
 and p95 latency per batch), the bytes on the wire per interview, and central's peak memory
-(RSS) during a normal sync and under slow-upload abuse (30 sockets each sending 19 MB of a
-declared 20 MB body and never finishing, from 30 loopback addresses).
+(RSS) during a normal sync, under inflating batches from an enrolled device (a 6.5 KB batch of
+two million ``{}``, a 2 MB record, a record nested 500,000 deep, each sent 8 times at once)
+and under slow-upload abuse (30 sockets each sending 19 MB of a declared 20 MB body and never
+finishing, from 30 loopback addresses).
 
 Central runs as a real ``screening-central serve`` process on loopback; PostgreSQL is a
 throwaway cluster (skipped when the postgresql package is missing).
@@ -19,7 +21,10 @@ import tempfile
 import threading
 import time
 import uuid
+import zlib
 from pathlib import Path
+
+import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -30,9 +35,9 @@ from screening.central.devices import enrolment  # noqa: E402
 from screening.central.service import open_central  # noqa: E402
 from screening.sync import wire  # noqa: E402
 from screening.sync.transport import CentralClient  # noqa: E402
-from tests.answer_sets import adult_no_indicators  # noqa: E402
 from tests.central.live import LiveCentral  # noqa: E402
 from tests.central.postgres import Cluster, PostgresUnavailable  # noqa: E402
+from tests.unit.sync.batches import interview  # noqa: E402
 
 PER_BATCH = 200
 STATIONS, STATION_BATCHES, STATION_PER_BATCH = 20, 5, 50
@@ -40,23 +45,16 @@ ABUSERS, ABUSE_BYTES = 30, 19 * 1024 * 1024
 
 
 def record(n: int) -> dict:
-    iid = str(uuid.uuid4())
-    return {"id": iid, "revision": 7, "form_id": "returnee_screening", "form_version": "1.0",
-            "checkpoint": "TIR", "officer": "olsi", "created_at": "2026-11-20T08:00:00+00:00",
-            "updated_at": "2026-11-20T08:40:00+00:00", "status": "finalised",
-            "answers": adult_no_indicators(given_name=f"Name{n}"), "assessment": None,
-            "outcome": "no_indicators",
-            "audit": [{"seq": n * 3 + k + 1, "at": "2026-11-20T08:40:00+00:00", "actor": "olsi",
-                       "action": action, "subject": iid, "detail": {}, "prev_hash": "0" * 64,
-                       "hash": uuid.uuid4().hex * 2}
-                      for k, action in enumerate(("interview_created", "interview_finalised"))]}
+    """A record central accepts (the bundled form, complete answers), with two audit
+    entries, as a workstation enrolled for TIA sends it."""
+    return interview(name=f"Name{n}", audit=2)
 
 
 class Station:
     def __init__(self, staff, server: LiveCentral) -> None:
         self.key = crypto.new_signing_key()
         self.client = CentralClient(server.url)
-        response = self.client.enrol(enrolment.new_code(staff, "TIR", by="bench"), self.key)
+        response = self.client.enrol(enrolment.new_code(staff, "TIA", by="bench"), self.key)
         self.device_id = response.device_id
         self.recipient = crypto.load_recipient_key(response.encryption_key)
         self.receipt_key = crypto.load_verify_key(response.verify_key)
@@ -147,12 +145,58 @@ def slow_upload_abuse(server: LiveCentral) -> None:
         thread.join()
 
 
-def memory(staff, server: LiveCentral) -> tuple[float, float]:
-    """Central's peak RSS after a normal sync of 1,000 interviews, then after the abuse."""
+INFLATING = {"two million {}": b"[" + b"{}," * 1_999_999 + b"{}]",
+             "a 2 MB record": b'[{"notes":"' + b"x" * (2 * 1024 * 1024) + b'"}]',
+             "nested 500,000 deep": b"[" + b'{"a":' * 500_000 + b"1" + b"}" * 500_000 + b"]"}
+INFLATING_AT_ONCE = 8
+
+
+def inflating_abuse(staff, server: LiveCentral) -> None:
+    """An enrolled device sends small signed batches whose content inflates to millions of
+    entries, several at once; central must refuse each (signed) without building them."""
+    station = Station(staff, server)
+    frames = []
+    for interviews in INFLATING.values():
+        for _ in range(INFLATING_AT_ONCE):
+            station.sequence += 1
+            batch_id = str(uuid.uuid4())
+            content = (b'{"batch_id":"%s","device_id":"%s","format":"rs-batch-content/1",'
+                       b'"interviews":%s,"sequence":%d}' % (
+                           batch_id.encode(), station.device_id.encode(), interviews,
+                           station.sequence))
+            sealed = crypto.seal(station.recipient, zlib.compress(content, 9),
+                                 wire.batch_aad(station.device_id, station.sequence, batch_id))
+            header = wire.BatchHeader(station.device_id, station.sequence, batch_id,
+                                      "2026-11-23T00:00:00Z", sealed.ephemeral_key,
+                                      sealed.nonce, wire.sha256_hex(sealed.ciphertext))
+            frames.append(wire.sign_frame(wire.canonical_json(header.to_json()),
+                                          sealed.ciphertext, station.key))
+
+    def send(raw: bytes) -> None:
+        answer = requests.post(f"{server.url}/v1/batches", data=raw, timeout=120)
+        assert answer.status_code == 413, answer.text[:200]
+
+    for start in range(0, len(frames), INFLATING_AT_ONCE):
+        threads = [threading.Thread(target=send, args=(raw,))
+                   for raw in frames[start:start + INFLATING_AT_ONCE]]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+
+def memory(staff, server: LiveCentral) -> tuple[float, float, float]:
+    """Central's peak RSS after a normal sync of 1,000 interviews, after the inflating
+    batches, then after the slow uploads."""
     one_workstation(staff, server, 1000)
     normal = peak_rss_mib(server.process.pid)
+    started = time.perf_counter()
+    inflating_abuse(staff, server)
+    print(f"  inflating batches refused in {time.perf_counter() - started:.1f} s "
+          f"({len(INFLATING) * INFLATING_AT_ONCE} batches)")
+    inflated = peak_rss_mib(server.process.pid)
     slow_upload_abuse(server)
-    return normal, peak_rss_mib(server.process.pid)
+    return normal, inflated, peak_rss_mib(server.process.pid)
 
 
 def bench(name: str, url: str, folder: Path, count: int) -> None:
@@ -161,7 +205,7 @@ def bench(name: str, url: str, folder: Path, count: int) -> None:
     try:
         single = one_workstation(staff, server, count)
         many = many_workstations(staff, server)
-        normal, abused = memory(staff, server)
+        normal, inflated, abused = memory(staff, server)
     finally:
         staff.close()
         server.stop()
@@ -171,8 +215,10 @@ def bench(name: str, url: str, folder: Path, count: int) -> None:
     print(f"[{name}] bytes on the wire per interview: {single['bytes']:.0f}")
     print(f"[{name}] {STATIONS} workstations at once: {many['throughput']:.0f} interviews/s, "
           f"p95 {many['p95'] * 1000:.0f} ms per {STATION_PER_BATCH}-interview batch")
-    print(f"[{name}] central's peak RSS: {normal:.0f} MiB after normal syncs, {abused:.0f} MiB "
-          f"after {ABUSERS} uploads of {ABUSE_BYTES // 2**20} MB that never finish")
+    print(f"[{name}] central's peak RSS: {normal:.0f} MiB after normal syncs, {inflated:.0f} MiB "
+          f"after the inflating batches ({', '.join(INFLATING)}; {INFLATING_AT_ONCE} of each "
+          f"at once), {abused:.0f} MiB after {ABUSERS} uploads of {ABUSE_BYTES // 2**20} MB "
+          "that never finish")
 
 
 def main() -> None:

@@ -16,6 +16,9 @@ Sync and central:
 
 Keys travel and rest as their raw 32-byte forms; callers encode them (wire.py uses base64).
 
+Central's database: victims' data sealed with AES-256-GCM under a data key kept outside it,
+with its place as associated data; matching keys as HMAC-SHA256 under a key derived by HKDF.
+
 Central's staff:
 - Passwords hashed with Argon2id in the PHC string format (argon2-cffi's defaults); an unknown
   name is verified against a dummy hash so that it costs the same work as a wrong password.
@@ -309,3 +312,32 @@ def same_secret(a: str, b: str) -> bool:
 def digest_hex(data: bytes) -> str:
     """SHA-256 of ``data`` in hex: content hashes of batches and the audit chain's links."""
     return hashlib.sha256(data).hexdigest()
+
+
+# -- data at rest (central's database) ----------------------------------------------------------
+
+def new_data_key() -> bytes:
+    return os.urandom(KEY_BYTES)
+
+
+def seal_at_rest(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
+    """AES-256-GCM under a data key: nonce | ciphertext+tag. ``aad`` names where the value is
+    kept, so a sealed value moved to another row or column does not open."""
+    nonce = os.urandom(NONCE_BYTES)
+    return nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
+
+
+def open_at_rest(key: bytes, sealed: bytes, aad: bytes) -> bytes | None:
+    """The plaintext, or None when the key or the place is not the one it was sealed with."""
+    try:
+        return AESGCM(key).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad)
+    except (InvalidTag, ValueError):
+        return None
+
+
+def keyed_digest(key: bytes, purpose: bytes, data: str) -> str:
+    """HMAC-SHA256 of ``data`` under a key derived from ``key`` for ``purpose``: equal inputs
+    give equal digests (an index can look them up), a dump without the key reveals nothing."""
+    derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                   info=b"returnee-screening " + purpose).derive(key)
+    return hmac.new(derived, data.encode("utf-8"), "sha256").hexdigest()

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
+from screening.central import atrest
 from screening.central.refusals import Refused
 from screening.errors import ScreeningError
 
@@ -62,6 +63,8 @@ def _alembic_config(connection: Any) -> Any:
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     config.attributes["connection"] = connection
+    # migration 0007 seals what is held with the data key attached to the engine
+    config.attributes["data_keys"] = atrest.attached(connection.engine)
     return config
 
 

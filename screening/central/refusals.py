@@ -37,6 +37,8 @@ STATUS_BY_CODE = {
     "device_key_in_use": 409,
     "batch_too_large": 413,
     "batch_too_large_decompressed": 413,
+    "batch_too_many_interviews": 413,
+    "interview_too_large": 413,
     "content_hash_mismatch": 422,
     "decrypt_failed": 422,
     "content_malformed": 422,

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from screening.central import database, keys, settings
+from screening.central import atrest, database, keys, settings
 from screening.central.cases import facts
 from screening.central.reference import publish
 from screening.central.repeats import candidates
@@ -28,11 +28,14 @@ class Central:
 
 
 def open_central(config: settings.Settings, *, migrate: bool = True) -> Central:
-    """Open central; its keys are made on first use and the schema migrated to the newest."""
+    """Open central; its keys (and its data key, outside the database) are made on first
+    use and the schema migrated to the newest."""
     config.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     central_keys = keys.load_or_create(config.data_dir)
     _create_sqlite_private(config.db_url)
+    data_keys = atrest.load_or_create(config.data_dir)
     engine = database.open_engine(config.db_url)
+    atrest.attach(engine, data_keys)
     central = Central(config, engine, central_keys)
     if migrate:
         database.migrate(engine)

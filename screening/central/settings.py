@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from screening.sync.wire import Limits
+from screening.sync.limits import Limits
 
 APP_NAME = "ReturneeScreeningCentral"
 ENROLMENT_CODE_HOURS = 24
@@ -35,11 +36,13 @@ def resolve(data_dir: str | os.PathLike[str] | None = None, db_url: str | None =
 
 
 def _limits() -> Limits:
-    """The size limits; SCREENING_CENTRAL_MAX_BATCH / _MAX_CONTENT (bytes) lower them for
+    """The limits of one batch (their home: ``screening/sync/limits.py``, which the
+    workstation builds within); SCREENING_CENTRAL_MAX_BATCH / _MAX_CONTENT (bytes) lower them for
     tests (as SCREENING_CENTRAL_IDLE_SECONDS shortens the wait for a slow request)."""
     default = Limits()
-    return Limits(_int_env("SCREENING_CENTRAL_MAX_BATCH", default.compressed),
-                  _int_env("SCREENING_CENTRAL_MAX_CONTENT", default.decompressed))
+    return dataclasses.replace(
+        default, compressed=_int_env("SCREENING_CENTRAL_MAX_BATCH", default.compressed),
+        decompressed=_int_env("SCREENING_CENTRAL_MAX_CONTENT", default.decompressed))
 
 
 def _int_env(name: str, default: int) -> int:

@@ -12,11 +12,10 @@ from pathlib import Path
 
 from screening import paperwork
 from screening.atomicfile import write_atomic
-from screening.cli.store_cmd import add_command, add_group, data_dir_of, open_session
+from screening.cli.store_cmd import add_command, add_group, open_session
 from screening.errors import ReportError, ScreeningError
 from screening.reports.period import parse_period
 from screening.reports.wording import LANGUAGES
-from screening.sync.forms import workstation_catalogue
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -88,9 +87,9 @@ def run_quarterly(args: argparse.Namespace) -> int:
         raise ReportError("--suppress-below must be at least 2", code="suppression_invalid")
     target = _free(args.output, args.force)
     workbook = _free(args.xlsx, args.force) if args.xlsx else None
-    known = workstation_catalogue(data_dir_of(args)).reference()
-    paperwork.known_checkpoint(args.checkpoint, known)
     with open_session(args) as session:
+        # the checkpoints central signed are known only once the store is open
+        paperwork.known_checkpoint(args.checkpoint, session.forms.reference())
         document = paperwork.quarterly(session, quarter, checkpoint=args.checkpoint,
                                        suppress_below=args.suppress_below, lang=args.lang,
                                        with_csv=bool(args.csv), with_xlsx=bool(workbook))

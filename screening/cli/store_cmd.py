@@ -15,7 +15,7 @@ from typing import Any
 from screening import config
 from screening.errors import AnswersError, ScreeningError
 from screening.store.session import StoreSession
-from screening.sync.forms import workstation_catalogue
+from screening.sync.forms import central_key, workstation_catalogue
 
 PASSWORD_ENV = "SCREENING_PASSWORD"
 NEW_PASSWORD_ENV = "SCREENING_NEW_PASSWORD"
@@ -142,7 +142,7 @@ def open_session(args: argparse.Namespace) -> StoreSession:
     password = _secret(PASSWORD_ENV, f"Password for {args.as_user}: ")
     session = StoreSession.login(data_dir_of(args), args.as_user, password)
     # finalise, print and count each interview with its own form version, downloaded or not
-    session.forms = workstation_catalogue(session.paths.root)
+    session.forms = workstation_catalogue(session.paths.root, central_key(session))
     return session
 
 

@@ -54,11 +54,18 @@ def run_sync(args: argparse.Namespace) -> int:
     if set_aside:
         print(f"{set_aside} batch(es) in the outbox were refused by central for good; their "
               "interviews are not at central: ask IT support")
+    held_back = getattr(report, "held_back", [])
+    for interview_id in held_back:
+        print(f"not sent: interview {interview_id} is larger than central accepts in one "
+              "record; ask IT support")
     reference = getattr(report, "reference", None)
     for line in (reference.applied if reference else []):
         print(f"from central: {line}")
     for line in (reference.refused if reference else []):
         print(f"refused from central (the previous version is kept): {line}")
+    for line in getattr(report, "untrusted", []):
+        print(f"refused on this workstation's disk: {line}")
     if purged:
         print(f"{len(purged)} acknowledged interview(s) past the retention period were purged")
-    return 1 if set_aside or report.quarantined or report.refused_interviews else 0
+    failed = set_aside or held_back or report.quarantined or report.refused_interviews
+    return 1 if failed else 0

@@ -1,26 +1,40 @@
 """Batches from the store: every finalised or approved interview whose current revision is not
-yet in the outbox, with its audit entries, sealed into batches of a bounded size."""
+yet in the outbox, with its audit entries, sealed into batches within central's limits
+(``sync/limits.py``): never more interviews or bytes in one than central takes."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from screening.store.audit import AuditEntry
 from screening.store.interviews import StoredInterview
 from screening.store.session import StoreSession
-from screening.sync import wire
+from screening.sync import limits, wire
 from screening.sync.identity import Identity
 from screening.sync.outbox import Entry, Outbox
 
-BATCH_INTERVIEWS = 200
+log = logging.getLogger("screening.sync")
+
 # Local bookkeeping, not part of the interview: sending them would turn a later
 # acknowledgement into a "different content, same revision" conflict at central.
 _LOCAL_FIELDS = ("acknowledged_at", "purged_at", "action")
 _PAGE = 500
+BATCH_INTERVIEWS = limits.BATCH_INTERVIEWS
+
+
+@dataclass(frozen=True)
+class Queued:
+    """The batches sealed, and the interviews held back because central would refuse any
+    batch holding them (a record over ``sync/limits.py``'s size): they stay in the store."""
+
+    batches: list[Entry] = field(default_factory=list)
+    held_back: list[str] = field(default_factory=list)
 
 
 def interview_record(interview: StoredInterview, entries: list[AuditEntry]) -> dict[str, Any]:
@@ -30,26 +44,52 @@ def interview_record(interview: StoredInterview, entries: list[AuditEntry]) -> d
 
 
 def queue_ready(session: StoreSession, outbox: Outbox, identity: Identity,
-                per_batch: int = BATCH_INTERVIEWS) -> list[Entry]:
-    """Seal what is ready into new outbox batches; returns them (none when nothing is)."""
+                per_batch: int = BATCH_INTERVIEWS, bounds: limits.Limits = limits.DEFAULT
+                ) -> Queued:
+    """Seal what is ready into new outbox batches, each within central's limits."""
     queued = {(i, r) for e in outbox.entries() for i, r in e.interviews}
     ready = [i for i in _sendable(session) if (i.id, i.revision) not in queued]
     if not ready:
-        return []
+        return Queued()
     by_subject: dict[str, list[AuditEntry]] = {}
     for entry in session.audit_entries():
         if entry.subject:
             by_subject.setdefault(entry.subject, []).append(entry)
-    made = []
-    for start in range(0, len(ready), per_batch):
-        chunk = ready[start:start + per_batch]
-        records = [interview_record(i, by_subject.get(i.id, [])) for i in chunk]
+    made, held_back = [], []
+    records = []
+    for interview in ready:
+        record = interview_record(interview, by_subject.get(interview.id, []))
+        why = wire.record_beyond_limits(record, bounds)
+        if why:
+            log.warning("interview %s not sent: its record %s", interview.id, why)
+            held_back.append(interview.id)
+        else:
+            records.append(record)
+    for chunk in _chunks(records, min(per_batch, bounds.interviews),
+                         bounds.decompressed - limits.CONTENT_MARGIN_BYTES):
         raw = wire.build_batch(
             device_id=identity.device_id, sequence=outbox.next_sequence(),
             batch_id=str(uuid.uuid4()), created_at=dt.datetime.now(dt.UTC).isoformat(),
-            interviews=records, signing_key=identity.signer(), recipient=identity.recipient())
-        made.append(outbox.add(raw, [(i.id, i.revision) for i in chunk]))
-    return made
+            interviews=chunk, signing_key=identity.signer(), recipient=identity.recipient())
+        made.append(outbox.add(raw, [(r["id"], r["revision"]) for r in chunk]))
+    return Queued(made, held_back)
+
+
+def _chunks(records: list[dict[str, Any]], count: int, size: int
+            ) -> Iterator[list[dict[str, Any]]]:
+    """The records in order, cut so no batch holds more than ``count`` of them or more than
+    ``size`` bytes of their canonical JSON."""
+    chunk: list[dict[str, Any]] = []
+    used = 0
+    for record in records:
+        length = len(wire.canonical_json(record)) + 1
+        if chunk and (len(chunk) == count or used + length > size):
+            yield chunk
+            chunk, used = [], 0
+        chunk.append(record)
+        used += length
+    if chunk:
+        yield chunk
 
 
 def _sendable(session: StoreSession) -> Iterator[StoredInterview]:

@@ -20,6 +20,7 @@ program; an interview started earlier keeps its own form version.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -45,6 +46,7 @@ POINTER = "current.json"
 FORM_FILE = "form.yaml"
 PACKAGE_FILE = "package.json"
 REVOKED_SETTING = "sync_revoked"
+log = logging.getLogger("screening.sync")
 _MAX_ROUNDS = 100  # pages of packages per pull; a bound, not an expected number
 
 
@@ -245,6 +247,103 @@ def _check(tmp: Path, package: packages.Package) -> str | None:
     except ReferenceDataError as error:
         return f"this program cannot read the reference data: {error.message}"
     return None
+
+
+# -- what is in use: checked against central's signature each time it is read ------------------
+#
+# The folder is on the workstation's disk, outside the encrypted store: anyone who can write
+# there can write a current.json and a v999/form.yaml. So what a load uses is never what the
+# pointer says alone: it is the package the pointer names when central's signature on its
+# package.json verifies now (the key comes from the encrypted store), and the form's text is the
+# signed one, not form.yaml; otherwise the newest package in the folder that verifies, which is
+# the version in use before the files were written.
+
+_checked: dict[tuple[bytes, bytes], packages.Package] = {}  # (key, package.json) -> package
+_told: set[str] = set()
+
+
+def trusted(data_dir: Path, central_key: crypto.Ed25519PublicKey | None, kind: str,
+            form: str | None = None) -> tuple[packages.Package | None, list[str]]:
+    """The verified package of ``kind`` in use (for ``form``, the one holding that form
+    version, ``form_key``), and why any the pointer names was not used. None without
+    central's key (not enrolled, or before a login opened the store): only what the program
+    ships is trusted then."""
+    if central_key is None:
+        return None, []
+    state, problems = _pointer(data_dir)
+    named = state.forms.get(form) if form else state.form if kind == "form" else \
+        state.reference if kind == "reference" else None
+    candidates = ([named] if named else []) + sorted(
+        (n for n in _package_numbers(data_dir) if n != named), reverse=True)
+    for number in candidates:
+        package, why = _verified(data_dir, number, central_key, kind, form)
+        if package is not None:
+            return package, problems
+        if number == named:
+            problems.append(f"reference/v{number}: {why}; it is not used, and the last version "
+                            "central signed stays in use")
+    return None, problems
+
+
+def _pointer(data_dir: Path) -> tuple[State, list[str]]:
+    try:
+        return read_state(data_dir), []
+    except ReferenceDataError as error:
+        return State(), [f"{error.message}; the last version central signed stays in use"]
+
+
+def _package_numbers(data_dir: Path) -> list[int]:
+    try:
+        names = [p.name for p in folder(data_dir).iterdir() if p.is_dir()]
+    except OSError:
+        return []
+    return [int(n[1:]) for n in names if n.startswith("v") and n[1:].isdigit()]
+
+
+def _verified(data_dir: Path, number: int, central_key: crypto.Ed25519PublicKey, kind: str,
+              form: str | None) -> tuple[packages.Package | None, str]:
+    where = folder(data_dir) / f"v{number}"
+    try:
+        raw = (where / PACKAGE_FILE).read_bytes()
+    except OSError:
+        return None, "central's signed package is missing there"
+    memo = (crypto.public_bytes(central_key), raw)
+    package = _checked.get(memo)
+    if package is None:
+        try:
+            package = packages.verify_package(json.loads(raw), central_key)
+        except (ValueError, wire.WireError, crypto.CryptoError):
+            return None, "it is not signed by central (its signature does not verify)"
+        _checked[memo] = package
+    if package.version != number:
+        return None, f"its signed package is v{package.version}, not v{number}"
+    if package.kind != kind or (form and form_key(str(package.payload.get("form_id")), str(
+            package.payload.get("form_version"))) != form):
+        return None, "it holds something else than it is used for"
+    if kind == "reference" and not _files_match(where, package):
+        return None, "its files were changed after central signed them"
+    return package, ""
+
+
+def _files_match(where: Path, package: packages.Package) -> bool:
+    files = _files_of(package)
+    try:
+        return isinstance(files, dict) and all(
+            (where / name).read_text(encoding="utf-8") == text for name, text in files.items())
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def tell(problems: list[str]) -> None:
+    """Log each problem once per process: the catalogue asks on every load."""
+    for problem in problems:
+        if problem not in _told:
+            _told.add(problem)
+            log.warning("reference data refused: %s", problem)
+
+
+def folder_of(data_dir: Path, package: packages.Package) -> Path:
+    return folder(data_dir) / f"v{package.version}"
 
 
 # -- revocation ---------------------------------------------------------------------------------

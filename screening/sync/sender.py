@@ -17,7 +17,8 @@ from screening.sync.transport import CentralClient, CentralRefusedError
 BATCH_REFUSALS = frozenset({
     "envelope_malformed", "format_unsupported", "content_hash_mismatch", "decrypt_failed",
     "content_malformed", "content_mismatch", "batch_too_large", "batch_too_large_decompressed",
-    "batch_conflict", "batch_replayed", "sequence_reused"})
+    "batch_too_many_interviews", "interview_too_large", "batch_conflict", "batch_replayed",
+    "sequence_reused"})
 ACKNOWLEDGING = ("stored", "duplicate", "superseded")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from screening import crypto
@@ -13,7 +13,7 @@ from screening.atomicfile import write_atomic
 from screening.errors import PermissionDeniedError, ScreeningError
 from screening.store import filelock
 from screening.store.session import StoreSession
-from screening.sync import builder, identity, reference, wire
+from screening.sync import builder, forms, identity, reference, wire
 from screening.sync.outbox import Outbox
 from screening.sync.sender import SendReport, send_pending
 from screening.sync.transport import (
@@ -38,6 +38,9 @@ class SyncReport(SendReport):
 
     reference: reference.PullReport | None = None
     set_aside: int = 0
+    held_back: list[str] = field(default_factory=list)
+    # downloaded data on disk that no longer verifies (written or changed by hand): not used
+    untrusted: list[str] = field(default_factory=list)
 
 
 def _default_client(url: str, verify: str | bool) -> CentralClient:
@@ -100,7 +103,7 @@ def sync_now(session: StoreSession, client_factory: ClientFactory = _default_cli
         me = identity.load(session)
         reference.check_not_revoked(session, me)
         outbox = _outbox(session)
-        builder.queue_ready(session, outbox, me)
+        queued = builder.queue_ready(session, outbox, me)
         verify = _write_ca(session, me.ca_bundle) if me.ca_bundle else True
         client = client_factory(me.server_url, verify)
         try:
@@ -109,7 +112,9 @@ def sync_now(session: StoreSession, client_factory: ClientFactory = _default_cli
         finally:
             client.close()
         set_aside = sum(e.state == "quarantined" for e in outbox.entries())
-    return SyncReport(**vars(sent), reference=pulled, set_aside=set_aside)
+    return SyncReport(**vars(sent), reference=pulled, set_aside=set_aside,
+                      held_back=queued.held_back,
+                      untrusted=forms.problems(session.paths.root, me.receipt_key()))
 
 
 def _send(session: StoreSession, outbox: Outbox, client: CentralClient,

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -39,6 +40,8 @@ from typing import Any, TypeGuard
 
 from screening import crypto, lifecycle
 from screening.errors import ScreeningError
+from screening.sync.limits import DEFAULT as DEFAULT_LIMITS
+from screening.sync.limits import MAX_PROBLEM_CHARS, MAX_RESULT_PROBLEMS, Limits
 
 BATCH_FORMAT = "rs-batch/1"
 CONTENT_FORMAT = "rs-batch-content/1"
@@ -52,8 +55,6 @@ NONCE_HEADER = "X-Screening-Nonce"
 
 MAGIC = b"RSBATCH\n"
 MAX_HEADER_BYTES = 16 * 1024
-MAX_COMPRESSED_BYTES = 20 * 1024 * 1024
-MAX_DECOMPRESSED_BYTES = 200 * 1024 * 1024
 
 RESULTS = ("stored", "duplicate", "superseded", "refused")
 SENDABLE_STATUSES = lifecycle.SENDABLE
@@ -81,12 +82,6 @@ class FormatUnsupportedError(WireError):
 
 class TooLargeError(WireError):
     code = "batch_too_large"
-
-
-@dataclass(frozen=True)
-class Limits:
-    compressed: int = MAX_COMPRESSED_BYTES
-    decompressed: int = MAX_DECOMPRESSED_BYTES
 
 
 # -- encoding helpers ---------------------------------------------------------------------------
@@ -235,7 +230,7 @@ def sign_frame(header: bytes, ciphertext: bytes, signing_key: crypto.Ed25519Priv
     return signed + crypto.sign(signing_key, signed)
 
 
-def parse_batch(raw: bytes, limits: Limits = Limits()) -> BatchEnvelope:
+def parse_batch(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> BatchEnvelope:
     """Split a batch file into header, ciphertext and signature; nothing is verified yet."""
     if len(raw) > limits.compressed:
         raise TooLargeError(f"the batch is larger than {limits.compressed} bytes")
@@ -282,23 +277,200 @@ def verify_batch(envelope: BatchEnvelope, verify_key: crypto.Ed25519PublicKey) -
 
 
 def open_batch(envelope: BatchEnvelope, key: crypto.X25519PrivateKey,
-               limits: Limits = Limits()) -> BatchContent:
+               limits: Limits = DEFAULT_LIMITS) -> BatchContent:
     """Decrypt, inflate (bounded) and parse a batch whose signature was verified."""
     h = envelope.header
     compressed = crypto.open_sealed(
         key, crypto.Sealed(h.ephemeral_key, h.nonce, envelope.ciphertext),
         batch_aad(h.device_id, h.sequence, h.batch_id))
-    doc = _json_object(decompress_bounded(compressed, limits.decompressed),
-                       "the batch content", "content_malformed")
+    doc, interviews = read_content(decompress_bounded(compressed, limits.decompressed), limits)
     _check_format(doc, CONTENT_FORMAT)
     if (doc.get("device_id"), doc.get("sequence"), doc.get("batch_id")) != (
             h.device_id, h.sequence, h.batch_id):
         raise WireError("the batch content names another device, sequence or batch than its "
                         "header", code="content_mismatch")
-    interviews = doc.get("interviews")
-    if not isinstance(interviews, list):
+    if interviews is None:
         raise WireError("the batch content has no list of interviews", code="content_malformed")
     return BatchContent(h.device_id, h.sequence, h.batch_id, interviews)
+
+
+# -- reading the content within the limits ------------------------------------------------------
+#
+# json.loads of the whole content would build every entry before anything could be counted:
+# 6.5 KB inflating to two million ``{}`` cost central 1.7 GB. The content is read one value at
+# a time instead: a scan over its strings and brackets (no Python object made) finds where each
+# interview record ends and refuses as soon as a count, size or depth passes its limit; only a
+# record within every limit is then parsed, on its own.
+
+_MEMBERS = 16  # the content's own members are five; room for ones a later version adds
+_MEMBER_VALUES, _MEMBER_DEPTH = 64, 4
+_BRACKET_OR_QUOTE = re.compile(rb'["\[\]{}]')
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_SCALAR = re.compile(rb'-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null')
+_SPACE = re.compile(rb"[ \t\n\r]*")
+
+
+@dataclass(frozen=True)
+class _Bound:
+    """How far one value may reach: bytes, objects and lists in it, nesting levels."""
+
+    size: int
+    values: int
+    depth: int
+    refuse: Callable[[str], WireError]
+
+
+def read_content(raw: bytes, limits: Limits) -> tuple[dict[str, Any], list[Any] | None]:
+    """The content's members other than ``interviews``, and its interviews (None if it has
+    none), read within ``limits``: more interviews than ``limits.interviews``, a record over
+    its size, value count or depth, or an entry that is not an object refuses the batch whole,
+    before any interview is looked at."""
+    pos = _expect(raw, _skip(raw, 0), b"{")
+    members: dict[str, Any] = {}
+    interviews: list[Any] | None = None
+    member = _Bound(MAX_HEADER_BYTES, _MEMBER_VALUES, _MEMBER_DEPTH, _malformed)
+    pos = _skip(raw, pos)
+    if raw[pos:pos + 1] == b"}":
+        return members, _end(raw, pos + 1, interviews)
+    while True:
+        key, pos = _key(raw, pos)
+        if key == "interviews" and interviews is None:
+            interviews, pos = _interviews(raw, pos, limits)
+        elif key == "interviews" or len(members) == _MEMBERS:
+            raise _malformed("the batch content repeats its interviews or has too many members")
+        else:
+            end = _value_end(raw, pos, member)
+            members[key] = _parse(raw[pos:end])
+            pos = end
+        pos = _skip(raw, pos)
+        if raw[pos:pos + 1] == b"}":
+            return members, _end(raw, pos + 1, interviews)
+        pos = _skip(raw, _expect(raw, pos, b","))
+
+
+def _interviews(raw: bytes, pos: int, limits: Limits) -> tuple[list[Any], int]:
+    bound = _Bound(limits.record_bytes, limits.record_values, limits.record_depth,
+                   lambda why: TooLargeError(f"an interview record {why}; the batch is refused "
+                                             "whole", code="interview_too_large"))
+    records: list[Any] = []
+    pos = _skip(raw, _expect(raw, pos, b"["))
+    if raw[pos:pos + 1] == b"]":
+        return records, pos + 1
+    while True:
+        if len(records) == limits.interviews:
+            raise TooLargeError(f"the batch holds more than {limits.interviews} interviews",
+                                code="batch_too_many_interviews")
+        if raw[pos:pos + 1] != b"{":
+            raise _malformed("the batch's interviews are not a list of objects")
+        end = _value_end(raw, pos, bound)
+        records.append(_parse(raw[pos:end]))
+        pos = _skip(raw, end)
+        if raw[pos:pos + 1] == b"]":
+            return records, pos + 1
+        pos = _skip(raw, _expect(raw, pos, b","))
+
+
+def record_beyond_limits(record: dict[str, Any], limits: Limits) -> str | None:
+    """Why central would refuse a batch holding this record (its canonical JSON too large,
+    too many objects and lists, too deep), or None: the workstation asks before it seals."""
+    size = len(canonical_json(record))
+    if size > limits.record_bytes:
+        return f"is larger than {limits.record_bytes} bytes ({size})"
+    values, depth = _shape(record)
+    if depth > limits.record_depth:
+        return f"nests deeper than {limits.record_depth} levels"
+    if values > limits.record_values:
+        return f"holds more than {limits.record_values} objects and lists"
+    return None
+
+
+def _shape(value: object) -> tuple[int, int]:
+    """(objects and lists in ``value``, its nesting depth), as the scan counts them."""
+    children = value.values() if isinstance(value, dict) else value \
+        if isinstance(value, list) else None
+    if children is None:
+        return 0, 0
+    values, depth = 1, 0
+    for child in children:
+        count, levels = _shape(child)
+        values, depth = values + count, max(depth, levels)
+    return values, depth + 1
+
+
+def _value_end(raw: bytes, start: int, bound: _Bound) -> int:
+    """Where the JSON value at ``start`` ends, found without building it; refused by
+    ``bound`` as soon as it passes a limit. Its syntax is checked when it is parsed."""
+    window = min(len(raw), start + bound.size)
+    if raw[start:start + 1] == b'"':
+        found = _STRING.match(raw, start, window)
+        return found.end() if found else _past(raw, window, bound)
+    if raw[start:start + 1] not in (b"{", b"["):
+        scalar = _SCALAR.match(raw, start, window)
+        if not scalar:
+            raise _malformed("the batch content is not valid JSON")
+        return scalar.end()
+    level = values = 0
+    pos = start
+    while token := _BRACKET_OR_QUOTE.search(raw, pos, window):
+        char = raw[token.start():token.start() + 1]
+        pos = token.end()
+        if char == b'"':
+            string = _STRING.match(raw, token.start(), window)
+            if not string:
+                break
+            pos = string.end()
+        elif char in b"{[":
+            level, values = level + 1, values + 1
+            if level > bound.depth:
+                raise bound.refuse(f"nests deeper than {bound.depth} levels")
+            if values > bound.values:
+                raise bound.refuse(f"holds more than {bound.values} objects and lists")
+        else:
+            level -= 1
+            if level == 0:
+                return pos
+    return _past(raw, window, bound)
+
+
+def _past(raw: bytes, window: int, bound: _Bound) -> int:
+    if window < len(raw):
+        raise bound.refuse(f"is larger than {bound.size} bytes")
+    raise _malformed("the batch content ends in the middle of a value")
+
+
+def _key(raw: bytes, pos: int) -> tuple[str, int]:
+    found = _STRING.match(raw, pos, pos + MAX_HEADER_BYTES)
+    if not found:
+        raise _malformed("the batch content is not a JSON object with short member names")
+    return _parse(found.group()), _skip(raw, _expect(raw, _skip(raw, found.end()), b":"))
+
+
+def _parse(part: bytes) -> Any:
+    try:
+        return json.loads(part)
+    except (UnicodeDecodeError, ValueError):
+        raise _malformed("the batch content is not UTF-8 JSON") from None
+
+
+def _skip(raw: bytes, pos: int) -> int:
+    found = _SPACE.match(raw, pos)
+    return found.end() if found else pos
+
+
+def _expect(raw: bytes, pos: int, char: bytes) -> int:
+    if raw[pos:pos + 1] != char:
+        raise _malformed("the batch content is not a JSON object with a list of interviews")
+    return pos + 1
+
+
+def _end(raw: bytes, pos: int, interviews: list[Any] | None) -> list[Any] | None:
+    if _skip(raw, pos) != len(raw):
+        raise _malformed("the batch content has data after its end")
+    return interviews
+
+
+def _malformed(why: str) -> WireError:
+    return WireError(why, code="content_malformed")
 
 
 # -- interviews inside a batch ------------------------------------------------------------------
@@ -417,9 +589,19 @@ def build_receipt(*, batch_id: str, device_id: str, sequence: int, content_hash:
                   signing_key: crypto.Ed25519PrivateKey) -> bytes:
     body = {"format": RECEIPT_FORMAT, "batch_id": batch_id, "device_id": device_id,
             "sequence": sequence, "content_hash": content_hash, "received_at": received_at,
-            "results": [r.to_json() for r in results]}
+            "results": [_bounded(r).to_json() for r in results]}
     body["signature"] = b64e(crypto.sign(signing_key, canonical_json(body)))
     return canonical_json(body)
+
+
+def _bounded(result: InterviewResult) -> InterviewResult:
+    """A result within the receipt's limits (docs/protocol.md §13): problems name question ids
+    and schema paths a hostile record chose, so their number and length are capped."""
+    problems = tuple(Problem(p.question[:MAX_PROBLEM_CHARS], p.code[:MAX_PROBLEM_CHARS],
+                             p.message[:MAX_PROBLEM_CHARS])
+                     for p in result.problems[:MAX_RESULT_PROBLEMS])
+    return dataclasses.replace(result, message=result.message[:MAX_PROBLEM_CHARS],
+                               problems=problems)
 
 
 def verify_receipt(raw: bytes, verify_key: crypto.Ed25519PublicKey, *, batch_id: str,

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from screening.questionnaire.model import Form
     from screening.questionnaire.reference import Reference
     from screening.store.session import StoreSession
+    from screening.sync.forms import CentralKey
     from screening.ui.documents import Documents
     from screening.ui.interview.view import InterviewView
 
@@ -58,6 +59,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.setObjectName("mainWindow")
         self.root = root
         self._form_and_reference: tuple[Form, Reference] | None = None
+        # central's key from the store, known once logged in: downloaded forms are checked
+        # against it every time they are loaded (screening.sync.forms)
+        self._central_key: CentralKey = None
         self.runner, self.languages, self.preferences = runner, languages, preferences
         self.runner.on_unhandled = self.show_error
         self._documents: Documents | None = None
@@ -99,20 +103,17 @@ class MainWindow(Retranslating, QMainWindow):
     # -- what only a logged-in session needs -----------------------------------------------
 
     def _prepare(self) -> None:
-        """After the login window shows: the form and the modules a session needs, on a
-        worker thread, while the officer types."""
-        def load() -> tuple[Form, Reference]:
+        """After the login window shows: the modules a session needs and the bundled form
+        parsed into the cache, on a worker thread, while the officer types. What central
+        sent is taken up after the login (its key is in the store)."""
+        def load() -> None:
             for name in AFTER_LOGIN:
                 importlib.import_module(name)
             from screening.sync.forms import current
 
-            return current(self.root)
+            current(self.root, None)
 
-        self.runner.background(load, self._prepared)
-
-    def _prepared(self, loaded: tuple[Form, Reference]) -> None:
-        if self._form_and_reference is None:
-            self._take_up(loaded)
+        self.runner.background(load)
 
     @property
     def form(self) -> Form:
@@ -127,7 +128,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self._form_and_reference is None:
             from screening.sync.forms import current
 
-            self._take_up(current(self.root))
+            self._take_up(current(self.root, self._central_key))
         assert self._form_and_reference is not None
         return self._form_and_reference
 
@@ -177,20 +178,38 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _pick_up_reference(self) -> None:
         """After a sync: a form version or directory central published serves the next new
-        interview; an interview on screen keeps what it was started with."""
+        interview; an interview on screen keeps what it was started with. Central's key is
+        read again first: the sync may have been this workstation's enrolment."""
+        session = self.session
+        if session is None:
+            self._load_current()
+        else:
+            self.runner.store(lambda: self._resolve_forms(session),
+                              lambda _session: self._load_current())
+
+    def _load_current(self) -> None:
         from screening.sync.forms import current
 
-        self.runner.background(lambda: current(self.root), self._take_up)
+        key = self._central_key
+        self.runner.background(lambda: current(self.root, key), self._take_up)
 
     def _take_up(self, loaded: tuple[Form, Reference]) -> None:
         self._form_and_reference = loaded
         self.home.form = loaded[0]
 
-    def _resolve_forms(self, session: StoreSession) -> None:
-        """Finalising scores an interview with its own form version, bundled or downloaded."""
-        from screening.sync.forms import workstation_catalogue
+    def _resolve_forms(self, session: StoreSession) -> StoreSession:
+        """On the store thread, in the job that opened the session (so no later job sees it
+        without): finalising scores an interview with its own form version, bundled or
+        downloaded and verified with central's key from the store."""
+        from screening.sync.forms import central_key, workstation_catalogue
 
-        session.forms = workstation_catalogue(self.root)
+        self._central_key = central_key(session)
+        session.forms = workstation_catalogue(self.root, self._central_key)
+        return session
+
+    def _forms_resolved(self) -> None:
+        self._form_and_reference = None
+        self._load_current()
 
     @property
     def active(self) -> StoreSession | None:
@@ -245,7 +264,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         def done(session: StoreSession) -> None:
             self.session = session
-            self._resolve_forms(session)
+            self._forms_resolved()
             self.sync.attach(session)
             self.idle.start()
             self._update_session_actions()
@@ -256,7 +275,9 @@ class MainWindow(Retranslating, QMainWindow):
             if isinstance(error, StoreDamagedError):
                 self._explain_damage()
 
-        self.runner.store(lambda: StoreSession.login(self.root, user, password), done, failed)
+        self.runner.store(lambda: self._resolve_forms(StoreSession.login(self.root, user,
+                                                                          password)),
+                          done, failed)
 
     def _explain_recovery(self) -> None:
         from screening.store.session import StoreSession
@@ -267,7 +288,7 @@ class MainWindow(Retranslating, QMainWindow):
         def done(session: StoreSession) -> None:
             dialog.accept()
             self.session = session
-            self._resolve_forms(session)
+            self._forms_resolved()
             self.sync.attach(session)
             self.idle.start()
             self._update_session_actions()
@@ -278,7 +299,8 @@ class MainWindow(Retranslating, QMainWindow):
                 error, PermissionDeniedError) else error.message)
 
         dialog.submitted.connect(lambda code, user, password: self.runner.store(
-            lambda: StoreSession.recover(self.root, code, user, password), done, failed))
+            lambda: self._resolve_forms(StoreSession.recover(self.root, code, user, password)),
+            done, failed))
         dialog.open()
 
     def _explain_damage(self) -> None:
@@ -313,7 +335,7 @@ class MainWindow(Retranslating, QMainWindow):
         def done(fresh: StoreSession) -> None:
             self.runner.store(session.close)
             self.session = fresh
-            self._resolve_forms(fresh)
+            self._forms_resolved()
             self.sync.attach(fresh)
             self.idle.start()
             self.locked = False
@@ -326,8 +348,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.lock.failed(self.tr("Wrong password.") if wrong
                              else login_error_text(self, error))
 
-        self.runner.store(lambda: StoreSession.login(self.root, session.account.name, password),
-                          done, failed)
+        self.runner.store(lambda: self._resolve_forms(StoreSession.login(
+            self.root, session.account.name, password)), done, failed)
 
     def log_out(self) -> None:
         session, self.session = self.session, None
@@ -388,7 +410,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._drop_interview()
         self.interview_id = interview_id
         # an interview keeps the form version it was started with
-        form, reference = for_interview(self.root, *version) if version \
+        form, reference = for_interview(self.root, self._central_key, *version) if version \
             else (self.form, self.reference)
         view = InterviewView(form, reference, self.languages.lang, answers,
                              self._save_answer, current=resume_point(form, answers, reference))

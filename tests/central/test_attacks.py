@@ -11,6 +11,8 @@ import random
 import socket
 import threading
 import time
+import uuid
+import zlib
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from sqlalchemy import select
 
 from screening import crypto
 from screening.central import settings
+from screening.central.batches import queries as batches
 from screening.central.devices import enrolment
 from screening.central.schema import console_events
 from screening.central.service import open_central
@@ -35,6 +38,7 @@ from tests.central.faultproxy import FaultProxy
 from tests.central.live import LiveCentral, run_cli
 from tests.central.test_sync_faults import Sleeps, enrol, queue_batches
 from tests.unit.store.helpers import SUPERVISOR, SUPERVISOR_PW, TEST_KDF
+from tests.unit.sync.batches import sealed_frame
 
 IDLE_SECONDS = 2  # central's wait for the next part of a request, shortened for the test
 STAFF_PASSWORD = "correct horse battery"
@@ -151,6 +155,52 @@ def test_every_refusal_is_signed_over_the_request_s_nonce(live, staff_side):
     assert old_client["error"] == "not_found" and old_client["nonce"] is None
 
 
+# -- bounded work per batch ---------------------------------------------------------------------
+
+def hostile_content(station, interviews: bytes) -> bytes:
+    """A correctly sealed and signed batch whose list of interviews is ``interviews``."""
+    station.sequence += 1
+    batch_id = str(uuid.uuid4())
+    doc = (b'{"batch_id":"%s","device_id":"%s","format":"rs-batch-content/1","interviews":'
+           % (batch_id.encode(), station.device_id.encode()))
+    raw = doc + interviews + b',"sequence":%d}' % station.sequence
+    return sealed_frame(station, zlib.compress(raw, 9), sequence=station.sequence,
+                        batch_id=batch_id, compressed=True)
+
+
+@pytest.mark.parametrize(("interviews", "code"), [
+    (b"[" + b"{}," * 1_999_999 + b"{}]", "batch_too_many_interviews"),
+    (b'[{"notes":"' + b"x" * (2 * 1024 * 1024) + b'"}]', "interview_too_large"),
+    (b"[" + b'{"a":' * 500_000 + b"1" + b"}" * 500_000 + b"]", "interview_too_large"),
+    (b'[{"a":[' + b"[]," * 1_000_000 + b"[]]}]", "interview_too_large"),
+    (b"[" + b'"x",' * 1_000_000 + b'"x"]', "content_malformed")],
+    ids=["two-million-entries", "oversize-record", "deep-nesting", "many-values", "not-objects"])
+def test_a_small_batch_that_inflates_to_many_entries_is_refused_whole_and_signed(
+        live, staff_side, interviews, code):
+    """The red team's 6.5 KB batch of two million ``{}`` took 18 s and 1.7 GB and stored a
+    288 MB receipt: now central counts while it reads and refuses it, signed, storing
+    nothing."""
+    client = CentralClient(live.url)
+    try:
+        station, central_key = enrol(staff_side, client)
+    finally:
+        client.close()
+    raw = hostile_content(station, interviews)
+    assert len(raw) < 64 * 1024
+    before = rss_bytes(live.process.pid)
+    with staff_side.engine.connect() as conn:
+        held = batches.count(conn)
+    nonce = wire.new_nonce()
+    answer = requests.post(f"{live.url}/v1/batches", data=raw, timeout=60,
+                           headers={wire.NONCE_HEADER: nonce})
+    assert answer.status_code in (413, 422)
+    assert wire.verify_refusal(answer.json(), central_key, nonce).code == code
+    grown = rss_bytes(live.process.pid) - before
+    assert grown < 64 * 1024 * 1024, f"central grew by {grown / 2**20:.0f} MiB"
+    with staff_side.engine.connect() as conn:
+        assert batches.count(conn) == held
+
+
 # -- refusals on the path ----------------------------------------------------------------------
 
 @pytest.fixture
@@ -202,7 +252,7 @@ def test_a_batch_refused_for_good_earlier_is_reported_by_every_later_sync(store,
     me = enrol_store(store, staff_side, live)
     store.import_finalised(adult_no_indicators(given_name="Name"))
     outbox = Outbox(store.paths.root / service.OUTBOX)
-    (entry,) = builder.queue_ready(store, outbox, me)
+    (entry,) = builder.queue_ready(store, outbox, me).batches
     outbox.mark(entry, "quarantined", "central refused it (signed)")
     first, second = service.sync_now(store), service.sync_now(store)
     assert first.acknowledged == second.acknowledged == [] and first.set_aside == 1

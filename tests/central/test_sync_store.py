@@ -15,7 +15,7 @@ from screening.central.devices import enrolment
 from screening.central.service import open_central
 from screening.errors import ScreeningError
 from screening.store.session import StoreSession
-from screening.sync import builder, identity, status
+from screening.sync import builder, identity, limits, status, wire
 from screening.sync.outbox import Outbox
 from screening.sync.sender import send_pending
 from screening.sync.transport import CentralClient
@@ -64,9 +64,10 @@ def test_finalised_interviews_travel_once_and_are_acknowledged(store, staff_side
     ids = [store.import_finalised(adult_no_indicators(given_name=f"Name{n}")) for n in range(5)]
     draft = store.start_interview("returnee_screening", "1")
     outbox = Outbox(tmp_path / "outbox")
-    made = builder.queue_ready(store, outbox, me, per_batch=2)
+    made = builder.queue_ready(store, outbox, me, per_batch=2).batches
     assert [len(e.interviews) for e in made] == [2, 2, 1]
-    assert builder.queue_ready(store, outbox, me) == []  # nothing new: nothing queued twice
+    # nothing new: nothing queued twice
+    assert builder.queue_ready(store, outbox, me) == builder.Queued()
     client = CentralClient(live.url)
     try:
         send_pending(outbox, client, me.receipt_key(),
@@ -84,7 +85,39 @@ def test_finalised_interviews_travel_once_and_are_acknowledged(store, staff_side
         assert store.get_interview(interview_id).acknowledged_at is not None
     assert store.get_interview(draft).acknowledged_at is None
     # acknowledging changed nothing central would see as a new revision
-    assert builder.queue_ready(store, outbox, me) == []
+    assert builder.queue_ready(store, outbox, me) == builder.Queued()
+
+
+def test_batches_are_cut_within_central_s_limits_and_central_takes_each(store, staff_side,
+                                                                        live, tmp_path):
+    """The workstation never seals a batch central would refuse: at most ``interviews``
+    records and ``decompressed`` bytes of content in each (sync/limits.py)."""
+    me = enrol(store, staff_side, live)
+    ids = [store.import_finalised(adult_no_indicators(given_name=f"Name{n}")) for n in range(9)]
+    bounds = limits.Limits(decompressed=limits.CONTENT_MARGIN_BYTES + 7 * 1024, interviews=4)
+    outbox = Outbox(tmp_path / "outbox")
+    queued = builder.queue_ready(store, outbox, me, bounds=bounds)
+    sizes = [len(e.interviews) for e in queued.batches]
+    assert sum(sizes) == len(ids) and max(sizes) <= 4 and len(sizes) > 3  # bytes cut too
+    for entry in queued.batches:
+        content = wire.open_batch(wire.parse_batch(outbox.raw(entry)),
+                                  staff_side.keys.encryption, bounds)
+        assert len(wire.canonical_json(content.interviews)) <= 7 * 1024
+    client = CentralClient(live.url)
+    try:
+        report = send_pending(outbox, client, me.receipt_key())
+    finally:
+        client.close()
+    assert len(report.acknowledged) == len(sizes) and not report.quarantined
+
+
+def test_a_record_central_would_refuse_is_held_back_not_sealed(store, staff_side, live,
+                                                               tmp_path):
+    me = enrol(store, staff_side, live)
+    interview_id = store.import_finalised(adult_no_indicators())
+    queued = builder.queue_ready(store, Outbox(tmp_path / "outbox"), me,
+                                 bounds=limits.Limits(record_bytes=1024))
+    assert queued == builder.Queued([], [interview_id])
 
 
 def test_an_approval_after_sending_travels_as_a_newer_revision(store, staff_side, live,
@@ -97,7 +130,7 @@ def test_an_approval_after_sending_travels_as_a_newer_revision(store, staff_side
         builder.queue_ready(store, outbox, me)
         send_pending(outbox, client, me.receipt_key())
         store.approve(interview_id)
-        assert len(builder.queue_ready(store, outbox, me)) == 1
+        assert len(builder.queue_ready(store, outbox, me).batches) == 1
         report = send_pending(outbox, client, me.receipt_key())
     finally:
         client.close()

@@ -85,3 +85,18 @@ def test_sync_says_in_words_why_central_refused_an_interview(tmp_path, central):
     assert "supervisor's approval" in printed.stdout and "officer_outcome" in printed.stdout
     assert "Lowered" not in printed.stdout
     assert [i["checkpoint"] for i in central_interviews(central)] == ["KKV"]  # Besa only
+
+
+def test_a_hand_written_questionnaire_is_refused_by_the_next_sync(tmp_path, central):
+    """The red team's attack: reference/current.json and v999/form.yaml written by hand."""
+    data = workstation(tmp_path, ["Besa"])
+    ok(run(data, "enroll", "--server", central.url, "--code", enrolment_code(central),
+           "--as", SUP))
+    forged = data / "reference" / "v999"
+    forged.mkdir(parents=True)
+    (forged / "form.yaml").write_text("id: returnee_screening\nversion: '2099.1'\n", "utf-8")
+    (data / "reference" / "current.json").write_text(json.dumps(
+        {"version": 0, "form": 999, "forms": {"returnee_screening@2099.1": 999}}), "utf-8")
+    printed = ok(run(data, "sync", "--as", SUP))
+    assert "refused on this workstation's disk: reference/v999: central's signed package is " \
+           "missing there; it is not used" in printed

@@ -34,7 +34,7 @@ def session(tmp_path):
     pulled = reference.PullReport()
     assert reference.apply_documents(store.paths.root, [package], CENTRAL.public_key(), pulled)
     assert pulled.applied == ["v1: form returnee_screening 2026.3"]
-    store.forms = forms.workstation_catalogue(store.paths.root)
+    store.forms = forms.workstation_catalogue(store.paths.root, CENTRAL.public_key())
     yield store
     store.close()
 

@@ -98,6 +98,12 @@ def _store(central: Central, conn: Connection, envelope: wire.BatchEnvelope,
     if existing:
         return _same_batch(existing, header)
     if queries.sequence_taken(conn, header.device_id, header.sequence):
+        # On PostgreSQL each statement sees what committed before it: the same batch, sent to
+        # another central process at once, may have committed between the look-up above and
+        # this one. It is then this batch's receipt, not a reused sequence.
+        existing = queries.get(conn, header.batch_id)
+        if existing:
+            return _same_batch(existing, header)
         raise Refused(f"sequence number {header.sequence} was already used by another batch "
                       "of this device", code="sequence_reused")
     device = devices.get(conn, header.device_id)

@@ -32,7 +32,8 @@ class Merge:
         problem = wire.interview_problem(record)
         if problem:
             rid = record.get("id") if isinstance(record, dict) else None
-            return _result(rid if isinstance(rid, str) else "", None, "refused",
+            # only an id is echoed back: anything else may be a record-sized string
+            return _result(rid if wire.is_uuid(rid) else "", None, "refused",
                            "interview_invalid", problem,
                            problems=(wire.Problem("", "shape", problem),))
         assert isinstance(record, dict)

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
+from screening.central import atrest
 from screening.central.database import chunks
 from screening.central.schema import (
     audit_entries,
@@ -54,7 +55,8 @@ def add(conn: Connection, batch: StoredBatch, *, received_at: str, via: str, raw
         id=batch.id, device_id=batch.device_id, sequence=batch.sequence,
         content_hash=batch.content_hash, received_at=received_at, size=len(raw), via=via,
         receipt=batch.receipt))
-    conn.execute(insert(batch_archive).values(batch_id=batch.id, raw=raw))
+    sealed = atrest.of(conn).seal_bytes(raw, atrest.archive_place(batch.id))
+    conn.execute(insert(batch_archive).values(batch_id=batch.id, raw=sealed))
 
 
 def set_receipt(conn: Connection, batch_id: str, receipt: bytes) -> None:
@@ -68,7 +70,8 @@ def count(conn: Connection) -> int:
 def archived(conn: Connection, batch_id: str) -> bytes | None:
     raw = conn.execute(select(batch_archive.c.raw)
                        .where(batch_archive.c.batch_id == batch_id)).scalar()
-    return bytes(raw) if raw is not None else None
+    return atrest.of(conn).open_bytes(bytes(raw), atrest.archive_place(batch_id)) \
+        if raw is not None else None
 
 
 def page(conn: Connection, limit: int, offset: int, device_id: str | None = None
@@ -144,10 +147,12 @@ def audit_held(conn: Connection, device_id: str, seqs: Iterable[int]) -> dict[in
     """seq -> entry JSON of the entries among ``seqs`` central holds from this device."""
     c = audit_entries.c
     found: dict[int, str] = {}
+    ring = atrest.of(conn)
     for chunk in chunks(sorted(set(seqs))):
         for row in conn.execute(select(c.seq, c.entry).where(c.device_id == device_id,
                                                              c.seq.in_(chunk))):
-            found[int(row.seq)] = row.entry
+            found[int(row.seq)] = ring.open_text(row.entry,
+                                                 atrest.audit_place(device_id, row.seq))
     return found
 
 
@@ -169,8 +174,10 @@ def add_revisions(conn: Connection, rows: Sequence[tuple[str, int, str, str]], b
                   ) -> None:
     """(interview id, revision, content hash, record JSON) rows."""
     if rows:
+        ring = atrest.of(conn)
         conn.execute(insert(interview_revisions), [
-            {"interview_id": i, "revision": r, "content_hash": h, "record": rec,
+            {"interview_id": i, "revision": r, "content_hash": h,
+             "record": ring.seal_text(rec, atrest.revision_place(i, r)),
              "batch_id": batch_id} for i, r, h, rec in rows])
 
 
@@ -178,8 +185,10 @@ def add_audit(conn: Connection, device_id: str, rows: Sequence[tuple[int, str | 
               batch_id: str) -> None:
     """(seq, interview id, entry JSON) rows, already known to be new."""
     if rows:
+        ring = atrest.of(conn)
         conn.execute(insert(audit_entries), [
-            {"device_id": device_id, "seq": seq, "interview_id": subject, "entry": entry,
+            {"device_id": device_id, "seq": seq, "interview_id": subject,
+             "entry": ring.seal_text(entry, atrest.audit_place(device_id, seq)),
              "batch_id": batch_id} for seq, subject, entry in rows])
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, tuple_
 
+from screening.central import atrest
 from screening.central.database import chunks
 from screening.central.schema import (
     audit_entries,
@@ -24,14 +25,16 @@ def stale_facts(conn: Connection, limit: int = 500) -> list[tuple[str, str]]:
     """(interview id, current record JSON) of interviews whose facts are missing or older than
     their current revision."""
     i, f, r = interviews.c, case_facts.c, interview_revisions.c
-    query = (select(i.id, r.record)
+    query = (select(i.id, i.revision, r.record)
              .select_from(interviews
                           .join(interview_revisions, and_(r.interview_id == i.id,
                                                           r.revision == i.revision))
                           .outerjoin(case_facts, f.interview_id == i.id))
              .where(or_(f.interview_id.is_(None), f.revision != i.revision))
              .order_by(i.id).limit(limit))
-    return [(row.id, row.record) for row in conn.execute(query)]
+    ring = atrest.of(conn)
+    return [(row.id, ring.open_text(row.record, atrest.revision_place(row.id, row.revision)))
+            for row in conn.execute(query)]
 
 
 def put_facts(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
@@ -111,8 +114,10 @@ def case_by_reference(conn: Connection, reference: str) -> str | None:
 
 def audit_for(conn: Connection, interview_id: str) -> list[dict[str, Any]]:
     a = audit_entries.c
-    return [json.loads(entry) for entry in conn.execute(
-        select(a.entry).where(a.interview_id == interview_id).order_by(a.seq)).scalars()]
+    ring = atrest.of(conn)
+    return [json.loads(ring.open_text(row.entry, atrest.audit_place(row.device_id, row.seq)))
+            for row in conn.execute(select(a.device_id, a.seq, a.entry)
+                                    .where(a.interview_id == interview_id).order_by(a.seq))]
 
 
 def case_references(conn: Connection, interview_ids: Iterable[str]) -> dict[str, str]:
@@ -128,7 +133,10 @@ def case_references(conn: Connection, interview_ids: Iterable[str]) -> dict[str,
 def record(conn: Connection, interview_id: str) -> str | None:
     """The JSON of the interview's current revision."""
     c = interview_revisions.c
-    return conn.execute(select(c.record).where(
+    row = conn.execute(select(c.revision, c.record).where(
         tuple_(c.interview_id, c.revision).in_(
             select(interviews.c.id, interviews.c.revision)
-            .where(interviews.c.id == interview_id)))).scalar()
+            .where(interviews.c.id == interview_id)))).first()
+    return atrest.of(conn).open_text(row.record, atrest.revision_place(interview_id,
+                                                                       row.revision)) \
+        if row else None

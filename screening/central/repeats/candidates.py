@@ -44,7 +44,7 @@ def refresh(engine: Engine) -> int:
 def _key_and_pair(conn: Connection) -> tuple[int, bool]:
     q.lock_for_refresh(conn)
     rows = q.stale(conn, _PAGE)
-    people = [(matching.person_from_record(json.loads(record)), revision)
+    people = [(q.hidden(conn, matching.person_from_record(json.loads(record))), revision)
               for _, revision, record in rows]
     q.put_keys(conn, people)
     fresh = [p for p, _ in people]

@@ -4,11 +4,12 @@ candidate pairs staff confirm or reject (match_candidates)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, or_, select, text, update
 
+from screening.central import atrest
 from screening.central.database import chunks
 from screening.central.repeats.matching import Person
 from screening.central.schema import (
@@ -52,7 +53,20 @@ def stale(conn: Connection, limit: int) -> list[tuple[str, int, str]]:
              .outerjoin(match_keys, k.interview_id == i.id)
              .where(or_(k.interview_id.is_(None), k.revision != i.revision))
              .order_by(i.id).limit(limit))
-    return [(row.id, int(row.revision), row.record) for row in conn.execute(query)]
+    ring = atrest.of(conn)
+    return [(row.id, int(row.revision),
+             ring.open_text(row.record, atrest.revision_place(row.id, row.revision)))
+            for row in conn.execute(query)]
+
+
+def hidden(conn: Connection, person: Person) -> Person:
+    """The person as match_keys keeps them: the name and document keys as keyed digests, so
+    the table names nobody and equal keys still meet (``sharing_keys``)."""
+    ring = atrest.of(conn)
+    return replace(person,
+                   document_key=ring.digest("document " + person.document_key)
+                   if person.document_key else None,
+                   name_key=ring.digest("name " + person.name_key) if person.name_key else None)
 
 
 def put_keys(conn: Connection, people: Sequence[tuple[Person, int]]) -> None:
@@ -62,6 +76,11 @@ def put_keys(conn: Connection, people: Sequence[tuple[Person, int]]) -> None:
         conn.execute(delete(match_keys).where(match_keys.c.interview_id.in_(chunk)))
     if people:
         conn.execute(insert(match_keys), [_key_row(p, revision) for p, revision in people])
+
+
+def drop_keys(conn: Connection) -> None:
+    """Every interview's keys, to be made again (a new data key makes new digests)."""
+    conn.execute(delete(match_keys))
 
 
 def _key_row(person: Person, revision: int) -> dict[str, Any]:
@@ -160,14 +179,17 @@ def records(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[dict[str, A
     i, r = interviews.c, interview_revisions.c
     found: dict[str, tuple[dict[str, Any], str]] = {}
     for chunk in chunks(sorted(set(ids))):
-        query = (select(i.id, i.checkpoint, case_facts.c.outcome, i.status, r.record)
+        query = (select(i.id, i.revision, i.checkpoint, case_facts.c.outcome, i.status,
+                        r.record)
                  .join(interview_revisions,
                        (r.interview_id == i.id) & (r.revision == i.revision))
                  .outerjoin(case_facts, case_facts.c.interview_id == i.id)
                  .where(i.id.in_(chunk)))
         for row in conn.execute(query):
             found[row.id] = ({"checkpoint": row.checkpoint, "outcome": row.outcome,
-                              "status": row.status}, row.record)
+                              "status": row.status},
+                             atrest.of(conn).open_text(row.record, atrest.revision_place(
+                                 row.id, row.revision)))
     return found
 
 

@@ -100,9 +100,13 @@ def test_same_revision_different_content_is_refused_for_that_interview_alone(cen
 
 def test_a_malformed_interview_is_refused_alone(central, station):
     good = interview()
-    receipt = ingest(central, station.batch([{**interview(), "status": "draft"}, good, "x"]))
-    assert results(receipt) == [("refused", "interview_invalid"), ("stored", "new"),
-                                ("refused", "interview_invalid")]
+    receipt = ingest(central, station.batch([{**interview(), "status": "draft"}, good]))
+    assert results(receipt) == [("refused", "interview_invalid"), ("stored", "new")]
+
+
+@pytest.mark.parametrize("entry", ["x", 1, None, [], True])
+def test_a_batch_that_is_not_a_list_of_objects_is_refused_whole(central, station, entry):
+    refused(central, station.batch([interview(), entry]), "content_malformed")
 
 
 def test_an_interview_held_from_another_device_is_refused(central, station):

@@ -54,10 +54,10 @@ def test_a_sync_pulls_new_versions_for_new_interviews_only(store, staff_side, li
     assert len(report.acknowledged) == 1
     assert report.reference.applied == ["v1: form returnee_screening 2026.3", "v2: reference"]
     assert not report.reference.refused
-    form, ref = forms.current(store.paths.root)
+    form, ref = forms.current(store.paths.root, forms.central_key(store))
     assert form.version == "2026.3" and "112" in [h.number for h in ref.help_lines]
-    kept = forms.workstation_catalogue(store.paths.root).form(old_draft.form_id,
-                                                              old_draft.form_version)
+    kept = forms.workstation_catalogue(store.paths.root, forms.central_key(store)).form(
+        old_draft.form_id, old_draft.form_version)
     assert kept.version == "2026.2"
 
     again = service.sync_now(store)

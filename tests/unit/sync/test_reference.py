@@ -16,6 +16,7 @@ from screening.sync import forms, identity, packages, reference, wire
 from screening.sync.transport import CentralClient, CentralRefusedError, CentralUnreachableError
 
 CENTRAL = crypto.new_signing_key()
+KEY = CENTRAL.public_key()
 STANDARD = config.standard_form_path()
 
 
@@ -57,7 +58,7 @@ def apply(store, *documents) -> reference.PullReport:
 
 
 def test_before_any_pull_new_interviews_use_the_bundled_form(store):
-    form, ref = forms.current(store.paths.root)
+    form, ref = forms.current(store.paths.root, KEY)
     assert (form.id, form.version) == ("returnee_screening", "2026.2")
     assert "TIA" in ref.checkpoints
 
@@ -66,13 +67,13 @@ def test_a_new_version_applies_to_new_interviews_only(store):
     started = store.start_interview("returnee_screening", "2026.2")
     report = apply(store, form_package(1, "2026.3"))
     assert report.applied == ["v1: form returnee_screening 2026.3"] and not report.refused
-    assert forms.current(store.paths.root)[0].version == "2026.3"
+    assert forms.current(store.paths.root, KEY)[0].version == "2026.3"
     old = store.get_interview(started)
-    catalogue = forms.workstation_catalogue(store.paths.root)
+    catalogue = forms.workstation_catalogue(store.paths.root, KEY)
     assert catalogue.form(old.form_id, old.form_version).version == "2026.2"
     assert catalogue.form("returnee_screening", "2026.3").version == "2026.3"
     assert (store.paths.root / "reference" / "v1" / "package.json").exists()
-    form, ref = forms.for_interview(store.paths.root, old.form_id, old.form_version)
+    form, ref = forms.for_interview(store.paths.root, KEY, old.form_id, old.form_version)
     assert form.version == "2026.2" and "TIA" in ref.checkpoints
     with pytest.raises(FormUnknownError) as unknown:
         catalogue.form("returnee_screening", "1999.9")
@@ -85,7 +86,7 @@ def test_a_tampered_package_is_refused_and_the_old_data_kept(store):
     tampered["payload"]["yaml"] += "\n# a change after signing\n"
     report = apply(store, tampered, form_package(3, "2026.5"))
     assert report.applied == [] and "signature" in report.refused[0]
-    assert forms.current(store.paths.root)[0].version == "2026.3"
+    assert forms.current(store.paths.root, KEY)[0].version == "2026.3"
     assert reference.read_state(store.paths.root).version == 1  # asked for again next time
     assert not (store.paths.root / "reference" / "v2").exists()
 
@@ -106,7 +107,7 @@ def test_an_unparsable_form_is_refused_with_the_reason_and_passed_over(store):
         "files": reference_files(**{"help_lines.yaml": help_lines})}))
     assert len(report.refused) == 1 and "cannot read the form" in report.refused[0]
     assert report.applied == ["v3: reference"]
-    form, ref = forms.current(store.paths.root)
+    form, ref = forms.current(store.paths.root, KEY)
     assert form.version == "2026.3"  # the old form stays in use
     assert "112" in [h.number for h in ref.help_lines]
     state = reference.read_state(store.paths.root)
@@ -217,3 +218,81 @@ def test_a_package_canonical_json_cannot_write_is_refused_not_a_crash(value):
     with pytest.raises(packages.wire.WireError) as caught:
         packages.verify_package(doc, CENTRAL.public_key())
     assert caught.value.code == "package_malformed"
+
+
+# -- what is on disk is checked each time it is loaded (the red team's hand-written form) -------
+
+def write_by_hand(store, folder: str, files: dict[str, str], pointer: dict) -> None:
+    base = store.paths.root / "reference"
+    (base / folder).mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (base / folder / name).write_text(text, encoding="utf-8")
+    (base / "current.json").write_text(json.dumps(pointer), encoding="utf-8")
+
+
+HAND_WRITTEN = {"version": 999, "form": 999, "reference": None,
+                "forms": {"returnee_screening@2026.3": 1, "returnee_screening@2099.1": 999},
+                "revoked": [], "refused": {}}
+
+
+@pytest.mark.parametrize(("package", "why"), [
+    (None, "central's signed package is missing"),
+    (lambda: form_package(999, "2099.1") | {"signature": wire.b64e(b"\0" * 64)},
+     "not signed by central"),
+    (lambda: signed(999, "form", {"form_id": "returnee_screening", "form_version": "2099.1",
+                                  "yaml": form_text("2099.1")}, key=crypto.new_signing_key()),
+     "not signed by central"),
+    (lambda: form_package(1, "2026.3"), "its signed package is v1, not v999")])
+def test_a_hand_written_pointer_and_form_are_refused_and_the_verified_one_kept(store, package,
+                                                                               why):
+    apply(store, form_package(1, "2026.3"))
+    files = {"form.yaml": form_text("2099.1")}
+    if package is not None:
+        files["package.json"] = json.dumps(package())
+    write_by_hand(store, "v999", files, HAND_WRITTEN)
+    assert forms.current(store.paths.root, KEY)[0].version == "2026.3"
+    (problem,) = forms.problems(store.paths.root, KEY)
+    assert problem.startswith("reference/v999: ") and why in problem
+    assert "the last version central signed stays in use" in problem
+    with pytest.raises(FormUnknownError):  # an interview claiming the forged version
+        forms.workstation_catalogue(store.paths.root, KEY).form("returnee_screening", "2099.1")
+
+
+def test_a_pointer_written_over_with_nothing_verified_falls_back_to_the_bundled_form(store):
+    write_by_hand(store, "v999", {"form.yaml": form_text("2099.1")}, HAND_WRITTEN)
+    assert forms.current(store.paths.root, KEY)[0].version == "2026.2"
+    assert forms.problems(store.paths.root, KEY)
+
+
+def test_a_damaged_pointer_keeps_the_last_verified_form(store):
+    apply(store, form_package(1, "2026.3"))
+    (store.paths.root / "reference" / "current.json").write_text("{not json")
+    assert forms.current(store.paths.root, KEY)[0].version == "2026.3"
+    assert "damaged" in forms.problems(store.paths.root, KEY)[0]
+
+
+def test_a_form_file_changed_after_download_is_not_what_is_used(store):
+    apply(store, form_package(1, "2026.3"))
+    path = store.paths.root / "reference" / "v1" / "form.yaml"
+    path.write_text(form_text("2026.3").replace("ind_recruit_debt", "ind_recruit_dept"),
+                    encoding="utf-8")
+    form = forms.current(store.paths.root, KEY)[0]
+    assert form.version == "2026.3" and "ind_recruit_debt" in form.questions
+
+
+def test_reference_files_changed_by_hand_are_refused_and_the_previous_folder_kept(store):
+    apply(store, signed(1, "reference", {"files": reference_files()}))
+    lines = reference_files()["help_lines.yaml"].replace("129", "112")
+    apply(store, signed(2, "reference", {"files": reference_files(**{"help_lines.yaml": lines})}))
+    assert "112" in [h.number for h in forms.current(store.paths.root, KEY)[1].help_lines]
+    (store.paths.root / "reference" / "v2" / "help_lines.yaml").write_text(
+        reference_files()["help_lines.yaml"].replace("129", "999"), encoding="utf-8")
+    numbers = [h.number for h in forms.current(store.paths.root, KEY)[1].help_lines]
+    assert "999" not in numbers and "112" not in numbers  # v1, as central signed it
+    assert "changed after central signed them" in forms.problems(store.paths.root, KEY)[0]
+
+
+def test_without_central_s_key_only_what_the_program_ships_is_used(store):
+    apply(store, form_package(1, "2026.3"))
+    assert forms.current(store.paths.root, None)[0].version == "2026.2"
+    assert forms.central_key(store) is None  # not enrolled
