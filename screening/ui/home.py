@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from screening import lifecycle
-from screening.questionnaire.model import Form
-from screening.questionnaire.scoring import outcome_label
 from screening.ui import i18n
 from screening.ui.retranslating import Retranslating
+
+if TYPE_CHECKING:  # rows are filled after the login; the login window does not wait for the form
+    from screening.questionnaire.model import Form
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -45,6 +46,8 @@ class InterviewList(QTreeWidget):
     def fill(self, rows: Iterable[Any], form: Form | None, lang: str,
              statuses: dict[str, str]) -> None:
         """``form`` is None only before the first login, when there are no rows either."""
+        from screening.questionnaire.scoring import outcome_label
+
         self.clear()
         first: QTreeWidgetItem | None = None
         for row in rows:

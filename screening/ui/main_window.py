@@ -10,7 +10,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -96,11 +96,19 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
         if StorePaths(root).any_exists():
             self.show_login()
-            QTimer.singleShot(0, self._prepare)
+            # the loading competes with the first paint for the interpreter, so it waits for
+            # the login window to be on screen (bench/startup.py)
+            self.login.installEventFilter(self)
         else:
             self.show_setup()
 
     # -- what only a logged-in session needs -----------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.login and event.type() == QEvent.Type.Paint:
+            self.login.removeEventFilter(self)
+            QTimer.singleShot(0, self._prepare)
+        return super().eventFilter(watched, event)
 
     def _prepare(self) -> None:
         """After the login window shows: the modules a session needs and the bundled form

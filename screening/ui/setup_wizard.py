@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import socket
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from screening.questionnaire.reference import Reference
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from screening.ui.passwords import password_fields, password_problem
 from screening.ui.retranslating import Retranslating
+
+if TYPE_CHECKING:  # the login window shows before the reference data is read (bench/startup.py)
+    from screening.questionnaire.reference import Reference
 
 
 class SetupWizard(Retranslating, QWizard):
