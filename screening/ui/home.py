@@ -46,13 +46,10 @@ class InterviewList(QTreeWidget):
     def fill(self, rows: Iterable[Any], form: Form | None, lang: str,
              statuses: dict[str, str]) -> None:
         """``form`` is None only before the first login, when there are no rows either."""
-        from screening.questionnaire.scoring import outcome_label
-
         self.clear()
         first: QTreeWidgetItem | None = None
         for row in rows:
-            outcome = outcome_label(form, row.outcome, lang) \
-                if row.outcome and form is not None else "—"
+            outcome = _outcome(form, row.outcome, lang)
             changed = local_time(row.updated_at)
             when = f"{i18n.show_date(changed.date().isoformat(), lang)} {changed:%H:%M}"
             item = QTreeWidgetItem([row.case_reference or "—", row.display_name or "—",
@@ -180,3 +177,12 @@ class HomeScreen(Retranslating, QWidget):
         for view in (self.drafts, self.review, self.today):
             view.setHeaderLabels(headers)
         self._fill()
+
+
+def _outcome(form: Form | None, outcome: str | None, lang: str) -> str:
+    if not outcome or form is None:
+        return "—"
+    # imported on the first row that has one: the login window's empty lists do not need it
+    from screening.questionnaire.scoring import outcome_label
+
+    return outcome_label(form, outcome, lang)
