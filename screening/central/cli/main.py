@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from screening import commandline
-from screening.central.cli import batches, devices, reference, repeats, serve, staff
+from screening.central.cli import batches, devices, notices, reference, repeats, serve, staff
 
 # in the order ``--help`` lists them
-GROUPS = (serve, staff, devices, batches, reference, repeats)
+GROUPS = (serve, staff, devices, batches, reference, repeats, notices)
 
 
 def build_parser() -> argparse.ArgumentParser:
