@@ -59,6 +59,11 @@ def run_sync(args: argparse.Namespace) -> int:
         print(f"from central: {line}")
     for line in (reference.refused if reference else []):
         print(f"refused from central (the previous version is kept): {line}")
+    expected = getattr(report, "expected", None)
+    if expected is not None and expected.held is not None:
+        print(f"{expected.held} expected arrival(s) from central")
+    elif expected is not None:
+        print(f"expected arrivals not updated: {expected.refused}")
     if purged:
         print(f"{len(purged)} acknowledged interview(s) past the retention period were purged")
     return 1 if set_aside or report.quarantined or report.refused_interviews else 0

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
+from screening.store import notices
 from screening.store.audit import AuditEntry
 from screening.store.interviews import StoredInterview
 from screening.store.session import StoreSession
@@ -23,9 +24,12 @@ _LOCAL_FIELDS = ("acknowledged_at", "purged_at", "action")
 _PAGE = 500
 
 
-def interview_record(interview: StoredInterview, entries: list[AuditEntry]) -> dict[str, Any]:
+def interview_record(interview: StoredInterview, entries: list[AuditEntry],
+                     notice_id: str | None = None) -> dict[str, Any]:
     record = {k: v for k, v in dataclasses.asdict(interview).items() if k not in _LOCAL_FIELDS}
     record["audit"] = [dataclasses.asdict(e) for e in entries]
+    if notice_id:  # started from a notice of central's: central links the two on arrival
+        record["notice_id"] = notice_id
     return record
 
 
@@ -40,10 +44,12 @@ def queue_ready(session: StoreSession, outbox: Outbox, identity: Identity,
     for entry in session.audit_entries():
         if entry.subject:
             by_subject.setdefault(entry.subject, []).append(entry)
+    started_from = notices.notice_of(session.conn)
     made = []
     for start in range(0, len(ready), per_batch):
         chunk = ready[start:start + per_batch]
-        records = [interview_record(i, by_subject.get(i.id, [])) for i in chunk]
+        records = [interview_record(i, by_subject.get(i.id, []), started_from.get(i.id))
+                   for i in chunk]
         raw = wire.build_batch(
             device_id=identity.device_id, sequence=outbox.next_sequence(),
             batch_id=str(uuid.uuid4()), created_at=dt.datetime.now(dt.UTC).isoformat(),
