@@ -19,7 +19,8 @@ from screening.central.clock import utc_now
 from screening.central.database import retry_on_conflict
 from screening.central.notices import queries as q
 from screening.central.refusals import Refused
-from screening.central.repeats import matching
+from screening.central.repeats import candidates, matching
+from screening.central.repeats import queries as repeats
 from screening.central.settings import NOTICE_LATE_DAYS, NOTICE_WINDOW_DAYS
 from screening.central.staff import audit
 
@@ -76,8 +77,15 @@ def _suggest(conn: Connection, interview_id: str, checkpoint: str, record: dict[
 
 
 def pending(central: Central) -> list[dict[str, Any]]:
+    """The suggestions staff have to decide, each with its notice and its interview as the
+    repeat-victim page shows one (``repeats.candidates.side``)."""
     with central.engine.connect() as conn:
-        return q.suggestions(conn, "pending")
+        found = q.suggestions(conn, "pending")
+        held = repeats.records(conn, [s["interview_id"] for s in found])
+        notices = {s["notice_id"]: q.get(conn, s["notice_id"]) for s in found}
+    return [{**s, "notice": notices[s["notice_id"]],
+             "interview": candidates.side(s["interview_id"], held.get(s["interview_id"]))}
+            for s in found]
 
 
 def decide(central: Central, suggestion_id: int, decision: str, by: str) -> dict[str, Any]:

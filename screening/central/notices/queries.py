@@ -53,11 +53,14 @@ def unlinked_near(conn: Connection, checkpoint: str, name_key: str, first: str, 
     return [notice_of(r) for r in rows]
 
 
-def listing(conn: Connection, checkpoint: str | None = None) -> list[dict[str, Any]]:
+def listing(conn: Connection, checkpoint: str | None = None, since: str | None = None
+            ) -> list[dict[str, Any]]:
     c = notices.c
     query = select(notices).order_by(c.expected_date, c.checkpoint, c.id)
     if checkpoint:
         query = query.where(c.checkpoint == checkpoint)
+    if since:
+        query = query.where(c.expected_date >= since)
     return [dict(r._mapping) for r in conn.execute(query)]
 
 

@@ -70,9 +70,11 @@ def _same_person(conn: Connection, notice: model.Notice) -> model.Notice | None:
     return None
 
 
-def listing(central: Central, checkpoint: str | None = None) -> list[dict[str, Any]]:
+def listing(central: Central, checkpoint: str | None = None, since: str | None = None
+            ) -> list[dict[str, Any]]:
+    """The notices (of one checkpoint, expected on or after ``since``), soonest first."""
     with central.engine.connect() as conn:
-        rows = q.listing(conn, checkpoint)
+        rows = q.listing(conn, checkpoint, since)
     return [_shown(r) for r in rows]
 
 
