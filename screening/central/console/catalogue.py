@@ -328,6 +328,38 @@ MESSAGES: dict[str, dict[str, str]] = {
     "notices.done.confirmed": {"sq": "Mbërritja u konfirmua: njoftimi u lidh me intervistën.",
                                "en": "The arrival was confirmed: the notice is linked to the "
                                      "interview."},
+    "notices.field.checkpoint": {"sq": "Pika e kalimit kufitar", "en": "Checkpoint"},
+    "notices.field.expected_date": {"sq": "Data e pritur", "en": "Expected date"},
+    "notices.field.given_name": {"sq": "Emri", "en": "Given name"},
+    "notices.field.family_name": {"sq": "Mbiemri", "en": "Family name"},
+    "notices.field.date_of_birth": {"sq": "Data e lindjes", "en": "Date of birth"},
+    "notices.field.age": {"sq": "Mosha (kur data e lindjes nuk dihet)",
+                          "en": "Age (when the date of birth is not known)"},
+    "notices.field.sex": {"sq": "Gjinia", "en": "Sex"},
+    "notices.field.nationality": {"sq": "Shtetësia (kodi ISO, p.sh. AL)",
+                                  "en": "Nationality (ISO code, e.g. AL)"},
+    "notices.field.coming_from": {"sq": "Kthehet nga (kodi ISO, p.sh. DE)",
+                                  "en": "Returning from (ISO code, e.g. DE)"},
+    "notices.field.travel": {"sq": "Fluturimi ose kalimi", "en": "Flight or crossing"},
+    "notices.field.notified_by": {"sq": "Njoftuar nga", "en": "Notified by"},
+    "notices.field.victim_suspected": {"sq": "Dyshohet se është viktimë e mundshme e trafikimit",
+                                       "en": "A potential victim of trafficking is suspected"},
+    "notices.field.child_suspected": {"sq": "Dyshohet se është fëmijë",
+                                      "en": "A child is suspected"},
+    "notices.field.meet_organisation": {"sq": "Organizata që do ta presë",
+                                        "en": "Organisation to meet the person"},
+    "notices.field.note": {"sq": "Shënim", "en": "Note"},
+    "notices.add": {"sq": "Regjistro një njoftim", "en": "Record a notice"},
+    "notices.add.lead": {"sq": "Një njoftim i dytë për të njëjtin person në të njëjtën pikë "
+                               "kalimi bashkohet me të parin.",
+                         "en": "A second notice of the same person at the same checkpoint is "
+                               "merged into the first."},
+    "notices.add.submit": {"sq": "Regjistro njoftimin", "en": "Record the notice"},
+    "notices.done.added": {"sq": "Njoftimi u regjistrua.", "en": "The notice was recorded."},
+    "notices.done.merged": {"sq": "Njoftimi u bashkua me një njoftim të mëparshëm për të "
+                                  "njëjtin person.",
+                            "en": "The notice was merged into an earlier notice of the same "
+                                  "person."},
     "notices.done.rejected": {"sq": "Sugjerimi u refuzua.", "en": "The suggestion was rejected."},
     # -- statistics ------------------------------------------------------------------------
     "statistics.title": {"sq": "Statistikat", "en": "Statistics"},
@@ -397,6 +429,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "status is one of {statuses}"},
     "refused.no_match": {"sq": "nuk ka një përputhje të tillë të mundshme",
                          "en": "there is no such candidate match"},
+    "refused.notice_field": {"sq": "fusha «{field}» mungon ose nuk është e saktë; kthehuni "
+                                   "dhe korrigjojeni",
+                             "en": "the field “{field}” is missing or not right; go back and "
+                                   "correct it"},
     "refused.no_suggestion": {"sq": "nuk ka një mbërritje të tillë të sugjeruar",
                               "en": "there is no such suggested arrival"},
     "refused.checkpoint": {"sq": "pikë e panjohur e kalimit kufitar «{checkpoint}»",

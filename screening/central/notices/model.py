@@ -31,6 +31,11 @@ class NoticeInvalid(ScreeningError):
 
     code = "notice_invalid"
 
+    @property
+    def field(self) -> str:
+        """The field the message is about (every message begins "field: ...")."""
+        return self.message.split(":", 1)[0]
+
 
 @dataclass(frozen=True)
 class Notice:

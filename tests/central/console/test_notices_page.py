@@ -16,7 +16,7 @@ from screening.central.console import catalogue
 from screening.central.notices import linking, register
 from screening.central.service import open_central
 from tests.central.conftest import enrol_station
-from tests.central.console.browsing import VIEWER, go, log_in, new_page
+from tests.central.console.browsing import PASSWORD, VIEWER, go, log_in, new_page
 from tests.central.console.helpers import (
     ENGLISH,
     TestClient,
@@ -26,6 +26,7 @@ from tests.central.console.helpers import (
     interview_record,
     logged_in,
 )
+from tests.central.live import run_cli
 
 YESTERDAY = dt.date.today() - dt.timedelta(days=1)
 
@@ -128,3 +129,46 @@ def test_decisions_need_a_login_a_token_and_a_real_suggestion(central, client):
     again = client.post(f"/console/notices/suggestions/{suggestion['id']}/confirm",
                         data={"csrf": token})
     assert again.status_code == 400 and "already decided" in again.text
+
+
+def test_consular_staff_record_a_notice_in_albanian(browser, live, shots):
+    made = run_cli(live.data_dir, live.db_url, "staff", "add", "konsulli", "--role",
+                   "consular", env={"SCREENING_CENTRAL_PASSWORD": PASSWORD})
+    assert made.returncode == 0, made.stderr
+    context, page = new_page(browser, locale="sq-AL")
+    try:
+        log_in(page, live.url, name="konsulli", lang="sq")
+        go(page, "notices", "sq")
+        form = page.locator("#new-notice")
+
+        def field(name):
+            return form.get_by_label(catalogue.text("sq", f"notices.field.{name}"), exact=True)
+
+        field("checkpoint").select_option("TIA")
+        field("expected_date").fill(dt.date.today().isoformat())
+        field("given_name").fill("Drita")
+        field("family_name").fill("Mema")
+        field("age").fill("17")
+        field("child_suspected").check()
+        form.get_by_label("Organizata Ndërkombëtare për Migracionin (IOM)").check()
+        page.screenshot(path=str(shots / "console-notice-form-sq.png"), full_page=True)
+        form.get_by_role("button", name=catalogue.text("sq", "notices.add.submit")).click()
+        page.wait_for_url(re.compile(r".*/console/notices\?done=added$"))
+        assert "Drita Mema" in page.locator("#recent").inner_text()
+        # a wrong field is named in Albanian, nothing recorded
+        go(page, "notices", "sq")
+        field("checkpoint").select_option("TIA")
+        field("expected_date").fill(dt.date.today().isoformat())
+        field("given_name").fill("=HYPERLINK(1)")
+        field("family_name").fill("Mema")
+        form.get_by_label("Organizata Ndërkombëtare për Migracionin (IOM)").check()
+        form.get_by_role("button", name=catalogue.text("sq", "notices.add.submit")).click()
+        said = catalogue.text("sq", "refused.notice_field",
+                              field=catalogue.text("sq", "notices.field.given_name"))
+        assert said[1:] in page.locator("main").inner_text()  # the page capitalises it
+        go(page, "notices", "sq")
+        assert "HYPERLINK" not in page.locator("#recent").inner_text()
+        # consular staff record notices, but do not decide arrivals
+        assert page.locator("section.suggestion button").count() == 0
+    finally:
+        context.close()
