@@ -7,11 +7,17 @@ the statistics (screening/reports/statistics.py)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, and_, func, select
 
-from screening.central.schema import case_facts, notices
+from screening.central.repeats.candidates import VICTIM_OUTCOMES
+from screening.central.schema import case_facts, interview_revisions, interviews, notices
+
+# the met_on_arrival_by answers that are an organisation (forms/returnee_screening.yaml);
+# family, an unknown person and "nobody" are not
+ORGANISATIONS = frozenset({"police", "social_services", "child_protection", "iom", "ngo"})
 
 
 @dataclass(frozen=True)
@@ -35,3 +41,31 @@ def returns_by_notice(conn: Connection, first: str, last: str) -> list[NoticeCou
         .order_by(f.checkpoint, f.computed_outcome, notified))
     return [NoticeCount(r.checkpoint, r.computed_outcome, bool(r.notified), int(r.returns))
             for r in rows]
+
+
+@dataclass(frozen=True)
+class NotifiedVictims:
+    notified: int  # potential victims (central's assessment) whose return was notified
+    met: int  # of them, met on arrival by an organisation
+
+
+def notified_victims_met(conn: Connection, first: str, last: str) -> NotifiedVictims:
+    """The national plan's "notified victims met by an organisation on arrival", for
+    interviews dated ``first`` to ``last``: the officer's answer to met_on_arrival_by."""
+    f, r = case_facts.c, interview_revisions.c
+    rows = conn.execute(
+        select(r.record)
+        .select_from(case_facts.join(notices, notices.c.interview_id == f.interview_id)
+                     .join(interviews, interviews.c.id == f.interview_id)
+                     .join(interview_revisions, and_(r.interview_id == interviews.c.id,
+                                                     r.revision == interviews.c.revision)))
+        .where(f.interview_date >= first, f.interview_date <= last,
+               f.computed_outcome.in_(sorted(VICTIM_OUTCOMES))))
+    met = notified = 0
+    for (text,) in rows:
+        notified += 1
+        answers = json.loads(text).get("answers") or {}
+        by = answers.get("met_on_arrival_by") if isinstance(answers, dict) else None
+        met += isinstance(by, list) and bool(ORGANISATIONS.intersection(
+            b for b in by if isinstance(b, str)))
+    return NotifiedVictims(notified, met)

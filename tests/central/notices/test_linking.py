@@ -11,6 +11,7 @@ import pytest
 from screening.central.batches.ingest import ingest
 from screening.central.notices import counts, linking, register
 from screening.central.refusals import Refused
+from tests.answer_sets import with_yes
 from tests.central.conftest import enrol_station
 from tests.central.console.helpers import adult, interview_record
 
@@ -101,3 +102,35 @@ def test_returns_are_counted_with_and_without_notice(central):
     by_key = {(c.checkpoint, c.notified): c.returns for c in found}
     assert by_key == {("TIA", True): 1, ("TIA", False): 1, ("KKV", False): 1}
     assert {c.outcome for c in found} == {"no_indicators"}  # central's own assessment
+
+
+def victim(**answers):
+    return with_yes(adult(officer_outcome="suspected_victim",
+                          action_taken="referred_police_at_unit",
+                          referral_organisation="police_anti_trafficking",
+                          referral_urgent="yes", previously_assisted_as_victim="no",
+                          **answers), "ind_violence")
+
+
+def test_notified_victims_met_by_an_organisation_are_counted(central):
+    station = enrol_station(central, "TIA")
+    met = notice(central)
+    unmet = notice(central, given_name="Besa", family_name="Lika", date_of_birth="1992-02-02")
+    records = [
+        interview_record(victim(checkpoint="TIA", met_on_arrival_by=["iom", "family"]), seq=1),
+        interview_record(victim(checkpoint="TIA", given_name="Besa", family_name="Lika",
+                                date_of_birth="1992-02-02", met_on_arrival_by=["family"]),
+                         seq=2),
+        # a victim met by an organisation but not notified: not counted here
+        interview_record(victim(checkpoint="TIA", given_name="Ana", family_name="Kola",
+                                met_on_arrival_by=["ngo"]), seq=3),
+        # notified, met, but no indicator: not a victim
+        interview_record(adult(checkpoint="TIA", given_name="Ilir", family_name="Kola",
+                               met_on_arrival_by=["ngo"]), seq=4),
+    ]
+    records[0]["notice_id"], records[1]["notice_id"] = met, unmet
+    records[3]["notice_id"] = notice(central, given_name="Ilir", family_name="Kola")
+    ingest(central, station.batch(records))
+    with central.engine.connect() as conn:
+        found = counts.notified_victims_met(conn, "2026-07-01", "2026-07-01")
+    assert found == counts.NotifiedVictims(notified=2, met=1)
