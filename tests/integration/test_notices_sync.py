@@ -113,6 +113,8 @@ def test_a_notice_reaches_its_checkpoint_only_and_its_interview_is_linked(
         assert (shown["interview_id"], shown["link"]) == (interview_id, linking.STARTED)
         assert linking.pending(staff_side) == []  # linked outright: nothing to confirm
         assert notices.expected(rinas.conn, TODAY) == []  # central no longer sends it
+        assert "0 expected arrival(s) from central" in ok(run(tmp_path / "TIA", "sync",
+                                                              "--as", SUP))
 
         # names are personal data: central's output (its log) never holds one
         live.process.terminate()
