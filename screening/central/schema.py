@@ -241,7 +241,7 @@ notices = Table(
     Column("linked_at", String(40)),
     Column("linked_by", String(100)),
     Index("ix_notices_checkpoint_date", "checkpoint", "expected_date"),
-    Index("ix_notices_name_key", "name_key"),
+    Index("ix_notices_name_key", "name_key", "checkpoint", "expected_date"),
 )
 
 # An interview that may be the person of a notice, for staff to confirm or reject.

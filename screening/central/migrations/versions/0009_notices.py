@@ -46,7 +46,9 @@ def upgrade() -> None:
         sa.Column("linked_by", sa.String(100)),
     )
     op.create_index("ix_notices_checkpoint_date", "notices", ["checkpoint", "expected_date"])
-    op.create_index("ix_notices_name_key", "notices", ["name_key"])
+    # name first: merging and linking look a person up by name at one checkpoint, and this
+    # index must beat (checkpoint, expected_date), which holds every notice of that day
+    op.create_index("ix_notices_name_key", "notices", ["name_key", "checkpoint", "expected_date"])
     op.create_table(
         "notice_suggestions",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
