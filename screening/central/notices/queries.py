@@ -11,6 +11,7 @@ from screening.central.schema import (
     case_facts,
     interview_revisions,
     interviews,
+    match_keys,
     notice_suggestions,
     notices,
 )
@@ -93,13 +94,17 @@ def linked_interviews(conn: Connection) -> set[str]:
 
 def records_without_link(conn: Connection, since: str) -> list[tuple[str, str, str]]:
     """(interview id, checkpoint, current record) of the interviews received since ``since``
-    that no notice is linked to."""
+    that no notice is linked to and that may have one: their record names a notice, or their
+    person's name key (repeats' match_keys) is an unlinked notice's. The others are not read."""
     linked = select(notices.c.interview_id).where(notices.c.interview_id.is_not(None))
+    awaited = select(match_keys.c.interview_id).where(match_keys.c.name_key.in_(
+        select(notices.c.name_key).where(notices.c.interview_id.is_(None))))
     revs = interview_revisions
     rows = conn.execute(select(interviews.c.id, interviews.c.checkpoint, revs.c.record).join(
         revs, and_(revs.c.interview_id == interviews.c.id,
                    revs.c.revision == interviews.c.revision)).where(
-        interviews.c.id.not_in(linked), interviews.c.received_at >= since))
+        interviews.c.id.not_in(linked), interviews.c.received_at >= since,
+        or_(revs.c.record.contains('"notice_id"'), interviews.c.id.in_(awaited))))
     return [(r.id, r.checkpoint, r.record) for r in rows]
 
 
