@@ -1,6 +1,6 @@
 """The HTTP API (FastAPI): health here; enrol (``devices/api.py``), upload a batch and fetch
-its receipt again (``batches/api.py``), reference pulls (``reference/api.py``) and the staff
-console at ``/console/`` (``console/app.py``).
+its receipt again (``batches/api.py``), reference pulls (``reference/api.py``), a checkpoint's
+notices (``notices/api.py``) and the staff console at ``/console/`` (``console/app.py``).
 
 Every refusal is JSON ``{"error": CODE, "message": TEXT}`` with the status of
 ``refusals.STATUS_BY_CODE``, signed like a receipt (``refusals.answer``), routing errors
@@ -22,6 +22,7 @@ from screening.central.batches import api as batches_api
 from screening.central.body import BodyGate
 from screening.central.console import app as console
 from screening.central.devices import api as devices_api
+from screening.central.notices import api as notices_api
 from screening.central.reference import api as reference_api
 from screening.central.refusals import answer, code_for_http
 from screening.central.service import Central
@@ -49,7 +50,7 @@ def create_app(central: Central, *, tls: bool = False) -> FastAPI:
         database.ping(central.engine)
         return {"status": "ok", "version": __version__, "batch_format": wire.BATCH_FORMAT}
 
-    for api in (devices_api, batches_api, reference_api):
+    for api in (devices_api, batches_api, reference_api, notices_api):
         api.add_routes(app, central)
     console.install(app, central)  # the staff console at /console/
     return app

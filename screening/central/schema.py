@@ -205,3 +205,55 @@ match_candidates = Table(
     Column("decided_at", String(40)),
     UniqueConstraint("interview_a", "interview_b", name="uq_match_candidates_pair"),
 )
+
+# -- advance notice of returns (migration 0009) --------------------------------------------------
+
+# An expected return. ``notified_by`` is a comma list of the form's advance_notice_by values;
+# ``name_key``/``birth_year`` are repeats.matching's keys, for merging and linking by index.
+# ``interview_id`` is the interview of the person who arrived, once linked (``link``: "started"
+# from the notice at the workstation, or "confirmed" by staff from a suggestion).
+notices = Table(
+    "notices", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("checkpoint", String(100), nullable=False),
+    Column("expected_date", String(10), nullable=False),
+    Column("given_name", String(150), nullable=False),
+    Column("family_name", String(150), nullable=False),
+    Column("date_of_birth", String(10)),
+    Column("age", Integer),
+    Column("sex", String(20)),
+    Column("nationality", String(2)),
+    Column("travel", String(100)),
+    Column("coming_from", String(2)),
+    Column("notified_by", String(200), nullable=False),
+    Column("victim_suspected", Boolean, nullable=False),
+    Column("child_suspected", Boolean, nullable=False),
+    Column("meet_organisation", String(100)),
+    Column("note", String(500)),
+    Column("name_key", String(300)),
+    Column("birth_year", Integer),
+    Column("merged", Integer, nullable=False),  # how many later notices were merged into it
+    Column("created_at", String(40), nullable=False),
+    Column("created_by", String(100), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("interview_id", String(36), ForeignKey("interviews.id")),
+    Column("link", String(20)),
+    Column("linked_at", String(40)),
+    Column("linked_by", String(100)),
+    Index("ix_notices_checkpoint_date", "checkpoint", "expected_date"),
+    Index("ix_notices_name_key", "name_key", "checkpoint", "expected_date"),
+)
+
+# An interview that may be the person of a notice, for staff to confirm or reject.
+notice_suggestions = Table(
+    "notice_suggestions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("notice_id", String(36), ForeignKey("notices.id"), nullable=False),
+    Column("interview_id", String(36), ForeignKey("interviews.id"), nullable=False),
+    Column("reason", String(40), nullable=False),
+    Column("status", String(20), nullable=False),  # pending, confirmed, rejected
+    Column("found_at", String(40), nullable=False),
+    Column("decided_by", String(100)),
+    Column("decided_at", String(40)),
+    UniqueConstraint("notice_id", "interview_id", name="uq_notice_suggestions_pair"),
+)

@@ -15,6 +15,13 @@ ENROLMENT_CODE_HOURS = 24
 ENROLMENT_CODE_MAX_HOURS = 14 * 24
 # How long central waits for the next part of a request (headers, body) before dropping it.
 IDLE_SECONDS = 20
+# Advance notice of returns: a checkpoint's workstations get the notices expected from
+# NOTICE_LATE_DAYS ago (a return is often a day or two late) to NOTICE_WINDOW_DAYS ahead; a
+# notice still without an arrival once it has left that window is flagged at central.
+NOTICE_WINDOW_DAYS = 7
+NOTICE_LATE_DAYS = 2
+# Two notices of one person at one checkpoint whose dates are this close are one return.
+NOTICE_MERGE_DAYS = 3
 
 
 @dataclass(frozen=True)

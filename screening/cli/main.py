@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from screening import __version__, commandline
-from screening.cli import forms_cmd, reports_cmd, store_cmd, sync_cmd
+from screening.cli import forms_cmd, notices_cmd, reports_cmd, store_cmd, sync_cmd
 
 DESCRIPTION = """\
 Returnee Screening — the standardized returnee questionnaire for Albania's border police.
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     store_cmd.register(commands)
     reports_cmd.register(commands)
     sync_cmd.register(commands)
+    notices_cmd.register(commands)
     return parser
 
 

@@ -65,6 +65,11 @@ def run_sync(args: argparse.Namespace) -> int:
         print(f"refused from central (the previous version is kept): {line}")
     for line in getattr(report, "untrusted", []):
         print(f"refused on this workstation's disk: {line}")
+    expected = getattr(report, "expected", None)
+    if expected is not None and expected.held is not None:
+        print(f"{expected.held} expected arrival(s) from central")
+    elif expected is not None:
+        print(f"expected arrivals not updated: {expected.refused}")
     if purged:
         print(f"{len(purged)} acknowledged interview(s) past the retention period were purged")
     failed = set_aside or held_back or report.quarantined or report.refused_interviews

@@ -79,7 +79,23 @@ V3 = Migration(3, "accounts: the person's full name, printed on the referral sli
     "ALTER TABLE accounts ADD COLUMN full_name TEXT",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3)
+V4 = Migration(4, "advance notice of returns: the checkpoint's expected arrivals", (
+    # the signed list central sent (screening.sync.noticelist), one row a notice, replaced
+    # whole at each sync; ``notice`` is the notice's JSON as received
+    """CREATE TABLE notices (
+        id TEXT PRIMARY KEY,
+        expected_date TEXT NOT NULL,
+        keep_until TEXT NOT NULL,
+        notice TEXT NOT NULL CHECK (json_valid(notice)))""",
+    "CREATE INDEX notices_by_date ON notices (expected_date)",
+    # which interview was started from which notice: kept after the notice has gone, so the
+    # interview's record names its notice when it is sent
+    """CREATE TABLE interview_notices (
+        interview_id TEXT PRIMARY KEY REFERENCES interviews (id),
+        notice_id TEXT NOT NULL)""",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4)
 LATEST = MIGRATIONS[-1].version
 
 

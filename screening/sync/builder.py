@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from screening.store import notices
 from screening.store.audit import AuditEntry
 from screening.store.interviews import StoredInterview
 from screening.store.session import StoreSession
@@ -37,9 +38,12 @@ class Queued:
     held_back: list[str] = field(default_factory=list)
 
 
-def interview_record(interview: StoredInterview, entries: list[AuditEntry]) -> dict[str, Any]:
+def interview_record(interview: StoredInterview, entries: list[AuditEntry],
+                     notice_id: str | None = None) -> dict[str, Any]:
     record = {k: v for k, v in dataclasses.asdict(interview).items() if k not in _LOCAL_FIELDS}
     record["audit"] = [dataclasses.asdict(e) for e in entries]
+    if notice_id:  # started from a notice of central's: central links the two on arrival
+        record["notice_id"] = notice_id
     return record
 
 
@@ -55,10 +59,12 @@ def queue_ready(session: StoreSession, outbox: Outbox, identity: Identity,
     for entry in session.audit_entries():
         if entry.subject:
             by_subject.setdefault(entry.subject, []).append(entry)
+    started_from = notices.notice_of(session.conn)
     made, held_back = [], []
     records = []
     for interview in ready:
-        record = interview_record(interview, by_subject.get(interview.id, []))
+        record = interview_record(interview, by_subject.get(interview.id, []),
+                                  started_from.get(interview.id))
         why = wire.record_beyond_limits(record, bounds)
         if why:
             log.warning("interview %s not sent: its record %s", interview.id, why)

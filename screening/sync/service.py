@@ -13,7 +13,7 @@ from screening.atomicfile import write_atomic
 from screening.errors import PermissionDeniedError, ScreeningError
 from screening.store import filelock
 from screening.store.session import StoreSession
-from screening.sync import builder, forms, identity, reference, wire
+from screening.sync import builder, forms, identity, notices, reference, wire
 from screening.sync.outbox import Outbox
 from screening.sync.sender import SendReport, send_pending
 from screening.sync.transport import (
@@ -41,6 +41,7 @@ class SyncReport(SendReport):
     held_back: list[str] = field(default_factory=list)
     # downloaded data on disk that no longer verifies (written or changed by hand): not used
     untrusted: list[str] = field(default_factory=list)
+    expected: notices.NoticesReport | None = None  # the checkpoint's expected arrivals
 
 
 def _default_client(url: str, verify: str | bool) -> CentralClient:
@@ -97,7 +98,8 @@ def enroll(session: StoreSession, server_url: str, code: str, ca_file: Path | No
 def sync_now(session: StoreSession, client_factory: ClientFactory = _default_client
              ) -> SyncReport:
     """Queue what is ready, send the outbox, record central's acknowledgements in the store,
-    then pull the reference data published since the last sync (sync/reference.py)."""
+    then pull the reference data published since the last sync (sync/reference.py) and the
+    checkpoint's expected arrivals (sync/notices.py)."""
     _require_supervisor(session, "send interviews to central")
     with _one_sync(session):
         me = identity.load(session)
@@ -109,12 +111,23 @@ def sync_now(session: StoreSession, client_factory: ClientFactory = _default_cli
         try:
             sent = _send(session, outbox, client, me)
             pulled = reference.pull(session, client, me)
+            expected = _pull_notices(session, client, me)
         finally:
             client.close()
         set_aside = sum(e.state == "quarantined" for e in outbox.entries())
     return SyncReport(**vars(sent), reference=pulled, set_aside=set_aside,
                       held_back=queued.held_back,
-                      untrusted=forms.problems(session.paths.root, me.receipt_key()))
+                      untrusted=forms.problems(session.paths.root, me.receipt_key()),
+                      expected=expected)
+
+
+def _pull_notices(session: StoreSession, client: CentralClient, me: identity.Identity
+                  ) -> notices.NoticesReport:
+    try:
+        return notices.pull(session, client, me)
+    except CentralRefusedError as refusal:  # only device_revoked reaches here
+        reference.mark_revoked(session, me)
+        raise reference.DeviceRevokedError(me.device_id) from refusal
 
 
 def _send(session: StoreSession, outbox: Outbox, client: CentralClient,

@@ -514,6 +514,8 @@ def interview_problem(record: object) -> str | None:
         return "only finalised or approved interviews are sent"
     if not isinstance(record.get("answers"), dict):
         return "the interview's answers are not a JSON object"
+    if "notice_id" in record and not is_uuid(record["notice_id"]):
+        return "the interview's notice_id is not a notice's id (a lower-case UUID)"
     audit = record.get("audit", [])
     if not isinstance(audit, list) or not all(_audit_ok(e) for e in audit):
         return "the interview's audit entries are malformed"

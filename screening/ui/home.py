@@ -19,10 +19,13 @@ from PySide6.QtWidgets import (
 
 from screening import lifecycle
 from screening.ui import i18n
+from screening.ui.arrivals import ArrivalList
 from screening.ui.retranslating import Retranslating
 
 if TYPE_CHECKING:  # rows are filled after the login; the login window does not wait for the form
     from screening.questionnaire.model import Form
+    from screening.questionnaire.reference import Reference
+    from screening.store.notices import ExpectedArrival
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -68,6 +71,7 @@ class InterviewList(QTreeWidget):
 class HomeScreen(Retranslating, QWidget):
     new_interview = Signal()
     open_interview = Signal(str)
+    start_from_notice = Signal(str)
 
     def __init__(self, form: Form | None, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +96,15 @@ class HomeScreen(Retranslating, QWidget):
         top.addWidget(self.new_button)
         column = QVBoxLayout(self)
         column.addLayout(top)
+        # first: the person at the gate now may be one of them
+        self.arrivals_title = QLabel()
+        self.arrivals_title.setObjectName("panelTitle")
+        self.arrivals = ArrivalList()
+        self.arrivals.start.connect(self.start_from_notice.emit)
+        column.addWidget(self.arrivals_title)
+        column.addWidget(self.arrivals)
+        self.expected: list[ExpectedArrival] = []
+        self.reference: Reference | None = None
         # an empty table says so in words: a blank grid reads as "still loading" or "broken"
         self.empty = {view: QLabel() for view in (self.drafts, self.review, self.today)}
         for title, view in ((self.drafts_title, self.drafts), (self.review_title, self.review),
@@ -110,6 +123,16 @@ class HomeScreen(Retranslating, QWidget):
     def show_rows(self, user: str, supervisor: bool, rows: list[Any]) -> None:
         self.user, self.supervisor, self.rows = user, supervisor, rows
         self.retranslate()
+
+    def show_arrivals(self, arrivals: list[ExpectedArrival],
+                      reference: Reference | None) -> None:
+        self.expected, self.reference = arrivals, reference
+        self._fill_arrivals()
+
+    def _fill_arrivals(self) -> None:
+        self.arrivals.fill(self.expected, self.form, self.reference, self.lang, dt.date.today())
+        self.arrivals.setVisible(bool(self.expected))
+        self.arrivals_title.setVisible(bool(self.expected))
 
     def show_sync(self, status: Any) -> None:
         self.sync_status = status
@@ -168,6 +191,9 @@ class HomeScreen(Retranslating, QWidget):
         self.drafts_title.setText(self.tr("My unfinished interviews"))
         self.review_title.setText(self.tr("Awaiting review"))
         self.today_title.setText(self.tr("Today at this checkpoint"))
+        self.arrivals_title.setText(self.tr(
+            "Expected arrivals today and tomorrow (notified by central) — Enter starts the "
+            "interview"))
         headers = [self.tr("Case reference"), self.tr("Person"), self.tr("Status"),
                    self.tr("Outcome"), self.tr("Officer"), self.tr("Last change")]
         self.empty[self.drafts].setText(self.tr(
@@ -177,6 +203,7 @@ class HomeScreen(Retranslating, QWidget):
         for view in (self.drafts, self.review, self.today):
             view.setHeaderLabels(headers)
         self._fill()
+        self._fill_arrivals()
 
 
 def _outcome(form: Form | None, outcome: str | None, lang: str) -> str:

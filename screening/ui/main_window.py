@@ -81,12 +81,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.home = HomeScreen(None, languages.lang)
         self.home.new_interview.connect(self.new_interview)
         self.home.open_interview.connect(self.open_interview)
+        self.home.start_from_notice.connect(self.start_from_notice)
         for screen in (self.login, self.lock, self.home):
             self.stack.addWidget(screen)
         self.sync = SyncController(runner, self)
         self.sync.status_changed.connect(self.home.show_sync)
         self.sync.failed.connect(self.home.show_sync_failure)
         self.sync.reached.connect(self.home.sync_reached)
+        self.sync.reached.connect(self._load_arrivals)
         self.sync.reached.connect(self._pick_up_reference)
         self.idle = IdleWatcher(preferences.lock_minutes, self)
         self.idle.idle.connect(self.lock_now)
@@ -382,6 +384,38 @@ class MainWindow(Retranslating, QMainWindow):
         self.runner.store(lambda: session.list_interviews(limit=500),
                           lambda rows: self.home.show_rows(session.account.name,
                                                            session.is_supervisor, rows))
+        self._load_arrivals()
+
+    def _load_arrivals(self) -> None:
+        session = self.active
+        if session is None:
+            return
+        from screening.store import notices
+
+        today = dt.date.today()
+        self.runner.store(lambda: notices.expected(session.conn, today,
+                                                   today + dt.timedelta(days=1)),
+                          lambda found: self.home.show_arrivals(found, self.reference))
+
+    def start_from_notice(self, notice_id: str) -> None:
+        """The interview of an expected arrival: the facts of the notice and the answers to
+        the advance-notice questions filled in, the notice remembered for central."""
+        session = self.active
+        if session is None or self.stack.currentWidget() is self.lock:
+            return
+        form = self.form
+        from screening.questionnaire.navigation import prefill
+        from screening.store import notices
+
+        def start() -> tuple[str, dict[str, Any]]:
+            arrival = notices.get(session.conn, notice_id)
+            answers = prefill(form, checkpoint=session.checkpoint_code(),
+                              started=dt.datetime.now())
+            if arrival is None:  # gone with a sync meanwhile: an ordinary interview
+                return session.start_interview(form.id, form.version, answers), answers
+            return notices.start_interview(session, arrival, form, answers)
+
+        self.runner.store(start, lambda result: self._show_interview(*result))
 
     def new_interview(self) -> None:
         session = self.active

@@ -24,6 +24,7 @@ from screening.central.cases import facts, forms
 from screening.central.clock import utc_now
 from screening.central.database import retry_on_conflict
 from screening.central.devices import queries as devices
+from screening.central.notices import linking as notice_links
 from screening.central.refusals import Refused
 from screening.central.repeats import candidates
 from screening.errors import ScreeningError
@@ -67,6 +68,10 @@ def _refresh_candidates(central: Central) -> None:
         candidates.refresh(central.engine)
     except (ScreeningError, SQLAlchemyError) as error:
         log.warning("repeat-victim matching deferred: %s", type(error).__name__)
+    try:
+        notice_links.refresh(central.engine)
+    except (ScreeningError, SQLAlchemyError) as error:
+        log.warning("linking notices deferred: %s", type(error).__name__)
 
 
 def _authenticate(conn: Connection, envelope: wire.BatchEnvelope) -> devices.Device:

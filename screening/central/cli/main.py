@@ -11,10 +11,19 @@ from collections.abc import Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from screening import commandline
-from screening.central.cli import batches, devices, keys, reference, repeats, serve, staff
+from screening.central.cli import (
+    batches,
+    devices,
+    keys,
+    notices,
+    reference,
+    repeats,
+    serve,
+    staff,
+)
 
 # in the order ``--help`` lists them
-GROUPS = (serve, staff, devices, batches, reference, repeats, keys)
+GROUPS = (serve, staff, devices, batches, reference, repeats, notices, keys)
 
 
 def build_parser() -> argparse.ArgumentParser:

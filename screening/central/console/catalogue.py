@@ -29,10 +29,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nav.checkpoints": {"sq": "Pikat kufitare", "en": "Checkpoints"},
     "nav.cases": {"sq": "Rastet", "en": "Cases"},
     "nav.matches": {"sq": "Përputhjet", "en": "Matches"},
+    "nav.notices": {"sq": "Njoftimet", "en": "Notices"},
     "nav.statistics": {"sq": "Statistikat", "en": "Statistics"},
     "logout": {"sq": "Dil", "en": "Log out"},
     "role.admin": {"sq": "administrator", "en": "admin"},
     "role.viewer": {"sq": "vetëm shikim", "en": "viewer"},
+    "role.consular": {"sq": "staf konsullor", "en": "consular staff"},
     "footer": {"sq": "Konfidenciale: të dhëna për viktima të mundshme të trafikimit. Mos i "
                      "printoni dhe mos i ndani jashtë Autoritetit Përgjegjës.",
                "en": "Confidential: data on potential victims of trafficking. Do not print or "
@@ -280,6 +282,85 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "en": "The match was confirmed: the later interview counts as a "
                                      "repeat victim in the statistics."},
     "matches.done.rejected": {"sq": "Përputhja u refuzua.", "en": "The match was rejected."},
+    # -- advance notice of returns ---------------------------------------------------------
+    "notices.title": {"sq": "Njoftimet e kthimeve", "en": "Notices of returns"},
+    "notices.heading": {"sq": "Njoftime paraprake për kthimet", "en": "Advance notice of returns"},
+    "notices.suggestions": {"sq": "Mbërritje të mundshme për t'u konfirmuar",
+                            "en": "Possible arrivals to confirm"},
+    "notices.suggestions.lead": {"sq": "Një intervistë që mund të jetë mbërritja e personit të "
+                                       "njoftuar: emri dhe data e lindjes përputhen. "
+                                       "Konfirmojeni vetëm kur jeni i sigurt se është i njëjti "
+                                       "person.",
+                                 "en": "An interview that may be the arrival of the notified "
+                                       "person: the name and date of birth match. Confirm only "
+                                       "when you are sure it is the same person."},
+    "notices.suggestions.empty": {"sq": "Asnjë mbërritje e mundshme për t'u konfirmuar.",
+                                  "en": "No possible arrival to confirm."},
+    "notices.suggestion": {"sq": "Mbërritja e mundshme {id}", "en": "Possible arrival {id}"},
+    "notices.notice": {"sq": "Njoftimi", "en": "The notice"},
+    "notices.interview": {"sq": "Intervista", "en": "The interview"},
+    "notices.expected": {"sq": "Data e pritur", "en": "Expected"},
+    "notices.overdue": {"sq": "Njoftime pa mbërritje", "en": "Notices with no arrival"},
+    "notices.overdue.lead": {"sq": "Data e pritur ka kaluar dhe asnjë intervistë nuk u lidh me "
+                                   "njoftimin.",
+                             "en": "The expected date has passed and no interview was linked "
+                                   "to the notice."},
+    "notices.overdue.empty": {"sq": "Çdo njoftim i kaluar ka një mbërritje.",
+                              "en": "Every past notice has an arrival."},
+    "notices.recent": {"sq": "Njoftimet e 30 ditëve të fundit dhe ato që vijnë",
+                       "en": "Notices of the last 30 days and those to come"},
+    "notices.recent.empty": {"sq": "Asnjë njoftim.", "en": "No notice."},
+    "notices.notified_by": {"sq": "Njoftuar nga", "en": "Notified by"},
+    "notices.travel": {"sq": "Fluturimi ose kalimi", "en": "Flight or crossing"},
+    "notices.suspected": {"sq": "Dyshimi", "en": "Suspected"},
+    "notices.victim": {"sq": "viktimë e mundshme e trafikimit",
+                       "en": "potential victim of trafficking"},
+    "notices.child": {"sq": "fëmijë", "en": "child"},
+    "notices.state": {"sq": "Gjendja", "en": "State"},
+    "notices.state.started": {"sq": "mbërriti (intervista nisi nga njoftimi)",
+                              "en": "arrived (the interview started from the notice)"},
+    "notices.state.confirmed": {"sq": "mbërriti (e konfirmoi stafi)",
+                                "en": "arrived (confirmed by staff)"},
+    "notices.state.expected": {"sq": "pritet", "en": "expected"},
+    "notices.state.overdue": {"sq": "pa mbërritje", "en": "no arrival"},
+    "notices.confirm": {"sq": "Konfirmo mbërritjen", "en": "Confirm the arrival"},
+    "notices.reject": {"sq": "Nuk është ky person", "en": "Not this person"},
+    "notices.done.confirmed": {"sq": "Mbërritja u konfirmua: njoftimi u lidh me intervistën.",
+                               "en": "The arrival was confirmed: the notice is linked to the "
+                                     "interview."},
+    "notices.field.checkpoint": {"sq": "Pika e kalimit kufitar", "en": "Checkpoint"},
+    "notices.field.expected_date": {"sq": "Data e pritur", "en": "Expected date"},
+    "notices.field.given_name": {"sq": "Emri", "en": "Given name"},
+    "notices.field.family_name": {"sq": "Mbiemri", "en": "Family name"},
+    "notices.field.date_of_birth": {"sq": "Data e lindjes", "en": "Date of birth"},
+    "notices.field.age": {"sq": "Mosha (kur data e lindjes nuk dihet)",
+                          "en": "Age (when the date of birth is not known)"},
+    "notices.field.sex": {"sq": "Gjinia", "en": "Sex"},
+    "notices.field.nationality": {"sq": "Shtetësia (kodi ISO, p.sh. AL)",
+                                  "en": "Nationality (ISO code, e.g. AL)"},
+    "notices.field.coming_from": {"sq": "Kthehet nga (kodi ISO, p.sh. DE)",
+                                  "en": "Returning from (ISO code, e.g. DE)"},
+    "notices.field.travel": {"sq": "Fluturimi ose kalimi", "en": "Flight or crossing"},
+    "notices.field.notified_by": {"sq": "Njoftuar nga", "en": "Notified by"},
+    "notices.field.victim_suspected": {"sq": "Dyshohet se është viktimë e mundshme e trafikimit",
+                                       "en": "A potential victim of trafficking is suspected"},
+    "notices.field.child_suspected": {"sq": "Dyshohet se është fëmijë",
+                                      "en": "A child is suspected"},
+    "notices.field.meet_organisation": {"sq": "Organizata që do ta presë",
+                                        "en": "Organisation to meet the person"},
+    "notices.field.note": {"sq": "Shënim", "en": "Note"},
+    "notices.add": {"sq": "Regjistro një njoftim", "en": "Record a notice"},
+    "notices.add.lead": {"sq": "Një njoftim i dytë për të njëjtin person në të njëjtën pikë "
+                               "kalimi bashkohet me të parin.",
+                         "en": "A second notice of the same person at the same checkpoint is "
+                               "merged into the first."},
+    "notices.add.submit": {"sq": "Regjistro njoftimin", "en": "Record the notice"},
+    "notices.done.added": {"sq": "Njoftimi u regjistrua.", "en": "The notice was recorded."},
+    "notices.done.merged": {"sq": "Njoftimi u bashkua me një njoftim të mëparshëm për të "
+                                  "njëjtin person.",
+                            "en": "The notice was merged into an earlier notice of the same "
+                                  "person."},
+    "notices.done.rejected": {"sq": "Sugjerimi u refuzua.", "en": "The suggestion was rejected."},
     # -- statistics ------------------------------------------------------------------------
     "statistics.title": {"sq": "Statistikat", "en": "Statistics"},
     "statistics.heading": {"sq": "Statistikat tremujore", "en": "Quarterly statistics"},
@@ -348,6 +429,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "status is one of {statuses}"},
     "refused.no_match": {"sq": "nuk ka një përputhje të tillë të mundshme",
                          "en": "there is no such candidate match"},
+    "refused.notice_field": {"sq": "fusha «{field}» mungon ose nuk është e saktë; kthehuni "
+                                   "dhe korrigjojeni",
+                             "en": "the field “{field}” is missing or not right; go back and "
+                                   "correct it"},
+    "refused.no_suggestion": {"sq": "nuk ka një mbërritje të tillë të sugjeruar",
+                              "en": "there is no such suggested arrival"},
     "refused.checkpoint": {"sq": "pikë e panjohur e kalimit kufitar «{checkpoint}»",
                            "en": "unknown checkpoint “{checkpoint}”"},
     "refused.k": {"sq": "pragu k është një numër i plotë nga 2 deri në 100",
@@ -361,6 +448,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "en": "there is no such workstation"},
     "refusal.match_unknown": {"sq": "nuk ka një përputhje të tillë të mundshme",
                               "en": "there is no such candidate match"},
+    "refusal.suggestion_unknown": {"sq": "nuk ka një mbërritje të tillë të sugjeruar",
+                                   "en": "there is no such suggested arrival"},
+    "refusal.suggestion_decided": {"sq": "për këtë mbërritje të sugjeruar është vendosur "
+                                         "tashmë",
+                                   "en": "this suggested arrival was already decided"},
     "refusal.interview_unknown": {"sq": "sistemi qendror nuk ka një intervistë të tillë",
                                   "en": "central holds no such interview"},
     "refusal.form_unknown": {"sq": "intervista u bë me një formular që sistemi qendror nuk e ka",

@@ -117,11 +117,11 @@ def decide(central: Central, match_id: int, decision: str, by: str) -> dict[str,
 
 def describe(conn: Connection, found: list[q.Candidate]) -> list[dict[str, Any]]:
     held = q.records(conn, [c.interview_a for c in found] + [c.interview_b for c in found])
-    return [{**q.as_dict(c), "interviews": [_side(iid, held.get(iid)) for iid in
+    return [{**q.as_dict(c), "interviews": [side(iid, held.get(iid)) for iid in
                                              (c.interview_a, c.interview_b)]} for c in found]
 
 
-def _side(interview_id: str, held: tuple[dict[str, Any], str] | None) -> dict[str, Any]:
+def side(interview_id: str, held: tuple[dict[str, Any], str] | None) -> dict[str, Any]:
     if held is None:
         return {"id": interview_id}
     row, record_json = held

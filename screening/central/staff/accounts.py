@@ -10,7 +10,7 @@ from screening.central.clock import utc_now
 from screening.central.refusals import Refused
 from screening.central.staff import audit, queries
 
-ROLES = ("viewer", "admin")
+ROLES = ("viewer", "admin", "consular")
 
 
 def add(engine: Engine, name: str, password: str, role: str, *, by: str) -> None:

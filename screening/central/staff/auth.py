@@ -43,9 +43,11 @@ SOURCE_LOCK_AFTER = 20
 IDLE_MINUTES = 30
 LIFETIME_HOURS = 12
 TOUCH_SECONDS = 30  # the idle clock is moved on at most this often (a write per page is waste)
-# what each role may do beyond looking: viewers see every page, admins also change things
+# what each role may do beyond looking: viewers see every page, admins also change things;
+# consular staff abroad record notices of returns
 RIGHTS = {"viewer": frozenset(), "admin": frozenset({"revoke_device", "create_code",
-                                                          "decide_match"})}
+                                                          "decide_match", "record_notice"}),
+          "consular": frozenset({"record_notice"})}
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from referencing import Registry, Resource
 from screening.sync import wire
 
 NAMES = ("audit-entry", "batch-content", "batch-header", "enrol-request", "enrol-response",
-         "error", "health", "interview", "receipt", "reference-list", "reference-package",
-         "reference-request")
+         "error", "health", "interview", "notices-list", "notices-request", "receipt",
+         "reference-list", "reference-package", "reference-request")
 _SHOWN_PROBLEMS = 5
 
 

@@ -188,6 +188,74 @@
     </message>
 </context>
 <context>
+    <name>ArrivalList</name>
+    <message>
+        <location filename="../arrivals.py" line="+33"/>
+        <source>Expected</source>
+        <translation>Pritet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Person</source>
+        <translation>Personi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date of birth or age</source>
+        <translation>Data e lindjes ose mosha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flight or crossing</source>
+        <translation>Fluturimi ose kalimi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Returned from</source>
+        <translation>Kthyer nga</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notified by</source>
+        <translation>Njoftuar nga</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspected</source>
+        <translation>Dyshimi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To be met by</source>
+        <translation>Do ta presë</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Today</source>
+        <translation>Sot</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tomorrow</source>
+        <translation>Nesër</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 years</source>
+        <translation>%1 vjeç</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>victim</source>
+        <translation>viktimë e mundshme e trafikimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>child</source>
+        <translation>fëmijë</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentField</name>
     <message>
         <location filename="../interview/assessment.py" line="+72"/>
@@ -291,7 +359,7 @@
     <message>
         <location filename="../asking.py" line="+14"/>
         <location filename="../dialogs.py" line="+17"/>
-        <location filename="../main_window.py" line="+446"/>
+        <location filename="../main_window.py" line="+480"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -405,7 +473,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../home.py" line="+159"/>
+        <location filename="../home.py" line="+182"/>
         <source>Draft</source>
         <translation>E papërfunduar</translation>
     </message>
@@ -465,7 +533,12 @@
         <translation>Sot në këtë pikë kalimi kufitar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Expected arrivals today and tomorrow (notified by central) — Enter starts the interview</source>
+        <translation>Mbërritje të pritura sot dhe nesër (të njoftuara nga qendra) — Enter nis intervistën</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Person</source>
         <translation>Personi</translation>
     </message>
@@ -688,7 +761,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="-161"/>
+        <location filename="../main_window.py" line="-193"/>
         <source>Damaged database</source>
         <translation>Baza e të dhënave është e dëmtuar</translation>
     </message>
@@ -707,7 +780,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
         <translation>Fjalëkalimi është i gabuar.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+138"/>
         <source>Finalise the interview</source>
         <translation>Përfundimi i intervistës</translation>
     </message>

@@ -36,7 +36,8 @@ KEY = re.compile(r"""\b(?:t|tn)\(\s*["']([a-z_.]+)["']""")
 FAMILY = re.compile(r"""\b(?:t|tn)\(\s*["']([a-z_.]+\.)["']\s*~""")
 # the families of keys a template names with a code; every code must have its words
 FAMILIES = {
-    "nav.": ("batches", "devices", "checkpoints", "cases", "matches", "statistics"),
+    "nav.": ("batches", "devices", "checkpoints", "cases", "matches", "notices", "statistics"),
+    "notices.state.": ("started", "confirmed", "expected", "overdue"),
     "role.": accounts.ROLES,
     "match.status.": (*candidates.STATUSES, "all"),
     "match.reason.": matching.REASONS,

@@ -1,0 +1,160 @@
+"""SQL on the notices of expected returns and the interviews suggested as their arrivals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, and_, insert, or_, select, update
+
+from screening.central.notices.model import Notice
+from screening.central.schema import (
+    case_facts,
+    interview_revisions,
+    interviews,
+    match_keys,
+    notice_suggestions,
+    notices,
+)
+
+_FIELDS = ("checkpoint", "expected_date", "given_name", "family_name", "date_of_birth", "age",
+           "sex", "nationality", "travel", "coming_from", "victim_suspected",
+           "child_suspected", "meet_organisation", "note")
+
+
+def _columns(notice: Notice) -> dict[str, Any]:
+    person = notice.person()
+    return {**{name: getattr(notice, name) for name in _FIELDS},
+            "notified_by": ",".join(notice.notified_by), "name_key": person.name_key,
+            "birth_year": person.birth_year}
+
+
+def notice_of(row: Any) -> Notice:
+    m = row._mapping
+    return Notice(**{name: m[name] for name in _FIELDS}, id=m["id"],
+                  notified_by=tuple(n for n in m["notified_by"].split(",") if n))
+
+
+def add(conn: Connection, notice: Notice, at: str, by: str) -> None:
+    conn.execute(insert(notices).values(id=notice.id, **_columns(notice), merged=0,
+                                        created_at=at, created_by=by, updated_at=at))
+
+
+def replace_merged(conn: Connection, notice: Notice, at: str) -> None:
+    conn.execute(update(notices).where(notices.c.id == notice.id).values(
+        **_columns(notice), merged=notices.c.merged + 1, updated_at=at))
+
+
+def unlinked_near(conn: Connection, checkpoint: str, name_key: str, first: str, last: str
+                  ) -> list[Notice]:
+    """Unlinked notices at ``checkpoint`` with this name key, expected between two dates."""
+    c = notices.c
+    rows = conn.execute(select(notices).where(
+        c.checkpoint == checkpoint, c.name_key == name_key, c.interview_id.is_(None),
+        c.expected_date >= first, c.expected_date <= last).order_by(c.created_at, c.id))
+    return [notice_of(r) for r in rows]
+
+
+def listing(conn: Connection, checkpoint: str | None = None, since: str | None = None
+            ) -> list[dict[str, Any]]:
+    c = notices.c
+    query = select(notices).order_by(c.expected_date, c.checkpoint, c.id)
+    if checkpoint:
+        query = query.where(c.checkpoint == checkpoint)
+    if since:
+        query = query.where(c.expected_date >= since)
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def get(conn: Connection, notice_id: str) -> dict[str, Any] | None:
+    row = conn.execute(select(notices).where(notices.c.id == notice_id)).first()
+    return dict(row._mapping) if row else None
+
+
+def window(conn: Connection, checkpoint: str, first: str, last: str) -> list[Notice]:
+    """The unlinked notices of one checkpoint expected from ``first`` to ``last``."""
+    c = notices.c
+    rows = conn.execute(select(notices).where(
+        c.checkpoint == checkpoint, c.interview_id.is_(None), c.expected_date >= first,
+        c.expected_date <= last).order_by(c.expected_date, c.id))
+    return [notice_of(r) for r in rows]
+
+
+# -- linking ------------------------------------------------------------------------------------
+
+def link(conn: Connection, notice_id: str, interview_id: str, how: str, at: str, by: str
+         ) -> None:
+    conn.execute(update(notices).where(notices.c.id == notice_id).values(
+        interview_id=interview_id, link=how, linked_at=at, linked_by=by, updated_at=at))
+
+
+def linked_interviews(conn: Connection) -> set[str]:
+    return set(conn.execute(select(notices.c.interview_id).where(
+        notices.c.interview_id.is_not(None))).scalars())
+
+
+def records_without_link(conn: Connection, since: str) -> list[tuple[str, str, str]]:
+    """(interview id, checkpoint, current record) of the interviews received since ``since``
+    that no notice is linked to and that may have one: their record names a notice, or their
+    person's name key (repeats' match_keys) is an unlinked notice's. The others are not read."""
+    linked = select(notices.c.interview_id).where(notices.c.interview_id.is_not(None))
+    awaited = select(match_keys.c.interview_id).where(match_keys.c.name_key.in_(
+        select(notices.c.name_key).where(notices.c.interview_id.is_(None))))
+    revs = interview_revisions
+    rows = conn.execute(select(interviews.c.id, interviews.c.checkpoint, revs.c.record).join(
+        revs, and_(revs.c.interview_id == interviews.c.id,
+                   revs.c.revision == interviews.c.revision)).where(
+        interviews.c.id.not_in(linked), interviews.c.received_at >= since,
+        or_(revs.c.record.contains('"notice_id"'), interviews.c.id.in_(awaited))))
+    return [(r.id, r.checkpoint, r.record) for r in rows]
+
+
+def suggested_pairs(conn: Connection) -> set[tuple[str, str]]:
+    s = notice_suggestions.c
+    return {(r.notice_id, r.interview_id) for r in conn.execute(
+        select(s.notice_id, s.interview_id))}
+
+
+def add_suggestion(conn: Connection, notice_id: str, interview_id: str, reason: str, at: str
+                   ) -> None:
+    conn.execute(insert(notice_suggestions).values(
+        notice_id=notice_id, interview_id=interview_id, reason=reason, status="pending",
+        found_at=at))
+
+
+def suggestions(conn: Connection, status: str | None = "pending") -> list[dict[str, Any]]:
+    s = notice_suggestions.c
+    query = select(notice_suggestions, case_facts.c.case_reference, case_facts.c.interview_date
+                   ).outerjoin(case_facts, case_facts.c.interview_id == s.interview_id
+                               ).order_by(s.id)
+    if status:
+        query = query.where(s.status == status)
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def suggestion(conn: Connection, suggestion_id: int) -> dict[str, Any] | None:
+    row = conn.execute(select(notice_suggestions).where(
+        notice_suggestions.c.id == suggestion_id)).first()
+    return dict(row._mapping) if row else None
+
+
+def decide(conn: Connection, suggestion_id: int, status: str, by: str, at: str) -> None:
+    conn.execute(update(notice_suggestions).where(
+        notice_suggestions.c.id == suggestion_id).values(
+        status=status, decided_by=by, decided_at=at))
+
+
+def close_others(conn: Connection, notice_id: str, interview_id: str, by: str, at: str
+                 ) -> None:
+    """Once linked, the notice's and the interview's other suggestions are rejected."""
+    s = notice_suggestions.c
+    conn.execute(update(notice_suggestions).where(
+        s.status == "pending",
+        or_(s.notice_id == notice_id, s.interview_id == interview_id)).values(
+        status="rejected", decided_by=by, decided_at=at))
+
+
+def overdue(conn: Connection, before: str) -> list[dict[str, Any]]:
+    """Unlinked notices expected before ``before``: nobody arrived (or was not matched)."""
+    c = notices.c
+    return [dict(r._mapping) for r in conn.execute(select(notices).where(
+        c.interview_id.is_(None), c.expected_date < before).order_by(c.expected_date, c.id))]
