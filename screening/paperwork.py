@@ -41,8 +41,7 @@ def slip(session: StoreSession, interview: str) -> Document:
     case = case_file(session, interview)
     if lifecycle.is_editable(case.status):
         # a slip hands the person over to an organisation: only on a finished interview
-        raise ReportError(f"interview {case.case_reference} is not finalised; finalise "
-                          "it before printing the referral slip", code="not_finalised")
+        raise ReportError(code="not_finalised", reference=case.case_reference)
     form, reference = session.forms.for_version(case.form_id, case.form_version)
     pdf = build_slip(case, form, reference)
     session.record_event("slip_printed", case.id)
@@ -69,8 +68,7 @@ def quarterly(session: StoreSession, quarter: Period, *, checkpoint: str | None,
               with_xlsx: bool = False) -> Document:
     """The statistics report of a period (quarter, half-year or year)."""
     if suppress_below is not None and suppress_below < 2:
-        raise ReportError("the suppression threshold must be at least 2",
-                          code="suppression_invalid")
+        raise ReportError(code="suppression_invalid", minimum=2)
     form, reference = session.forms.for_new_interview()  # the newest words for the tables
     checkpoint = known_checkpoint(checkpoint, reference)
     session.check_allowed("report_exported")
@@ -100,8 +98,8 @@ def known_checkpoint(code: str | None, reference: Reference) -> str | None:
         return None
     wanted = code.strip().upper()
     if wanted not in reference.checkpoints:
-        raise ReportError(f"unknown checkpoint {code!r}; the codes are "
-                          f"{', '.join(reference.checkpoints)}", code="checkpoint_unknown")
+        raise ReportError(code="checkpoint_unknown", checkpoint=code,
+                          known=list(reference.checkpoints))
     return wanted
 
 

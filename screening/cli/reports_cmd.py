@@ -85,7 +85,7 @@ def run_record(args: argparse.Namespace) -> int:
 def run_quarterly(args: argparse.Namespace) -> int:
     quarter = parse_period(args.quarter)  # before the password: a typo costs nothing
     if args.suppress_below is not None and args.suppress_below < 2:
-        raise ReportError("--suppress-below must be at least 2", code="suppression_invalid")
+        raise ReportError(code="suppression_invalid", minimum=2)
     target = _free(args.output, args.force)
     workbook = _free(args.xlsx, args.force) if args.xlsx else None
     known = workstation_catalogue(data_dir_of(args)).reference()
@@ -120,12 +120,11 @@ def _notes(document: paperwork.Document) -> None:
 def _free(path: Path, force: bool) -> Path:
     """``path`` if a file may be written there; checked before any work is done."""
     if path.is_dir():
-        raise ScreeningError(f"{path} is a folder; give a file name", code="output_invalid")
+        raise ScreeningError(code="output_is_folder", path=path)
     if not path.parent.is_dir():
-        raise ScreeningError(f"the folder {path.parent} does not exist", code="output_invalid")
+        raise ScreeningError(code="output_folder_missing", path=path.parent)
     if path.exists() and not force:
-        raise ScreeningError(f"{path} already exists; choose another name or add --force",
-                             code="output_exists")
+        raise ScreeningError(code="output_exists", path=path)
     return path
 
 
@@ -133,12 +132,12 @@ def _free_csv(folder: Path | None, tables: dict[str, bytes], force: bool) -> lis
     if folder is None:
         return []
     if folder.exists() and not folder.is_dir():
-        raise ScreeningError(f"{folder} is not a folder", code="output_invalid")
+        raise ScreeningError(code="output_not_folder", path=folder)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
-        raise ScreeningError(f"cannot create the folder {folder} ({error.strerror})",
-                             code="output_invalid") from None
+        raise ScreeningError(code="output_folder_failed", path=folder,
+                             reason=error.strerror) from None
     return [_free(folder / name, force) for name in tables]
 
 
@@ -146,5 +145,4 @@ def _write(path: Path, content: bytes) -> None:
     try:
         write_atomic(path, content, mode=0o600)
     except OSError as error:
-        raise ScreeningError(f"cannot write {path} ({error.strerror}); the audit log records "
-                             "the attempt", code="output_failed") from None
+        raise ScreeningError(code="output_failed", path=path, reason=error.strerror) from None

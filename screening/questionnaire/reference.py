@@ -81,19 +81,21 @@ def _read(path: Path, key: str) -> list[dict[str, Any]]:
     try:
         data = parse_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ReferenceDataError(f"{path}: cannot read reference data ({error.strerror})") \
-            from None
+        raise ReferenceDataError(code="reference_unreadable", path=path,
+                                 reason=error.strerror) from None
     except YamlProblem as problem:
-        raise ReferenceDataError(f"{path}: line {problem.line}: {problem}") from None
+        raise ReferenceDataError(code="reference_yaml", path=path, line=problem.line,
+                                 detail=problem) from None
     entries = data.get(key) if isinstance(data, dict) else None
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise ReferenceDataError(f"{path}: expected a list of entries under '{key}:'")
+        raise ReferenceDataError(code="reference_not_list", path=path, key=key)
     return entries
 
 
 def _field(entry: dict[str, Any], name: str, file: str) -> Any:
     if name not in entry:
-        raise ReferenceDataError(f"{file}: entry {entry!r} has no '{name}'")
+        raise ReferenceDataError(code="reference_field_missing", path=file, entry=entry,
+                                 name=name)
     return entry[name]
 
 
@@ -107,8 +109,9 @@ def _organisation(entry: dict[str, Any]) -> Organisation:
     file = "referral_directory.yaml"
     kind = _field(entry, "type", file)
     if kind not in ORGANISATION_TYPES:
-        raise ReferenceDataError(f"{file}: organisation '{entry.get('id')}' has unknown type "
-                                 f"'{kind}' (use one of {', '.join(sorted(ORGANISATION_TYPES))})")
+        raise ReferenceDataError(code="organisation_type_unknown", path=file,
+                                 organisation=entry.get("id"), kind=kind,
+                                 known=sorted(ORGANISATION_TYPES))
     return Organisation(
         id=str(_field(entry, "id", file)), name=_field(entry, "name", file), type=kind,
         city=entry.get("city") or {}, address=str(entry.get("address") or ""),

@@ -112,9 +112,7 @@ class Outbox:
         try:
             return Entry(**json.loads(path.read_text()))
         except (OSError, ValueError, TypeError) as error:
-            raise ScreeningError(f"the outbox entry {path.name} is damaged ({error}); keep "
-                                 "the folder and ask IT support", code="outbox_damaged"
-                                 ) from None
+            raise ScreeningError(code="outbox_damaged", name=path.name, detail=error) from None
 
 
 def refusal_reason(item: dict[str, Any]) -> str:

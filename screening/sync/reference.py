@@ -52,9 +52,7 @@ class DeviceRevokedError(ScreeningError):
     code = "device_revoked"
 
     def __init__(self, device_id: str) -> None:
-        super().__init__(f"central has revoked this workstation (device {device_id}): it no "
-                         "longer sends interviews or receives reference data. Ask central "
-                         "staff; the workstation must be enrolled again with a new code.")
+        super().__init__(device_id=device_id)
 
 
 @dataclass
@@ -92,8 +90,7 @@ def read_state(data_dir: Path) -> State:
     except FileNotFoundError:
         return State()
     except (OSError, ValueError, TypeError, AttributeError) as error:
-        raise ReferenceDataError(f"{path} is damaged ({error}); delete it and sync again"
-                                 ) from None
+        raise ReferenceDataError(code="reference_damaged", path=path, detail=error) from None
 
 
 def _write_state(data_dir: Path, state: State) -> None:

@@ -56,14 +56,11 @@ def check_address(server_url: str, *, ca_given: bool = False) -> None:
     if parts.scheme == "https" and parts.hostname:
         return
     if parts.scheme != "http" or not parts.hostname:
-        raise SyncError(f"central's address must begin with https:// (got {server_url[:80]!r})",
-                        code="server_url_invalid")
+        raise SyncError(code="server_url_not_https", url=server_url)
     if ca_given:
-        raise SyncError("a CA file is only used with https://; give central's https:// "
-                        "address", code="server_url_invalid")
+        raise SyncError(code="ca_needs_https")
     if not _loopback(parts.hostname):
-        raise SyncError("plain http:// would send interviews' metadata and refusals unsigned "
-                        "by TLS; use central's https:// address", code="server_url_invalid")
+        raise SyncError(code="plain_http_refused")
 
 
 def _loopback(host: str) -> bool:

@@ -14,9 +14,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from screening import paperwork
-from screening.errors import ReauthenticationNeededError, ScreeningError
+from screening.errors import ReauthenticationNeededError
 from screening.store.session import StoreSession
 from screening.ui.asking import ask_text
+from screening.ui.dialogs import failure_words
 from screening.ui.document_preview import DocumentPreview
 from screening.ui.pdf_pages import render_pages
 from screening.ui.quarterly_dialog import QuarterlyDialog
@@ -101,5 +102,5 @@ class Documents(QObject):
         self.preview.show()
 
     def _fail(self, error: BaseException) -> None:
-        text = error.message if isinstance(error, ScreeningError) else str(error)
-        QMessageBox.warning(self.window, self.tr("The document was not made"), text)
+        QMessageBox.warning(self.window, self.tr("The document was not made"),
+                            failure_words(error))

@@ -17,13 +17,12 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget,
 from screening import lifecycle
 from screening.errors import (
     PermissionDeniedError,
-    ScreeningError,
     StoreDamagedError,
     WrongCredentialsError,
 )
 from screening.store.layout import StorePaths
 from screening.ui.application import application
-from screening.ui.dialogs import confirm
+from screening.ui.dialogs import confirm, error_words, failure_words
 from screening.ui.home import HomeScreen
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Languages
 from screening.ui.idle import IdleWatcher
@@ -232,7 +231,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.wizard.show_recovery_code(code)
 
         self.runner.store(lambda: StoreSession.initialise(self.root, checkpoint, user, password),
-                          created, lambda error: self.wizard.creation_failed(str(error)))
+                          created, lambda error: self.wizard.creation_failed(failure_words(error)))
 
     def show_login(self) -> None:
         self.menuBar().show()
@@ -275,7 +274,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         def failed(error: BaseException) -> None:
             dialog.failed(login_error_text(self, error) if not isinstance(
-                error, PermissionDeniedError) else error.message)
+                error, PermissionDeniedError) else error_words(error))
 
         dialog.submitted.connect(lambda code, user, password: self.runner.store(
             lambda: StoreSession.recover(self.root, code, user, password), done, failed))
@@ -545,8 +544,7 @@ class MainWindow(Retranslating, QMainWindow):
     # -- errors, language, closing ---------------------------------------------------------
 
     def show_error(self, error: BaseException) -> None:
-        text = error.message if isinstance(error, ScreeningError) else str(error)
-        QMessageBox.warning(self, self.tr("Something went wrong"), text)
+        QMessageBox.warning(self, self.tr("Something went wrong"), failure_words(error))
 
     def set_language(self, lang: str) -> None:
         self.languages.apply(lang)

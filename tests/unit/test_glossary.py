@@ -1,5 +1,6 @@
 """The Albanian glossary (docs/glossary.md): no rejected variant of a fixed term appears in any
-Albanian text of the newest form or of the engine's own messages. The frozen earlier forms in
+Albanian text of the newest form, of the engine's own messages or of the errors' messages
+(screening/messages.py). The frozen earlier forms in
 forms/versions/ are exempt: they are kept byte for byte."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
+from screening import messages as error_messages
 from screening.questionnaire.messages import MESSAGES
 from tests.conftest import FORM_2026_1, ROOT, STANDARD_FORM
 
@@ -112,6 +114,12 @@ def test_the_newest_form_uses_no_rejected_variant(terms, newest_form):
 
 def test_the_engine_messages_use_no_rejected_variant(terms):
     texts = ((f"message {key}", text["sq"]) for key, text in MESSAGES.items())
+    assert findings(texts, terms) == []
+
+
+def test_the_error_messages_use_no_rejected_variant(terms):
+    texts = ((f"error message {code}", text["sq"])
+             for code, text in error_messages.MESSAGES.items())
     assert findings(texts, terms) == []
 
 

@@ -77,7 +77,7 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../dialogs.py" line="+23"/>
+        <location filename="../dialogs.py" line="+38"/>
         <source>Could not save the change: %1</source>
         <translation>Ndryshimi nuk u ruajt: %1</translation>
     </message>
@@ -291,7 +291,7 @@
     <message>
         <location filename="../asking.py" line="+14"/>
         <location filename="../dialogs.py" line="+17"/>
-        <location filename="../main_window.py" line="+446"/>
+        <location filename="../main_window.py" line="+445"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -372,7 +372,7 @@
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../documents.py" line="+37"/>
+        <location filename="../documents.py" line="+38"/>
         <source>Referral slip</source>
         <translation>Fleta e referimit</translation>
     </message>
@@ -397,9 +397,17 @@
         <translation>Dokumentet me të dhëna personale kërkojnë sërish fjalëkalimin tuaj:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>The document was not made</source>
         <translation>Dokumenti nuk u krijua</translation>
+    </message>
+</context>
+<context>
+    <name>Failure</name>
+    <message>
+        <location filename="../dialogs.py" line="-28"/>
+        <source>Something unexpected went wrong: %1</source>
+        <translation>Ndodhi një gabim i papritur: %1</translation>
     </message>
 </context>
 <context>
@@ -592,7 +600,7 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../login.py" line="+198"/>
+        <location filename="../login.py" line="+199"/>
         <source>Locked</source>
         <translation>Sesioni është kyçur</translation>
     </message>
@@ -775,7 +783,7 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
         <translation>Intervista u përfundua dhe u ruajt.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Something went wrong</source>
         <translation>Ndodhi një gabim</translation>
     </message>
@@ -1042,7 +1050,7 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../sync_dialog.py" line="+92"/>
+        <location filename="../sync_dialog.py" line="+93"/>
         <source>Enter central&apos;s address and the enrolment code.</source>
         <translation>Shkruani adresën e qendrës dhe kodin e regjistrimit.</translation>
     </message>
