@@ -317,6 +317,8 @@ MESSAGES: dict[str, dict[str, str]] = {
 
     # -- how a command ends (screening/commandline.py) -------------------------------------
     "cli.error": {"en": "error: {message}", "sq": "gabim: {message}"},
+    "cli.refused_by_central": {"en": "central refused: {reason}",
+                               "sq": "serveri qendror refuzoi: {reason}"},
     "cli.interrupted": {"en": "interrupted", "sq": "u ndërpre"},
     "cli.internal": {
         "en": "internal error ({kind}): nothing was changed. Please report the time and the "
@@ -368,7 +370,165 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "sq": "kërkesa nuk është e rregullt"},
     "response_malformed": {"en": "central's answer is malformed",
                            "sq": "përgjigjja e serverit qendror nuk është e rregullt"},
+
+    # -- central's refusals, shown on the workstation by their code -------------------------
+    # an interview refused in a receipt (screening/central/batches/checks.py, merge.py)
+    "refusal.interview_invalid": {
+        "en": "the interview record is not shaped as the protocol says",
+        "sq": "regjistrimi i intervistës nuk ka formën që kërkon protokolli"},
+    "refusal.form_unknown": {
+        "en": "central has no questionnaire of this form id and version",
+        "sq": "serveri qendror nuk e ka këtë pyetësor në këtë version"},
+    "refusal.answers_invalid": {
+        "en": "some answers are not valid for the questionnaire",
+        "sq": "disa përgjigje nuk janë të vlefshme për pyetësorin"},
+    "refusal.answers_missing": {
+        "en": "some required questions are not answered",
+        "sq": "disa pyetje të detyrueshme nuk kanë marrë përgjigje"},
+    "refusal.time_in_future": {
+        "en": "a time in the interview is in the future: check the workstation's clock",
+        "sq": "një orë në intervistë është në të ardhmen: kontrolloni orën e këtij kompjuteri"},
+    "refusal.checkpoint_unknown": {
+        "en": "the interview names a checkpoint that is not in the reference data",
+        "sq": "intervista emërton një pikë të kalimit kufitar që nuk gjendet në të dhënat e "
+              "referencës"},
+    "refusal.checkpoint_not_enrolled": {
+        "en": "the interview names another checkpoint than the one this workstation is "
+              "enrolled for",
+        "sq": "intervista emërton një pikë të kalimit kufitar tjetër nga ajo për të cilën "
+              "është regjistruar ky kompjuter"},
+    "refusal.override_unapproved": {
+        "en": "the officer lowered the computed outcome: the interview needs the reason and a "
+              "supervisor's approval before it is sent",
+        "sq": "punonjësi e uli vlerësimin e llogaritur: intervista ka nevojë për arsyen dhe "
+              "për miratimin e një mbikëqyrësi para se të dërgohet"},
+    "refusal.interview_other_device": {
+        "en": "central holds this interview from another workstation",
+        "sq": "serveri qendror e ka këtë intervistë nga një kompjuter tjetër"},
+    "refusal.revision_conflict": {
+        "en": "central holds this revision of the interview with different content",
+        "sq": "serveri qendror e ka këtë version të intervistës me përmbajtje tjetër"},
+    # a request or a batch refused (screening/central/refusals.py)
+    "refusal.envelope_malformed": {"en": "the batch file is damaged or not a batch",
+                                   "sq": "skedari i paketës është i dëmtuar ose nuk është "
+                                         "paketë"},
+    "refusal.request_malformed": {"en": "central could not read the request",
+                                  "sq": "serveri qendror nuk e lexoi dot kërkesën"},
+    "refusal.format_unsupported": {"en": "central does not read this format",
+                                   "sq": "serveri qendror nuk e lexon këtë format"},
+    "refusal.key_invalid": {"en": "the workstation's key is not valid",
+                            "sq": "çelësi i këtij kompjuteri nuk është i vlefshëm"},
+    "refusal.device_unknown": {"en": "central does not know this workstation: enrol it again",
+                               "sq": "serveri qendror nuk e njeh këtë kompjuter: regjistrojeni "
+                                     "përsëri"},
+    "refusal.signature_invalid": {"en": "the signature of the request does not verify",
+                                  "sq": "nënshkrimi i kërkesës nuk verifikohet"},
+    "refusal.device_revoked": {
+        "en": "central has revoked this workstation: ask central staff for a new enrolment "
+              "code",
+        "sq": "serveri qendror e ka revokuar këtë kompjuter: kërkojini stafit të Autoritetit "
+              "Përgjegjës një kod të ri regjistrimi"},
+    "refusal.enrolment_code_invalid": {
+        "en": "the enrolment code is wrong, used or expired: ask central staff for a new one",
+        "sq": "kodi i regjistrimit është i gabuar, i përdorur ose i skaduar: kërkojini stafit "
+              "të Autoritetit Përgjegjës një kod të ri"},
+    "refusal.receipt_not_found": {"en": "central has no receipt for this batch",
+                                  "sq": "serveri qendror nuk ka vërtetim për këtë paketë"},
+    "refusal.not_found": {"en": "central serves nothing at this address",
+                          "sq": "serveri qendror nuk ofron asgjë në këtë adresë"},
+    "refusal.method_not_allowed": {"en": "central does not accept this request here",
+                                   "sq": "serveri qendror nuk e pranon këtë kërkesë këtu"},
+    "refusal.batch_conflict": {"en": "central holds another batch under this number",
+                               "sq": "serveri qendror ka një paketë tjetër me këtë numër"},
+    "refusal.batch_replayed": {"en": "this batch was already sent",
+                               "sq": "kjo paketë është dërguar tashmë"},
+    "refusal.sequence_reused": {"en": "the batch number was already used",
+                                "sq": "numri i paketës është përdorur tashmë"},
+    "refusal.device_key_in_use": {"en": "this workstation's key is already enrolled",
+                                  "sq": "çelësi i këtij kompjuteri është regjistruar tashmë"},
+    "refusal.batch_too_large": {"en": "the batch is larger than central accepts",
+                                "sq": "paketa është më e madhe se sa pranon serveri qendror"},
+    "refusal.batch_too_large_decompressed": {
+        "en": "the batch is larger than central accepts once unpacked",
+        "sq": "paketa, pasi hapet, është më e madhe se sa pranon serveri qendror"},
+    "refusal.content_hash_mismatch": {"en": "the batch does not match its hash",
+                                      "sq": "paketa nuk përputhet me gjurmën e saj"},
+    "refusal.decrypt_failed": {"en": "central could not decrypt the batch",
+                               "sq": "serveri qendror nuk e deshifroi dot paketën"},
+    "refusal.content_malformed": {"en": "the content of the batch is damaged",
+                                  "sq": "përmbajtja e paketës është e dëmtuar"},
+    "refusal.content_mismatch": {"en": "the content of the batch does not match its header",
+                                 "sq": "përmbajtja e paketës nuk përputhet me kokën e saj"},
+    "refusal.clock_skew": {"en": "the workstation's clock is wrong: set the date and time",
+                           "sq": "ora e këtij kompjuteri është e gabuar: vendosni datën dhe orën "
+                                 "e saktë"},
+    "refusal.form_version_taken": {"en": "this form version is already published",
+                                   "sq": "ky version i formularit është publikuar tashmë"},
+    "refusal.match_unknown": {"en": "central knows no such match",
+                              "sq": "serveri qendror nuk njeh një përputhje të tillë"},
+    "refusal.request_timeout": {"en": "the request took too long: try again",
+                                "sq": "kërkesa zgjati shumë: provoni përsëri"},
+    "refusal.request_incomplete": {"en": "the request arrived incomplete: try again",
+                                   "sq": "kërkesa mbërriti e paplotë: provoni përsëri"},
+    "refusal.busy": {"en": "central is busy: the next sync tries again",
+                     "sq": "serveri qendror është i zënë: sinkronizimi i radhës provon përsëri"},
+    "refusal.internal": {"en": "central had an internal error: the next sync tries again",
+                         "sq": "serveri qendror pati një gabim të brendshëm: sinkronizimi i "
+                               "radhës provon përsëri"},
+    "refusal.refused": {"en": "central refused the request",
+                        "sq": "serveri qendror e refuzoi kërkesën"},
+    # the problems of a refused interview (wire.Problem codes; the engine's issue codes)
+    "problem.shape": {"en": "the record is not shaped as the protocol says",
+                      "sq": "regjistrimi nuk ka formën që kërkon protokolli"},
+    "problem.unreadable": {"en": "the answers cannot be evaluated",
+                           "sq": "përgjigjet nuk mund të vlerësohen"},
+    "problem.form_unknown": {"en": "central has no questionnaire of this form id and version",
+                             "sq": "serveri qendror nuk e ka këtë pyetësor në këtë version"},
+    "problem.required": {"en": "this question must be answered",
+                         "sq": "kjo pyetje duhet të marrë përgjigje"},
+    "problem.invalid": {"en": "the answer is not valid for this question",
+                        "sq": "përgjigjja nuk është e vlefshme për këtë pyetje"},
+    "problem.constraint": {"en": "the answer breaks a rule of the questionnaire",
+                           "sq": "përgjigjja nuk i plotëson rregullat e pyetësorit"},
+    "problem.unknown_question": {"en": "the form has no such question",
+                                 "sq": "formulari nuk ka një pyetje të tillë"},
+    "problem.computed": {"en": "this value is computed by the form, not answered",
+                         "sq": "kjo vlerë llogaritet nga formulari, nuk jepet si përgjigje"},
+    "problem.in_future": {"en": "the time is in the future: check the workstation's clock",
+                          "sq": "ora është në të ardhmen: kontrolloni orën e këtij kompjuteri"},
+    "problem.time_invalid": {"en": "a time of the record is not an ISO time",
+                             "sq": "një orë e regjistrimit nuk është në formatin ISO"},
+    "problem.checkpoint_unknown": {
+        "en": "the interview names a checkpoint that is not in the reference data",
+        "sq": "intervista emërton një pikë të kalimit kufitar që nuk gjendet në të dhënat e "
+              "referencës"},
+    "problem.checkpoint_not_enrolled": {
+        "en": "the interview names another checkpoint than the one this workstation is "
+              "enrolled for",
+        "sq": "intervista emërton një pikë të kalimit kufitar tjetër nga ajo për të cilën "
+              "është regjistruar ky kompjuter"},
+    "problem.not_approved": {
+        "en": "the officer lowered the computed outcome: a supervisor must approve it",
+        "sq": "punonjësi e uli vlerësimin e llogaritur: duhet ta miratojë një mbikëqyrës"},
 }
+
+
+def refusal(code: str, lang: str, central_words: str = "") -> str:
+    """Central's refusal ``code`` for a reader of ``lang``: by its code; in English central's
+    own words first (they may hold a detail, such as the schema path), and central's words in
+    any language when the code is one this version does not know."""
+    return _by_code(f"refusal.{code}", lang, central_words) or code
+
+
+def problem(code: str, lang: str, central_words: str = "") -> str:
+    """One problem of a refused interview for a reader of ``lang``, as ``refusal``."""
+    return _by_code(f"problem.{code}", lang, central_words) or code
+
+
+def _by_code(key: str, lang: str, central_words: str) -> str:
+    if lang == "en" and central_words:
+        return central_words
+    return render(key, {}, lang) or central_words
 
 
 def render(code: str, params: Mapping[str, Any], lang: str) -> str | None:

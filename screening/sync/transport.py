@@ -21,7 +21,7 @@ import certifi
 import requests
 from requests.adapters import HTTPAdapter
 
-from screening import crypto
+from screening import crypto, messages
 from screening.errors import ScreeningError
 from screening.sync import wire
 
@@ -43,6 +43,13 @@ class CentralRefusedError(SyncError):
     def __init__(self, code: str, message: str, status: int) -> None:
         super().__init__(f"central refused: {message} ({code}, HTTP {status})", code=code)
         self.status = status
+
+    def in_language(self, lang: str) -> str:
+        """Central's reason by its code (screening/messages.py), not central's English."""
+        if lang == "en":
+            return self.message
+        return messages.text("cli.refused_by_central", lang,
+                             reason=messages.refusal(self.code, lang, self.message))
 
 
 # Refusals that say "not now" rather than "never": retried like a network failure.

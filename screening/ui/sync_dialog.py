@@ -151,7 +151,7 @@ class SyncDialog(Retranslating, QDialog):
                 "%1", str(entry.sequence)).replace("%2", entry.reason))
         for interview_id, reason in status.refused:
             self.problems.addItem(self.tr("Interview %1 refused by central: %2").replace(
-                "%1", interview_id[:8]).replace("%2", reason))
+                "%1", interview_id[:8]).replace("%2", reason[i18n.current()]))
         self.problems.setVisible(self.problems.count() > 0)
 
     def _failed(self, message: str) -> None:
