@@ -169,6 +169,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "referral slip; a supervisor chooses the organisation first",
         "sq": "intervista {reference} nuk e referon personin në asnjë organizatë, prandaj nuk "
               "ka fletë referimi; fillimisht një mbikëqyrës zgjedh organizatën pritëse"},
+    "leaflet_missing": {"en": "the reference data holds no information leaflet; sync with "
+                              "central or reinstall the program",
+                        "sq": "të dhënat e referencës nuk përmbajnë fletën e informacionit; "
+                              "sinkronizoni me serverin qendror ose instaloni përsëri "
+                              "programin"},
     "case_reference_missing": {"en": "the interview has no case reference; it cannot be printed",
                                "sq": "intervista nuk ka referencë rasti; nuk mund të printohet"},
     "facts_invalid": {"en": "the facts of an interview for the statistics are not valid",
@@ -213,6 +218,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "sq": "{path}: pritej një listë të dhënash nën '{key}:'"},
     "reference_field_missing": {"en": "{path}: entry {entry!r} has no '{name}'",
                                 "sq": "{path}: të dhënës {entry!r} i mungon fusha '{name}'"},
+    "reference_texts_invalid": {"en": "{path}: every text needs an Albanian (sq) and an "
+                                      "English (en) version",
+                                "sq": "{path}: çdo tekst duhet të ketë një version shqip (sq) "
+                                      "dhe një anglisht (en)"},
     "organisation_type_unknown": {
         "en": "{path}: organisation '{organisation}' has unknown type '{kind}' (use one of "
               "{known})",

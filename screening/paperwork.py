@@ -1,4 +1,5 @@
-"""Documents from the store: the referral slip, the interview record and the quarterly report.
+"""Documents from the store: the referral slip, the interview record and the quarterly report;
+and the information leaflet, which holds nothing about any person (no password, no audit).
 
 The command line and the desktop client both come here, so the rules are the same in both: the
 role and a recent password are checked before anything is read, a slip needs a finished
@@ -10,11 +11,12 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from screening import lifecycle
+from screening import config, lifecycle
 from screening.errors import ReportError
-from screening.questionnaire.reference import Reference
+from screening.questionnaire.reference import Reference, load_reference
 from screening.reports.casefile import CaseFile, build_case_file
 from screening.reports.csvexport import tables_csv
+from screening.reports.leaflet import build_leaflet
 from screening.reports.period import Period
 from screening.reports.quarterly import render_quarterly
 from screening.reports.record import build_record
@@ -34,6 +36,15 @@ class Document:
     interviews: int = 0
     xlsx: bytes = b""  # the tables of a report as one workbook, when asked for
     uncounted: int = 0  # interviews of the period whose personal data was purged
+
+
+def leaflet(reference: Reference) -> Document:
+    """The information leaflet from the reference data in use; its words from the bundled
+    default when central has published none yet (the numbers and organisations stay the
+    ones in use)."""
+    default = () if reference.leaflet else \
+        load_reference(config.reference_dir_for(config.standard_form_path())).leaflet
+    return Document(pdf=build_leaflet(reference, default))
 
 
 def slip(session: StoreSession, interview: str) -> Document:

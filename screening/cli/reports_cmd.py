@@ -43,6 +43,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     quarterly.add_argument("--xlsx", metavar="FILE.xlsx", type=Path,
                            help="also write every table into this Excel workbook")
     _language_option(quarterly)
+    leaflet = add_command(commands, "leaflet", "print the information leaflet for returnees "
+                          "(Albanian and English, from the reference data in use)",
+                          run_leaflet, who=None)
+    _output_options(leaflet)
 
 
 def _interview_argument(parser: argparse.ArgumentParser) -> None:
@@ -79,6 +83,14 @@ def run_record(args: argparse.Namespace) -> int:
     _notes(document)
     _write(target, document.pdf)
     print(f"interview record {document.case_reference} written to {target}")
+    return 0
+
+
+def run_leaflet(args: argparse.Namespace) -> int:
+    target = _free(args.output, args.force)
+    document = paperwork.leaflet(workstation_catalogue(data_dir_of(args)).reference())
+    _write(target, document.pdf)
+    print(f"information leaflet written to {target}")
     return 0
 
 

@@ -43,12 +43,28 @@ class HelpLine:
     name: Text
 
 
+@dataclass(frozen=True, slots=True)
+class LeafletSection:
+    """One section of the information leaflet: its id (``help_lines`` and ``organisations``
+    are followed by those lists), heading and text in each language."""
+
+    id: str
+    heading: Text
+    text: Text
+
+
 @dataclass(frozen=True)
 class Reference:
     countries: Mapping[str, Text]
     checkpoints: Mapping[str, Checkpoint]
     organisations: Mapping[str, Organisation]
     help_lines: tuple[HelpLine, ...]
+    # empty when the folder holds no leaflet.yaml (a package of an older central)
+    leaflet: tuple[LeafletSection, ...] = ()
+
+    def help_lines_in_use(self) -> tuple[HelpLine, ...]:
+        """The help lines to print: a line whose number central has not filled yet is none."""
+        return tuple(line for line in self.help_lines if line.number.strip())
 
     @cached_property
     def country_codes(self) -> frozenset[str]:
@@ -74,7 +90,27 @@ def load_reference(folder: str | Path) -> Reference:
         organisations={o.id: o for o in map(_organisation, organisations)},
         help_lines=tuple(HelpLine(str(_field(h, "number", "help_lines.yaml")),
                                   _field(h, "name", "help_lines.yaml")) for h in help_lines),
+        leaflet=_leaflet(folder / LEAFLET_FILE),
     )
+
+
+LEAFLET_FILE = "leaflet.yaml"
+
+
+def _leaflet(path: Path) -> tuple[LeafletSection, ...]:
+    if not path.exists():
+        return ()
+    return tuple(LeafletSection(str(_field(s, "id", LEAFLET_FILE)),
+                                _texts(_field(s, "heading", LEAFLET_FILE), LEAFLET_FILE),
+                                _texts(_field(s, "text", LEAFLET_FILE), LEAFLET_FILE))
+                 for s in _read(path, "leaflet"))
+
+
+def _texts(value: Any, file: str) -> Text:
+    if not isinstance(value, dict) or not all(isinstance(value.get(lang), str)
+                                              for lang in ("sq", "en")):
+        raise ReferenceDataError(code="reference_texts_invalid", path=file)
+    return {"sq": value["sq"], "en": value["en"]}
 
 
 def _read(path: Path, key: str) -> list[dict[str, Any]]:

@@ -118,7 +118,7 @@ def slip_content(interview: Mapping[str, Any] | CaseFile, form: Form, reference:
         needs=_needs(form, values),
         consent_referral=_consent(values.get("consent_referral")),
         consent_data_sharing=_consent(values.get("consent_data_sharing")),
-        help_lines=[(line.number, dict(line.name)) for line in reference.help_lines],
+        help_lines=[(line.number, dict(line.name)) for line in reference.help_lines_in_use()],
     )
 
 

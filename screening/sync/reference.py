@@ -216,7 +216,8 @@ def _files_of(package: packages.Package) -> dict[str, str] | str:
         return {FORM_FILE: text} if isinstance(text, str) else "the package holds no form"
     if package.kind == "reference":
         files = payload.get("files")
-        if not isinstance(files, dict) or set(files) != set(packages.REFERENCE_FILES) or \
+        if not isinstance(files, dict) or not set(packages.REFERENCE_FILES) <= set(files) \
+                <= {*packages.REFERENCE_FILES, *packages.OPTIONAL_REFERENCE_FILES} or \
                 not all(isinstance(t, str) for t in files.values()):
             return "the package does not hold the reference files"
         return dict(files)

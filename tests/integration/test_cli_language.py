@@ -54,3 +54,20 @@ def test_the_store_refuses_in_albanian(tmp_path: Path) -> None:
 def test_an_unknown_language_is_a_usage_error() -> None:
     result = run("--lang", "de", "forms", "check", str(STANDARD_FORM))
     assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_screening_leaflet_writes_the_sheet_in_both_languages(tmp_path: Path) -> None:
+    from tests.unit.reports.helpers import squeeze, text
+
+    target = tmp_path / "leaflet.pdf"
+    data = ["--data-dir", str(tmp_path / "data")]
+    written = run(*data, "leaflet", "-o", str(target))
+    assert written.returncode == 0, written.stderr
+    assert written.stdout.strip() == f"information leaflet written to {target}"
+    words = squeeze(text(target.read_bytes()))
+    assert squeeze("Ndihma nuk varet nga ajo që tregoni") in words
+    assert squeeze("Help does not depend on talking") in words
+    again = run("--lang", "sq", *data, "leaflet", "-o", str(target))
+    assert again.returncode == 1
+    assert again.stderr.strip() == f"gabim: {target} ekziston tashmë; zgjidhni një emër " \
+                                   "tjetër ose shtoni --force"

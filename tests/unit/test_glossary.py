@@ -123,6 +123,12 @@ def test_the_error_messages_use_no_rejected_variant(terms):
     assert findings(texts, terms) == []
 
 
+def test_the_information_leaflet_uses_no_rejected_variant(terms):
+    leaflet = yaml.safe_load((ROOT / "forms" / "reference" / "leaflet.yaml").read_text(
+        encoding="utf-8"))
+    assert findings(albanian_texts(leaflet), terms) == []
+
+
 def test_a_planted_variant_is_found(terms, newest_form):
     # The check must be able to fail: plant a rejected variant in a real label and a hint.
     planted = yaml.safe_load(yaml.safe_dump(newest_form, allow_unicode=True))

@@ -291,7 +291,7 @@
     <message>
         <location filename="../asking.py" line="+14"/>
         <location filename="../dialogs.py" line="+17"/>
-        <location filename="../main_window.py" line="+445"/>
+        <location filename="../main_window.py" line="+461"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -372,7 +372,7 @@
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../documents.py" line="+38"/>
+        <location filename="../documents.py" line="+39"/>
         <source>Referral slip</source>
         <translation>Fleta e referimit</translation>
     </message>
@@ -380,6 +380,11 @@
         <location line="+5"/>
         <source>Interview record</source>
         <translation>Procesverbali i intervistës</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Information leaflet</source>
+        <translation>Fletëpalosja informuese</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -696,7 +701,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="-161"/>
+        <location filename="../main_window.py" line="-162"/>
         <source>Damaged database</source>
         <translation>Baza e të dhënave është e dëmtuar</translation>
     </message>
@@ -715,7 +720,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
         <translation>Fjalëkalimi është i gabuar.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Finalise the interview</source>
         <translation>Përfundimi i intervistës</translation>
     </message>
@@ -748,7 +753,13 @@ Referenca e rastit: %1
 Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e referimit dhe procesverbali i intervistës e kanë gjithashtu.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+62"/>
+        <location line="+87"/>
+        <source>Print the leaflet</source>
+        <translation>Printo fletëpalosjen</translation>
+    </message>
+    <message>
+        <location line="-58"/>
         <source>Receiving organisation saved.</source>
         <translation>Organizata pritëse u ruajt.</translation>
     </message>
@@ -809,6 +820,11 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
     </message>
     <message>
         <location line="+1"/>
+        <source>Information leaflet for the person…</source>
+        <translation>Fletëpalosja informuese për personin…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Workstation</source>
         <translation>&amp;Kompjuteri</translation>
     </message>
