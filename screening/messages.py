@@ -11,7 +11,7 @@ the chosen language, a list is written one item after the other. Central's refus
 not by central's English words.
 
 Albanian uses the terms of docs/glossary.md (tests/unit/test_glossary.py reads these texts):
-*serveri qendror* for central, *ky kompjuter* for the workstation, *paketë* for a batch,
+*sistemi qendror* for central, *ky kompjuter* for the workstation, *paketë* for a batch,
 *pika e kalimit kufitar*, *fleta e referimit*, *procesverbali i intervistës*, *referenca e
 rastit*. This module imports nothing of the project: it is the bottom layer's own.
 """
@@ -22,7 +22,6 @@ from collections.abc import Mapping
 from typing import Any
 
 LANGUAGES = ("en", "sq")
-_SERVER = "serveri qendror"
 
 MESSAGES: dict[str, dict[str, str]] = {
     # -- the base classes of screening/errors.py: the words when nothing more precise is known
@@ -34,7 +33,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "ta përdorni"},
     "form_unknown": {"en": "there is no form {form_id!r} version {form_version!r} here: {hint}",
                      "sq": "formulari '{form_id}', versioni '{form_version}', nuk gjendet në "
-                           "këtë kompjuter; sinkronizoni me serverin qendror për ta marrë"},
+                           "këtë kompjuter; sinkronizoni me sistemin qendror për ta marrë"},
     "answers_invalid": {"en": "the answers cannot be used",
                         "sq": "përgjigjet nuk mund të përdoren"},
     "reference_invalid": {"en": "the reference data is missing or malformed",
@@ -172,7 +171,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "leaflet_missing": {"en": "the reference data holds no information leaflet; sync with "
                               "central or reinstall the program",
                         "sq": "të dhënat e referencës nuk përmbajnë fletën e informacionit; "
-                              "sinkronizoni me serverin qendror ose instaloni përsëri "
+                              "sinkronizoni me sistemin qendror ose instaloni përsëri "
                               "programin"},
     "case_reference_missing": {"en": "the interview has no case reference; it cannot be printed",
                                "sq": "intervista nuk ka referencë rasti; nuk mund të printohet"},
@@ -232,11 +231,11 @@ MESSAGES: dict[str, dict[str, str]] = {
 
     # -- sync with central -----------------------------------------------------------------
     "sync_error": {"en": "the sync with central failed",
-                   "sq": "sinkronizimi me serverin qendror dështoi"},
+                   "sq": "sinkronizimi me sistemin qendror dështoi"},
     "central_unreachable": {
         "en": "central cannot be reached; the interviews stay in the outbox and the next sync "
               "tries again",
-        "sq": "serveri qendror nuk u arrit; intervistat mbeten në pritje dhe sinkronizimi i "
+        "sq": "sistemi qendror nuk u arrit; intervistat mbeten në pritje dhe sinkronizimi i "
               "radhës provon përsëri"},
     "sync_running": {
         "en": "a sync is already running on this workstation (the desktop's or another "
@@ -247,21 +246,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_enrolled": {
         "en": "this workstation is not enrolled with central yet: run screening enroll "
               "--server URL --code CODE",
-        "sq": "ky kompjuter nuk është regjistruar ende në serverin qendror: kërkojini stafit "
+        "sq": "ky kompjuter nuk është regjistruar ende në sistemin qendror: kërkojini stafit "
               "të Autoritetit Përgjegjës një kod regjistrimi (në rreshtin e komandave: "
               "screening enroll --server URL --code CODE)"},
     "server_url_not_https": {
         "en": "central's address must begin with https:// (got {url!r:.80})",
-        "sq": "adresa e serverit qendror duhet të fillojë me https:// (u dha '{url:.80}')"},
+        "sq": "adresa e sistemit qendror duhet të fillojë me https:// (u dha '{url:.80}')"},
     "ca_needs_https": {
         "en": "a CA file is only used with https://; give central's https:// address",
         "sq": "skedari i certifikatës CA përdoret vetëm me https://; jepni adresën https:// të "
-              "serverit qendror"},
+              "sistemit qendror"},
     "plain_http_refused": {
         "en": "plain http:// would send interviews' metadata and refusals unsigned by TLS; use "
               "central's https:// address",
         "sq": "me http:// të thjeshtë të dhënat e intervistave dhe refuzimet do të dërgoheshin "
-              "pa mbrojtjen e TLS; përdorni adresën https:// të serverit qendror"},
+              "pa mbrojtjen e TLS; përdorni adresën https:// të sistemit qendror"},
     "ca_unreadable": {"en": "cannot read the CA bundle {path}: {detail}",
                       "sq": "skedari i certifikatave CA {path} nuk mund të lexohet"},
     "ca_not_pem": {"en": "{path} holds no PEM certificate",
@@ -270,7 +269,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "central has revoked this workstation (device {device_id}): it no longer sends "
               "interviews or receives reference data. Ask central staff; the workstation must "
               "be enrolled again with a new code.",
-        "sq": "serveri qendror e ka revokuar këtë kompjuter: ai nuk dërgon më intervista dhe "
+        "sq": "sistemi qendror e ka revokuar këtë kompjuter: ai nuk dërgon më intervista dhe "
               "nuk merr më të dhëna reference. Drejtojuni stafit të Autoritetit Përgjegjës; "
               "kompjuteri duhet të regjistrohet përsëri me një kod të ri."},
     "outbox_damaged": {"en": "the outbox entry {name} is damaged ({detail}); keep the folder and "
@@ -327,7 +326,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- how a command ends (screening/commandline.py) -------------------------------------
     "cli.error": {"en": "error: {message}", "sq": "gabim: {message}"},
     "cli.refused_by_central": {"en": "central refused: {reason}",
-                               "sq": "serveri qendror refuzoi: {reason}"},
+                               "sq": "sistemi qendror refuzoi: {reason}"},
     "cli.interrupted": {"en": "interrupted", "sq": "u ndërpre"},
     "cli.internal": {
         "en": "internal error ({kind}): nothing was changed. Please report the time and the "
@@ -368,17 +367,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "content_hash_mismatch": {"en": "the content of the batch does not match its hash",
                               "sq": "përmbajtja e paketës nuk përputhet me gjurmën e saj"},
     "receipt_invalid": {"en": "central's receipt is not valid",
-                        "sq": "vërtetimi i serverit qendror nuk është i vlefshëm"},
+                        "sq": "vërtetimi i sistemit qendror nuk është i vlefshëm"},
     "receipt_mismatch": {"en": "central's receipt is for another batch",
-                         "sq": "vërtetimi i serverit qendror i përket një pakete tjetër"},
+                         "sq": "vërtetimi i sistemit qendror i përket një pakete tjetër"},
     "refusal_invalid": {"en": "central's refusal is not valid",
-                        "sq": "refuzimi i serverit qendror nuk është i vlefshëm"},
+                        "sq": "refuzimi i sistemit qendror nuk është i vlefshëm"},
     "refusal_mismatch": {"en": "central's refusal is for another request",
-                         "sq": "refuzimi i serverit qendror i përket një kërkese tjetër"},
+                         "sq": "refuzimi i sistemit qendror i përket një kërkese tjetër"},
     "request_malformed": {"en": "the request is malformed",
                           "sq": "kërkesa nuk është e rregullt"},
     "response_malformed": {"en": "central's answer is malformed",
-                           "sq": "përgjigjja e serverit qendror nuk është e rregullt"},
+                           "sq": "përgjigjja e sistemit qendror nuk është e rregullt"},
 
     # -- central's refusals, shown on the workstation by their code -------------------------
     # an interview refused in a receipt (screening/central/batches/checks.py, merge.py)
@@ -387,7 +386,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sq": "regjistrimi i intervistës nuk ka formën që kërkon protokolli"},
     "refusal.form_unknown": {
         "en": "central has no questionnaire of this form id and version",
-        "sq": "serveri qendror nuk e ka këtë pyetësor në këtë version"},
+        "sq": "sistemi qendror nuk e ka këtë pyetësor në këtë version"},
     "refusal.answers_invalid": {
         "en": "some answers are not valid for the questionnaire",
         "sq": "disa përgjigje nuk janë të vlefshme për pyetësorin"},
@@ -413,42 +412,42 @@ MESSAGES: dict[str, dict[str, str]] = {
               "për miratimin e një mbikëqyrësi para se të dërgohet"},
     "refusal.interview_other_device": {
         "en": "central holds this interview from another workstation",
-        "sq": "serveri qendror e ka këtë intervistë nga një kompjuter tjetër"},
+        "sq": "sistemi qendror e ka këtë intervistë nga një kompjuter tjetër"},
     "refusal.revision_conflict": {
         "en": "central holds this revision of the interview with different content",
-        "sq": "serveri qendror e ka këtë version të intervistës me përmbajtje tjetër"},
+        "sq": "sistemi qendror e ka këtë version të intervistës me përmbajtje tjetër"},
     # a request or a batch refused (screening/central/refusals.py)
     "refusal.envelope_malformed": {"en": "the batch file is damaged or not a batch",
                                    "sq": "skedari i paketës është i dëmtuar ose nuk është "
                                          "paketë"},
     "refusal.request_malformed": {"en": "central could not read the request",
-                                  "sq": "serveri qendror nuk e lexoi dot kërkesën"},
+                                  "sq": "sistemi qendror nuk e lexoi dot kërkesën"},
     "refusal.format_unsupported": {"en": "central does not read this format",
-                                   "sq": "serveri qendror nuk e lexon këtë format"},
+                                   "sq": "sistemi qendror nuk e lexon këtë format"},
     "refusal.key_invalid": {"en": "the workstation's key is not valid",
                             "sq": "çelësi i këtij kompjuteri nuk është i vlefshëm"},
     "refusal.device_unknown": {"en": "central does not know this workstation: enrol it again",
-                               "sq": "serveri qendror nuk e njeh këtë kompjuter: regjistrojeni "
+                               "sq": "sistemi qendror nuk e njeh këtë kompjuter: regjistrojeni "
                                      "përsëri"},
     "refusal.signature_invalid": {"en": "the signature of the request does not verify",
                                   "sq": "nënshkrimi i kërkesës nuk verifikohet"},
     "refusal.device_revoked": {
         "en": "central has revoked this workstation: ask central staff for a new enrolment "
               "code",
-        "sq": "serveri qendror e ka revokuar këtë kompjuter: kërkojini stafit të Autoritetit "
+        "sq": "sistemi qendror e ka revokuar këtë kompjuter: kërkojini stafit të Autoritetit "
               "Përgjegjës një kod të ri regjistrimi"},
     "refusal.enrolment_code_invalid": {
         "en": "the enrolment code is wrong, used or expired: ask central staff for a new one",
         "sq": "kodi i regjistrimit është i gabuar, i përdorur ose i skaduar: kërkojini stafit "
               "të Autoritetit Përgjegjës një kod të ri"},
     "refusal.receipt_not_found": {"en": "central has no receipt for this batch",
-                                  "sq": "serveri qendror nuk ka vërtetim për këtë paketë"},
+                                  "sq": "sistemi qendror nuk ka vërtetim për këtë paketë"},
     "refusal.not_found": {"en": "central serves nothing at this address",
-                          "sq": "serveri qendror nuk ofron asgjë në këtë adresë"},
+                          "sq": "sistemi qendror nuk ofron asgjë në këtë adresë"},
     "refusal.method_not_allowed": {"en": "central does not accept this request here",
-                                   "sq": "serveri qendror nuk e pranon këtë kërkesë këtu"},
+                                   "sq": "sistemi qendror nuk e pranon këtë kërkesë këtu"},
     "refusal.batch_conflict": {"en": "central holds another batch under this number",
-                               "sq": "serveri qendror ka një paketë tjetër me këtë numër"},
+                               "sq": "sistemi qendror ka një paketë tjetër me këtë numër"},
     "refusal.batch_replayed": {"en": "this batch was already sent",
                                "sq": "kjo paketë është dërguar tashmë"},
     "refusal.sequence_reused": {"en": "the batch number was already used",
@@ -456,14 +455,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "refusal.device_key_in_use": {"en": "this workstation's key is already enrolled",
                                   "sq": "çelësi i këtij kompjuteri është regjistruar tashmë"},
     "refusal.batch_too_large": {"en": "the batch is larger than central accepts",
-                                "sq": "paketa është më e madhe se sa pranon serveri qendror"},
+                                "sq": "paketa është më e madhe se sa pranon sistemi qendror"},
     "refusal.batch_too_large_decompressed": {
         "en": "the batch is larger than central accepts once unpacked",
-        "sq": "paketa, pasi hapet, është më e madhe se sa pranon serveri qendror"},
+        "sq": "paketa, pasi hapet, është më e madhe se sa pranon sistemi qendror"},
     "refusal.content_hash_mismatch": {"en": "the batch does not match its hash",
                                       "sq": "paketa nuk përputhet me gjurmën e saj"},
     "refusal.decrypt_failed": {"en": "central could not decrypt the batch",
-                               "sq": "serveri qendror nuk e deshifroi dot paketën"},
+                               "sq": "sistemi qendror nuk e deshifroi dot paketën"},
     "refusal.content_malformed": {"en": "the content of the batch is damaged",
                                   "sq": "përmbajtja e paketës është e dëmtuar"},
     "refusal.content_mismatch": {"en": "the content of the batch does not match its header",
@@ -474,25 +473,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "refusal.form_version_taken": {"en": "this form version is already published",
                                    "sq": "ky version i formularit është publikuar tashmë"},
     "refusal.match_unknown": {"en": "central knows no such match",
-                              "sq": "serveri qendror nuk njeh një përputhje të tillë"},
+                              "sq": "sistemi qendror nuk njeh një përputhje të tillë"},
     "refusal.request_timeout": {"en": "the request took too long: try again",
                                 "sq": "kërkesa zgjati shumë: provoni përsëri"},
     "refusal.request_incomplete": {"en": "the request arrived incomplete: try again",
                                    "sq": "kërkesa mbërriti e paplotë: provoni përsëri"},
     "refusal.busy": {"en": "central is busy: the next sync tries again",
-                     "sq": "serveri qendror është i zënë: sinkronizimi i radhës provon përsëri"},
+                     "sq": "sistemi qendror është i zënë: sinkronizimi i radhës provon përsëri"},
     "refusal.internal": {"en": "central had an internal error: the next sync tries again",
-                         "sq": "serveri qendror pati një gabim të brendshëm: sinkronizimi i "
+                         "sq": "sistemi qendror pati një gabim të brendshëm: sinkronizimi i "
                                "radhës provon përsëri"},
     "refusal.refused": {"en": "central refused the request",
-                        "sq": "serveri qendror e refuzoi kërkesën"},
+                        "sq": "sistemi qendror e refuzoi kërkesën"},
     # the problems of a refused interview (wire.Problem codes; the engine's issue codes)
     "problem.shape": {"en": "the record is not shaped as the protocol says",
                       "sq": "regjistrimi nuk ka formën që kërkon protokolli"},
     "problem.unreadable": {"en": "the answers cannot be evaluated",
                            "sq": "përgjigjet nuk mund të vlerësohen"},
     "problem.form_unknown": {"en": "central has no questionnaire of this form id and version",
-                             "sq": "serveri qendror nuk e ka këtë pyetësor në këtë version"},
+                             "sq": "sistemi qendror nuk e ka këtë pyetësor në këtë version"},
     "problem.required": {"en": "this question must be answered",
                          "sq": "kjo pyetje duhet të marrë përgjigje"},
     "problem.invalid": {"en": "the answer is not valid for this question",

@@ -450,7 +450,7 @@
     <message>
         <location line="-37"/>
         <source>Sync with central: not set up on this workstation</source>
-        <translation>Sinkronizimi me serverin qendror: nuk është konfiguruar në këtë kompjuter</translation>
+        <translation>Sinkronizimi me sistemin qendror: nuk është konfiguruar në këtë kompjuter</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1032,7 +1032,7 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
     <message>
         <location line="+2"/>
         <source>Personal data of interviews that central has acknowledged is deleted from this workstation after this many days.</source>
-        <translation>Të dhënat personale të intervistave që serveri qendror i ka konfirmuar fshihen nga ky kompjuter pas kaq ditësh.</translation>
+        <translation>Të dhënat personale të intervistave që sistemi qendror i ka konfirmuar fshihen nga ky kompjuter pas kaq ditësh.</translation>
     </message>
     <message>
         <location line="+3"/>
