@@ -1,6 +1,8 @@
 """How a command of the project ends, for ``screening`` and ``screening-central`` alike: every
 failure a message a person can act on and an exit code, never a traceback or a library's own
-words (``SCREENING_DEBUG=1`` lets a developer see the traceback when reporting a bug)."""
+words (``SCREENING_DEBUG=1`` lets a developer see the traceback when reporting a bug). The words
+come from ``screening.messages`` in the language of a global ``--lang`` (``dest="messages_lang"``),
+English when the command has none or it was not given."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from screening import messages
 from screening.errors import ScreeningError
 
 # 1: refused or failed as the message says; 2: the project's own fault; 130: Ctrl-C
@@ -24,13 +27,15 @@ def run(parser: argparse.ArgumentParser, argv: Sequence[str] | None, *,
     if not getattr(args, "handler", None):
         parser.print_help()
         return 0 if args.command is None else 2
+    lang = getattr(args, "messages_lang", None) or "en"
     try:
         return int(args.handler(args) or 0)
     except ScreeningError as error:
         suffix = f" [{error.code}]" if show_code else ""
-        return _say(f"error: {error.message}{suffix}", REFUSED)
+        return _say(messages.text("cli.error", lang, message=error.in_language(lang)) + suffix,
+                    REFUSED)
     except KeyboardInterrupt:
-        return _say("interrupted", INTERRUPTED)
+        return _say(messages.text("cli.interrupted", lang), INTERRUPTED)
     except BrokenPipeError:  # the reader went away (| head): nothing left to tell
         return REFUSED
     except Exception as error:  # the last line of defence
@@ -38,10 +43,8 @@ def run(parser: argparse.ArgumentParser, argv: Sequence[str] | None, *,
             raise
         known = explain(error)
         if known is not None:
-            return _say(f"error: {known}", REFUSED)
-        return _say(f"internal error ({type(error).__name__}): nothing was changed. Please "
-                    "report the time and the command to the IT support desk (run again with "
-                    "SCREENING_DEBUG=1 for the details they will ask for).", INTERNAL)
+            return _say(messages.text("cli.error", lang, message=known), REFUSED)
+        return _say(messages.text("cli.internal", lang, kind=type(error).__name__), INTERNAL)
 
 
 def _say(message: str, code: int) -> int:

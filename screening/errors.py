@@ -1,10 +1,18 @@
 """Domain exceptions with stable codes and messages a person can act on.
 
 Every error that can reach a user carries a short stable ``code`` (for logs, tests and other
-programs) and a message that says what went wrong and what to do about it.
+programs), its parameters, and a message that says what went wrong and what to do about it.
+The words are the code's in ``screening.messages``, the one catalogue, in English and in
+Albanian: raise with the code and the parameters (``AccountError(code="account_exists",
+name=name)``) and each reader gets them in their language (``in_language``). A message given
+as text stays the English one, with the code's Albanian words beside it.
 """
 
 from __future__ import annotations
+
+from typing import Any
+
+from screening import messages
 
 
 class ScreeningError(Exception):
@@ -12,14 +20,25 @@ class ScreeningError(Exception):
 
     code = "error"
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None, *, code: str | None = None,
+                 **params: Any) -> None:
         if code is not None:
             self.code = code
+        self.params = params
+        if message is None:
+            message = messages.render(self.code, params, "en") or self.code
+        super().__init__(message)
 
     @property
     def message(self) -> str:
         return str(self.args[0])
+
+    def in_language(self, lang: str) -> str:
+        """The message for a reader of ``lang``: the code's words in the catalogue, else the
+        English it was raised with."""
+        if lang == "en":
+            return self.message
+        return messages.render(self.code, self.params, lang) or self.message
 
 
 class FormDefinitionError(ScreeningError):
@@ -29,8 +48,8 @@ class FormDefinitionError(ScreeningError):
 
     def __init__(self, problems: list) -> None:  # list[FormProblem]; avoids importing questionnaire
         self.problems = list(problems)
-        lines = "\n".join(str(p) for p in self.problems)
-        super().__init__(f"the form definition has {len(self.problems)} problem(s):\n{lines}")
+        super().__init__(count=len(self.problems),
+                         details="\n".join(str(p) for p in self.problems))
 
 
 class FormUnknownError(ScreeningError):
@@ -40,7 +59,7 @@ class FormUnknownError(ScreeningError):
 
     def __init__(self, form_id: str, form_version: str, hint: str) -> None:
         self.form_id, self.form_version = form_id, form_version
-        super().__init__(f"there is no form {form_id!r} version {form_version!r} here: {hint}")
+        super().__init__(form_id=form_id, form_version=form_version, hint=hint)
 
 
 class AnswersError(ScreeningError):
@@ -67,8 +86,8 @@ class WrongCredentialsError(StoreError):
 
     code = "wrong_credentials"
 
-    def __init__(self, message: str = "wrong user name or password") -> None:
-        super().__init__(message)
+    def __init__(self, *, code: str | None = None) -> None:
+        super().__init__(code=code)  # password_wrong, current_password_wrong: other words
 
 
 class LoginDelayedError(StoreError):
@@ -78,15 +97,14 @@ class LoginDelayedError(StoreError):
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        super().__init__(f"too many wrong passwords: wait {int(seconds + 0.999)} second(s) "
-                         "before trying again")
+        super().__init__(seconds=int(seconds + 0.999))
 
 
 class AccountDisabledError(StoreError):
     code = "account_disabled"
 
     def __init__(self, name: str) -> None:
-        super().__init__(f"the account {name!r} is disabled; ask a supervisor")
+        super().__init__(name=name)
 
 
 class StoreDamagedError(StoreError):
@@ -96,9 +114,8 @@ class StoreDamagedError(StoreError):
     code = "store_damaged"
 
     def __init__(self, detail: str = "") -> None:
-        extra = f" ({detail})" if detail else ""
-        super().__init__("the database is damaged" + extra + "; nothing was changed. Keep the "
-                         "data folder as it is and restore the latest backup with IT support.")
+        # the detail is the library's own English: shown in English only
+        super().__init__(detail=f" ({detail})" if detail else "")
 
 
 class StoreExistsError(StoreError):
@@ -143,7 +160,7 @@ class ReferralRuleError(InterviewStateError):
         languages = {lang for p in self.problems for lang in p.message}
         self.messages = {lang: " ".join(p.message.get(lang, "") for p in self.problems)
                          for lang in languages}
-        super().__init__("refused, nothing was changed: " + self.messages.get("en", ""))
+        super().__init__(reasons=self.messages)
 
 
 class ReportError(ScreeningError):
@@ -175,4 +192,4 @@ class ReauthenticationNeededError(StoreError):
     code = "reauthentication_needed"
 
     def __init__(self) -> None:
-        super().__init__("enter your password again to print or export")
+        super().__init__()

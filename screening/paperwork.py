@@ -1,4 +1,5 @@
-"""Documents from the store: the referral slip, the interview record and the quarterly report.
+"""Documents from the store: the referral slip, the interview record and the quarterly report;
+and the information leaflet, which holds nothing about any person (no password, no audit).
 
 The command line and the desktop client both come here, so the rules are the same in both: the
 role and a recent password are checked before anything is read, a slip needs a finished
@@ -10,11 +11,12 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from screening import lifecycle
+from screening import config, lifecycle
 from screening.errors import ReportError
-from screening.questionnaire.reference import Reference
+from screening.questionnaire.reference import Reference, load_reference
 from screening.reports.casefile import CaseFile, build_case_file
 from screening.reports.csvexport import tables_csv
+from screening.reports.leaflet import build_leaflet
 from screening.reports.period import Period
 from screening.reports.quarterly import render_quarterly
 from screening.reports.record import build_record
@@ -36,13 +38,21 @@ class Document:
     uncounted: int = 0  # interviews of the period whose personal data was purged
 
 
+def leaflet(reference: Reference) -> Document:
+    """The information leaflet from the reference data in use; its words from the bundled
+    default when central has published none yet (the numbers and organisations stay the
+    ones in use)."""
+    default = () if reference.leaflet else \
+        load_reference(config.reference_dir_for(config.standard_form_path())).leaflet
+    return Document(pdf=build_leaflet(reference, default))
+
+
 def slip(session: StoreSession, interview: str) -> Document:
     session.check_allowed("slip_printed")  # an officer is refused before anything is read
     case = case_file(session, interview)
     if lifecycle.is_editable(case.status):
         # a slip hands the person over to an organisation: only on a finished interview
-        raise ReportError(f"interview {case.case_reference} is not finalised; finalise "
-                          "it before printing the referral slip", code="not_finalised")
+        raise ReportError(code="not_finalised", reference=case.case_reference)
     form, reference = session.forms.for_version(case.form_id, case.form_version)
     pdf = build_slip(case, form, reference)
     session.record_event("slip_printed", case.id)
@@ -69,8 +79,7 @@ def quarterly(session: StoreSession, quarter: Period, *, checkpoint: str | None,
               with_xlsx: bool = False) -> Document:
     """The statistics report of a period (quarter, half-year or year)."""
     if suppress_below is not None and suppress_below < 2:
-        raise ReportError("the suppression threshold must be at least 2",
-                          code="suppression_invalid")
+        raise ReportError(code="suppression_invalid", minimum=2)
     form, reference = session.forms.for_new_interview()  # the newest words for the tables
     checkpoint = known_checkpoint(checkpoint, reference)
     session.check_allowed("report_exported")
@@ -100,8 +109,8 @@ def known_checkpoint(code: str | None, reference: Reference) -> str | None:
         return None
     wanted = code.strip().upper()
     if wanted not in reference.checkpoints:
-        raise ReportError(f"unknown checkpoint {code!r}; the codes are "
-                          f"{', '.join(reference.checkpoints)}", code="checkpoint_unknown")
+        raise ReportError(code="checkpoint_unknown", checkpoint=code,
+                          known=list(reference.checkpoints))
     return wanted
 
 

@@ -16,8 +16,7 @@ class WeakPasswordError(ScreeningError):
     code = "password_weak"
 
     def __init__(self) -> None:
-        super().__init__(f"a password needs at least {MIN_LENGTH} characters; nothing was "
-                         "changed")
+        super().__init__(min_length=MIN_LENGTH)
 
 
 def problem(password: str) -> str | None:

@@ -79,8 +79,7 @@ def _parse_now(text: str | None) -> dt.datetime | None:
     try:
         return dt.datetime.fromisoformat(text)
     except ValueError:
-        raise AnswersError(f"--now {text!r} is not a date and time like 2026-07-01T09:30") \
-            from None
+        raise AnswersError(code="now_invalid", text=text) from None
 
 
 def read_answers(path: Path) -> dict[str, Any]:
@@ -88,22 +87,20 @@ def read_answers(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise AnswersError(f"{path}: no such file") from None
+        raise AnswersError(code="file_missing", path=path) from None
     except UnicodeDecodeError:
-        raise AnswersError(f"{path}: the file is not UTF-8 text") from None
+        raise AnswersError(code="file_not_utf8", path=path) from None
     except OSError as error:
-        raise AnswersError(f"{path}: cannot read the file ({error.strerror})") from None
+        raise AnswersError(code="file_unreadable", path=path, reason=error.strerror) from None
     if not text.strip():
-        raise AnswersError(f"{path}: the file is empty; expected a JSON object such as "
-                           '{"consent_interview": "yes"}')
+        raise AnswersError(code="answers_file_empty", path=path)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise AnswersError(f"{path}: line {error.lineno}, column {error.colno}: not valid JSON "
-                           f"({error.msg})") from None
+        raise AnswersError(code="json_invalid", path=path, line=error.lineno,
+                           column=error.colno, detail=error.msg) from None
     if not isinstance(data, dict):
-        raise AnswersError(f"{path}: expected a JSON object keyed by question id, found a "
-                           f"{type(data).__name__}")
+        raise AnswersError(code="json_not_object", path=path, found=type(data).__name__)
     return data
 
 

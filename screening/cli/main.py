@@ -22,6 +22,8 @@ Common tasks:
         print the referral slip of an interview
   screening report quarterly 2026Q3 -o 2026Q3.pdf --csv tables --as SUPERVISOR
         the quarterly statistics, with every table as CSV
+  screening --lang sq slip TIA-261123-3F9A1C -o slip.pdf --as SUPERVISOR
+        the same command with its messages in Albanian
 """
 
 
@@ -32,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version",
                         version=f"Returnee Screening {__version__}")
     store_cmd.add_global_options(parser)
+    parser.add_argument("--lang", dest="messages_lang", choices=("en", "sq"), default="en",
+                        help="the language of the command's messages: en (the default) or sq "
+                             "(shqip); give it before the command")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     forms_cmd.register(commands)
     store_cmd.register(commands)

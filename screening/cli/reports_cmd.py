@@ -12,10 +12,11 @@ from pathlib import Path
 
 from screening import paperwork
 from screening.atomicfile import write_atomic
-from screening.cli.store_cmd import add_command, add_group, open_session
+from screening.cli.store_cmd import add_command, add_group, data_dir_of, open_session
 from screening.errors import ReportError, ScreeningError
 from screening.reports.period import parse_period
 from screening.reports.wording import LANGUAGES
+from screening.sync.forms import workstation_catalogue
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -42,6 +43,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     quarterly.add_argument("--xlsx", metavar="FILE.xlsx", type=Path,
                            help="also write every table into this Excel workbook")
     _language_option(quarterly)
+    leaflet = add_command(commands, "leaflet", "print the information leaflet for returnees "
+                          "(Albanian and English, from the reference data in use)",
+                          run_leaflet, who=None)
+    leaflet.add_argument("--as", dest="as_user", metavar="USER",
+                         help="log in to print the words the Responsible Authority published "
+                              "last (their signature is checked with central's key, kept in "
+                              "the store); without it, the words this program ships")
+    _output_options(leaflet)
 
 
 def _interview_argument(parser: argparse.ArgumentParser) -> None:
@@ -81,10 +90,23 @@ def run_record(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_leaflet(args: argparse.Namespace) -> int:
+    target = _free(args.output, args.force)
+    if args.as_user:
+        with open_session(args) as session:
+            reference = session.forms.reference()
+    else:
+        reference = workstation_catalogue(data_dir_of(args), None).reference()
+    document = paperwork.leaflet(reference)
+    _write(target, document.pdf)
+    print(f"information leaflet written to {target}")
+    return 0
+
+
 def run_quarterly(args: argparse.Namespace) -> int:
     quarter = parse_period(args.quarter)  # before the password: a typo costs nothing
     if args.suppress_below is not None and args.suppress_below < 2:
-        raise ReportError("--suppress-below must be at least 2", code="suppression_invalid")
+        raise ReportError(code="suppression_invalid", minimum=2)
     target = _free(args.output, args.force)
     workbook = _free(args.xlsx, args.force) if args.xlsx else None
     with open_session(args) as session:
@@ -119,12 +141,11 @@ def _notes(document: paperwork.Document) -> None:
 def _free(path: Path, force: bool) -> Path:
     """``path`` if a file may be written there; checked before any work is done."""
     if path.is_dir():
-        raise ScreeningError(f"{path} is a folder; give a file name", code="output_invalid")
+        raise ScreeningError(code="output_is_folder", path=path)
     if not path.parent.is_dir():
-        raise ScreeningError(f"the folder {path.parent} does not exist", code="output_invalid")
+        raise ScreeningError(code="output_folder_missing", path=path.parent)
     if path.exists() and not force:
-        raise ScreeningError(f"{path} already exists; choose another name or add --force",
-                             code="output_exists")
+        raise ScreeningError(code="output_exists", path=path)
     return path
 
 
@@ -132,12 +153,12 @@ def _free_csv(folder: Path | None, tables: dict[str, bytes], force: bool) -> lis
     if folder is None:
         return []
     if folder.exists() and not folder.is_dir():
-        raise ScreeningError(f"{folder} is not a folder", code="output_invalid")
+        raise ScreeningError(code="output_not_folder", path=folder)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
-        raise ScreeningError(f"cannot create the folder {folder} ({error.strerror})",
-                             code="output_invalid") from None
+        raise ScreeningError(code="output_folder_failed", path=folder,
+                             reason=error.strerror) from None
     return [_free(folder / name, force) for name in tables]
 
 
@@ -145,5 +166,4 @@ def _write(path: Path, content: bytes) -> None:
     try:
         write_atomic(path, content, mode=0o600)
     except OSError as error:
-        raise ScreeningError(f"cannot write {path} ({error.strerror}); the audit log records "
-                             "the attempt", code="output_failed") from None
+        raise ScreeningError(code="output_failed", path=path, reason=error.strerror) from None

@@ -127,10 +127,9 @@ def _secret(env: str, prompt: str, confirm: bool = False) -> str:
     try:
         first = getpass.getpass(prompt)
         if confirm and getpass.getpass("Repeat it: ") != first:
-            raise ScreeningError("the two entries differ; nothing was changed", code="mismatch")
+            raise ScreeningError(code="mismatch")
     except EOFError:
-        raise ScreeningError(f"no password given: set {env} or run in a terminal",
-                             code="no_password") from None
+        raise ScreeningError(code="no_password", env=env) from None
     return first
 
 
@@ -266,8 +265,7 @@ def run_interviews_approve(args: argparse.Namespace) -> int:
 def run_interviews_return(args: argparse.Namespace) -> int:
     comment = args.comment.strip()
     if not comment:
-        raise ScreeningError("say what the officer must correct: --comment TEXT",
-                             code="comment_missing")
+        raise ScreeningError(code="comment_missing")
     with open_session(args) as session:
         record = session.find_interview(args.id)
         session.return_for_correction(record.id, comment)
@@ -306,12 +304,11 @@ def _read_records(path: Path) -> list[Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise AnswersError(f"{path}: no such file") from None
+        raise AnswersError(code="file_missing", path=path) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise AnswersError(f"{path}: not a JSON file ({error})") from None
+        raise AnswersError(code="json_file_invalid", path=path, detail=error) from None
     except OSError as error:
-        raise AnswersError(f"{path}: cannot read the file ({error.strerror})") from None
+        raise AnswersError(code="file_unreadable", path=path, reason=error.strerror) from None
     if not isinstance(data, list):
-        raise AnswersError(f"{path}: expected a JSON list of answer objects, found a "
-                           f"{type(data).__name__}")
+        raise AnswersError(code="json_not_list", path=path, found=type(data).__name__)
     return data

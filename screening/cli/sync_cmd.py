@@ -47,7 +47,7 @@ def run_sync(args: argparse.Namespace) -> int:
     print(f"{len(report.acknowledged)} batch(es) acknowledged by central")
     for result in report.refused_interviews:
         print(f"refused by central: interview {result.interview_id}: {result.code}: "
-              f"{refusal_reason(result.to_json())}")
+              f"{refusal_reason(result.to_json(), getattr(args, 'messages_lang', 'en'))}")
     if report.quarantined:
         print(f"{len(report.quarantined)} batch(es) quarantined; see the outbox")
     set_aside = getattr(report, "set_aside", 0)

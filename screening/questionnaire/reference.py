@@ -43,12 +43,28 @@ class HelpLine:
     name: Text
 
 
+@dataclass(frozen=True, slots=True)
+class LeafletSection:
+    """One section of the information leaflet: its id (``help_lines`` and ``organisations``
+    are followed by those lists), heading and text in each language."""
+
+    id: str
+    heading: Text
+    text: Text
+
+
 @dataclass(frozen=True)
 class Reference:
     countries: Mapping[str, Text]
     checkpoints: Mapping[str, Checkpoint]
     organisations: Mapping[str, Organisation]
     help_lines: tuple[HelpLine, ...]
+    # empty when the folder holds no leaflet.yaml (a package of an older central)
+    leaflet: tuple[LeafletSection, ...] = ()
+
+    def help_lines_in_use(self) -> tuple[HelpLine, ...]:
+        """The help lines to print: a line whose number central has not filled yet is none."""
+        return tuple(line for line in self.help_lines if line.number.strip())
 
     @cached_property
     def country_codes(self) -> frozenset[str]:
@@ -74,26 +90,48 @@ def load_reference(folder: str | Path) -> Reference:
         organisations={o.id: o for o in map(_organisation, organisations)},
         help_lines=tuple(HelpLine(str(_field(h, "number", "help_lines.yaml")),
                                   _field(h, "name", "help_lines.yaml")) for h in help_lines),
+        leaflet=_leaflet(folder / LEAFLET_FILE),
     )
+
+
+LEAFLET_FILE = "leaflet.yaml"
+
+
+def _leaflet(path: Path) -> tuple[LeafletSection, ...]:
+    if not path.exists():
+        return ()
+    return tuple(LeafletSection(str(_field(s, "id", LEAFLET_FILE)),
+                                _texts(_field(s, "heading", LEAFLET_FILE), LEAFLET_FILE),
+                                _texts(_field(s, "text", LEAFLET_FILE), LEAFLET_FILE))
+                 for s in _read(path, "leaflet"))
+
+
+def _texts(value: Any, file: str) -> Text:
+    if not isinstance(value, dict) or not all(isinstance(value.get(lang), str)
+                                              for lang in ("sq", "en")):
+        raise ReferenceDataError(code="reference_texts_invalid", path=file)
+    return {"sq": value["sq"], "en": value["en"]}
 
 
 def _read(path: Path, key: str) -> list[dict[str, Any]]:
     try:
         data = parse_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ReferenceDataError(f"{path}: cannot read reference data ({error.strerror})") \
-            from None
+        raise ReferenceDataError(code="reference_unreadable", path=path,
+                                 reason=error.strerror) from None
     except YamlProblem as problem:
-        raise ReferenceDataError(f"{path}: line {problem.line}: {problem}") from None
+        raise ReferenceDataError(code="reference_yaml", path=path, line=problem.line,
+                                 detail=problem) from None
     entries = data.get(key) if isinstance(data, dict) else None
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise ReferenceDataError(f"{path}: expected a list of entries under '{key}:'")
+        raise ReferenceDataError(code="reference_not_list", path=path, key=key)
     return entries
 
 
 def _field(entry: dict[str, Any], name: str, file: str) -> Any:
     if name not in entry:
-        raise ReferenceDataError(f"{file}: entry {entry!r} has no '{name}'")
+        raise ReferenceDataError(code="reference_field_missing", path=file, entry=entry,
+                                 name=name)
     return entry[name]
 
 
@@ -107,8 +145,9 @@ def _organisation(entry: dict[str, Any]) -> Organisation:
     file = "referral_directory.yaml"
     kind = _field(entry, "type", file)
     if kind not in ORGANISATION_TYPES:
-        raise ReferenceDataError(f"{file}: organisation '{entry.get('id')}' has unknown type "
-                                 f"'{kind}' (use one of {', '.join(sorted(ORGANISATION_TYPES))})")
+        raise ReferenceDataError(code="organisation_type_unknown", path=file,
+                                 organisation=entry.get("id"), kind=kind,
+                                 known=sorted(ORGANISATION_TYPES))
     return Organisation(
         id=str(_field(entry, "id", file)), name=_field(entry, "name", file), type=kind,
         city=entry.get("city") or {}, address=str(entry.get("address") or ""),

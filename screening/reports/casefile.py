@@ -112,8 +112,7 @@ def case_file_from(data: Mapping[str, Any] | CaseFile) -> CaseFile:
         raise ReportError("the interview must be given as a mapping of its fields")
     reference = _text(data, "case_reference")
     if not reference.strip():
-        raise ReportError("the interview has no case reference; it cannot be printed",
-                          code="case_reference_missing")
+        raise ReportError(code="case_reference_missing")
     answers = data.get("answers") or {}
     if not isinstance(answers, Mapping):
         raise ReportError("the interview's answers must be a mapping of question id to answer")

@@ -241,14 +241,9 @@ def render(flowables: list[Flowable], *, title: str, on_page: PageHook,
     try:
         doc.build(flowables, canvasmaker=NumberedCanvas if numbered else Canvas)
     except LayoutError:
-        raise ReportError(f"the document “{title}” could not be laid out: one entry is too "
-                          "large for a page. Nothing was printed or saved. Shorten the longest "
-                          "answer or name and try again; if it happens again, tell IT support.",
-                          code="document_layout_failed") from None
+        raise ReportError(code="document_layout_failed", title=title) from None
     except Exception:  # reportlab's own failures must not reach a person as its message
-        raise ReportError(f"the document “{title}” could not be made; nothing was printed or "
-                          "saved. Try again; if it happens again, tell IT support.",
-                          code="document_failed") from None
+        raise ReportError(code="document_failed", title=title) from None
     return buffer.getvalue()
 
 

@@ -14,7 +14,6 @@ QUARTER, HALF, YEAR = "quarter", "half", "year"
 _LENGTH = {QUARTER: 1, HALF: 2, YEAR: 4}  # in quarters
 _LETTER = {QUARTER: "Q", HALF: "H"}
 _PERIOD = re.compile(r"\s*(\d{4})\s*(?:([QqHh])\s*(\d))?\s*")
-_HINT = "write a quarter (2026Q3), a half-year (2026H2) or a year (2026)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +67,13 @@ def parse_period(text: str) -> Period:
     """'2026Q3', '2026H2' or '2026' -> the period; anything else raises :class:`PeriodError`."""
     match = _PERIOD.fullmatch(text) if isinstance(text, str) else None
     if match is None or not 1900 <= int(match[1]) <= 9999:
-        raise PeriodError(f"{text!r:.40} is not a quarter, half-year or year: {_HINT}")
+        raise PeriodError(code="period_invalid", text=text)
     year, letter, number = int(match[1]), (match[2] or "").upper(), match[3]
     if not letter:
         return Period(year, 1, YEAR)
     kind = QUARTER if letter == "Q" else HALF
     if not 1 <= int(number) <= 4 // _LENGTH[kind]:
-        raise PeriodError(f"{text!r:.40} is not a quarter, half-year or year: {_HINT}")
+        raise PeriodError(code="period_invalid", text=text)
     return Period(year, int(number), kind)
 
 
@@ -85,6 +84,5 @@ def parse_quarter(text: str) -> Period:
     except PeriodError:
         period = None
     if period is None or period.kind != QUARTER:
-        raise QuarterError(f"{text!r:.40} is not a quarter: write the year, Q and the quarter "
-                           "number 1 to 4, for example 2026Q3")
+        raise QuarterError(text=text)
     return period

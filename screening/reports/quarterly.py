@@ -72,7 +72,7 @@ def render_quarterly(statistics: Statistics, form: Form, reference: Reference, *
     the trend over eight quarters: only when ``statistics`` was counted from the interviews
     since :func:`screening.reports.trend.trend_start` (else earlier quarters would show 0)."""
     if lang not in LANGUAGES:
-        raise ReportError(f"no report in language {lang!r}", code="language_unknown")
+        raise ReportError(code="language_unknown", lang=lang)
     names = Labeller(form, reference, lang)
     masks = printed(statistics, suppress_below)
     story = _cover(statistics, reference, suppress_below, lang, masks["t1"].text(-1, -1),

@@ -49,8 +49,7 @@ def build_record(interview: Mapping[str, Any] | CaseFile, form: Form, reference:
     mappings with ``at`` (datetime or ISO text), ``actor`` and ``action``; without it, those
     of the case file (see :func:`screening.reports.casefile.build_case_file`)."""
     if lang not in LANGUAGES:
-        raise ReportError(f"no record in language {lang!r}; choose one of "
-                          f"{', '.join(LANGUAGES)}", code="language_unknown")
+        raise ReportError(code="language_unknown", lang=lang)
     record = case_file_from(interview)
     evaluation = evaluate_interview(record, form, reference)
     story = _title(record, reference, lang)

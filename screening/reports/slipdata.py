@@ -92,9 +92,7 @@ def slip_content(interview: Mapping[str, Any] | CaseFile, form: Form, reference:
     values = evaluation.values
     org_id = values.get("referral_organisation")
     if not org_id:
-        raise NoReferralError(
-            f"interview {record.case_reference} refers the person to no organisation, so it "
-            "has no referral slip; a supervisor chooses the organisation first")
+        raise NoReferralError(reference=record.case_reference)
     assessment = evaluation.assessment
     outcome = evaluation.final_outcome
     return SlipContent(
@@ -128,7 +126,7 @@ def slip_content(interview: Mapping[str, Any] | CaseFile, form: Form, reference:
         needs=_needs(form, values),
         consent_referral=_consent(values.get("consent_referral")),
         consent_data_sharing=_consent(values.get("consent_data_sharing")),
-        help_lines=[(line.number, dict(line.name)) for line in reference.help_lines],
+        help_lines=[(line.number, dict(line.name)) for line in reference.help_lines_in_use()],
     )
 
 

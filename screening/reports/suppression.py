@@ -78,8 +78,7 @@ def suppress(table: Table, k: int = DEFAULT_K) -> Masked:
 
 def check_threshold(k: object) -> None:
     if isinstance(k, bool) or not isinstance(k, int) or k < MIN_K:
-        raise ReportError(f"the suppression threshold must be a whole number of at least "
-                          f"{MIN_K}, not {k!r}", code="suppression_invalid")
+        raise ReportError(code="suppression_invalid", minimum=MIN_K)
 
 
 def recoverable(grid: list[list[int]], hidden: set[Cell] | frozenset[Cell]) -> set[Cell]:

@@ -31,8 +31,7 @@ def check_name(name: str) -> str:
     """The canonical (lower-case) form of a user name, or AccountError."""
     canonical = name.strip().lower()
     if not _NAME.fullmatch(canonical):
-        raise AccountError(f"{name!r} is not a valid user name: use 2–32 letters, digits, "
-                           "dots, dashes or underscores, starting with a letter or digit")
+        raise AccountError(code="account_name_invalid", name=name)
     return canonical
 
 
@@ -42,22 +41,22 @@ def check_full_name(full_name: str | None) -> str | None:
         return None
     tidy = " ".join(full_name.split())
     if len(tidy) > FULL_NAME_LIMIT:
-        raise AccountError(f"the full name is longer than {FULL_NAME_LIMIT} characters")
+        raise AccountError(code="full_name_too_long", limit=FULL_NAME_LIMIT)
     if any(not c.isprintable() for c in tidy):
-        raise AccountError("the full name holds a control character; type it again")
+        raise AccountError(code="full_name_control")
     return tidy or None
 
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise AccountError(f"unknown role {role!r}: choose officer or supervisor")
+        raise AccountError(code="role_unknown", role=role)
     return role
 
 
 def insert(conn: Connection, name: str, role: str, created_by: str | None, at: str,
            full_name: str | None = None) -> None:
     if get(conn, name) is not None:
-        raise AccountError(f"the account {name!r} already exists")
+        raise AccountError(code="account_exists", name=name)
     conn.execute("INSERT INTO accounts (name, role, created_at, created_by, password_changed_at, "
                  "full_name) VALUES (?, ?, ?, ?, ?, ?)",
                  (name, check_role(role), at, created_by, at, check_full_name(full_name)))

@@ -28,6 +28,8 @@ class Scored:
     outcome: str | None
     # the §3 rules this set of answers breaks: a supervisor's review must keep them too
     blocking_actions: list[ActionProblem] = field(default_factory=list)
+    # the problems in each language of the form's words ({"sq": [...], "en": [...]})
+    problem_texts: dict[str, list[str]] = field(default_factory=dict)
 
 
 def bundled_catalogue() -> FormCatalogue:
@@ -45,16 +47,18 @@ def score(answers: Mapping[str, Any], resolved: tuple[Form, Reference]) -> Score
     evaluation = evaluate(form, answers, reference=reference)
     return Scored(form_id=form.id, form_version=form.version,
                   can_finalise=evaluation.can_finalise, problems=_problems(evaluation),
+                  problem_texts={lang: _problems(evaluation, lang) for lang in ("sq", "en")},
                   answers=evaluation.effective_answers(),
                   assessment=_assessment(evaluation), outcome=evaluation.final_outcome,
                   blocking_actions=evaluation.blocking_actions)
 
 
-def _problems(evaluation: Evaluation) -> list[str]:
-    found = [f"{qid}: {issue.message.get('en') or issue.code}"
+def _problems(evaluation: Evaluation, lang: str = "en") -> list[str]:
+    required = {"en": "an answer is required", "sq": "kërkohet një përgjigje"}[lang]
+    found = [f"{qid}: {issue.message.get(lang) or issue.message.get('en') or issue.code}"
              for qid, issue in evaluation.issues.items()]
-    found += [f"{qid}: an answer is required" for qid in evaluation.missing_required]
-    found += [f"{p.question_id or 'action'}: {p.message.get('en') or p.code}"
+    found += [f"{qid}: {required}" for qid in evaluation.missing_required]
+    found += [f"{p.question_id or 'action'}: {p.message.get(lang) or p.message.get('en') or p.code}"
               for p in evaluation.blocking_actions]
     return found
 

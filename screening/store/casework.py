@@ -59,14 +59,14 @@ class Casework(SessionBase):
                                               value, self._now())
         if revision is None:
             self.get_interview(interview_id)  # raises not found / not yours
-            raise InterviewStateError("this interview can no longer be changed")
+            raise InterviewStateError(code="interview_locked")
         return revision
 
     def get_interview(self, interview_id: str) -> StoredInterview:
         found = interviews.get(self.conn, interview_id)
         # an officer asking for someone else's interview learns nothing, not even that it exists
         if found is None or not (self.is_supervisor or found.officer == self.account.name):
-            raise InterviewNotFoundError(f"no interview {interview_id!r}")
+            raise InterviewNotFoundError(id=interview_id)
         return found
 
     def list_interviews(self, search: str | None = None, limit: int = 100,
@@ -77,11 +77,11 @@ class Casework(SessionBase):
     def finalise(self, interview_id: str) -> StoredInterview:
         record = self.get_interview(interview_id)
         if not lifecycle.is_editable(record.status):
-            raise InterviewStateError(f"the interview is {record.status}; it cannot be finalised")
+            raise InterviewStateError(code="interview_not_editable", status=record.status)
         scored = self._score(record, record.answers)
         if not scored.can_finalise:
-            raise InterviewStateError("the interview is not complete: "
-                                      + summarise(scored.problems))
+            raise InterviewStateError(code="interview_incomplete",
+                                      problems=summarise(scored.problem_texts))
         self._change_status(record, "finalised", "interview_finalised", scored.assessment,
                             scored.outcome)
         return self.get_interview(interview_id)
@@ -102,21 +102,20 @@ class Casework(SessionBase):
         record = self.get_interview(interview_id)
         known = self.forms.reference().organisations
         if organisation not in known:
-            raise InterviewStateError(f"'{organisation}' is not in the referral directory; "
-                                      f"its ids are {', '.join(sorted(known))}")
+            raise InterviewStateError(code="organisation_unknown", organisation=organisation,
+                                      known=sorted(known))
         previous = record.answers.get("referral_organisation")
         if previous == organisation:
             return
         if record.status != lifecycle.FINALISED:
-            raise InterviewStateError(f"the interview is {record.status}; the organisation can "
-                                      "be chosen only before approval")
+            raise InterviewStateError(code="organisation_after_approval", status=record.status)
         self._keep_referral_rules(record, {**record.answers,
                                            "referral_organisation": organisation})
         with connection.transaction(self.conn):
             at = self._now()
             if not interviews.set_organisation(self.conn, interview_id, organisation, at):
-                raise InterviewStateError(f"the interview is {record.status}; the organisation "
-                                          "can be chosen only before approval")
+                raise InterviewStateError(code="organisation_after_approval",
+                                          status=record.status)
             audit.append(self.conn, self.account.name, "organisation_chosen", interview_id,
                          {"from": previous, "to": organisation}, at)
 
@@ -131,7 +130,7 @@ class Casework(SessionBase):
         self._require_supervisor("review an interview")
         record = self.get_interview(interview_id)
         if record.status != lifecycle.FINALISED:
-            raise InterviewStateError(f"the interview is {record.status}, not finalised")
+            raise InterviewStateError(code="interview_not_finalised", status=record.status)
         return record
 
     def _keep_referral_rules(self, record: StoredInterview, answers: Mapping[str, Any]
@@ -159,10 +158,11 @@ class Casework(SessionBase):
     def import_finalised(self, answers: Mapping[str, Any]) -> str:
         """Store an interview captured on paper: validated, scored and finalised at once."""
         if not isinstance(answers, Mapping):
-            raise InterviewStateError("a record must be a JSON object keyed by question id")
+            raise InterviewStateError(code="record_not_object")
         scored = score_answers(answers, self.forms.for_new_interview())
         if not scored.can_finalise:
-            raise InterviewStateError(summarise(scored.problems))
+            raise InterviewStateError(code="record_incomplete",
+                                      problems=summarise(scored.problem_texts))
         at = self._now()
         record = StoredInterview(id=str(uuid.uuid4()), form_id=scored.form_id,
                                  form_version=scored.form_version,
@@ -198,7 +198,7 @@ class Casework(SessionBase):
         """Central has confirmed receipt (called by sync); starts the retention clock."""
         with connection.transaction(self.conn):
             if not interviews.mark_acknowledged(self.conn, interview_id, self._now()):
-                raise InterviewNotFoundError(f"no interview {interview_id!r}")
+                raise InterviewNotFoundError(id=interview_id)
             audit.append(self.conn, self.account.name, "interview_acknowledged", interview_id)
 
     def retention_days(self) -> int:
@@ -208,7 +208,7 @@ class Casework(SessionBase):
     def set_retention_days(self, days: int) -> None:
         self._require_supervisor("change the retention period")
         if days < 0:
-            raise StoreError("the retention period cannot be negative", code="setting_invalid")
+            raise StoreError(code="setting_invalid")
         with connection.transaction(self.conn):
             settings.set_setting(self.conn, settings.RETENTION_DAYS, str(days))
             audit.append(self.conn, self.account.name, "retention_changed", None,
@@ -234,7 +234,10 @@ def score_answers(answers: Mapping[str, Any], resolved: Any) -> Any:
     return score(answers, resolved)
 
 
-def summarise(problems: list[str], shown: int = 5) -> str:
-    text = "; ".join(problems[:shown])
-    return text + (f"; and {len(problems) - shown} more" if len(problems) > shown else "")
+def summarise(problems: Mapping[str, list[str]], shown: int = 5) -> dict[str, str]:
+    """The first few problems in each language (a message parameter read in the reader's)."""
+    more = {"en": "; and {n} more", "sq": "; dhe {n} të tjera"}
+    return {lang: "; ".join(texts[:shown])
+            + (more[lang].format(n=len(texts) - shown) if len(texts) > shown else "")
+            for lang, texts in problems.items()}
 

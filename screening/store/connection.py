@@ -71,7 +71,7 @@ def open_database(path: Path, master_key: bytes) -> Connection:
     read means damage: StoreDamagedError, and nothing is created or rewritten."""
     path = Path(path)
     if not path.exists():
-        raise StoreMissingError(f"no store at {path}")
+        raise StoreMissingError(path=path)
     if path.stat().st_size == 0:
         # SQLite would take an empty file for a new database: refuse before it can
         raise StoreDamagedError("the database file is empty")
@@ -96,7 +96,7 @@ def create_database(path: Path, master_key: bytes,
     complete; ``os.link`` fails if anything appeared at ``path`` meanwhile."""
     path = Path(path)
     if path.exists():
-        raise StoreExistsError(f"a store already exists at {path}; nothing was changed")
+        raise StoreExistsError(path=path)
     temp = path.with_name(f".{path.name}.creating-{uuid.uuid4().hex[:8]}")
     try:
         # an empty file made 0600 first: SQLite gives -wal and -shm the database file's mode
@@ -110,7 +110,7 @@ def create_database(path: Path, master_key: bytes,
         try:
             os.link(temp, path)
         except FileExistsError:
-            raise StoreExistsError(f"a store already exists at {path}; nothing was changed") \
+            raise StoreExistsError(path=path) \
                 from None
         fsync_dir(path.parent)
     finally:
@@ -122,7 +122,7 @@ def backup_database(conn: Connection, dest: Path, master_key: bytes) -> None:
     """An encrypted page-for-page copy under the same key (the same key slots open it)."""
     dest = Path(dest)
     if dest.exists():
-        raise StoreExistsError(f"{dest} already exists; choose a new file name")
+        raise StoreExistsError(code="backup_exists", path=dest)
     os.close(os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     try:
         target = _connect(dest, master_key, "rw")

@@ -31,10 +31,9 @@ class DocumentReads(Casework):
                  if matches(wanted, record.checkpoint, record.created_at, record.id)
                  and (self.is_supervisor or record.officer == self.account.name)]
         if not found:
-            raise InterviewNotFoundError(f"no interview {id_or_reference.strip()!r}")
+            raise InterviewNotFoundError(id=id_or_reference.strip())
         if len(found) > 1:
-            raise StoreError(f"{wanted} names {len(found)} interviews; give the full id "
-                             "(see 'screening interviews list')", code="reference_ambiguous")
+            raise StoreError(code="reference_ambiguous", reference=str(wanted), count=len(found))
         return found[0]
 
     def printable(self, id_or_reference: str
@@ -44,9 +43,7 @@ class DocumentReads(Casework):
         first, and the full names of the accounts that trail names."""
         record = self.find_interview(id_or_reference)
         if record.purged_at:
-            raise InterviewStateError(
-                f"the personal data of this interview was deleted on {record.purged_at[:10]} "
-                "under the retention rule; there is nothing left to print")
+            raise InterviewStateError(code="interview_purged", date=record.purged_at[:10])
         trail = [(entry.action, entry.at, entry.actor or "")
                  for entry in audit.for_subject(self.conn, record.id)]
         return dataclasses.asdict(record), trail, self._full_names(

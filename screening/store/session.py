@@ -57,7 +57,7 @@ class StoreSession(AccountAdmin, DocumentReads):
         kdf = kdf or KdfParams.standard()
         paths = StorePaths(Path(root))
         if paths.any_exists():
-            raise StoreExistsError(f"a store already exists in {paths.root}; nothing was changed")
+            raise StoreExistsError(path=paths.root)
         name = accounts.check_name(user)
         check_password(password)
         paths.make_root()
@@ -109,12 +109,12 @@ class StoreSession(AccountAdmin, DocumentReads):
         slots = _load_slots(paths)
         code = crypto.normalise_recovery_code(recovery_code)
         master_key = _unwrap(slots, RECOVERY_SLOT, code, clock,
-                             wrong=WrongCredentialsError("wrong recovery code"))
+                             wrong=WrongCredentialsError(code="recovery_code_wrong"))
         name = accounts.check_name(supervisor)
         session = cls._open(paths, master_key, name, slots, kdf or KdfParams.standard(), clock)
         if session.account.role != "supervisor":
             session.close()
-            raise PermissionDeniedError("the recovery code can only reset a supervisor's password")
+            raise PermissionDeniedError(code="recovery_supervisor_only")
         session._set_password(name, new_password, "password_reset_with_recovery_code")
         session._record_login(RECOVERY_SLOT, "login_with_recovery_code")
         return session
@@ -192,7 +192,7 @@ class StoreSession(AccountAdmin, DocumentReads):
         self._require_supervisor("make a backup")
         dest = Path(dest)
         if dest.exists() and any(dest.iterdir()):
-            raise StoreExistsError(f"{dest} is not empty; choose a new or empty folder")
+            raise StoreExistsError(code="backup_folder_not_empty", path=dest)
         target = StorePaths(dest)
         target.make_root()
         connection.backup_database(self.conn, target.database, self._master_key)
@@ -208,8 +208,7 @@ def _load_slots(paths: StorePaths) -> KeySlots:
         if paths.keyslots.exists():
             raise StoreDamagedError(f"the key-slot file is in {paths.root} but the database "
                                     "is missing")
-        raise StoreMissingError(f"there is no store in {paths.root}; create one with "
-                                "'screening init'")
+        raise StoreMissingError(path=paths.root)
     return KeySlots.load(paths.keyslots)
 
 
@@ -238,8 +237,7 @@ def _upgrade(conn: connection.Connection, paths: StorePaths, master_key: bytes) 
         # only a database this program never finished creating has no schema: never fill it
         raise StoreDamagedError("the database holds no tables")
     if version > migrations.LATEST:
-        raise StoreError(f"this store has schema {version}, newer than this program knows "
-                         f"({migrations.LATEST}); install the newer version")
+        raise StoreError(code="store_schema_newer", version=version, latest=migrations.LATEST)
 
     def backup(current: int) -> None:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")

@@ -64,7 +64,7 @@ class SessionBase:
     def confirm_password(self, password: str) -> None:
         """Prove the password again (before printing or exporting, docs/design.md §4)."""
         if self._slots.unwrap(account_slot(self.account.name), password) is None:
-            raise WrongCredentialsError("the password is wrong")
+            raise WrongCredentialsError(code="password_wrong")
         self._authenticated_at = self._clock()
 
     def recently_authenticated(self, max_age_seconds: float = REAUTH_SECONDS) -> bool:

@@ -21,7 +21,7 @@ class AccountAdmin(SessionBase):
         accounts.check_full_name(full_name)
         check_password(password)
         if self._slots.slots.get(account_slot(name)) is not None:
-            raise AccountError(f"the account {name!r} already exists")
+            raise AccountError(code="account_exists", name=name)
         with connection.transaction(self.conn):
             accounts.insert(self.conn, name, role, self.account.name, self._now(), full_name)
             audit.append(self.conn, self.account.name, "account_added", name,
@@ -55,11 +55,11 @@ class AccountAdmin(SessionBase):
         self._require_supervisor("disable an account")
         target = self._existing_account(user)
         if target.name == self.account.name:
-            raise AccountError("you cannot disable your own account")
+            raise AccountError(code="account_disable_self")
         if target.disabled:
             return
         if target.role == "supervisor" and accounts.count_active_supervisors(self.conn) <= 1:
-            raise AccountError("the last active supervisor cannot be disabled")
+            raise AccountError(code="last_supervisor")
         with connection.transaction(self.conn):
             accounts.set_disabled(self.conn, target.name)
             audit.append(self.conn, self.account.name, "account_disabled", target.name)
@@ -71,7 +71,7 @@ class AccountAdmin(SessionBase):
         """Rewraps only this account's slot, after proving the old password."""
         check_password(new_password)
         if self._slots.unwrap(account_slot(self.account.name), old_password) is None:
-            raise WrongCredentialsError("the current password is wrong")
+            raise WrongCredentialsError(code="current_password_wrong")
         self._set_password(self.account.name, new_password, "password_changed")
 
     def reset_password(self, user: str, new_password: str) -> None:
@@ -95,13 +95,13 @@ class AccountAdmin(SessionBase):
         """An account this session has just written (it exists: the write would have failed)."""
         found = accounts.get(self.conn, name)
         if found is None:
-            raise AccountError(f"there is no account {name!r}")
+            raise AccountError(code="account_unknown", name=name)
         return found
 
     def _existing_account(self, user: str) -> Account:
         found = accounts.get(self.conn, accounts.check_name(user))
         if found is None:
-            raise AccountError(f"there is no account {user!r}")
+            raise AccountError(code="account_unknown", name=user)
         return found
 
 

@@ -58,8 +58,7 @@ def save(session: StoreSession, identity: Identity) -> None:
 def load(session: StoreSession) -> Identity:
     raw = settings.get_setting(session.conn, SETTING)
     if raw is None:
-        raise ScreeningError("this workstation is not enrolled with central yet: run "
-                             "screening enroll --server URL --code CODE", code="not_enrolled")
+        raise ScreeningError(code="not_enrolled")
     doc = json.loads(raw)
     return Identity(doc["device_id"], doc["checkpoint"], doc["server_url"],
                     wire.b64d(doc["signing_key"], "the signing key"),

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from screening import messages
 from screening.atomicfile import write_atomic
 from screening.errors import ScreeningError
 from screening.store import filelock
@@ -112,18 +113,19 @@ class Outbox:
         try:
             return Entry(**json.loads(path.read_text()))
         except (OSError, ValueError, TypeError) as error:
-            raise ScreeningError(f"the outbox entry {path.name} is damaged ({error}); keep "
-                                 "the folder and ask IT support", code="outbox_damaged"
-                                 ) from None
+            raise ScreeningError(code="outbox_damaged", name=path.name, detail=error) from None
 
 
-def refusal_reason(item: dict[str, Any]) -> str:
-    """Central's refusal of one interview (a receipt result, as the outbox keeps it) in words:
-    its message, then each problem with the question it concerns."""
-    reason = str(item.get("message") or item.get("code") or "")
+def refusal_reason(item: dict[str, Any], lang: str = "en") -> str:
+    """Central's refusal of one interview (a receipt result, as the outbox keeps it) in words
+    of ``lang``: its reason, then each problem with the question it concerns — by their codes
+    (screening/messages.py), central's English words only for a code this version lacks."""
+    reason = messages.refusal(str(item.get("code") or ""), lang, str(item.get("message") or ""))
     problems = [p for p in item.get("problems") or [] if isinstance(p, dict)]
-    details = "; ".join(f"{p.get('question')}: {p.get('message')}" if p.get("question")
-                        else str(p.get("message", "")) for p in problems)
+    words = [messages.problem(str(p.get("code") or ""), lang, str(p.get("message") or ""))
+             for p in problems]
+    details = "; ".join(f"{p.get('question')}: {text}" if p.get("question") else text
+                        for p, text in zip(problems, words, strict=True))
     return f"{reason} — {details}" if details else reason
 
 

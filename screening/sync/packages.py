@@ -33,6 +33,8 @@ KINDS = ("form", "reference", "revocations")
 # What screening.questionnaire.reference.load_reference reads; nothing else of the folder travels.
 REFERENCE_FILES = ("checkpoints.yaml", "countries.yaml", "help_lines.yaml",
                    "referral_directory.yaml")
+# published when the folder holds them; a package of an older central lacks them
+OPTIONAL_REFERENCE_FILES = ("leaflet.yaml",)
 
 DEVICE_HEADER = "X-Screening-Device"
 TIME_HEADER = "X-Screening-Time"

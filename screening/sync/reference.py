@@ -54,9 +54,7 @@ class DeviceRevokedError(ScreeningError):
     code = "device_revoked"
 
     def __init__(self, device_id: str) -> None:
-        super().__init__(f"central has revoked this workstation (device {device_id}): it no "
-                         "longer sends interviews or receives reference data. Ask central "
-                         "staff; the workstation must be enrolled again with a new code.")
+        super().__init__(device_id=device_id)
 
 
 @dataclass
@@ -94,8 +92,7 @@ def read_state(data_dir: Path) -> State:
     except FileNotFoundError:
         return State()
     except (OSError, ValueError, TypeError, AttributeError) as error:
-        raise ReferenceDataError(f"{path} is damaged ({error}); delete it and sync again"
-                                 ) from None
+        raise ReferenceDataError(code="reference_damaged", path=path, detail=error) from None
 
 
 def _write_state(data_dir: Path, state: State) -> None:
@@ -221,7 +218,8 @@ def _files_of(package: packages.Package) -> dict[str, str] | str:
         return {FORM_FILE: text} if isinstance(text, str) else "the package holds no form"
     if package.kind == "reference":
         files = payload.get("files")
-        if not isinstance(files, dict) or set(files) != set(packages.REFERENCE_FILES) or \
+        if not isinstance(files, dict) or not set(packages.REFERENCE_FILES) <= set(files) \
+                <= {*packages.REFERENCE_FILES, *packages.OPTIONAL_REFERENCE_FILES} or \
                 not all(isinstance(t, str) for t in files.values()):
             return "the package does not hold the reference files"
         return dict(files)

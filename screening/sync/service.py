@@ -52,9 +52,7 @@ class SyncRunningError(ScreeningError):
     code = "sync_running"
 
     def __init__(self) -> None:
-        super().__init__("a sync is already running on this workstation (the desktop's or "
-                         "another command); it sends everything that is ready — try again "
-                         "when it has finished")
+        super().__init__()
 
 
 @contextlib.contextmanager
@@ -165,10 +163,9 @@ def _read_ca(path: Path) -> str:
     try:
         text = path.read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError) as error:
-        raise ScreeningError(f"cannot read the CA bundle {path}: {error}", code="ca_unreadable"
-                             ) from None
+        raise ScreeningError(code="ca_unreadable", path=path, detail=error) from None
     if "-----BEGIN CERTIFICATE-----" not in text:
-        raise ScreeningError(f"{path} holds no PEM certificate", code="ca_unreadable")
+        raise ScreeningError(code="ca_not_pem", path=path)
     return text
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from screening import messages
 from screening.errors import ScreeningError
 from screening.store import connection, settings
 from screening.store.session import StoreSession
@@ -24,7 +25,8 @@ class SyncStatus:
     last_success: str = ""  # ISO 8601 UTC, "" when never
     pending: int = 0
     quarantined: list[Entry] = field(default_factory=list)
-    refused: list[tuple[str, str]] = field(default_factory=list)  # (interview id, reason)
+    # (interview id, the reason in each language: {"sq": …, "en": …})
+    refused: list[tuple[str, dict[str, str]]] = field(default_factory=list)
 
 
 def read_status(session: StoreSession) -> SyncStatus:
@@ -33,7 +35,8 @@ def read_status(session: StoreSession) -> SyncStatus:
     except ScreeningError:
         return SyncStatus(enrolled=False)
     entries = Outbox(session.paths.root / OUTBOX).entries()
-    refused = [(item.get("interview_id", ""), refusal_reason(item))
+    refused = [(item.get("interview_id", ""),
+                {lang: refusal_reason(item, lang) for lang in messages.LANGUAGES})
                for entry in entries for item in entry.refused]
     return SyncStatus(
         enrolled=True, server_url=me.server_url, device_id=me.device_id,

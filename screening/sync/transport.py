@@ -21,7 +21,7 @@ import certifi
 import requests
 from requests.adapters import HTTPAdapter
 
-from screening import crypto
+from screening import crypto, messages
 from screening.errors import ScreeningError
 from screening.sync import wire
 
@@ -44,6 +44,13 @@ class CentralRefusedError(SyncError):
         super().__init__(f"central refused: {message} ({code}, HTTP {status})", code=code)
         self.status = status
 
+    def in_language(self, lang: str) -> str:
+        """Central's reason by its code (screening/messages.py), not central's English."""
+        if lang == "en":
+            return self.message
+        return messages.text("cli.refused_by_central", lang,
+                             reason=messages.refusal(self.code, lang, self.message))
+
 
 # Refusals that say "not now" rather than "never": retried like a network failure.
 RETRYABLE = frozenset({"busy", "internal", "request_timeout", "request_incomplete"})
@@ -56,14 +63,11 @@ def check_address(server_url: str, *, ca_given: bool = False) -> None:
     if parts.scheme == "https" and parts.hostname:
         return
     if parts.scheme != "http" or not parts.hostname:
-        raise SyncError(f"central's address must begin with https:// (got {server_url[:80]!r})",
-                        code="server_url_invalid")
+        raise SyncError(code="server_url_not_https", url=server_url)
     if ca_given:
-        raise SyncError("a CA file is only used with https://; give central's https:// "
-                        "address", code="server_url_invalid")
+        raise SyncError(code="ca_needs_https")
     if not _loopback(parts.hostname):
-        raise SyncError("plain http:// would send interviews' metadata and refusals unsigned "
-                        "by TLS; use central's https:// address", code="server_url_invalid")
+        raise SyncError(code="plain_http_refused")
 
 
 def _loopback(host: str) -> bool:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from screening import __version__, config
 from screening.errors import ScreeningError
 from screening.ui.application import application
+from screening.ui.dialogs import error_words
 from screening.ui.i18n import Languages
 from screening.ui.main_window import MainWindow
 from screening.ui.preferences import Preferences
@@ -50,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         window = build_window(arguments)
     except ScreeningError as error:
-        QMessageBox.critical(None, "Returnee Screening", error.message)
+        QMessageBox.critical(None, "Returnee Screening", error_words(error))
         return 1
     window.show()
     if "--smoke-test" in arguments:

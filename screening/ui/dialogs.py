@@ -12,14 +12,29 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMes
 from shiboken6 import isValid
 
 from screening.errors import ScreeningError
+from screening.ui import i18n
+
+
+def error_words(error: ScreeningError) -> str:
+    """A core error's message in the client's language (from ``screening.messages`` by its
+    code, never English dropped into an Albanian dialog), as a sentence."""
+    text = error.in_language(i18n.current()).strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
+def failure_words(error: BaseException) -> str:
+    """Words for any failure a dialog shows: a core error's own; anything else named as such."""
+    if isinstance(error, ScreeningError):
+        return error_words(error)
+    text = QCoreApplication.translate("Failure", "Something unexpected went wrong: %1")
+    return text.replace("%1", type(error).__name__)
 
 
 def store_message(error: BaseException) -> str:
     """Words for a store call that failed: the store's own message (written for people), as a
     sentence; anything unexpected is named as such."""
     if isinstance(error, ScreeningError):
-        text = error.message.strip()
-        return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+        return error_words(error)
     text = QCoreApplication.translate("AccountsDialog", "Could not save the change: %1")
     return text.replace("%1", str(error))
 

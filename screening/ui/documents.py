@@ -14,9 +14,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from screening import paperwork
-from screening.errors import ReauthenticationNeededError, ScreeningError
+from screening.errors import ReauthenticationNeededError
+from screening.questionnaire.reference import Reference
 from screening.store.session import StoreSession
 from screening.ui.asking import ask_text
+from screening.ui.dialogs import failure_words
 from screening.ui.document_preview import DocumentPreview
 from screening.ui.pdf_pages import render_pages
 from screening.ui.quarterly_dialog import QuarterlyDialog
@@ -40,6 +42,16 @@ class Documents(QObject):
         self._produce(session, "record_printed",
                       lambda s: paperwork.record(s, interview_id, lang),
                       self.tr("Interview record"), "record")
+
+    def leaflet(self, reference: Reference) -> None:
+        """The information leaflet, in one step: it holds nothing about any person, so no
+        password is asked and nothing is audited."""
+        def build() -> tuple[paperwork.Document, list[Any]]:
+            document = paperwork.leaflet(reference)
+            return document, render_pages(document.pdf, PREVIEW_DPI)
+
+        self.runner.background(build, lambda result: self._show(
+            self.tr("Information leaflet"), "leaflet", *result), self._fail)
 
     def quarterly(self, session: StoreSession, lang: str) -> None:
         dialog = QuarterlyDialog(self.window)
@@ -101,5 +113,5 @@ class Documents(QObject):
         self.preview.show()
 
     def _fail(self, error: BaseException) -> None:
-        text = error.message if isinstance(error, ScreeningError) else str(error)
-        QMessageBox.warning(self.window, self.tr("The document was not made"), text)
+        QMessageBox.warning(self.window, self.tr("The document was not made"),
+                            failure_words(error))

@@ -67,6 +67,11 @@ class Languages:
             QCoreApplication.postEvent(widget, QEvent(QEvent.Type.LanguageChange))
 
 
+def current() -> str:
+    """The language the client speaks now (``Languages.apply`` sets Qt's default locale)."""
+    return "sq" if QLocale().language() == QLocale.Language.Albanian else "en"
+
+
 def date_format(lang: str) -> str:
     return _DATE_FORMATS.get(lang, _DATE_FORMATS["sq"])
 

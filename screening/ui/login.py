@@ -20,6 +20,7 @@ from screening.errors import (
     StoreError,
     WrongCredentialsError,
 )
+from screening.ui.dialogs import error_words
 from screening.ui.retranslating import Retranslating
 
 
@@ -41,7 +42,7 @@ def login_error_text(widget: QWidget, error: BaseException) -> str:
             "LoginScreen", "The database on this workstation is damaged. Nothing was changed. "
             "Ask a supervisor to restore the latest backup.")
     if isinstance(error, StoreError):
-        return str(error)
+        return error_words(error)
     text = QCoreApplication.translate("LoginScreen", "Could not log in: %1")
     return text.replace("%1", str(error))
 

@@ -12,18 +12,25 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+from shiboken6 import isValid
 
 from screening import lifecycle
 from screening.errors import (
     PermissionDeniedError,
-    ScreeningError,
     StoreDamagedError,
     WrongCredentialsError,
 )
 from screening.store.layout import StorePaths
 from screening.ui.application import application
-from screening.ui.dialogs import confirm
+from screening.ui.dialogs import confirm, error_words, failure_words
 from screening.ui.home import HomeScreen
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Languages
 from screening.ui.idle import IdleWatcher
@@ -46,6 +53,7 @@ if TYPE_CHECKING:
 
 # what a logged-in session needs (SQLCipher, Argon2, cryptography, the form's schema check,
 # reportlab): imported on a worker thread once the login window is up, not before it shows
+LEAFLET_QUESTION = "info_leaflet_given"  # the form's question the leaflet button sits beside
 AFTER_LOGIN = ("screening.store.session", "screening.sync.reference", "screening.sync.service",
                "screening.ui.interview.view", "screening.ui.accounts",
                "screening.ui.settings_dialog", "screening.ui.sync_dialog", "screening.ui.review",
@@ -69,6 +77,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.locked = False  # while locked, nothing but the lock screen answers
         self.interview_id: str | None = None
         self.interview: InterviewView | None = None
+        self.leaflet_button: QPushButton | None = None  # beside the open interview's question
         self._before_lock: QWidget | None = None  # the screen the lock covers
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -174,7 +183,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.record_action.triggered.connect(self._print_record)
         self.quarterly_action = QAction(self)
         self.quarterly_action.triggered.connect(self._quarterly_report)
+        self.leaflet_action = QAction(self)
+        self.leaflet_action.setObjectName("leafletAction")
+        self.leaflet_action.triggered.connect(self._print_leaflet)
         self.documents_menu.addAction(self.record_action)
+        self.documents_menu.addAction(self.leaflet_action)
         self.documents_menu.addAction(self.quarterly_action)
         self.file_menu.addAction(self.record_action)  # the open interview's record, here too
         self.language_menu = self.menuBar().addMenu("")
@@ -234,6 +247,7 @@ class MainWindow(Retranslating, QMainWindow):
         for code, action in self.language_actions.items():
             action.setChecked(code == self.languages.lang)
         self.record_action.setEnabled(logged_in and self.interview is not None)
+        self.leaflet_action.setEnabled(logged_in)
         supervisor = active is not None and active.is_supervisor
         self.quarterly_action.setEnabled(supervisor)
         self.accounts_action.setEnabled(supervisor)
@@ -261,7 +275,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.wizard.show_recovery_code(code)
 
         self.runner.store(lambda: StoreSession.initialise(self.root, checkpoint, user, password),
-                          created, lambda error: self.wizard.creation_failed(str(error)))
+                          created, lambda error: self.wizard.creation_failed(failure_words(error)))
 
     def show_login(self) -> None:
         self.menuBar().show()
@@ -306,7 +320,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         def failed(error: BaseException) -> None:
             dialog.failed(login_error_text(self, error) if not isinstance(
-                error, PermissionDeniedError) else error.message)
+                error, PermissionDeniedError) else error_words(error))
 
         dialog.submitted.connect(lambda code, user, password: self.runner.store(
             lambda: self._resolve_forms(StoreSession.recover(self.root, code, user, password)),
@@ -457,6 +471,7 @@ class MainWindow(Retranslating, QMainWindow):
         view = InterviewView(form, reference, self.languages.lang, answers,
                              self._save_answer, current=resume_point(form, answers, reference))
         view.finalise_requested.connect(self._finalise)
+        self._offer_leaflet(view)
         editable = lifecycle.is_editable(status)
         view.set_read_only(not editable)
         if not editable and self.session is not None and self.session.is_supervisor:
@@ -558,6 +573,18 @@ class MainWindow(Retranslating, QMainWindow):
                 dialog.done(QDialog.DialogCode.Rejected)
                 dialog.deleteLater()
 
+    def _offer_leaflet(self, view: Any) -> None:
+        """Beside the form's question whether the leaflet was given: print it, in one step."""
+        self.leaflet_button = None
+        field = view.fields.get(LEAFLET_QUESTION)
+        if field is None:
+            return
+        button = QPushButton(self.tr("Print the leaflet"))
+        button.setObjectName("leafletButton")
+        button.clicked.connect(self._print_leaflet)
+        field.layout().addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.leaflet_button = button
+
     def _print_slip(self) -> None:
         if self.active is not None and self.interview_id is not None:
             self.documents.slip(self.active, self.interview_id)
@@ -565,6 +592,12 @@ class MainWindow(Retranslating, QMainWindow):
     def _print_record(self) -> None:
         if self.active is not None and self.interview_id is not None:
             self.documents.record(self.active, self.interview_id, self.languages.lang)
+
+    def _print_leaflet(self) -> None:
+        # the reference data of the open interview's form version, else the one in use
+        reference = (self.interview.reference if self.interview is not None else None) \
+            or self.reference
+        self.documents.leaflet(reference)
 
     def _quarterly_report(self) -> None:
         if self.active is not None:
@@ -609,8 +642,7 @@ class MainWindow(Retranslating, QMainWindow):
     # -- errors, language, closing ---------------------------------------------------------
 
     def show_error(self, error: BaseException) -> None:
-        text = error.message if isinstance(error, ScreeningError) else str(error)
-        QMessageBox.warning(self, self.tr("Something went wrong"), text)
+        QMessageBox.warning(self, self.tr("Something went wrong"), failure_words(error))
 
     def set_language(self, lang: str) -> None:
         self.languages.apply(lang)
@@ -632,6 +664,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.setTitle(self.tr("&Interview"))
         self.documents_menu.setTitle(self.tr("&Documents"))
         self.record_action.setText(self.tr("Interview record…"))
+        self.leaflet_action.setText(self.tr("Information leaflet for the person…"))
+        if self.leaflet_button is not None and isValid(self.leaflet_button):
+            self.leaflet_button.setText(self.tr("Print the leaflet"))
         self.admin_menu.setTitle(self.tr("&Workstation"))
         self.accounts_action.setText(self.tr("Accounts…"))
         self.central_action.setText(self.tr("Central and sync…"))

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from screening.errors import ScreeningError
+from screening.ui.dialogs import error_words
 from screening.ui.runner import Runner
 
 if TYPE_CHECKING:
@@ -124,7 +126,8 @@ class SyncController(QObject):
 
     def _sync_failed(self, error: BaseException) -> None:
         self.running = False
-        self.last_error = getattr(error, "message", None) or str(error)
+        self.last_error = error_words(error) if isinstance(error, ScreeningError) \
+            else str(error)
         self.failed.emit(self.last_error)
         self.refresh()  # what the failed try queued now waits in the outbox: show it
 

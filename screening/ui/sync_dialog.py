@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from screening.errors import ScreeningError
 from screening.sync.status import SyncStatus
 from screening.ui import i18n
+from screening.ui.dialogs import error_words
 from screening.ui.retranslating import Retranslating
 from screening.ui.sync import SyncController
 
@@ -150,7 +151,7 @@ class SyncDialog(Retranslating, QDialog):
                 "%1", str(entry.sequence)).replace("%2", entry.reason))
         for interview_id, reason in status.refused:
             self.problems.addItem(self.tr("Interview %1 refused by central: %2").replace(
-                "%1", interview_id[:8]).replace("%2", reason))
+                "%1", interview_id[:8]).replace("%2", reason[i18n.current()]))
         self.problems.setVisible(self.problems.count() > 0)
 
     def _failed(self, message: str) -> None:
@@ -173,7 +174,7 @@ class SyncDialog(Retranslating, QDialog):
 
 
 def _words(error: BaseException) -> str:
-    return error.message if isinstance(error, ScreeningError) else str(error)
+    return error_words(error) if isinstance(error, ScreeningError) else str(error)
 
 
 def _when(iso: str, lang: str) -> str:

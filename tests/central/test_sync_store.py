@@ -161,8 +161,14 @@ def test_central_refuses_an_unapproved_lowered_outcome_alone_and_says_why(store,
     assert [(r["interview_id"], r["problems"][0]["question"]) for r in entry.refused] == [
         (lowered, "officer_outcome")]
     [(shown_id, reason)] = status.read_status(store).refused
-    assert shown_id == lowered and "supervisor's approval" in reason
-    assert "officer_outcome" in reason and "Lowered" not in reason
+    assert shown_id == lowered and "supervisor's approval" in reason["en"]
+    assert "officer_outcome" in reason["en"] and "Lowered" not in reason["en"]
+    # the supervisor reads it in Albanian, from the workstation's catalogue by code
+    assert reason["sq"] == ("punonjësi e uli vlerësimin e llogaritur: intervista ka nevojë "
+                            "për arsyen dhe për miratimin e një mbikëqyrësi para se të "
+                            "dërgohet — officer_outcome: punonjësi e uli vlerësimin e "
+                            "llogaritur: duhet ta miratojë një mbikëqyrës")
+    assert "approval" not in reason["sq"] and "Lowered" not in reason["sq"]
     with staff_side.engine.connect() as conn:
         assert held.current(conn, lowered) is None  # refused: nothing of it is held
     store.approve(lowered)  # the supervisor approves: the next revision is accepted

@@ -211,7 +211,8 @@ def test_the_store_refuses_what_the_list_did_not_know(qtbot, window):
     qtbot.waitUntil(lambda: dialog.confirm is not None and dialog.confirm.isVisible())
     qtbot.keyClick(dialog.confirm_button, SPACE)
     qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=10_000)
-    assert dialog.error.text() == "The last active supervisor cannot be disabled."
+    # the store's words, in the client's language (Albanian), from screening.messages
+    assert dialog.error.text() == "Mbikëqyrësi i fundit aktiv nuk mund të çaktivizohet."
     assert rows(dialog)["clirim"][1] == dialog.tr("Active")
 
 

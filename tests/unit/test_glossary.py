@@ -1,7 +1,7 @@
 """The Albanian glossary (docs/glossary.md): no rejected variant of a fixed term appears in any
-Albanian text of the newest form, the engine's own messages, the documents' words or the
-desktop client's translations. The frozen earlier forms in
-forms/versions/ are exempt: they are kept byte for byte."""
+Albanian text of the newest form, the engine's own messages, the documents' words, the
+desktop client's translations, the console or the errors' messages (screening/messages.py).
+The frozen earlier forms in forms/versions/ are exempt: they are kept byte for byte."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
+from screening import messages as error_messages
 from screening.central.console.catalogue import MESSAGES as CONSOLE
 from screening.questionnaire.messages import MESSAGES
 from screening.reports.wording import WORDS
@@ -143,6 +144,18 @@ def test_the_desktop_translations_use_no_rejected_variant(terms):
                 texts.append((f"{path.name}: {source[:40]!r}", translation.text))
     assert texts, "no Albanian translation was read"
     assert findings(iter(texts), terms) == []
+
+
+def test_the_error_messages_use_no_rejected_variant(terms):
+    texts = ((f"error message {code}", text["sq"])
+             for code, text in error_messages.MESSAGES.items())
+    assert findings(texts, terms) == []
+
+
+def test_the_information_leaflet_uses_no_rejected_variant(terms):
+    leaflet = yaml.safe_load((ROOT / "forms" / "reference" / "leaflet.yaml").read_text(
+        encoding="utf-8"))
+    assert findings(albanian_texts(leaflet), terms) == []
 
 
 def test_a_planted_variant_is_found(terms, newest_form):

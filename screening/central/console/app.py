@@ -16,6 +16,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from screening import messages
 from screening.central.console import catalogue, render
 from screening.central.console.context import (
     COOKIE,
@@ -133,6 +134,11 @@ def _add_error_handlers(app: FastAPI, console: Console) -> None:
         known = f"refusal.{error.code}"
         if known in catalogue.MESSAGES:
             return _error(console, request, 400, "error.not_possible", known)
+        # a core error: its words by code and parameters, in the page's language
+        words = messages.render(error.code, error.params, console.language_of(request))
+        if words is not None:
+            return _error(console, request, 400, "error.not_possible", "refusal.words",
+                          words=words)
         return _error(console, request, 400, "error.not_possible", "refusal.unknown_code",
                       code=error.code)
 

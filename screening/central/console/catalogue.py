@@ -467,6 +467,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "refusal.document_failed": {"sq": "dokumenti nuk mund të krijohej; tregojini mbështetjes "
                                       "së IT-së",
                                 "en": "the document could not be made; tell IT support"},
+    "refusal.words": {"sq": "{words}", "en": "{words}"},  # screening/messages.py's, filled in
     "refusal.unknown_code": {"sq": "sistemi qendror nuk e pranoi këtë kërkesë (kodi {code})",
                       "en": "central did not accept this request (code {code})"},
 }

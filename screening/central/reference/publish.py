@@ -53,6 +53,8 @@ def publish_reference_dir(central: Central, folder: Path, *, by: str) -> publish
     after ``load_reference`` accepted it; unchanged files are a no-op."""
     load_reference(folder)  # raises ReferenceDataError naming the file and entry
     files = {name: _read_text(folder / name) for name in packages.REFERENCE_FILES}
+    files.update({name: _read_text(folder / name) for name in packages.OPTIONAL_REFERENCE_FILES
+                  if (folder / name).exists()})
     return _publish(central, "reference", "reference", "", {"files": files}, by)
 
 

@@ -77,7 +77,7 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../dialogs.py" line="+23"/>
+        <location filename="../dialogs.py" line="+38"/>
         <source>Could not save the change: %1</source>
         <translation>Ndryshimi nuk u ruajt: %1</translation>
     </message>
@@ -440,7 +440,7 @@
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../documents.py" line="+37"/>
+        <location filename="../documents.py" line="+39"/>
         <source>Referral slip</source>
         <translation>Fleta e referimit</translation>
     </message>
@@ -448,6 +448,11 @@
         <location line="+5"/>
         <source>Interview record</source>
         <translation>Procesverbali i intervistës</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Information leaflet</source>
+        <translation>Fletëpalosja informuese</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -465,9 +470,17 @@
         <translation>Dokumentet me të dhëna personale kërkojnë sërish fjalëkalimin tuaj:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>The document was not made</source>
         <translation>Dokumenti nuk u krijua</translation>
+    </message>
+</context>
+<context>
+    <name>Failure</name>
+    <message>
+        <location filename="../dialogs.py" line="-28"/>
+        <source>Something unexpected went wrong: %1</source>
+        <translation>Ndodhi një gabim i papritur: %1</translation>
     </message>
 </context>
 <context>
@@ -505,7 +518,7 @@
     <message>
         <location line="-37"/>
         <source>Sync with central: not set up on this workstation</source>
-        <translation>Sinkronizimi me serverin qendror: nuk është konfiguruar në këtë kompjuter</translation>
+        <translation>Sinkronizimi me sistemin qendror: nuk është konfiguruar në këtë kompjuter</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -665,7 +678,7 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../login.py" line="+198"/>
+        <location filename="../login.py" line="+199"/>
         <source>Locked</source>
         <translation>Sesioni është kyçur</translation>
     </message>
@@ -813,7 +826,13 @@ Referenca e rastit: %1
 Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e referimit dhe procesverbali i intervistës e kanë gjithashtu.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+62"/>
+        <location line="+87"/>
+        <source>Print the leaflet</source>
+        <translation>Printo fletëpalosjen</translation>
+    </message>
+    <message>
+        <location line="-58"/>
         <source>Receiving organisation saved.</source>
         <translation>Organizata pritëse u ruajt.</translation>
     </message>
@@ -848,7 +867,7 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
         <translation>Intervista u përfundua dhe u ruajt.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Something went wrong</source>
         <translation>Ndodhi një gabim</translation>
     </message>
@@ -874,6 +893,11 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
     </message>
     <message>
         <location line="+1"/>
+        <source>Information leaflet for the person…</source>
+        <translation>Fletëpalosja informuese për personin…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Workstation</source>
         <translation>&amp;Kompjuteri</translation>
     </message>
@@ -1127,7 +1151,7 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
     <message>
         <location line="+2"/>
         <source>Personal data of interviews that central has acknowledged is deleted from this workstation after this many days.</source>
-        <translation>Të dhënat personale të intervistave që serveri qendror i ka konfirmuar fshihen nga ky kompjuter pas kaq ditësh.</translation>
+        <translation>Të dhënat personale të intervistave që sistemi qendror i ka konfirmuar fshihen nga ky kompjuter pas kaq ditësh.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1161,7 +1185,7 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../sync_dialog.py" line="+92"/>
+        <location filename="../sync_dialog.py" line="+93"/>
         <source>Enter central&apos;s address and the enrolment code.</source>
         <translation>Shkruani adresën e qendrës dhe kodin e regjistrimit.</translation>
     </message>

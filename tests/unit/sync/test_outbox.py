@@ -74,5 +74,12 @@ def test_a_refusal_is_told_in_words_with_each_problem():
                          {"question": "", "code": "shape", "message": "/officer: type"}]}
     assert refusal_reason(item) == ("some answers are not valid for the questionnaire — "
                                     "sex: not a choice; /officer: type")
-    # a receipt from before problems were sent: its message, else its code
-    assert refusal_reason({"code": "revision_conflict", "message": ""}) == "revision_conflict"
+    # in Albanian by the codes (screening/messages.py), never central's English words
+    assert refusal_reason(item, "sq") == (
+        "disa përgjigje nuk janë të vlefshme për pyetësorin — sex: përgjigjja nuk është e "
+        "vlefshme për këtë pyetje; regjistrimi nuk ka formën që kërkon protokolli")
+    # a receipt from before problems were sent: its message, else its code's words
+    assert refusal_reason({"code": "revision_conflict", "message": ""}) == \
+        "central holds this revision of the interview with different content"
+    assert refusal_reason({"code": "from_a_newer_central", "message": ""}) == \
+        "from_a_newer_central"

@@ -296,3 +296,26 @@ def test_without_central_s_key_only_what_the_program_ships_is_used(store):
     apply(store, form_package(1, "2026.3"))
     assert forms.current(store.paths.root, None)[0].version == "2026.2"
     assert forms.central_key(store) is None  # not enrolled
+
+
+def test_the_leaflet_travels_with_the_reference_data_and_may_be_absent(store):
+    leaflet = (config.forms_dir() / "reference" / "leaflet.yaml").read_text(encoding="utf-8")
+    # an older central publishes no leaflet: accepted, and the bundled words are printed
+    report = apply(store, signed(1, "reference", {"files": reference_files()}))
+    assert report.applied == ["v1: reference"]
+    assert forms.current(store.paths.root, KEY)[1].leaflet == ()
+    changed = leaflet.replace("Të drejtat tuaja", "Të drejtat tuaja, sipas ligjit")
+    report = apply(store, signed(2, "reference", {
+        "files": reference_files(**{"leaflet.yaml": changed})}))
+    assert report.applied == ["v2: reference"]
+    [rights] = [s for s in forms.current(store.paths.root, KEY)[1].leaflet if s.id == "rights"]
+    assert rights.heading["sq"] == "Të drejtat tuaja, sipas ligjit"
+    # any other file is still refused, and a leaflet without English too
+    for version, files in enumerate((
+            reference_files(**{"../escape.yaml": "x: 1"}),
+            reference_files(**{"leaflet.yaml": changed.replace("en: \"Your rights\"",
+                                                               "fr: \"Vos droits\"")})), 3):
+        report = apply(store, signed(version, "reference", {"files": files}))
+        assert report.applied == [] and report.refused, files.keys()
+    [rights] = [s for s in forms.current(store.paths.root, KEY)[1].leaflet if s.id == "rights"]
+    assert rights.heading["sq"] == "Të drejtat tuaja, sipas ligjit"  # the old data stays

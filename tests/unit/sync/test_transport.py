@@ -139,7 +139,8 @@ def test_a_refusal_central_did_not_sign_for_this_request_is_retried(scripted, ba
 def test_plain_http_is_refused_except_to_this_machine(url):
     with pytest.raises(SyncError) as caught:
         CentralClient(url)
-    assert caught.value.code == "server_url_invalid"
+    # http:// to another machine is refused for its own reason; anything else is no https://
+    assert caught.value.code in {"plain_http_refused", "server_url_not_https"}
 
 
 def test_loopback_may_be_plain_http_but_a_ca_file_needs_https():
