@@ -360,6 +360,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                            "lejuar"},
     "envelope_malformed": {"en": "the batch file is damaged or not a batch",
                            "sq": "skedari i paketës është i dëmtuar ose nuk është paketë"},
+    "batch_too_many_interviews": {
+        "en": "the batch holds more interviews than central takes in one batch",
+        "sq": "paketa ka më shumë intervista se sa pranon sistemi qendror në një paketë"},
+    "interview_too_large": {
+        "en": "the data of an interview is larger than central takes",
+        "sq": "të dhënat e një interviste janë më të mëdha se sa pranon sistemi qendror"},
     "content_malformed": {"en": "the content of the batch is damaged",
                           "sq": "përmbajtja e paketës është e dëmtuar"},
     "content_mismatch": {"en": "the content of the batch does not match its header",
@@ -463,6 +469,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                       "sq": "paketa nuk përputhet me gjurmën e saj"},
     "refusal.decrypt_failed": {"en": "central could not decrypt the batch",
                                "sq": "sistemi qendror nuk e deshifroi dot paketën"},
+    "refusal.batch_too_many_interviews": {
+        "en": "the batch holds more interviews than central takes in one batch",
+        "sq": "paketa ka më shumë intervista se sa pranon sistemi qendror në një paketë"},
+    "refusal.interview_too_large": {
+        "en": "the data of an interview is larger than central takes",
+        "sq": "të dhënat e një interviste janë më të mëdha se sa pranon sistemi qendror"},
     "refusal.content_malformed": {"en": "the content of the batch is damaged",
                                   "sq": "përmbajtja e paketës është e dëmtuar"},
     "refusal.content_mismatch": {"en": "the content of the batch does not match its header",
