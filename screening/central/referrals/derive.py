@@ -43,16 +43,16 @@ def wanted(record: Mapping[str, Any]) -> list[Wanted]:
     an interview not approved (a supervisor has not confirmed the choice)."""
     if record.get("status") != lifecycle.APPROVED:
         return []
-    answers = _answers(record)
-    action = answers.get("action_taken")
+    given = answers(record)
+    action = given.get("action_taken")
     if action not in ACTION_TYPES:  # the form asks for referrals only after a referring action
         return []
     found: dict[str, Wanted] = {}
-    primary = answers.get("referral_organisation")
+    primary = given.get("referral_organisation")
     if _id(primary):
         found[primary] = Wanted("primary", primary, ACTION_TYPES[action],
-                                answers.get("referral_urgent") == "yes")
-    items = answers.get("further_referrals")
+                                given.get("referral_urgent") == "yes")
+    items = given.get("further_referrals")
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict):
             continue
@@ -66,12 +66,12 @@ def wanted(record: Mapping[str, Any]) -> list[Wanted]:
 
 
 def person(record: Mapping[str, Any]) -> Person:
-    answers = _answers(record)
-    return Person(tuple(n for n in NEEDS if answers.get(f"needs_{n}") == "yes"),
-                  answers.get("consent_data_sharing") == "yes")
+    given = answers(record)
+    return Person(tuple(n for n in NEEDS if given.get(f"needs_{n}") == "yes"),
+                  given.get("consent_data_sharing") == "yes")
 
 
-def _answers(record: Mapping[str, Any]) -> Mapping[str, Any]:
+def answers(record: Mapping[str, Any]) -> Mapping[str, Any]:
     held = record.get("answers")
     return held if isinstance(held, dict) else {}
 

@@ -52,6 +52,7 @@ class Minimal:
     child: bool
     sex: str | None
     age_years: int | None
+    nationality: str | None = None
 
 
 def minimal(conn: Connection, interview_id: str) -> Minimal:
@@ -61,7 +62,8 @@ def minimal(conn: Connection, interview_id: str) -> Minimal:
         return Minimal(False, None, None)
     facts = json.loads(row.facts) if row.facts else {}
     age = facts.get("age_years")
-    return Minimal(bool(row.child), facts.get("sex"), age if isinstance(age, int) else None)
+    return Minimal(bool(row.child), facts.get("sex"), age if isinstance(age, int) else None,
+                   facts.get("nationality"))
 
 
 # -- referrals ---------------------------------------------------------------------------------

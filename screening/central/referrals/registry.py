@@ -17,7 +17,12 @@ from screening.central.cases.forms import known_forms
 from screening.central.clock import utc_now
 from screening.central.referrals import derive, lifecycle
 from screening.central.referrals import queries as q
-from screening.central.referrals.access import Actor, organisation_scope, visible
+from screening.central.referrals.access import (
+    Actor,
+    may_see_person,
+    organisation_scope,
+    visible,
+)
 from screening.central.refusals import Refused
 from screening.central.settings import Settings
 from screening.central.staff import audit
@@ -222,6 +227,10 @@ def listing(engine: Engine, actor: Actor, *, organisation: str | None = None,
                       code="referral_status_unknown")
     scope = organisation_scope(actor)
     with engine.connect() as conn:
+        if organisation is not None and organisation not in \
+                known_forms(conn).reference.organisations:
+            raise Refused(f"no organisation {organisation[:100]!r} in the referral directory",
+                          code="organisation_unknown")
         rows, total = q.listing(conn, q.Wanted(scope or organisation, status), limit, offset)
     return [visible(actor, row) for row in rows], total
 
@@ -254,6 +263,17 @@ def to_rerefer(engine: Engine, actor: Actor) -> list[dict[str, Any]]:
     return rows
 
 
+PERSON_FIELDS = ("given_name", "family_name", "date_of_birth", "nationality",
+                 "interview_language")
+
+
+def _person(conn: Connection, interview_id: str) -> dict[str, Any]:
+    """What the receiving organisation needs to know whom to expect, with consent."""
+    text = cases.record(conn, interview_id)
+    answers = derive.answers(json.loads(text)) if text else {}
+    return {name: answers.get(name) for name in PERSON_FIELDS}
+
+
 def view(engine: Engine, referral_id: int, actor: Actor) -> dict[str, Any]:
     """One referral with its events, as ``actor`` may see it; the view is audited."""
     with engine.begin() as conn:
@@ -264,6 +284,8 @@ def view(engine: Engine, referral_id: int, actor: Actor) -> dict[str, Any]:
         shown = visible(actor, found)
         shown["events"] = q.events(conn, referral_id)
         shown["interview_id"] = found["interview_id"]
+        shown["person"] = _person(conn, found["interview_id"]) \
+            if may_see_person(actor, found) else None
         audit.record(conn, actor.name, "referral_viewed",
                      f"{found['case_reference'] or found['interview_id']} #{referral_id}")
     return shown

@@ -19,7 +19,7 @@ PARTNER = "partner"
 def add(engine: Engine, name: str, password: str, role: str, *, by: str,
         organisation: str | None = None) -> None:
     """A new account ``name`` with ``role`` (a partner: bound to ``organisation``)."""
-    _check_role(role, organisation)
+    check_role(role, organisation)
     passwordpolicy.check_new_password(password)
     password_hash = crypto.hash_staff_password(password)
     with engine.begin() as conn:
@@ -34,7 +34,7 @@ def add(engine: Engine, name: str, password: str, role: str, *, by: str,
 def set_role(engine: Engine, name: str, role: str, *, by: str,
              organisation: str | None = None) -> bool:
     """False when there is no account ``name``."""
-    _check_role(role, organisation)
+    check_role(role, organisation)
     with engine.begin() as conn:
         _check_organisation(conn, organisation)
         found = queries.staff_id(conn, name)
@@ -49,7 +49,7 @@ def _subject(name: str, role: str, organisation: str | None) -> str:
     return f"{name} ({role} of {organisation})" if organisation else f"{name} ({role})"
 
 
-def _check_role(role: str, organisation: str | None) -> None:
+def check_role(role: str, organisation: str | None) -> None:
     if role not in ROLES:
         raise Refused(f"role must be one of {', '.join(ROLES)}", code="staff_role_unknown")
     if role == PARTNER and not organisation:
