@@ -32,6 +32,7 @@ from screening.central.console.routes import (
     devices,
     language,
     login,
+    referrals,
     repeats,
     statistics,
 )
@@ -50,7 +51,8 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
 }
-PAGES = (login, language, batches, devices, checkpoints, cases, repeats, statistics)
+PAGES = (login, language, batches, devices, checkpoints, cases, referrals, repeats,
+         statistics)
 
 
 def create_console(central: Central, settings: ConsoleSettings | None = None) -> FastAPI:

@@ -66,8 +66,8 @@ def _refresh_one(conn: Connection, interview_id: str, revision: int, now: str) -
         if key.startswith("checkpoint:") and key not in wanted and \
                 existing["status"] in (lifecycle.SENT, lifecycle.RECEIVED):
             q.change(conn, existing["id"], status=lifecycle.WITHDRAWN, updated_at=now)
-            q.add_event(conn, existing["id"], lifecycle.WITHDRAWN, now, CHECKPOINT_ACTOR,
-                        "a later revision of the interview no longer refers here")
+            # a later revision of the interview no longer refers there
+            q.add_event(conn, existing["id"], lifecycle.WITHDRAWN, now, CHECKPOINT_ACTOR)
     q.set_source(conn, interview_id, revision)
     return added
 
@@ -103,7 +103,7 @@ def record(engine: Engine, referral_id: int, step: Step, actor: Actor) -> dict[s
     """Record ``step`` on the referral as ``actor`` (checked, audited); the referral after it
     (a re-referral: the new referral)."""
     reason = clean_reason(step.reason)
-    day = check_day(step.day) if step.event in lifecycle.DATED else None
+    day = check_day(step.day)  # any event may say the day it happened; these always do
     if step.event in lifecycle.DATED and day is None:
         day = dt.datetime.now(dt.UTC).date().isoformat()
     with engine.begin() as conn:
@@ -179,8 +179,7 @@ def _rerefer(conn: Connection, referral: dict[str, Any], organisation: str | Non
                            bool(referral["data_sharing_consent"]))
     return _add(conn, referral["interview_id"], want, person, now,
                 previous_id=referral["id"], kind="rereferral",
-                source_key=f"rereferral:{referral['id']}", actor=actor.name,
-                reason=f"re-referred from {referral['organisation']}: {reason}"[:REASON_LIMIT])
+                source_key=f"rereferral:{referral['id']}", actor=actor.name, reason=reason)
 
 
 def _child_protection(referral: dict[str, Any], reference: Reference) -> bool:
@@ -255,7 +254,7 @@ def overdue(engine: Engine, settings: Settings, now: dt.datetime | None = None
 def to_rerefer(engine: Engine, actor: Actor) -> list[dict[str, Any]]:
     """Declined referrals, and people who did not arrive: the Responsible Authority's to
     refer elsewhere."""
-    if not actor.may("rerefer"):
+    if not actor.may("see_referrals"):
         raise Refused("your account may not see the re-referral queue",
                       code="referral_forbidden")
     with engine.connect() as conn:

@@ -19,6 +19,8 @@ from screening.errors import QuarterError
 from screening.reports.period import parse_period
 from screening.sync import wire
 
+CASE_DONE = {"identified": "identification.done", "follow_up": "followup.done"}
+
 
 def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/cases")
@@ -59,7 +61,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
         return found
 
     @app.get("/cases/{interview_id}")
-    def case_page(request: Request, interview_id: str) -> Response:
+    def case_page(request: Request, interview_id: str, done: str = "") -> Response:
         staff = console.need(request, "see_cases")
         lang = console.language_of(request)
         case = held(interview_id)
@@ -67,7 +69,12 @@ def add_routes(app: FastAPI, console: Console) -> None:
             trail = queries.audit_for(conn, interview_id)
             registry_part = casework.of_case(conn, interview_id)
             audit.record(conn, staff.name, "case_viewed", case["case_reference"] or interview_id)
+            names = {oid: org.name.get(lang) or oid for oid, org in
+                     forms.known_forms(conn).reference.organisations.items()}
         return console.render(request, "case.html", case=case, trail=trail, **registry_part,
+                              names=names, message=CASE_DONE.get(done, ""),
+                              identification_statuses=casework.STATUSES,
+                              witness=casework.WITNESS, permits=casework.PERMIT,
                               outcomes=dict(forms.choices(forms.outcome_list(), lang)),
                               actions=dict(forms.choices("action_taken", lang)))
 
