@@ -288,3 +288,16 @@ def view(engine: Engine, referral_id: int, actor: Actor) -> dict[str, Any]:
         audit.record(conn, actor.name, "referral_viewed",
                      f"{found['case_reference'] or found['interview_id']} #{referral_id}")
     return shown
+
+
+def statuses_of_device(conn: Connection, device_id: str) -> list[dict[str, Any]]:
+    """What the workstation learns of its own interviews' referrals: status, organisation,
+    the day and reason of the last step — nothing of the person (sync.packages)."""
+    found = []
+    for row in q.of_device(conn, device_id):
+        last = q.last_event(conn, row["id"]) or {}
+        found.append({"referral": row["id"], "interview_id": row["interview_id"],
+                      "organisation": row["organisation"], "status": row["status"],
+                      "updated_at": row["updated_at"], "day": last.get("day"),
+                      "reason": last.get("reason"), "previous": row["previous_id"]})
+    return found
