@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 
 from screening import lifecycle
 from screening.questionnaire.model import Form
+from screening.questionnaire.reference import Reference
 from screening.questionnaire.scoring import outcome_label
 from screening.ui import i18n
+from screening.ui.referral_status import ReferralStatusPanel
 from screening.ui.retranslating import Retranslating
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -90,7 +92,7 @@ class HomeScreen(Retranslating, QWidget):
         top.addWidget(self.greeting, 1)
         top.addWidget(self.sync)
         top.addWidget(self.new_button)
-        column = QVBoxLayout(self)
+        column = self.column = QVBoxLayout(self)
         column.addLayout(top)
         # an empty table says so in words: a blank grid reads as "still loading" or "broken"
         self.empty = {view: QLabel() for view in (self.drafts, self.review, self.today)}
@@ -101,6 +103,7 @@ class HomeScreen(Retranslating, QWidget):
             column.addWidget(view)
             self.empty[view].setObjectName("emptyList")
             column.addWidget(self.empty[view])
+        self.referrals: ReferralStatusPanel | None = None
         self.user, self.supervisor = "", False
         self.rows: list[Any] = []
         self.sync_status: Any = None
@@ -110,6 +113,15 @@ class HomeScreen(Retranslating, QWidget):
     def show_rows(self, user: str, supervisor: bool, rows: list[Any]) -> None:
         self.user, self.supervisor, self.rows = user, supervisor, rows
         self.retranslate()
+
+    def show_referrals(self, reference: Reference, statuses: list[Any]) -> None:
+        """For a supervisor: what central reports of the checkpoint's referrals."""
+        if self.referrals is None:
+            self.referrals = ReferralStatusPanel(reference, self.lang)
+            self.column.addWidget(self.referrals)
+        self.referrals.reference, self.referrals.lang = reference, self.lang
+        self.referrals.show_statuses(statuses[:20], {r.id: r.case_reference for r in self.rows})
+        self.referrals.setVisible(self.supervisor and bool(statuses))
 
     def show_sync(self, status: Any) -> None:
         self.sync_status = status

@@ -291,7 +291,7 @@
     <message>
         <location filename="../asking.py" line="+14"/>
         <location filename="../dialogs.py" line="+17"/>
-        <location filename="../main_window.py" line="+446"/>
+        <location filename="../main_window.py" line="+462"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -405,7 +405,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../home.py" line="+159"/>
+        <location filename="../home.py" line="+171"/>
         <source>Draft</source>
         <translation>E papërfunduar</translation>
     </message>
@@ -688,7 +688,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="-161"/>
+        <location filename="../main_window.py" line="-177"/>
         <source>Damaged database</source>
         <translation>Baza e të dhënave është e dëmtuar</translation>
     </message>
@@ -707,7 +707,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
         <translation>Fjalëkalimi është i gabuar.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+122"/>
         <source>Finalise the interview</source>
         <translation>Përfundimi i intervistës</translation>
     </message>
@@ -933,6 +933,64 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
         <location line="+0"/>
         <source>New password again</source>
         <translation>Përsërit fjalëkalimin e ri</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralStatusPanel</name>
+    <message>
+        <location filename="../referral_status.py" line="+50"/>
+        <source>Sent to %1 on %2</source>
+        <translation>Dërguar te %1 më %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received by %1 on %2</source>
+        <translation>Marrë nga %1 më %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted by %1 on %2</source>
+        <translation>Pranuar nga %1 më %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined by %1 on %2</source>
+        <translation>Refuzuar nga %1 më %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived at %1 on %2</source>
+        <translation>Mbërriti te %1 më %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Did not arrive at %1 (%2)</source>
+        <translation>Nuk mbërriti te %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed by %1 on %2</source>
+        <translation>Mbyllur nga %1 më %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined by %1, referred again on %2</source>
+        <translation>Refuzuar nga %1, referuar përsëri më %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn from %1 on %2</source>
+        <translation>Tërhequr nga %1 më %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Referrals, as central&apos;s registry reports them</source>
+        <translation>Referimet, sipas regjistrit të serverit qendror</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Central has reported nothing on these referrals yet: the next sync brings it.</source>
+        <translation>Serveri qendror ende nuk ka njoftuar asgjë për këto referime: i sjell sinkronizimi i radhës.</translation>
     </message>
 </context>
 <context>
