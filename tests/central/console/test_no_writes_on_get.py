@@ -2,7 +2,8 @@
 and the workstations' reference pull, leave every table as it was — even when what central
 derives from the interviews is stale (an interview's case facts and match keys gone, a device
 revoked without its revocation list published), as an older central could leave them. The
-only writes a GET may cause are the staff audit of a download and the session's idle clock."""
+only writes a GET may cause are the staff audit of a download or of a view of a case or a
+referral, and the session's idle clock."""
 
 from __future__ import annotations
 
@@ -92,6 +93,8 @@ def test_no_get_writes_to_the_database(central, stale):
                  *(f"/console/cases/{stale[k]}" for k in ("earlier", "later")),
                  f"/console/cases/{stale['later']}/record.pdf?lang=en",
                  "/console/matches", "/console/matches?status=all",
+                 "/console/referrals", "/console/referrals?status=declined",
+                 "/console/referrals/queue",
                  "/console/statistics", "/console/statistics?quarter=2026Q3",
                  "/console/statistics/report.pdf?quarter=2026Q3",
                  "/console/statistics/tables.zip?quarter=2026Q3&k=3",
