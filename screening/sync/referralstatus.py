@@ -54,11 +54,3 @@ def by_interview(conn: Connection) -> dict[str, list[packages.ReferralStatus]]:
 def of_interview(conn: Connection, interview_id: str) -> list[packages.ReferralStatus]:
     return by_interview(conn).get(interview_id, [])
 
-
-def describe(status: packages.ReferralStatus, organisation_name: str) -> str:
-    """A status as the supervisor reads it in English (the desktop client translates its own):
-    "accepted by Vatra on 2026-12-02", "declined: no place"."""
-    day = status.day or status.updated_at[:10]
-    words = status.status.replace("_", " ")
-    text = f"{words} by {organisation_name} on {day}"
-    return f"{text}: {status.reason}" if status.reason else text
