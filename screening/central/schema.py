@@ -112,6 +112,8 @@ staff_access = Table(
     Column("role", String(20), nullable=False),
     Column("failed_logins", Integer, nullable=False),
     Column("locked_until", String(40)),
+    # a partner's organisation, an id of the referral directory (migration 0006)
+    Column("organisation", String(100)),
 )
 
 # Server-side console sessions. Only a hash of the cookie's token is kept.
@@ -256,4 +258,93 @@ notice_suggestions = Table(
     Column("decided_by", String(100)),
     Column("decided_at", String(40)),
     UniqueConstraint("notice_id", "interview_id", name="uq_notice_suggestions_pair"),
+)
+
+# -- the case registry (migration 0006) ----------------------------------------------------------
+
+# One referral of an approved interview: the primary one, each further one, and each
+# re-referral (``previous_id`` is the declined one it replaces). ``source_key`` makes the
+# checkpoint's referrals idempotent ("checkpoint:<organisation>"; a re-referral:
+# "rereferral:<previous id>"). The columns after ``status`` are the current state of the
+# append-only ``referral_events``; the minimal facts a partner sees without consent are kept
+# here, so that its inbox never reads an interview record.
+referrals = Table(
+    "referrals", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("interview_id", String(36), ForeignKey("interviews.id"), nullable=False),
+    Column("source_key", String(120), nullable=False),
+    Column("kind", String(20), nullable=False),  # primary, further, rereferral
+    Column("organisation", String(100), nullable=False),
+    Column("referral_type", String(40)),
+    Column("urgent", Boolean, nullable=False),
+    Column("child", Boolean, nullable=False),
+    Column("sex", String(20)),
+    Column("age_band", String(10)),
+    Column("needs", String(200)),  # "medical,shelter"
+    Column("data_sharing_consent", Boolean, nullable=False),
+    Column("previous_id", Integer, ForeignKey("referrals.id")),
+    Column("status", String(20), nullable=False),
+    Column("sent_at", String(40), nullable=False),
+    Column("received_at", String(40)),
+    Column("accepted_at", String(40)),
+    Column("updated_at", String(40), nullable=False),
+    Column("admission_date", String(10)),
+    Column("exit_date", String(10)),
+    Column("guardian_date", String(10)),
+    Column("services", String(200)),  # "medical,legal"
+    UniqueConstraint("interview_id", "source_key", name="uq_referrals_source"),
+    Index("ix_referrals_organisation", "organisation", "status"),
+    Index("ix_referrals_status", "status"),
+)
+
+# Every step of a referral, append-only (a trigger refuses UPDATE and DELETE): who, when,
+# why, and the day it happened (arrival, admission, exit) as told.
+referral_events = Table(
+    "referral_events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("referral_id", Integer, ForeignKey("referrals.id"), nullable=False),
+    Column("event", String(30), nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("reason", String(500)),
+    Column("day", String(10)),
+    Index("ix_referral_events_referral", "referral_id"),
+)
+
+# Which revision of each approved interview its referrals were made from.
+referral_sources = Table(
+    "referral_sources", metadata,
+    Column("interview_id", String(36), ForeignKey("interviews.id"), primary_key=True),
+    Column("revision", Integer, nullable=False),
+)
+
+# The Responsible Authority's formal identification of a case, append-only: the newest row is
+# the case's status; the earlier ones its history.
+identifications = Table(
+    "identifications", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("interview_id", String(36), ForeignKey("interviews.id"), nullable=False),
+    Column("status", String(30), nullable=False),  # identified_victim, potential_victim, ...
+    Column("decided_on", String(10), nullable=False),
+    Column("basis", String(1000), nullable=False),
+    Column("victim_witness", String(10), nullable=False),  # yes, no, unknown
+    Column("reflection_period", String(20)),  # foreign nationals: granted, refused, ...
+    Column("residence_permit", String(20)),  # applied, granted, refused
+    Column("recorded_at", String(40), nullable=False),
+    Column("recorded_by", String(100), nullable=False),
+    Index("ix_identifications_interview", "interview_id"),
+)
+
+# Follow-up contacts after the shelter: the basis of post-shelter monitoring.
+follow_ups = Table(
+    "follow_ups", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("interview_id", String(36), ForeignKey("interviews.id"), nullable=False),
+    Column("contact_date", String(10), nullable=False),
+    Column("organisation", String(100), nullable=False),
+    Column("outcome", String(1000), nullable=False),
+    Column("next_date", String(10)),
+    Column("recorded_at", String(40), nullable=False),
+    Column("recorded_by", String(100), nullable=False),
+    Index("ix_follow_ups_interview", "interview_id"),
 )

@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError
 from screening.central import atrest, database, keys, settings
 from screening.central.cases import facts
 from screening.central.reference import publish
+from screening.central.referrals import registry
 from screening.central.repeats import candidates
 
 
@@ -44,10 +45,11 @@ def open_central(config: settings.Settings, *, migrate: bool = True) -> Central:
 
 
 def catch_up(central: Central) -> None:
-    """Case facts, repeat-victim candidates and the revocation list are made current as
+    """Case facts, referrals, repeat-victim candidates and the revocation list are made current as
     interviews arrive and devices are revoked; this makes them current for data an older
     central stored (a no-op when nothing is stale)."""
     database.retry_on_conflict(central.engine, facts.refresh)
+    database.retry_on_conflict(central.engine, registry.refresh)
     candidates.refresh(central.engine)
     publish.catch_up_revocations(central)
 

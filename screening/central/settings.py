@@ -23,6 +23,11 @@ NOTICE_LATE_DAYS = 2
 # Two notices of one person at one checkpoint whose dates are this close are one return.
 NOTICE_MERGE_DAYS = 3
 
+# A referral is overdue when its organisation has not recorded receiving it this many hours
+# after central got the approved interview, or, when urgent, not accepted it this many hours.
+REFERRAL_RECEIVE_HOURS = 24
+URGENT_ACCEPT_HOURS = 4
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -30,6 +35,8 @@ class Settings:
     db_url: str
     limits: Limits = field(default_factory=Limits)
     idle_seconds: int = IDLE_SECONDS
+    receive_hours: int = REFERRAL_RECEIVE_HOURS
+    urgent_accept_hours: int = URGENT_ACCEPT_HOURS
 
 
 def resolve(data_dir: str | os.PathLike[str] | None = None, db_url: str | None = None
@@ -38,8 +45,10 @@ def resolve(data_dir: str | os.PathLike[str] | None = None, db_url: str | None =
     ``--db``, else ``SCREENING_CENTRAL_DB``, else a SQLite file in the data folder."""
     folder = Path(data_dir or os.environ.get("SCREENING_CENTRAL_HOME") or _platform_dir())
     url = db_url or os.environ.get("SCREENING_CENTRAL_DB") or f"sqlite:///{folder / 'central.db'}"
-    return Settings(folder, url, _limits(), _int_env("SCREENING_CENTRAL_IDLE_SECONDS",
-                                                     IDLE_SECONDS))
+    return Settings(folder, url, _limits(),
+                    _int_env("SCREENING_CENTRAL_IDLE_SECONDS", IDLE_SECONDS),
+                    _int_env("SCREENING_CENTRAL_RECEIVE_HOURS", REFERRAL_RECEIVE_HOURS),
+                    _int_env("SCREENING_CENTRAL_URGENT_ACCEPT_HOURS", URGENT_ACCEPT_HOURS))
 
 
 def _limits() -> Limits:

@@ -15,6 +15,7 @@ from typing import Any
 from screening import config
 from screening.errors import AnswersError, ScreeningError
 from screening.store.session import StoreSession
+from screening.sync import referralstatus
 from screening.sync.forms import central_key, workstation_catalogue
 
 PASSWORD_ENV = "SCREENING_PASSWORD"
@@ -246,7 +247,11 @@ def run_interviews_list(args: argparse.Namespace) -> int:
 def run_interviews_show(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         record = session.find_interview(args.id)
-    print(json.dumps(_with_reference(record), ensure_ascii=False, indent=2))
+        # what central's registry said at the last sync (none before one brought it)
+        statuses = referralstatus.of_interview(session.conn, record.id)
+    shown = _with_reference(record)
+    shown["referral_statuses"] = [dataclasses.asdict(s) for s in statuses]
+    print(json.dumps(shown, ensure_ascii=False, indent=2))
     return 0
 
 

@@ -29,6 +29,10 @@ from screening.sync import wire
 PACKAGE_FORMAT = "rs-reference/1"
 LIST_FORMAT = "rs-reference-list/1"
 REQUEST_FORMAT = "rs-reference-request/1"
+STATUS_FORMAT = "rs-referral-status/1"
+# what a referral's status tells the checkpoint: nothing more personal than it holds already
+STATUS_FIELDS = ("referral", "interview_id", "organisation", "status", "updated_at", "day",
+                 "reason", "previous")
 KINDS = ("form", "reference", "revocations")
 # What screening.questionnaire.reference.load_reference reads; nothing else of the folder travels.
 REFERENCE_FILES = ("checkpoints.yaml", "countries.yaml", "help_lines.yaml",
@@ -91,8 +95,72 @@ def _package_from(body: dict[str, Any], doc: dict[str, Any]) -> Package:
     return Package(version, kind, body["published_at"], payload, doc)
 
 
-def build_list(packages: list[dict[str, Any]], latest: int) -> dict[str, Any]:
-    return {"format": LIST_FORMAT, "latest": latest, "packages": packages}
+def build_list(packages: list[dict[str, Any]], latest: int,
+               referral_statuses: dict[str, Any] | None = None) -> dict[str, Any]:
+    answer = {"format": LIST_FORMAT, "latest": latest, "packages": packages}
+    if referral_statuses is not None:
+        answer["referral_statuses"] = referral_statuses
+    return answer
+
+
+# -- the status of a workstation's own referrals -----------------------------------------------
+
+@dataclass(frozen=True)
+class ReferralStatus:
+    referral: int
+    interview_id: str
+    organisation: str
+    status: str
+    updated_at: str
+    day: str | None
+    reason: str | None
+    previous: int | None
+
+
+def sign_statuses(*, device_id: str, at: str, referrals: list[dict[str, Any]],
+                  signing_key: crypto.Ed25519PrivateKey) -> dict[str, Any]:
+    """Every referral of one device's interviews, as central knows them at ``at``, signed."""
+    body = {"format": STATUS_FORMAT, "device_id": device_id, "at": at,
+            "referrals": [{name: item.get(name) for name in STATUS_FIELDS} for item in referrals]}
+    return {**body, "signature": wire.b64e(crypto.sign(signing_key, wire.canonical_json(body)))}
+
+
+def verify_statuses(doc: object, verify_key: crypto.Ed25519PublicKey, device_id: str
+                    ) -> tuple[str, list[ReferralStatus]]:
+    """(central's time, the statuses), once the signature verified and the document is for
+    this very device; raises ``WireError`` or ``SignatureInvalidError`` otherwise."""
+    if not isinstance(doc, dict):
+        raise wire.WireError("the referral statuses are not a JSON object",
+                             code="statuses_malformed")
+    body = {k: v for k, v in doc.items() if k != "signature"}
+    if body.get("format") != STATUS_FORMAT:
+        raise wire.FormatUnsupportedError(body.get("format"), STATUS_FORMAT)
+    crypto.verify(verify_key, wire.b64d(doc.get("signature"), "the statuses signature"),
+                  wire.signed_bytes(body, "the referral statuses", "statuses_malformed"),
+                  "central's signature on the referral statuses")
+    if body.get("device_id") != device_id or not isinstance(body.get("at"), str):
+        raise wire.WireError("the referral statuses are for another workstation",
+                             code="statuses_malformed")
+    items = body.get("referrals")
+    if not isinstance(items, list):
+        raise wire.WireError("the referral statuses are malformed", code="statuses_malformed")
+    return body["at"], [_status(item) for item in items]
+
+
+def _status(item: object) -> ReferralStatus:
+    def text(value: object, limit: int) -> bool:
+        return isinstance(value, str) and 0 < len(value) <= limit
+
+    def optional(value: object, limit: int) -> bool:
+        return value is None or text(value, limit)
+
+    if not (isinstance(item, dict) and type(item.get("referral")) is int
+            and text(item.get("interview_id"), 36) and text(item.get("organisation"), 100)
+            and text(item.get("status"), 20) and text(item.get("updated_at"), 40)
+            and optional(item.get("day"), 10) and optional(item.get("reason"), 500)
+            and (item.get("previous") is None or type(item.get("previous")) is int)):
+        raise wire.WireError("a referral status is malformed", code="statuses_malformed")
+    return ReferralStatus(*(item[name] for name in STATUS_FIELDS))
 
 
 def parse_list(doc: object) -> list[object]:

@@ -37,7 +37,7 @@ from screening.questionnaire.loader import load_form_text
 from screening.questionnaire.reference import load_reference
 from screening.store import audit, connection, settings
 from screening.store.session import StoreSession
-from screening.sync import packages, transport, wire
+from screening.sync import packages, referralstatus, transport, wire
 from screening.sync.identity import Identity
 from screening.sync.transport import CentralClient, CentralRefusedError, CentralUnreachableError
 
@@ -118,13 +118,18 @@ def pull(session: StoreSession, client: CentralClient, me: Identity) -> PullRepo
     check_not_revoked(session, me)
     data_dir = session.paths.root
     report = PullReport(version=read_state(data_dir).version)
+    statuses: object = None
     for _ in range(_MAX_ROUNDS):
         before = report.version
-        documents, latest = fetch(session, client, me, before)
+        documents, latest, statuses = fetch(session, client, me, before)
         if not apply_documents(data_dir, documents, me.receipt_key(), report):
             break
         if report.version == before or report.version >= latest:
             break  # done, or an answer that moves nothing on (asking again would not either)
+    if statuses is not None:
+        problem = referralstatus.keep(session, statuses, me)
+        if problem:
+            report.refused.append(f"referral statuses refused, the ones held kept: {problem}")
     if me.device_id in read_state(data_dir).revoked:
         mark_revoked(session, me)
         raise DeviceRevokedError(me.device_id)
@@ -363,8 +368,10 @@ def check_not_revoked(session: StoreSession, me: Identity) -> None:
 
 # -- the request --------------------------------------------------------------------------------
 
-def fetch(session: StoreSession, client: CentralClient, me: Identity, since: int
-          ) -> tuple[list[object], int]:
+Page = tuple[list[object], int, object]  # the packages, central's latest, the statuses
+
+
+def fetch(session: StoreSession, client: CentralClient, me: Identity, since: int) -> Page:
     try:
         return _fetch(client, me, since)
     except CentralRefusedError as refusal:
@@ -374,8 +381,9 @@ def fetch(session: StoreSession, client: CentralClient, me: Identity, since: int
         raise
 
 
-def _fetch(client: CentralClient, me: Identity, since: int) -> tuple[list[object], int]:
-    """One page of package documents newer than ``since``, and central's latest version.
+def _fetch(client: CentralClient, me: Identity, since: int) -> Page:
+    """One page of package documents newer than ``since``, central's latest version and the
+    (still unverified) statuses of this device's referrals.
     Retries like a batch upload; a JSON refusal from central ends it at once."""
     last = "no attempt made"
     for attempt in range(client.retry.attempts):
@@ -396,8 +404,7 @@ def _fetch(client: CentralClient, me: Identity, since: int) -> tuple[list[object
                                   f"{client.retry.attempts} attempts (last: {last})")
 
 
-def _answer(response: requests.Response, me: Identity, nonce: str
-            ) -> tuple[list[object], int] | None:
+def _answer(response: requests.Response, me: Identity, nonce: str) -> Page | None:
     """The documents of a 200 answer, or None for something worth retrying (a proxy's page,
     a refusal central did not sign for this request)."""
     try:
@@ -410,7 +417,7 @@ def _answer(response: requests.Response, me: Identity, nonce: str
         except wire.WireError:
             return None
         latest = body.get("latest")
-        return documents, latest if type(latest) is int else 0
+        return documents, latest if type(latest) is int else 0, body.get("referral_statuses")
     refusal = transport.final_refusal(response, me.receipt_key(), nonce)
     if refusal is not None:
         raise refusal

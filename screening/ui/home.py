@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from screening import lifecycle
 from screening.ui import i18n
 from screening.ui.arrivals import ArrivalList
+from screening.ui.referral_status import ReferralStatusPanel
 from screening.ui.retranslating import Retranslating
 
 if TYPE_CHECKING:  # rows are filled after the login; the login window does not wait for the form
@@ -94,7 +95,7 @@ class HomeScreen(Retranslating, QWidget):
         top.addWidget(self.greeting, 1)
         top.addWidget(self.sync)
         top.addWidget(self.new_button)
-        column = QVBoxLayout(self)
+        column = self.column = QVBoxLayout(self)
         column.addLayout(top)
         # first: the person at the gate now may be one of them
         self.arrivals_title = QLabel()
@@ -114,6 +115,7 @@ class HomeScreen(Retranslating, QWidget):
             column.addWidget(view)
             self.empty[view].setObjectName("emptyList")
             column.addWidget(self.empty[view])
+        self.referrals: ReferralStatusPanel | None = None
         self.user, self.supervisor = "", False
         self.rows: list[Any] = []
         self.sync_status: Any = None
@@ -133,6 +135,15 @@ class HomeScreen(Retranslating, QWidget):
         self.arrivals.fill(self.expected, self.form, self.reference, self.lang, dt.date.today())
         self.arrivals.setVisible(bool(self.expected))
         self.arrivals_title.setVisible(bool(self.expected))
+
+    def show_referrals(self, reference: Reference, statuses: list[Any]) -> None:
+        """For a supervisor: what central reports of the checkpoint's referrals."""
+        if self.referrals is None:
+            self.referrals = ReferralStatusPanel(reference, self.lang)
+            self.column.addWidget(self.referrals)
+        self.referrals.reference, self.referrals.lang = reference, self.lang
+        self.referrals.show_statuses(statuses[:20], {r.id: r.case_reference for r in self.rows})
+        self.referrals.setVisible(self.supervisor and bool(statuses))
 
     def show_sync(self, status: Any) -> None:
         self.sync_status = status

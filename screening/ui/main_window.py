@@ -99,6 +99,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.sync.reached.connect(self.home.sync_reached)
         self.sync.reached.connect(self._load_arrivals)
         self.sync.reached.connect(self._pick_up_reference)
+        self.sync.reached.connect(self._refresh_home)  # what central reports of referrals
         self.idle = IdleWatcher(preferences.lock_minutes, self)
         self.idle.idle.connect(self.lock_now)
         application().installEventFilter(self.idle)
@@ -198,6 +199,10 @@ class MainWindow(Retranslating, QMainWindow):
             self.language_menu.addAction(action)
             self.language_actions[code] = action
         self._update_session_actions()
+
+    def _refresh_home(self) -> None:
+        if self.stack.currentWidget() is self.home:
+            self.show_home()
 
     def _pick_up_reference(self) -> None:
         """After a sync: a form version or directory central published serves the next new
@@ -395,9 +400,16 @@ class MainWindow(Retranslating, QMainWindow):
         self._drop_interview()
         self.home.form = self.form
         self.stack.setCurrentWidget(self.home)
-        self.runner.store(lambda: session.list_interviews(limit=500),
-                          lambda rows: self.home.show_rows(session.account.name,
-                                                           session.is_supervisor, rows))
+        from screening.sync import referralstatus
+
+        def shown(found: tuple[list[Any], list[Any]]) -> None:
+            rows, statuses = found
+            self.home.show_rows(session.account.name, session.is_supervisor, rows)
+            if session.is_supervisor:
+                self.home.show_referrals(self.reference, statuses)
+
+        self.runner.store(lambda: (session.list_interviews(limit=500),
+                                   referralstatus.held(session.conn)[1]), shown)
         self._load_arrivals()
 
     def _load_arrivals(self) -> None:
@@ -450,14 +462,17 @@ class MainWindow(Retranslating, QMainWindow):
         session = self.active
         if session is None:
             return
-        self.runner.store(lambda: session.get_interview(interview_id),
-                          lambda record: self._show_interview(
-                              record.id, record.answers, record.status,
-                              (record.form_id, record.form_version)))
+        from screening.sync import referralstatus
+
+        self.runner.store(lambda: (session.get_interview(interview_id),
+                                   referralstatus.of_interview(session.conn, interview_id)),
+                          lambda found: self._show_interview(
+                              found[0].id, found[0].answers, found[0].status,
+                              (found[0].form_id, found[0].form_version), found[1]))
 
     def _show_interview(self, interview_id: str, answers: dict[str, Any],
-                        status: str = "draft", version: tuple[str, str] | None = None
-                        ) -> None:
+                        status: str = "draft", version: tuple[str, str] | None = None,
+                        referrals: list[Any] | None = None) -> None:
         from screening.questionnaire.navigation import resume_point
         from screening.sync.forms import for_interview
         from screening.ui.interview.view import InterviewView
@@ -482,6 +497,12 @@ class MainWindow(Retranslating, QMainWindow):
             bar.print_slip.connect(self._print_slip)
             bar.organisation_chosen.connect(self._choose_organisation)
             view.add_below(bar)
+            if status == lifecycle.APPROVED:
+                from screening.ui.referral_status import ReferralStatusPanel
+
+                panel = ReferralStatusPanel(self.reference, self.languages.lang)
+                panel.show_statuses(referrals or [])
+                view.add_below(panel)
         self.interview = view
         self._update_session_actions()
         self.stack.addWidget(view)

@@ -27,7 +27,7 @@ from tests.central.postgres import binaries
 from tests.unit.sync.batches import interview
 
 NAME, FAMILY, DOCUMENT = "Drilona", "Zenelaj", "ZX9081726"
-EARLIER = ("0001", "0002", "0003", "0004", "0005")
+EARLIER = ("0001", "0002", "0003", "0004", "0005", "0006")
 
 
 def victim(**more) -> dict:

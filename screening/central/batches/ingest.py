@@ -5,8 +5,9 @@ and audit entry commit together or not at all. Idempotent: the same batch again 
 receipt stored the first time, byte for byte.
 
 What central derives from the interviews is made current here, never by a page that reads
-it: the case facts in the batch's own transaction, the repeat-victim candidates right after it
-commits (``repeats.candidates.refresh``, one refresh at a time)."""
+it: the case facts and the referrals of approved interviews in the batch's own transaction,
+the repeat-victim candidates right after it commits (``repeats.candidates.refresh``, one
+refresh at a time)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from screening.central.clock import utc_now
 from screening.central.database import retry_on_conflict
 from screening.central.devices import queries as devices
 from screening.central.notices import linking as notice_links
+from screening.central.referrals import registry
 from screening.central.refusals import Refused
 from screening.central.repeats import candidates
 from screening.errors import ScreeningError
@@ -124,6 +126,7 @@ def _store(central: Central, conn: Connection, envelope: wire.BatchEnvelope,
     results = [merge.apply(record) for record in content.interviews]
     _write(conn, merge, header.batch_id)
     facts.refresh(conn)
+    registry.refresh(conn, now)  # after the facts: a referral keeps a few of them
     receipt = wire.build_receipt(
         batch_id=header.batch_id, device_id=header.device_id, sequence=header.sequence,
         content_hash=header.content_hash, received_at=now, results=results,

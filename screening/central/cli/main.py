@@ -1,6 +1,6 @@
 """The ``screening-central`` command: serve, migrate, staff, enrolment codes, devices,
-interviews, import, publish, matches, keys. Every failure is a message and an exit code, never a
-traceback (set ``SCREENING_DEBUG=1`` to see one when reporting a bug)."""
+interviews, import, publish, matches, referrals, notices, keys. Every failure is a message and an
+exit code, never a traceback (set ``SCREENING_DEBUG=1`` to see one when reporting a bug)."""
 
 from __future__ import annotations
 
@@ -17,13 +17,15 @@ from screening.central.cli import (
     keys,
     notices,
     reference,
+    referrals,
     repeats,
     serve,
     staff,
 )
 
 # in the order ``--help`` lists them
-GROUPS = (serve, staff, devices, batches, reference, repeats, notices, keys)
+GROUPS = (serve, staff, devices, batches, reference, repeats, referrals, notices,
+          keys)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -20,30 +20,38 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                           "SCREENING_CENTRAL_PASSWORD or asked twice)")
     add.add_argument("name")
     add.add_argument("--role", choices=accounts.ROLES, default="viewer",
-                     help="console rights: viewer looks, admin also revokes and enrols "
-                     "(default viewer)")
+                     help="console rights: viewer looks, admin also revokes and enrols, "
+                     "caseworker does the Responsible Authority's case work, partner sees "
+                     "its organisation's referrals, ministry only statistics (default viewer)")
+    add.add_argument("--organisation", metavar="ID",
+                     help="a partner's organisation: an id of the referral directory")
     add.set_defaults(handler=staff_add)
     role = ssub.add_parser("role", help="change a staff account's console role")
     role.add_argument("name")
     role.add_argument("role", choices=accounts.ROLES)
+    role.add_argument("--organisation", metavar="ID", help="for a partner: its organisation")
     role.set_defaults(handler=staff_role)
 
 
 def staff_add(args: argparse.Namespace) -> int:
+    accounts.check_role(args.role, args.organisation)  # before asking for a password
     password = _new_password()
     central = operator.central_of(args)
     try:
-        accounts.add(central.engine, args.name, password, args.role, by=operator.name())
+        accounts.add(central.engine, args.name, password, args.role, by=operator.name(),
+                     organisation=args.organisation)
     finally:
         central.close()
-    print(f"staff account {args.name!r} added ({args.role})")
+    bound = f" of {args.organisation}" if args.organisation else ""
+    print(f"staff account {args.name!r} added ({args.role}{bound})")
     return 0
 
 
 def staff_role(args: argparse.Namespace) -> int:
     central = operator.central_of(args)
     try:
-        changed = accounts.set_role(central.engine, args.name, args.role, by=operator.name())
+        changed = accounts.set_role(central.engine, args.name, args.role, by=operator.name(),
+                                    organisation=args.organisation)
     finally:
         central.close()
     if not changed:

@@ -34,6 +34,7 @@ from screening.central.console.routes import (
     language,
     login,
     notices,
+    referrals,
     repeats,
     statistics,
 )
@@ -52,7 +53,7 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
 }
-PAGES = (login, language, batches, devices, checkpoints, cases, repeats, notices,
+PAGES = (login, language, batches, devices, checkpoints, cases, referrals, repeats, notices,
          statistics)
 
 

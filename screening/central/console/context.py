@@ -22,6 +22,22 @@ PREFIX = "/console"
 COOKIE = "rs_console"
 QUIET_HOURS = 24.0
 LANGUAGE_FIELD = "language"  # the language switch's field, and the login page's query
+LOOKING = frozenset({"see_operations", "see_cases", "see_statistics", "see_referrals",
+                     "partner_inbox", "see_notices"})
+# the sections of the console's navigation, each with the right that shows it
+SECTIONS = (("batches", "see_operations"), ("devices", "see_operations"),
+            ("checkpoints", "see_operations"), ("cases", "see_cases"),
+            ("referrals", "see_referrals"), ("referrals", "partner_inbox"),
+            ("matches", "see_cases"), ("notices", "see_notices"),
+            ("statistics", "see_statistics"))
+
+
+def home_of(staff: auth.Staff) -> str:
+    """Where an account lands after login: the first section its role shows."""
+    for section, right in SECTIONS:
+        if staff.may(right):
+            return f"{PREFIX}/{section}"
+    return f"{PREFIX}/login"
 
 
 @dataclass(frozen=True)
@@ -77,7 +93,8 @@ class Console:
         if staff is None:
             raise NotLoggedIn
         if right and not staff.may(right):
-            raise Forbidden("refused.no_right")
+            # a page the role does not show at all, or a change it may only look at
+            raise Forbidden("refused.not_for_role" if right in LOOKING else "refused.no_right")
         return staff
 
     def language_of(self, request: Request) -> str:
@@ -95,7 +112,7 @@ class Console:
         lang = context.pop("lang", None) or self.language_of(request)
         return self.templates.TemplateResponse(request, name, {
             "staff": staff, "csrf": staff.csrf_token if staff else "", "prefix": PREFIX,
-            "section": name.removesuffix(".html"), "lang": lang,
+            "section": name.removesuffix(".html"), "lang": lang, "sections": SECTIONS,
             "here": _here(request), **context}, status_code=status_code)
 
 

@@ -20,6 +20,7 @@ from screening.central.clock import utc_now
 from screening.central.database import retry_on_conflict
 from screening.central.devices import queries as devices
 from screening.central.reference import queries as published
+from screening.central.referrals import registry
 from screening.central.refusals import Refused
 from screening.central.staff import audit
 from screening.errors import ScreeningError
@@ -126,7 +127,10 @@ def pull(central: Central, device_id: str, since: int, at: str, signature: str,
     with central.engine.connect() as conn:
         documents = published.since(conn, since, PULL_LIMIT)
         latest = published.latest_version(conn)
-    return packages.build_list([json.loads(d) for d in documents], latest)
+        statuses = registry.statuses_of_device(conn, device_id)
+    signed = packages.sign_statuses(device_id=device_id, at=utc_now(), referrals=statuses,
+                                    signing_key=central.keys.signing)
+    return packages.build_list([json.loads(d) for d in documents], latest, signed)
 
 
 def _authenticate(central: Central, device_id: str, since: int, at: str, signature: str

@@ -43,11 +43,19 @@ SOURCE_LOCK_AFTER = 20
 IDLE_MINUTES = 30
 LIFETIME_HOURS = 12
 TOUCH_SECONDS = 30  # the idle clock is moved on at most this often (a write per page is waste)
-# what each role may do beyond looking: viewers see every page, admins also change things;
-# consular staff abroad record notices of returns
-RIGHTS = {"viewer": frozenset(), "admin": frozenset({"revoke_device", "create_code",
-                                                          "decide_match", "record_notice"}),
-          "consular": frozenset({"record_notice"})}
+# What each role may see and do. The Responsible Authority's own staff look at everything
+# (viewer); admins also run the service; case workers do the case work. A partner sees only its
+# organisation's referrals (screening.central.referrals.access); a ministry only statistics;
+# consular staff abroad see and record notices of returns.
+_LOOK = frozenset({"see_operations", "see_cases", "see_statistics", "see_referrals",
+                   "see_notices"})
+_CASEWORK = frozenset({"record_referral", "rerefer", "identify", "follow_up", "record_notice"})
+RIGHTS = {"viewer": _LOOK,
+          "admin": _LOOK | _CASEWORK | {"revoke_device", "create_code", "decide_match"},
+          "caseworker": _LOOK | _CASEWORK | {"decide_match"},
+          "partner": frozenset({"partner_inbox", "record_referral"}),
+          "ministry": frozenset({"see_statistics"}),
+          "consular": frozenset({"see_notices", "record_notice"})}
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,7 @@ class Staff:
     csrf_token: str
     token_hash: str
     language: str | None = None  # the console's language the account chose; None: not yet
+    organisation: str | None = None  # a partner's organisation (referral directory id)
 
     def may(self, right: str) -> bool:
         return right in RIGHTS.get(self.role, frozenset())
@@ -110,7 +119,7 @@ def login(engine: Engine, name: str, password: str, *, user_agent: str,
                             expires_at=_iso(now + dt.timedelta(hours=LIFETIME_HOURS)))
         record(conn, name, "login")
     return token, Staff(found.name, found.role, csrf, token_hash(token),
-                        language or found.language)
+                        language or found.language, found.organisation)
 
 
 def _take_try(engine: Engine, found: queries.Account, now: dt.datetime) -> int:
@@ -196,7 +205,7 @@ def current(engine: Engine, token: str | None, *, user_agent: str, client_ip: st
             return None
         if row.last_seen_at < _iso(now - dt.timedelta(seconds=TOUCH_SECONDS)):
             queries.touch_session(conn, digest, _iso(now))
-    return Staff(row.name, row.role, row.csrf_token, digest, row.language)
+    return Staff(row.name, row.role, row.csrf_token, digest, row.language, row.organisation)
 
 
 def logout(engine: Engine, staff: Staff) -> None:

@@ -34,6 +34,7 @@ class Account:
     failed_logins: int
     locked_until: str | None
     language: str | None
+    organisation: str | None
 
 
 def account(conn: Connection, name: str) -> Account | None:
@@ -42,7 +43,7 @@ def account(conn: Connection, name: str) -> Account | None:
         select(staff.c.id, staff.c.name, staff.c.password_hash,
                func.coalesce(a.role, "viewer").label("role"),
                func.coalesce(a.failed_logins, 0).label("failed_logins"), a.locked_until,
-               staff.c.language)
+               staff.c.language, a.organisation)
         .select_from(staff.outerjoin(staff_access, a.staff_id == staff.c.id))
         .where(staff.c.name == name)).first()
     return Account(**row._mapping) if row else None
@@ -50,11 +51,13 @@ def account(conn: Connection, name: str) -> Account | None:
 
 def set_access(conn: Connection, staff_id: int, *, role: str | None = None,
                failed_logins: int | None = None, locked_until: str | None = None,
-               unlock: bool = False) -> None:
-    """Create or change the account's access row (role defaults to viewer)."""
+               unlock: bool = False, organisation: str | None = None) -> None:
+    """Create or change the account's access row (role defaults to viewer). Setting a role
+    sets the organisation with it (None for every role but partner)."""
     values: dict[str, Any] = {}
     if role is not None:
         values["role"] = role
+        values["organisation"] = organisation
     if failed_logins is not None:
         values["failed_logins"] = failed_logins
     if locked_until is not None or unlock:
@@ -65,7 +68,8 @@ def set_access(conn: Connection, staff_id: int, *, role: str | None = None,
         conn.execute(update(staff_access).where(staff_access.c.staff_id == staff_id)
                      .values(**values))
     elif not exists:
-        row = {"staff_id": staff_id, "role": "viewer", "failed_logins": 0, "locked_until": None}
+        row = {"staff_id": staff_id, "role": "viewer", "failed_logins": 0, "locked_until": None,
+               "organisation": None}
         row.update(values)
         conn.execute(insert(staff_access).values(**row))
 
@@ -108,6 +112,7 @@ class SessionRow:
     last_seen_at: str
     expires_at: str
     language: str | None
+    organisation: str | None
 
 
 def add_session(conn: Connection, *, token_hash: str, staff_id: int, csrf_token: str,
@@ -122,7 +127,7 @@ def session(conn: Connection, token_hash: str) -> SessionRow | None:
     row = conn.execute(
         select(s.token_hash, s.staff_id, staff.c.name,
                func.coalesce(a.role, "viewer").label("role"), s.csrf_token, s.agent_hash,
-               s.client_ip, s.last_seen_at, s.expires_at, staff.c.language)
+               s.client_ip, s.last_seen_at, s.expires_at, staff.c.language, a.organisation)
         .select_from(console_sessions.join(staff, staff.c.id == s.staff_id)
                      .outerjoin(staff_access, a.staff_id == s.staff_id))
         .where(s.token_hash == token_hash)).first()

@@ -20,7 +20,7 @@ from screening.sync import wire
 
 NAMES = ("audit-entry", "batch-content", "batch-header", "enrol-request", "enrol-response",
          "error", "health", "interview", "notices-list", "notices-request", "receipt",
-         "reference-list", "reference-package", "reference-request")
+         "reference-list", "reference-package", "reference-request", "referral-status")
 _SHOWN_PROBLEMS = 5
 
 

@@ -1079,6 +1079,64 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
     </message>
 </context>
 <context>
+    <name>ReferralStatusPanel</name>
+    <message>
+        <location filename="../referral_status.py" line="+50"/>
+        <source>Sent to %1 on %2</source>
+        <translation>Dërguar te %1 më %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received by %1 on %2</source>
+        <translation>Marrë nga %1 më %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted by %1 on %2</source>
+        <translation>Pranuar nga %1 më %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined by %1 on %2</source>
+        <translation>Refuzuar nga %1 më %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived at %1 on %2</source>
+        <translation>Mbërriti te %1 më %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Did not arrive at %1 (%2)</source>
+        <translation>Nuk mbërriti te %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed by %1 on %2</source>
+        <translation>Mbyllur nga %1 më %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined by %1, referred again on %2</source>
+        <translation>Refuzuar nga %1, referuar përsëri më %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn from %1 on %2</source>
+        <translation>Tërhequr nga %1 më %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Referrals, as central&apos;s registry reports them</source>
+        <translation>Referimet, sipas regjistrit të serverit qendror</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Central has reported nothing on these referrals yet: the next sync brings it.</source>
+        <translation>Serveri qendror ende nuk ka njoftuar asgjë për këto referime: i sjell sinkronizimi i radhës.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewBar</name>
     <message>
         <location filename="../review.py" line="+66"/>

@@ -29,15 +29,17 @@ def nav(page, section: str) -> None:
     page.wait_for_url(re.compile(f".*/console/{section.lower()}(\\?.*)?$"))
 
 
-def log_in(page, url: str, name: str = ADMIN, lang: str = "en") -> None:
-    """Log in from the console's front door, whose words are in ``lang``."""
+def log_in(page, url: str, name: str = ADMIN, lang: str = "en", lands: str = "batches"
+           ) -> None:
+    """Log in from the console's front door, whose words are in ``lang``; the account lands
+    on its role's first page, ``lands``."""
     page.goto(f"{url}/")
     assert page.url.endswith("/console/login")
     page.get_by_label(catalogue.text(lang, "login.name")).fill(name)
     password = page.get_by_label(catalogue.text(lang, "login.password"))
     password.fill(PASSWORD)
     password.press("Enter")  # the keyboard, as staff would
-    page.wait_for_url(re.compile(r".*/console/batches$"))
+    page.wait_for_url(re.compile(f".*/console/{lands}$"))
 
 
 def go(page, key: str, lang: str) -> None:

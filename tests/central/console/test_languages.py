@@ -16,6 +16,7 @@ from screening.central.app import create_app
 from screening.central.cases import forms
 from screening.central.console import catalogue, render
 from screening.central.console.routes.language import back_to
+from screening.central.referrals import casework, derive, lifecycle
 from screening.central.repeats import candidates, matching
 from screening.central.staff import accounts
 from screening.sync import wire
@@ -36,13 +37,22 @@ KEY = re.compile(r"""\b(?:t|tn)\(\s*["']([a-z_.]+)["']""")
 FAMILY = re.compile(r"""\b(?:t|tn)\(\s*["']([a-z_.]+\.)["']\s*~""")
 # the families of keys a template names with a code; every code must have its words
 FAMILIES = {
-    "nav.": ("batches", "devices", "checkpoints", "cases", "matches", "notices", "statistics"),
+    "nav.": ("batches", "devices", "checkpoints", "cases", "referrals", "matches", "notices",
+             "statistics"),
     "notices.state.": ("started", "confirmed", "expected", "overdue"),
     "role.": accounts.ROLES,
     "match.status.": (*candidates.STATUSES, "all"),
     "match.reason.": matching.REASONS,
     "result.": wire.RESULTS,
     "lang.": catalogue.LANGUAGES,
+    "referral.status.": (*lifecycle.STATUSES, "all"),
+    "referral.event.": (lifecycle.SENT, lifecycle.WITHDRAWN, *lifecycle.EVENTS),
+    "referral.kind.": ("primary", "further", "rereferral"),
+    "referral.late.": ("not_received", "not_accepted"),
+    "need.": derive.NEEDS,
+    "identification.status.": casework.STATUSES,
+    "witness.": casework.WITNESS,
+    "permit.": ("none", *casework.PERMIT),
 }
 PLURAL = ("one", "other")
 PLURAL_KEY = tuple(f".{form}" for form in PLURAL)

@@ -36,6 +36,8 @@ def vocabulary(lang: str) -> frozenset[str]:
     texts += [label for name in (forms.outcome_list(), "action_taken")
               for _value, label in forms.choices(name, lang)]
     texts += [name for _code, name in forms.checkpoint_codes(lang)]
+    # the referral directory's names, as the registry's pages show them ("Tjetër Vizion")
+    texts += [org.name.get(lang, "") for org in forms.standard_form()[1].organisations.values()]
     return frozenset(w for text in texts for w in words(text))
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import select, text
 
 from screening.central import database, settings
 from screening.central.app import create_app
+from screening.central.refusals import Refused
 from screening.central.schema import staff, staff_access
 from screening.central.service import open_central
 from screening.central.staff import accounts
@@ -65,7 +66,7 @@ def test_staff_rows_are_unchanged_by_the_console(central):
     add_staff(central, "drita", "admin")
     assert accounts.set_role(central.engine, "drita", "viewer", by="ilir")
     assert not accounts.set_role(central.engine, "nobody", "viewer", by="ilir")
-    with pytest.raises(ValueError):
+    with pytest.raises(Refused, match="role must be one of"):
         accounts.set_role(central.engine, "drita", "root", by="ilir")
     with central.engine.connect() as conn:
         assert conn.execute(select(staff.c.name)).scalars().all() == ["drita"]

@@ -136,7 +136,7 @@ def test_the_pointer_is_json_naming_complete_folders(store):
 
 def test_this_device_on_the_revocation_list_stops_sync(store, me, monkeypatch):
     listed = signed(1, "revocations", {"device_ids": [me.device_id, "another"]})
-    monkeypatch.setattr(reference, "_fetch", lambda client, who, since: ([listed], 1))
+    monkeypatch.setattr(reference, "_fetch", lambda client, who, since: ([listed], 1, None))
     with pytest.raises(reference.DeviceRevokedError) as caught:
         reference.pull(store, object(), me)
     assert caught.value.code == "device_revoked" and me.device_id in caught.value.message
@@ -148,7 +148,7 @@ def test_this_device_on_the_revocation_list_stops_sync(store, me, monkeypatch):
 def test_another_device_on_the_revocation_list_is_only_noted(store, me, monkeypatch):
     listed = signed(1, "revocations", {"device_ids": ["another"]})
     monkeypatch.setattr(reference, "_fetch", lambda client, who, since: (
-        [listed] if since == 0 else [], 1))
+        [listed] if since == 0 else [], 1, None))
     report = reference.pull(store, object(), me)
     assert report.applied == ["v1: revocations"]
     assert reference.read_state(store.paths.root).revoked == ("another",)

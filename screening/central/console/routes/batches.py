@@ -14,7 +14,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/batches")
     def batch_inbox(request: Request, page: str | None = None, device: str | None = None
                     ) -> Response:
-        console.need(request)
+        console.need(request, "see_operations")
         number = render.page_number(page)
         device = device if device and len(device) <= 64 else None
         with console.engine.connect() as conn:

@@ -13,10 +13,13 @@ from screening.casereference import CaseReferenceError, parse_case_reference
 from screening.central.cases import documents, forms, queries
 from screening.central.console import render
 from screening.central.console.context import PREFIX, Console, Forbidden
+from screening.central.referrals import casework
 from screening.central.staff import audit
 from screening.errors import QuarterError
 from screening.reports.period import parse_period
 from screening.sync import wire
+
+CASE_DONE = {"identified": "identification.done", "follow_up": "followup.done"}
 
 
 def add_routes(app: FastAPI, console: Console) -> None:
@@ -24,7 +27,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
     def case_list(request: Request, quarter: str = "", checkpoint: str = "",
                   outcome: str = "", child: str = "", action: str = "", ref: str = "",
                   page: str | None = None) -> Response:
-        console.need(request)
+        console.need(request, "see_cases")
         lang = console.language_of(request)
         if ref.strip():
             found = _by_reference(console, ref)
@@ -58,19 +61,26 @@ def add_routes(app: FastAPI, console: Console) -> None:
         return found
 
     @app.get("/cases/{interview_id}")
-    def case_page(request: Request, interview_id: str) -> Response:
-        console.need(request)
+    def case_page(request: Request, interview_id: str, done: str = "") -> Response:
+        staff = console.need(request, "see_cases")
         lang = console.language_of(request)
         case = held(interview_id)
-        with console.engine.connect() as conn:
+        with console.engine.begin() as conn:
             trail = queries.audit_for(conn, interview_id)
-        return console.render(request, "case.html", case=case, trail=trail,
+            registry_part = casework.of_case(conn, interview_id)
+            audit.record(conn, staff.name, "case_viewed", case["case_reference"] or interview_id)
+            names = {oid: org.name.get(lang) or oid for oid, org in
+                     forms.known_forms(conn).reference.organisations.items()}
+        return console.render(request, "case.html", case=case, trail=trail, **registry_part,
+                              names=names, message=CASE_DONE.get(done, ""),
+                              identification_statuses=casework.STATUSES,
+                              witness=casework.WITNESS, permits=casework.PERMIT,
                               outcomes=dict(forms.choices(forms.outcome_list(), lang)),
                               actions=dict(forms.choices("action_taken", lang)))
 
     @app.get("/cases/{interview_id}/record.pdf")
     def case_record(request: Request, interview_id: str, lang: str = "sq") -> Response:
-        staff = console.need(request)
+        staff = console.need(request, "see_cases")
         case = held(interview_id)
         document = documents.record_pdf(console.engine, interview_id,
                                         "en" if lang == "en" else "sq")

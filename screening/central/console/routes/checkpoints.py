@@ -12,7 +12,7 @@ from screening.central.devices import overview
 def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/checkpoints")
     def checkpoint_page(request: Request) -> Response:
-        console.need(request)
+        console.need(request, "see_operations")
         with console.engine.connect() as conn:
             rows = overview.workstations(conn)
         listing = overview.checkpoints(rows, console.settings.quiet_hours)

@@ -19,7 +19,7 @@ MAX_CODE_HOURS = ENROLMENT_CODE_MAX_HOURS  # the one limit, in central.settings
 def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/devices")
     def device_page(request: Request, done: str | None = None) -> Response:
-        console.need(request)
+        console.need(request, "see_operations")
         with console.engine.connect() as conn:
             rows = overview.workstations(conn)
             pending = queries.pending_codes(conn, utc_now())

@@ -8,7 +8,13 @@ from starlette.concurrency import run_in_threadpool
 
 from screening import crypto
 from screening.central.console import catalogue
-from screening.central.console.context import COOKIE, LANGUAGE_FIELD, PREFIX, Console
+from screening.central.console.context import (
+    COOKIE,
+    LANGUAGE_FIELD,
+    PREFIX,
+    Console,
+    home_of,
+)
 from screening.central.staff import auth
 
 LOGIN_COOKIE = "rs_console_login"  # the login form's CSRF token (double submit)
@@ -17,8 +23,9 @@ LOGIN_COOKIE = "rs_console_login"  # the login form's CSRF token (double submit)
 def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/")
     def home(request: Request) -> Response:
-        return RedirectResponse(f"{PREFIX}/batches" if console.staff_of(request)
-                                else f"{PREFIX}/login", status_code=303)
+        staff = console.staff_of(request)
+        return RedirectResponse(home_of(staff) if staff else f"{PREFIX}/login",
+                                status_code=303)
 
     @app.get("/login")
     def login_page(request: Request) -> Response:
@@ -31,14 +38,14 @@ def add_routes(app: FastAPI, console: Console) -> None:
         name, password = str(form.get("name") or ""), str(form.get("password") or "")
         chosen = catalogue.language(str(form.get(LANGUAGE_FIELD) or ""))
         try:
-            token, _staff = await run_in_threadpool(
+            token, staff = await run_in_threadpool(
                 auth.login, console.engine, name, password,
                 user_agent=request.headers.get("user-agent", ""),
                 client_ip=request.client.host if request.client else None,
                 old_token=request.cookies.get(COOKIE), language=chosen)
         except auth.LoginRefused:
             return _login_form(console, request, chosen, refused=True)
-        response = RedirectResponse(f"{PREFIX}/batches", status_code=303)
+        response = RedirectResponse(home_of(staff), status_code=303)
         response.set_cookie(COOKIE, token, path=PREFIX, httponly=True, samesite="strict",
                             secure=request.url.scheme == "https")
         response.delete_cookie(LOGIN_COOKIE, path=f"{PREFIX}/login")

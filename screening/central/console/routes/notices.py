@@ -28,7 +28,7 @@ SHOWN_DAYS = 30  # the recent notices: expected from this many days ago on
 def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/notices")
     def notices_page(request: Request, done: str | None = None) -> Response:
-        console.need(request)
+        console.need(request, "see_notices")
         today = dt.datetime.now(dt.UTC).date()
         lang = console.language_of(request)
         recent = register.listing(console.central,

@@ -20,7 +20,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/matches")
     def match_page(request: Request, status: str = "pending", done: str | None = None
                    ) -> Response:
-        console.need(request)
+        console.need(request, "see_cases")
         if status not in statuses:
             raise Forbidden("refused.match_status", statuses=", ".join(statuses))
         found = candidates.list_candidates(console.central, None if status == "all" else status)

@@ -23,7 +23,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/statistics")
     def statistics_page(request: Request, quarter: str = "", checkpoint: str = "",
                         k: str = "", lang: str = "") -> Response:
-        console.need(request)
+        console.need(request, "see_statistics")
         lang = lang or console.language_of(request)  # the report's language: the page's
         today = dt.date.today()
         current = f"{today.year}Q{(today.month - 1) // 3 + 1}"
@@ -42,7 +42,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/statistics/report.pdf")
     def statistics_pdf(request: Request, quarter: str = "", checkpoint: str = "",
                        k: str = "", lang: str = "sq") -> Response:
-        staff = console.need(request)
+        staff = console.need(request, "see_statistics")
         parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang)
         pdf = report.report_pdf(console.engine, parsed, checkpoint=code,
                                 suppress_below=threshold, lang=lang)
@@ -53,7 +53,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/statistics/tables.zip")
     def statistics_csv(request: Request, quarter: str = "", checkpoint: str = "",
                        k: str = "", lang: str = "sq") -> Response:
-        staff = console.need(request)
+        staff = console.need(request, "see_statistics")
         parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang)
         tables = report.tables_zip(console.engine, parsed, checkpoint=code,
                                    suppress_below=threshold, lang=lang)
