@@ -79,7 +79,21 @@ V3 = Migration(3, "accounts: the person's full name, printed on the referral sli
     "ALTER TABLE accounts ADD COLUMN full_name TEXT",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3)
+V4 = Migration(4, "retention: acknowledgement per revision", (
+    # The revision central acknowledged last. Only when it is the interview's current revision
+    # (no later one pending) may retention purge it; acknowledged_at is when that revision was
+    # acknowledged.
+    "ALTER TABLE interviews ADD COLUMN acknowledged_revision INTEGER",
+    # An acknowledgement of schema 3 does not say which revision it was for, so it cannot
+    # prove the current one reached central: it is forgotten (the purge waits). The sync reads
+    # the revisions of the outbox's acknowledged batches again at its next run
+    # (sync/service.py), so the retention clock restarts from there: data kept longer, never
+    # purged early. Purged interviews stay purged.
+    "UPDATE interviews SET acknowledged_at = NULL WHERE purged_at IS NULL",
+    "UPDATE interviews SET acknowledged_revision = revision WHERE purged_at IS NOT NULL",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4)
 LATEST = MIGRATIONS[-1].version
 
 

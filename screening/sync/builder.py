@@ -19,7 +19,7 @@ from screening.sync.outbox import Entry, Outbox
 BATCH_INTERVIEWS = 200
 # Local bookkeeping, not part of the interview: sending them would turn a later
 # acknowledgement into a "different content, same revision" conflict at central.
-_LOCAL_FIELDS = ("acknowledged_at", "purged_at", "action")
+_LOCAL_FIELDS = ("acknowledged_at", "purged_at", "action", "acknowledged_revision")
 _PAGE = 500
 
 
