@@ -9,6 +9,7 @@ import dataclasses
 import getpass
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +142,8 @@ def data_dir_of(args: argparse.Namespace) -> Path:
 def open_session(args: argparse.Namespace) -> StoreSession:
     password = _secret(PASSWORD_ENV, f"Password for {args.as_user}: ")
     session = StoreSession.login(data_dir_of(args), args.as_user, password)
+    for alert in session.alerts:  # audited too; said here so that a person sees it
+        print(f"warning: {alert}", file=sys.stderr)
     # finalise, print and count each interview with its own form version, downloaded or not
     session.forms = workstation_catalogue(session.paths.root)
     return session

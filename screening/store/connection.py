@@ -66,6 +66,17 @@ def _check_cipher(conn: Connection) -> None:
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
+def database_salt(path: Path) -> str | None:
+    """SQLCipher's random per-database salt, the first 16 bytes of the file, in hex: it tells
+    one store's database from another's without the key (None when the file is too short)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return None
+    return head.hex() if len(head) == 16 else None
+
+
 def open_database(path: Path, master_key: bytes) -> Connection:
     """Open an existing store. A key that came out of a key slot is right, so any failure to
     read means damage: StoreDamagedError, and nothing is created or rewritten."""

@@ -23,6 +23,7 @@ from screening.errors import (
     StoreDamagedError,
     StoreError,
     StoreExistsError,
+    StoreForeignError,
     StoreMissingError,
     WrongCredentialsError,
 )
@@ -82,6 +83,7 @@ class StoreSession(AccountAdmin, DocumentReads):
             paths.keyslots.unlink()  # ours, written a moment ago: let init be tried again
             raise
         session = cls._open(paths, master_key, name, slots, kdf, clock)
+        session._seal_slots([])
         return session, recovery_code
 
     @classmethod
@@ -122,7 +124,9 @@ class StoreSession(AccountAdmin, DocumentReads):
     @classmethod
     def _open(cls, paths: StorePaths, master_key: bytes, name: str, slots: KeySlots,
               kdf: KdfParams, clock: Clock) -> StoreSession:
-        conn = connection.open_database(paths.database, master_key)
+        paths.tighten()  # a folder made by an older version, or by hand, may be open to others
+        conn = _open_database(paths, master_key, slots)
+        slots.unlock_state(master_key)
         try:
             _upgrade(conn, paths, master_key)
             account = accounts.get(conn, name)
@@ -138,17 +142,43 @@ class StoreSession(AccountAdmin, DocumentReads):
         return cls(paths, conn, master_key, account, slots, kdf, clock)
 
     def _record_login(self, slot: str, action: str) -> None:
+        held = settings.get_setting(self.conn, settings.KEYSLOTS_GENERATION)
+        problems = self._slots.state_problems(self._master_key,
+                                              int(held) if held is not None else None)
+        generation = self._seal_slots(problems, int(held or 0))
         with connection.transaction(self.conn):
             flushed = list(self._slots.pending_failures)
             for failure in flushed:
                 user = failure["slot"].removeprefix("account:")
                 audit.append(self.conn, user, "login_failed", None, {"slot": failure["slot"]},
                              failure["at"])
+            settings.set_setting(self.conn, settings.KEYSLOTS_GENERATION, str(generation))
             audit.append(self.conn, self.account.name, action, None, {}, self._now())
         with self._slots.editing() as fresh:
             # failures recorded meanwhile by another process stay for the next login
             fresh.pending_failures = [f for f in fresh.pending_failures if f not in flushed]
             fresh.record_success(slot)
+
+    def _seal_slots(self, problems: list[str], held: int = 0) -> int:
+        """Report what was wrong with the key-slot file's state (audited, and kept in
+        ``alerts`` for the supervisor), then seal it under a new generation. The file is
+        written before the database learns the generation: a crash between leaves the file
+        ahead, which is fine, never behind, which would read as an old copy."""
+        self.alerts = [f"the key-slot file was changed outside the program: {p}"
+                       for p in problems]
+        if problems:
+            with connection.transaction(self.conn):
+                for problem in problems:
+                    audit.append(self.conn, None, "keyslots_state_suspect", None,
+                                 {"problem": problem})
+        generation = max(self._slots.generation, held) + 1
+        salt = connection.database_salt(self.paths.database)
+        with self._slots.editing() as fresh:
+            fresh.seal_state(generation, salt)
+        if held == 0:
+            with connection.transaction(self.conn):
+                settings.set_setting(self.conn, settings.KEYSLOTS_GENERATION, str(generation))
+        return generation
 
     def sync_companion(self) -> StoreSession:
         """A second session on its own connection for the background sync thread.
@@ -201,6 +231,20 @@ class StoreSession(AccountAdmin, DocumentReads):
         with connection.transaction(self.conn):
             audit.append(self.conn, self.account.name, "backup_made", None, {})
         return target.root
+
+
+def _open_database(paths: StorePaths, master_key: bytes, slots: KeySlots
+                   ) -> connection.Connection:
+    """The database, or why not: a database whose salt is not the one these key slots were
+    sealed with is another store's (StoreForeignError), not a damaged one."""
+    try:
+        return connection.open_database(paths.database, master_key)
+    except StoreDamagedError:
+        recorded, found = slots.database_salt, connection.database_salt(paths.database)
+        # a file cut short has no salt to compare: that is damage
+        if recorded is not None and found is not None and recorded != found:
+            raise StoreForeignError() from None
+        raise
 
 
 def _load_slots(paths: StorePaths) -> KeySlots:

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
 
 from screening.errors import (
     AccountDisabledError,
+    KeySlotDamagedError,
     LoginDelayedError,
     StoreDamagedError,
     StoreError,
+    StoreForeignError,
     WrongCredentialsError,
 )
 from screening.ui.retranslating import Retranslating
@@ -36,6 +38,15 @@ def login_error_text(widget: QWidget, error: BaseException) -> str:
         text = QCoreApplication.translate(
             "LoginScreen", "Too many wrong passwords. Try again in %1 seconds.")
         return text.replace("%1", str(seconds))
+    if isinstance(error, StoreForeignError):
+        return QCoreApplication.translate(
+            "LoginScreen", "The database in the data folder belongs to another workstation. "
+            "Nothing was changed. Ask IT support to put back this workstation's own database.")
+    if isinstance(error, KeySlotDamagedError):
+        return QCoreApplication.translate(
+            "LoginScreen", "The key of this account is damaged; this was not counted as a "
+            "wrong password. Log in with another account, or ask a supervisor to reset this "
+            "account's password.")
     if isinstance(error, StoreDamagedError):
         return QCoreApplication.translate(
             "LoginScreen", "The database on this workstation is damaged. Nothing was changed. "
