@@ -288,7 +288,9 @@ def run_audit_verify(args: argparse.Namespace) -> int:
         report = session.verify_audit()
         problems = session.integrity_problems()
     if report.intact:
-        print(f"audit log intact: {report.entries} entries")
+        anchored = (f", up to entry {report.anchored.seq} as central confirmed it"
+                    if report.anchored else ", not yet confirmed by central")
+        print(f"audit log intact: {report.entries} entries{anchored}")
     else:
         print(f"audit log BROKEN at entry {report.first_broken}: {report.reason}")
     for problem in problems:

@@ -211,8 +211,28 @@ class StoreSession(AccountAdmin, DocumentReads):
         return list(audit.entries(self.conn))
 
     def verify_audit(self) -> audit.ChainReport:
+        """The chain checked by itself and against the head central last confirmed."""
         self._require_supervisor("verify the audit log")
-        return audit.verify(self.conn)
+        return audit.verify(self.conn, self.confirmed_head())
+
+    def confirmed_head(self) -> audit.Head | None:
+        value = settings.get_setting(self.conn, settings.AUDIT_CONFIRMED)
+        if not value or ":" not in value:
+            return None
+        seq, digest = value.split(":", 1)
+        return audit.Head(int(seq), digest)
+
+    def record_confirmed_head(self, seq: int, digest: str) -> bool:
+        """Keep the head central confirmed in a signed receipt (called by sync); an older one
+        than already kept changes nothing. True when it moved."""
+        current = self.confirmed_head()
+        if current is not None and current.seq >= seq:
+            return False
+        with connection.transaction(self.conn):
+            settings.set_setting(self.conn, settings.AUDIT_CONFIRMED, f"{seq}:{digest}")
+            audit.append(self.conn, self.account.name, "audit_head_confirmed", None,
+                         {"seq": seq, "hash": digest})
+        return True
 
     def integrity_problems(self) -> list[str]:
         return connection.integrity_problems(self.conn)

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
+from screening.store import audit
 from screening.store.audit import AuditEntry
 from screening.store.interviews import StoredInterview
 from screening.store.session import StoreSession
@@ -41,15 +42,30 @@ def queue_ready(session: StoreSession, outbox: Outbox, identity: Identity,
         if entry.subject:
             by_subject.setdefault(entry.subject, []).append(entry)
     made = []
+    head, anchor = chain_position(session)
     for start in range(0, len(ready), per_batch):
         chunk = ready[start:start + per_batch]
         records = [interview_record(i, by_subject.get(i.id, [])) for i in chunk]
         raw = wire.build_batch(
             device_id=identity.device_id, sequence=outbox.next_sequence(),
             batch_id=str(uuid.uuid4()), created_at=dt.datetime.now(dt.UTC).isoformat(),
-            interviews=records, signing_key=identity.signer(), recipient=identity.recipient())
+            interviews=records, signing_key=identity.signer(), recipient=identity.recipient(),
+            audit_head=head, audit_anchor=anchor)
         made.append(outbox.add(raw, [(i.id, i.revision) for i in chunk]))
     return made
+
+
+def chain_position(session: StoreSession) -> tuple[wire.ChainHead | None,
+                                                   wire.ChainHead | None]:
+    """The audit chain's head now, and this chain's own entry at the seq of the head central
+    confirmed last (its hash None when the entry is gone): central compares the two with what
+    it confirmed (docs/protocol.md §8.3)."""
+    last = audit.head(session.conn)
+    confirmed = session.confirmed_head()
+    head = wire.ChainHead(last.seq, last.hash) if last else None
+    anchor = (wire.ChainHead(confirmed.seq, audit.hash_at(session.conn, confirmed.seq))
+              if confirmed else None)
+    return head, anchor
 
 
 def _sendable(session: StoreSession) -> Iterator[StoredInterview]:

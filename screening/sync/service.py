@@ -116,8 +116,9 @@ def sync_now(session: StoreSession, client_factory: ClientFactory = _default_cli
 def _send(session: StoreSession, outbox: Outbox, client: CentralClient,
           me: identity.Identity) -> SendReport:
     try:
-        return send_pending(outbox, client, me.receipt_key(), lambda results: _acknowledge(
-            session, results))
+        return send_pending(outbox, client, me.receipt_key(),
+                            lambda results: _acknowledge(session, results),
+                            lambda head: _confirm_head(session, head))
     except CentralRefusedError as refusal:
         if refusal.code == "device_revoked":  # remembered: no further attempt is made
             reference.mark_revoked(session, me)
@@ -139,6 +140,11 @@ def _acknowledge(session: StoreSession, results: list[wire.InterviewResult]) -> 
     # a result without a revision acknowledges nothing: retention needs to know which one
     session.acknowledge_revisions([(r.interview_id, r.revision) for r in results
                                    if r.revision is not None])
+
+
+def _confirm_head(session: StoreSession, head: wire.ChainHead) -> None:
+    if head.hash is not None:
+        session.record_confirmed_head(head.seq, head.hash)
 
 
 def reacknowledge(session: StoreSession, outbox: Outbox) -> int:
