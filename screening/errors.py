@@ -101,6 +101,23 @@ class StoreDamagedError(StoreError):
                          "data folder as it is and restore the latest backup with IT support.")
 
 
+class StoreLostWritesError(StoreDamagedError):
+    """Committed changes are missing from the database: the head record beside it counted
+    more transactions than the database holds (a write-ahead log cut short or lost)."""
+
+    code = "store_lost_writes"
+
+    def __init__(self, missing: int, aside: str) -> None:
+        self.missing, self.aside = missing, aside
+        StoreError.__init__(
+            self, f"{missing} committed change(s) are missing from the database: its "
+            "write-ahead log was cut short or lost (a disk or power fault, or someone changed "
+            "the files). Nothing was changed and the log was not folded in; the files as "
+            f"found were copied to {aside}. Do not use this workstation for interviews: ask "
+            "IT support to recover the copy or restore the latest backup. Interviews sent "
+            "before the loss are safe at central.")
+
+
 class StoreForeignError(StoreError):
     """The key slots opened, but the database beside them is another store's (another
     workstation's, or a copy of a different store): not damage, a wrong file."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 DATABASE = "store.db"
 KEYSLOTS = "keyslots.json"
+HEAD = "store.head"  # the head record, store/headrecord.py
 BACKUPS = "backups"
 
 
@@ -24,12 +25,16 @@ class StorePaths:
         return self.root / KEYSLOTS
 
     @property
+    def head(self) -> Path:
+        return self.root / HEAD
+
+    @property
     def backups(self) -> Path:
         return self.root / BACKUPS
 
     def any_exists(self) -> bool:
         """True when anything of a store is here, even half of one: never build over it."""
-        names = (DATABASE, f"{DATABASE}-wal", f"{DATABASE}-shm", KEYSLOTS)
+        names = (DATABASE, f"{DATABASE}-wal", f"{DATABASE}-shm", KEYSLOTS, HEAD)
         return any((self.root / name).exists() for name in names)
 
     def make_root(self) -> None:

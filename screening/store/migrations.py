@@ -93,7 +93,14 @@ V4 = Migration(4, "retention: acknowledgement per revision", (
     "UPDATE interviews SET acknowledged_revision = revision WHERE purged_at IS NOT NULL",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4)
+V5 = Migration(5, "the count of committed transactions, mirrored in the head record", (
+    # one row; every write transaction adds one and the head record beside the database
+    # repeats it after COMMIT (store/headrecord.py), so a write-ahead log cut short is seen
+    "CREATE TABLE head (id INTEGER PRIMARY KEY CHECK (id = 1), counter INTEGER NOT NULL)",
+    "INSERT INTO head (id, counter) VALUES (1, 0)",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5)
 LATEST = MIGRATIONS[-1].version
 
 

@@ -24,6 +24,7 @@ from screening.errors import (
     StoreError,
     StoreExistsError,
     StoreForeignError,
+    StoreLostWritesError,
     StoreMissingError,
     WrongCredentialsError,
 )
@@ -31,6 +32,7 @@ from screening.store import (
     accounts,
     audit,
     connection,
+    headrecord,
     migrations,
     settings,
 )
@@ -125,10 +127,13 @@ class StoreSession(AccountAdmin, DocumentReads):
     def _open(cls, paths: StorePaths, master_key: bytes, name: str, slots: KeySlots,
               kdf: KdfParams, clock: Clock) -> StoreSession:
         paths.tighten()  # a folder made by an older version, or by hand, may be open to others
+        head = headrecord.HeadRecord(paths.head, master_key)
+        _check_head(paths, master_key, head)
         conn = _open_database(paths, master_key, slots)
         slots.unlock_state(master_key)
         try:
             _upgrade(conn, paths, master_key)
+            _count_commits(conn, head)
             account = accounts.get(conn, name)
         except BaseException:
             conn.close()
@@ -187,15 +192,19 @@ class StoreSession(AccountAdmin, DocumentReads):
         account "sync" with a supervisor's reach: batches carry every finalised interview of
         the station, whoever is logged in. The audit log names "sync" for what it does."""
         conn = connection.open_database(self.paths.database, self._master_key)
+        _count_commits(conn, headrecord.HeadRecord(self.paths.head, self._master_key))
         robot = dataclasses.replace(self.account, name=SYNC_ACTOR, role="supervisor")
         return type(self)(self.paths, conn, self._master_key, robot, self._slots, self._kdf,
                           self._clock)
 
     def close(self) -> None:
+        head = getattr(self.conn, "head", None)
         try:
             connection.checkpoint(self.conn)
         finally:
             self.conn.close()
+            if head is not None:
+                head.close()
 
     def __enter__(self) -> StoreSession:
         return self
@@ -265,6 +274,46 @@ def _open_database(paths: StorePaths, master_key: bytes, slots: KeySlots
         if recorded is not None and found is not None and recorded != found:
             raise StoreForeignError() from None
         raise
+
+
+def _check_head(paths: StorePaths, master_key: bytes, head: headrecord.HeadRecord) -> None:
+    """Before SQLite may fold the write-ahead log in: compare the database's count of commits
+    with the head record's, through a read-only connection (it never checkpoints). Behind
+    the record means committed changes are lost: the files are copied aside as found and the
+    store is not opened. Any other failure to read is left to the real open to name."""
+    expected = head.read()
+    if expected is None:
+        return
+    try:
+        look = connection.open_readonly(paths.database, master_key)
+    except StoreError:
+        return
+    try:
+        found = headrecord.counter_of(look) or 0
+    except StoreError:
+        return
+    finally:
+        look.close()
+    if found < expected:
+        raise StoreLostWritesError(expected - found, str(_copy_aside(paths)))
+
+
+def _copy_aside(paths: StorePaths) -> Path:
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+    aside = paths.root / f"lost-writes-{stamp}"
+    aside.mkdir(mode=0o700)
+    for source in (paths.database, paths.database.with_name(paths.database.name + "-wal"),
+                   paths.database.with_name(paths.database.name + "-shm"), paths.keyslots,
+                   paths.head):
+        if source.exists():
+            shutil.copyfile(source, aside / source.name)
+            (aside / source.name).chmod(0o600)
+    return aside
+
+
+def _count_commits(conn: connection.Connection, head: headrecord.HeadRecord) -> None:
+    if headrecord.counter_of(conn) is not None:  # migration 5 has run
+        connection.attach_head(conn, head)
 
 
 def _load_slots(paths: StorePaths) -> KeySlots:

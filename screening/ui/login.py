@@ -20,6 +20,7 @@ from screening.errors import (
     StoreDamagedError,
     StoreError,
     StoreForeignError,
+    StoreLostWritesError,
     WrongCredentialsError,
 )
 from screening.ui.retranslating import Retranslating
@@ -38,6 +39,13 @@ def login_error_text(widget: QWidget, error: BaseException) -> str:
         text = QCoreApplication.translate(
             "LoginScreen", "Too many wrong passwords. Try again in %1 seconds.")
         return text.replace("%1", str(seconds))
+    if isinstance(error, StoreLostWritesError):
+        text = QCoreApplication.translate(
+            "LoginScreen", "%1 saved change(s) are missing from the database: its files were "
+            "cut short or lost. Nothing was changed; the files were copied to %2. Do not use "
+            "this workstation for interviews; ask IT support to recover the copy or restore the "
+            "latest backup.")
+        return text.replace("%1", str(error.missing)).replace("%2", error.aside)
     if isinstance(error, StoreForeignError):
         return QCoreApplication.translate(
             "LoginScreen", "The database in the data folder belongs to another workstation. "

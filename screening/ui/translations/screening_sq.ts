@@ -592,7 +592,7 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../login.py" line="+209"/>
+        <location filename="../login.py" line="+217"/>
         <source>Locked</source>
         <translation>Sesioni është kyçur</translation>
     </message>
@@ -620,7 +620,7 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location line="-179"/>
+        <location line="-186"/>
         <source>Wrong user name or password.</source>
         <translation>Emri i përdoruesit ose fjalëkalimi është i gabuar.</translation>
     </message>
@@ -631,6 +631,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>%1 saved change(s) are missing from the database: its files were cut short or lost. Nothing was changed; the files were copied to %2. Do not use this workstation for interviews; ask IT support to recover the copy or restore the latest backup.</source>
+        <translation>Mungojnë %1 ndryshime të ruajtura në bazën e të dhënave: skedarët e saj u shkurtuan ose humbën. Asgjë nuk u ndryshua; skedarët u kopjuan në %2. Mos e përdorni këtë kompjuter për intervista; kërkojini mbështetjes së IT-së të rimarrë kopjen ose të rikthejë kopjen rezervë më të fundit.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The database in the data folder belongs to another workstation. Nothing was changed. Ask IT support to put back this workstation&apos;s own database.</source>
         <translation>Baza e të dhënave në dosjen e të dhënave i përket një kompjuteri tjetër. Asgjë nuk u ndryshua. Kërkojini mbështetjes së IT-së të rikthejë bazën e të dhënave të këtij kompjuteri.</translation>
     </message>
