@@ -40,7 +40,7 @@ def test_an_intact_copy_opens_with_every_interview(power_cut):
 
 @pytest.mark.parametrize("keep", [0.1, 0.5, 0.9, "header only", "removed"])
 def test_a_cut_write_ahead_log_is_reported_not_folded_in(power_cut, keep):
-    copy, ids = power_cut
+    copy, _ids = power_cut
     wal = copy / "store.db-wal"
     size = wal.stat().st_size
     if keep == "removed":
