@@ -113,3 +113,36 @@ def test_a_damaged_key_slot_is_named_not_a_wrong_password(qtbot, window):
     again = _log_in_again(qtbot, win, "en", "not counted as a wrong password")
     assert json.loads(path.read_text())["slots"]["account:drita"]["failures"] == 0
     again.close()
+
+
+def test_lost_writes_are_explained_with_the_copy_aside(qtbot, window, tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    from screening.store.session import StoreSession
+
+    win = window
+    first_run(qtbot, win)
+    win.close()
+    session = StoreSession.login(win.root, "drita", PASSWORD)
+    session.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    session.set_retention_days(40)  # committed changes that the cut below will lose
+    session.set_retention_days(41)
+    cut = tmp_path / "cut"
+    cut.mkdir(mode=0o700)
+    for name in ("store.db", "store.db-wal", "keyslots.json", "store.head"):
+        shutil.copyfile(win.root / name, cut / name)
+    session.close()
+    os.truncate(cut / "store.db-wal", 32)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    again = build_window(["--data-dir", str(cut), "--lang", "sq"])
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.keyClicks(again.login.user, "drita")
+    qtbot.keyClicks(again.login.password, PASSWORD)
+    again.login.button.click()
+    qtbot.waitUntil(lambda: "Mungojnë" in again.login.error.text(), timeout=30_000)
+    assert "lost-writes-" in again.login.error.text() and again.session is None
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)  # and the damage advice beside it
+    again.close()
