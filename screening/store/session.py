@@ -257,6 +257,7 @@ class StoreSession(AccountAdmin, DocumentReads):
         connection.backup_database(self.conn, target.database, self._master_key)
         shutil.copyfile(self.paths.keyslots, target.keyslots)
         target.keyslots.chmod(0o600)
+        _write_head_of(target, self._master_key)
         with connection.transaction(self.conn):
             audit.append(self.conn, self.account.name, "backup_made", None, {})
         return target.root
@@ -309,6 +310,21 @@ def _copy_aside(paths: StorePaths) -> Path:
             shutil.copyfile(source, aside / source.name)
             (aside / source.name).chmod(0o600)
     return aside
+
+
+def _write_head_of(paths: StorePaths, master_key: bytes) -> None:
+    """A backup's own head record, for its own count: the backup folder restored whole opens
+    without a word, while a data folder that keeps the newer record beside an older database
+    is told, truly, how many changes the restore gave up."""
+    look = connection.open_readonly(paths.database, master_key)
+    try:
+        count = headrecord.counter_of(look)
+    finally:
+        look.close()
+    if count is not None:
+        record = headrecord.HeadRecord(paths.head, master_key)
+        record.write(count)
+        record.close()
 
 
 def _count_commits(conn: connection.Connection, head: headrecord.HeadRecord) -> None:

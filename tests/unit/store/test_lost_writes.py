@@ -91,3 +91,24 @@ def test_a_torn_write_of_one_slot_leaves_the_other(power_cut):
     raw[start + 20] ^= 0xFF
     (copy / "store.head").write_bytes(bytes(raw))
     assert record.read() == count - 1
+
+
+def test_a_backup_restored_whole_opens_and_half_restored_says_what_it_gave_up(supervisor,
+                                                                              tmp_path):
+    supervisor.import_finalised(adult_no_indicators(given_name="Before"))
+    backup = supervisor.backup(tmp_path / "backup")
+    assert (backup / "store.head").exists()
+    later = supervisor.import_finalised(adult_no_indicators(given_name="After"))
+    supervisor.close()
+    data = supervisor.paths.root
+    restored = tmp_path / "restored"
+    shutil.copytree(backup, restored)
+    with login(restored, SUPERVISOR, SUPERVISOR_PW) as session:  # the whole folder: fine
+        assert later not in {i.id for i in session.list_interviews()}
+    for name in ("store.db", "keyslots.json"):  # only the database and slots put back
+        shutil.copyfile(backup / name, data / name)
+    for name in ("store.db-wal", "store.db-shm"):
+        (data / name).unlink(missing_ok=True)
+    with pytest.raises(StoreLostWritesError) as caught:
+        login(data, SUPERVISOR, SUPERVISOR_PW)
+    assert caught.value.missing >= 2  # the later interview's transactions, and the logins
