@@ -2,7 +2,9 @@
 encryption (the same workload on SQLCipher and on plain SQLite, measured in the same run).
 
 Targets (issue 3), at 100,000 stored interviews: autosave p95 <= 2 ms; list and search
-<= 100 ms; SQLCipher / plain SQLite <= 1.3.
+<= 100 ms; SQLCipher / plain SQLite <= 1.3. The SQLCipher figures include the head record
+written and fsynced after each commit (issue 15, store/headrecord.py); its own cost is printed
+too, the same autosave with and without it, interleaved.
 Run: .venv/bin/python bench/store.py [INTERVIEWS]        (default 100000)
 """
 
@@ -99,6 +101,22 @@ def interleaved(conns: dict) -> dict[str, dict[str, float]]:
     return results
 
 
+def head_record_cost(conn) -> dict[str, float]:
+    """Autosave p95 on the same connection with the head record and without it, alternating."""
+    head = getattr(conn, "head", None)
+    draft = new_draft(conn)
+    with_head: list[float] = []
+    without: list[float] = []
+    for n in range(AUTOSAVES):
+        connection.attach_head(conn, head)
+        with_head.append(autosave(conn, draft, n))
+        connection.attach_head(conn, None)
+        without.append(autosave(conn, draft, n))
+    connection.attach_head(conn, head)
+    return {"with_head_p95_ms": statistics.quantiles(with_head, n=20)[18],
+            "without_head_p95_ms": statistics.quantiles(without, n=20)[18]}
+
+
 def workload(results: dict[str, float]) -> float:
     return AUTOSAVES * results["autosave_p50_ms"] + sum(results[key] for key in QUERIES)
 
@@ -124,6 +142,7 @@ def main() -> None:
         populate_s = {"sqlcipher": populate(session.conn, count),
                       "plain": populate(plain_conn, count)}
         results = interleaved({"sqlcipher": session.conn, "plain": plain_conn})
+        head_cost = head_record_cost(session.conn)
         session.close()
         plain_conn.close()
         start = time.perf_counter()
@@ -140,12 +159,14 @@ def main() -> None:
     for key, value in enc.items():
         print(f"{key:<22}{value:>12.3f}{plain[key]:>12.3f}{value / plain[key]:>8.2f}")
     print(f"login (Argon2id 64 MiB t=3 + open + audit entry): {login_s * 1000:.0f} ms")
+    print(f"head record: autosave p95 {head_cost['with_head_p95_ms']:.3f} ms with it, "
+          f"{head_cost['without_head_p95_ms']:.3f} ms without")
     print(f"database size: {sizes['sqlcipher'] / 1e6:.1f} MB encrypted, "
           f"{sizes['plain'] / 1e6:.1f} MB plain")
     print(f"workload ratio SQLCipher / plain ({AUTOSAVES} autosaves + one of each query, "
           f"median times): {workload(enc) / workload(plain):.2f}  (target <= 1.3)")
     print(json.dumps({"sqlcipher": enc, "plain": plain, "populate_s": populate_s,
-                      "login_s": login_s}))
+                      "login_s": login_s, "head_record": head_cost}))
 
 
 if __name__ == "__main__":

@@ -245,6 +245,19 @@ def unwrap(key_encryption_key: bytes, nonce: bytes, wrapped: bytes, aad: bytes) 
         return None
 
 
+def derive_subkey(master_key: bytes, purpose: str) -> bytes:
+    """A key for one purpose (authenticating the key-slot file's state, the head record),
+    derived from the master key with HKDF-SHA256: the master key itself is used for nothing
+    but the database."""
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,
+                info=f"returnee-screening subkey v1:{purpose}".encode()).derive(master_key)
+
+
+def mac_hex(key: bytes, data: bytes) -> str:
+    """HMAC-SHA256 of ``data`` in hex."""
+    return hmac.new(key, data, hashlib.sha256).hexdigest()
+
+
 def new_recovery_code() -> str:
     groups = ("".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUP_LEN))
               for _ in range(RECOVERY_GROUPS))

@@ -118,6 +118,63 @@ class StoreDamagedError(StoreError):
         super().__init__(detail=f" ({detail})" if detail else "")
 
 
+class StoreLostWritesError(StoreDamagedError):
+    """Committed changes are missing from the database: the head record beside it counted
+    more transactions than the database holds (a write-ahead log cut short or lost)."""
+
+    code = "store_lost_writes"
+
+    def __init__(self, missing: int, aside: str) -> None:
+        self.missing, self.aside = missing, aside
+        StoreError.__init__(
+            self, f"{missing} committed change(s) are missing from the database: its "
+            "write-ahead log was cut short or lost (a disk or power fault, or someone changed "
+            "the files). Nothing was changed and the log was not folded in; the files as "
+            f"found were copied to {aside}. Do not use this workstation for interviews: ask "
+            "IT support to recover the copy or restore the latest backup. Interviews sent "
+            "before the loss are safe at central.")
+
+
+class StoreForeignError(StoreError):
+    """The key slots opened, but the database beside them is another store's (another
+    workstation's, or a copy of a different store): not damage, a wrong file."""
+
+    code = "store_foreign"
+
+    def __init__(self) -> None:
+        super().__init__("the database in the data folder belongs to another workstation or "
+                         "another store: this workstation's key slots do not open it. Nothing "
+                         "was changed. Put back this workstation's own store.db (or restore "
+                         "its backup folder, which holds both files) with IT support.")
+
+
+class KeySlotDamagedError(StoreError):
+    """One account's key slot is damaged (its checksum does not match): not a wrong password,
+    and not counted as one."""
+
+    code = "keyslot_damaged"
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        who = "the recovery code's" if name == "recovery" else f"the account {name!r}'s"
+        super().__init__(f"{who} key slot is damaged; this was not counted as a wrong "
+                         "password. Log in with another account (a supervisor can reset this "
+                         "account's password, which writes a new slot) or restore keyslots.json "
+                         "from the latest backup.")
+
+
+class KeySlotsDamagedError(StoreDamagedError):
+    """The key-slot file as a whole cannot be read."""
+
+    code = "keyslots_damaged"
+
+    def __init__(self, detail: str = "") -> None:
+        extra = f" ({detail})" if detail else ""
+        StoreError.__init__(self, "the key-slot file keyslots.json is damaged" + extra +
+                            "; nothing was changed. Restore keyslots.json from the latest "
+                            "backup folder with IT support; the database itself is untouched.")
+
+
 class StoreExistsError(StoreError):
     code = "store_exists"
 

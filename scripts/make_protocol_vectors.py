@@ -33,6 +33,9 @@ CREATED_AT = "2026-11-23T06:00:00+00:00"
 RECEIVED_AT = "2026-11-23T06:00:05.123456+00:00"
 REVOKED_ID = "0aa1c4de-9f7b-4c2d-8e35-1b6a7d9c0f42"
 PULL_AT = dt.datetime(2026, 11, 23, 6, 30, tzinfo=dt.UTC)
+# the device's audit log ends at entry 7; central confirmed entry 4 at the last sync (§8.3)
+AUDIT_HEAD = wire.ChainHead(7, hashlib.sha256(b"rs-vector audit entry 7").hexdigest())
+AUDIT_ANCHOR = wire.ChainHead(4, hashlib.sha256(b"rs-vector audit entry 4").hexdigest())
 
 
 def seed(name: str) -> bytes:
@@ -118,7 +121,8 @@ def enrol_vector() -> dict[str, Any]:
 def batch_vector() -> dict[str, Any]:
     recipient = central_encryption_key().public_key()
     content = {"format": wire.CONTENT_FORMAT, "device_id": DEVICE_ID, "sequence": 1,
-               "batch_id": BATCH_ID, "interviews": [interview_record()]}
+               "batch_id": BATCH_ID, "interviews": [interview_record()],
+               "audit_head": AUDIT_HEAD.to_json(), "audit_anchor": AUDIT_ANCHOR.to_json()}
     plaintext = wire.canonical_json(content)
     compressed = wire.compress(plaintext)
     aad = wire.batch_aad(DEVICE_ID, 1, BATCH_ID)
@@ -127,13 +131,16 @@ def batch_vector() -> dict[str, Any]:
     shared = ephemeral_key().exchange(recipient)
     frame = wire.build_batch(device_id=DEVICE_ID, sequence=1, batch_id=BATCH_ID,
                              created_at=CREATED_AT, interviews=[interview_record()],
-                             signing_key=device_key(), recipient=recipient, seal=_seal_fixed)
+                             signing_key=device_key(), recipient=recipient, seal=_seal_fixed,
+                             audit_head=AUDIT_HEAD, audit_anchor=AUDIT_ANCHOR)
     envelope = wire.parse_batch(frame)
     header = frame[len(wire.MAGIC) + 4:len(envelope.signed_part) - len(envelope.ciphertext)]
     return {"about": "a batch of one interview from the device of keys.json to central, "
                      "sealed with the batch ephemeral key and nonce of keys.json",
             "inputs": {"device_id": DEVICE_ID, "sequence": 1, "batch_id": BATCH_ID,
-                       "created_at": CREATED_AT, "interviews": [interview_record()]},
+                       "created_at": CREATED_AT, "interviews": [interview_record()],
+                       "audit_head": AUDIT_HEAD.to_json(),
+                       "audit_anchor": AUDIT_ANCHOR.to_json()},
             "content": plaintext.decode(), "content_sha256": wire.sha256_hex(plaintext),
             "compressed_hex": compressed.hex(),
             "compressed_note": "zlib (RFC 1950) at level 6; any valid zlib stream of the "
@@ -159,7 +166,8 @@ def receipt_vector() -> dict[str, Any]:
     raw = wire.build_receipt(batch_id=BATCH_ID, device_id=DEVICE_ID, sequence=1,
                              content_hash=wire.sha256_hex(bytes.fromhex(batch["ciphertext_hex"])),
                              received_at=RECEIVED_AT, results=results,
-                             signing_key=central_signing_key())
+                             signing_key=central_signing_key(),
+                             audit_chain=wire.ChainVerdict("confirmed", "", AUDIT_HEAD))
     doc = json.loads(raw)
     signature = wire.b64d(doc.pop("signature"), "signature")
     return {"about": "central's receipt for the batch of batch.json, signed with the central "

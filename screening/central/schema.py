@@ -103,6 +103,18 @@ audit_entries = Table(
     Column("batch_id", String(36), ForeignKey("batches.id"), nullable=False),
 )
 
+# The audit heads central confirmed for each device (migration 0008), one per batch that
+# carried a head central confirmed; the device's last confirmed head is the highest seq.
+audit_heads = Table(
+    "audit_heads", metadata,
+    Column("device_id", String(64), ForeignKey("devices.id"), primary_key=True),
+    Column("batch_sequence", BigInteger, primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("batch_id", String(36), ForeignKey("batches.id"), nullable=False),
+    Index("ix_audit_heads_seq", "device_id", "seq"),
+)
+
 # -- the staff console (migration 0002) -------------------------------------------------------
 
 # A staff account's role ("viewer" or "admin") and lockout; no row means "viewer".

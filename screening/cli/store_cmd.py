@@ -9,6 +9,7 @@ import dataclasses
 import getpass
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +142,8 @@ def data_dir_of(args: argparse.Namespace) -> Path:
 def open_session(args: argparse.Namespace) -> StoreSession:
     password = _secret(PASSWORD_ENV, f"Password for {args.as_user}: ")
     session = StoreSession.login(data_dir_of(args), args.as_user, password)
+    for alert in session.alerts:  # audited too; said here so that a person sees it
+        print(f"warning: {alert}", file=sys.stderr)
     # finalise, print and count each interview with its own form version, downloaded or not
     session.forms = workstation_catalogue(session.paths.root, central_key(session))
     return session
@@ -288,7 +291,9 @@ def run_audit_verify(args: argparse.Namespace) -> int:
         report = session.verify_audit()
         problems = session.integrity_problems()
     if report.intact:
-        print(f"audit log intact: {report.entries} entries")
+        anchored = (f", up to entry {report.anchored.seq} as central confirmed it"
+                    if report.anchored else ", not yet confirmed by central")
+        print(f"audit log intact: {report.entries} entries{anchored}")
     else:
         print(f"audit log BROKEN at entry {report.first_broken}: {report.reason}")
     for problem in problems:

@@ -31,10 +31,19 @@ class AuditEntry:
 
 
 @dataclass(frozen=True)
+class Head:
+    """An entry's place in the chain: its seq and hash (the head central confirmed)."""
+
+    seq: int
+    hash: str
+
+
+@dataclass(frozen=True)
 class ChainReport:
     entries: int
     first_broken: int | None  # seq of the first entry that does not match; None when intact
     reason: str = ""
+    anchored: Head | None = None  # the head central confirmed, which the chain was checked to
 
     @property
     def intact(self) -> bool:
@@ -83,9 +92,26 @@ def for_subject(conn: Connection, subject: str) -> list[AuditEntry]:
     return [AuditEntry(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7]) for r in rows]
 
 
-def verify(conn: Connection) -> ChainReport:
-    """Walk the chain from the first entry and name the first one that does not fit."""
+def head(conn: Connection) -> Head | None:
+    """The chain's last entry, None for an empty log."""
+    with translate_errors():
+        row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return None if row is None else Head(int(row[0]), row[1])
+
+
+def hash_at(conn: Connection, seq: int) -> str | None:
+    with translate_errors():
+        row = conn.execute("SELECT hash FROM audit WHERE seq = ?", (seq,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def verify(conn: Connection, confirmed: Head | None = None) -> ChainReport:
+    """Walk the chain from the first entry and name the first one that does not fit; then,
+    when central confirmed a head, check that the chain still reaches it unchanged: entries
+    removed from the end leave a chain that is whole by itself, and only the anchor shows
+    that they were there."""
     prev, expected_seq, count = GENESIS, 1, 0
+    at_confirmed: str | None = None
     with translate_errors():
         rows = conn.execute("SELECT seq, at, actor, action, subject, detail, prev_hash, hash "
                             "FROM audit ORDER BY seq")
@@ -97,8 +123,22 @@ def verify(conn: Connection) -> ChainReport:
                 return ChainReport(count, seq, "does not follow the entry before it")
             if entry_hash(seq, at, actor, action, subject, detail_json, prev_hash) != digest:
                 return ChainReport(count, seq, "its content was changed")
+            if confirmed is not None and seq == confirmed.seq:
+                at_confirmed = digest
             prev, expected_seq = digest, seq + 1
-    return ChainReport(count, None)
+    if confirmed is None:
+        return ChainReport(count, None)
+    last = expected_seq - 1
+    if last < confirmed.seq:
+        gap = (f"entry {confirmed.seq} is" if last + 1 == confirmed.seq
+               else f"entries {last + 1} to {confirmed.seq} are")
+        return ChainReport(count, last + 1, f"{gap} missing: central confirmed the chain up "
+                           f"to entry {confirmed.seq} at a sync, and the log now ends at "
+                           f"entry {last}", confirmed)
+    if at_confirmed != confirmed.hash:
+        return ChainReport(count, confirmed.seq, "is not the entry central confirmed at a "
+                           "sync: the log was rewritten from here or before", confirmed)
+    return ChainReport(count, None, anchored=confirmed)
 
 
 def utc_now() -> str:

@@ -194,12 +194,29 @@ class Casework(SessionBase):
 
     # ----- retention -----------------------------------------------------------------------
 
-    def mark_acknowledged(self, interview_id: str) -> None:
-        """Central has confirmed receipt (called by sync); starts the retention clock."""
+    def mark_acknowledged(self, interview_id: str, revision: int) -> None:
+        """Central has confirmed it holds ``revision`` (called by sync). Retention counts from
+        the acknowledgement of the current revision only; an older one (a correction made
+        since) changes nothing."""
+        self.acknowledge_revisions([(interview_id, revision)], strict=True)
+
+    def acknowledge_revisions(self, held: list[tuple[str, int]], strict: bool = False
+                              ) -> int:
+        """Central holds each (interview id, revision): one transaction, one audit entry per
+        acknowledgement that is news. ``strict`` raises for an unknown id; the sync's
+        re-reading of old receipts skips ids purged or gone. Returns how many were news."""
+        news = 0
         with connection.transaction(self.conn):
-            if not interviews.mark_acknowledged(self.conn, interview_id, self._now()):
-                raise InterviewNotFoundError(id=interview_id)
-            audit.append(self.conn, self.account.name, "interview_acknowledged", interview_id)
+            at = self._now()
+            for interview_id, revision in held:
+                found = interviews.mark_acknowledged(self.conn, interview_id, revision, at)
+                if found is None and strict:
+                    raise InterviewNotFoundError(id=interview_id)
+                if found:
+                    news += 1
+                    audit.append(self.conn, self.account.name, "interview_acknowledged",
+                                 interview_id, {"revision": revision}, at)
+        return news
 
     def retention_days(self) -> int:
         value = settings.get_setting(self.conn, settings.RETENTION_DAYS)
@@ -215,7 +232,8 @@ class Casework(SessionBase):
                          {"days": days})
 
     def purge_expired(self) -> list[str]:
-        """Drop the personal data of interviews central acknowledged over N days ago."""
+        """Drop the personal data of interviews whose current revision central acknowledged
+        over N days ago (interviews.purge_acknowledged_before says which)."""
         now = dt.datetime.fromtimestamp(self._clock(), dt.UTC)
         cutoff = (now - dt.timedelta(days=self.retention_days())).isoformat(
             timespec="microseconds")

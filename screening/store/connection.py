@@ -12,7 +12,7 @@ import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 
@@ -35,10 +35,23 @@ def _uri(path: Path, mode: str) -> str:
     return f"file:{urllib.parse.quote(str(Path(path).resolve()))}?mode={mode}"
 
 
+class _StoreConnection(sqlcipher3.Connection):
+    """sqlite3's connection with room for the head record that counts its commits
+    (store/headrecord.py), which :func:`transaction` calls."""
+
+    head: Any = None
+
+
+def attach_head(conn: Connection, head: Any) -> None:
+    """From now on every transaction on ``conn`` is counted by ``head`` (``bump(conn)`` inside
+    the transaction, ``write(count)`` after its COMMIT)."""
+    setattr(conn, "head", head)  # noqa: B010  # Connection's type does not know the attribute
+
+
 def _connect(path: Path, master_key: bytes, mode: str) -> Connection:
     # isolation_level=None: the store issues BEGIN IMMEDIATE itself, one transaction per save
-    conn = sqlcipher3.connect(_uri(path, mode), uri=True, isolation_level=None,
-                              check_same_thread=False)
+    conn: Connection = sqlcipher3.connect(_uri(path, mode), uri=True, isolation_level=None,
+                                          check_same_thread=False, factory=_StoreConnection)
     # SQLCipher logs page failures to stderr itself; the store reports them as StoreDamagedError
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{master_key.hex()}'\"")
@@ -64,6 +77,17 @@ def _check_cipher(conn: Connection) -> None:
     if not version or not version[0]:
         raise RuntimeError("sqlcipher3 was built without SQLCipher: refusing to store data")
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def database_salt(path: Path) -> str | None:
+    """SQLCipher's random per-database salt, the first 16 bytes of the file, in hex: it tells
+    one store's database from another's without the key (None when the file is too short)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return None
+    return head.hex() if len(head) == 16 else None
 
 
 def open_database(path: Path, master_key: bytes) -> Connection:
@@ -116,6 +140,22 @@ def create_database(path: Path, master_key: bytes,
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+
+
+def open_readonly(path: Path, master_key: bytes) -> Connection:
+    """A look at the database that can change nothing: a read-only connection never
+    checkpoints, so closing it leaves the write-ahead log exactly as it was found."""
+    try:
+        conn = _connect(path, master_key, "ro")
+    except sqlcipher3.Error as error:
+        raise StoreDamagedError(str(error)) from None
+    try:
+        with translate_errors():
+            _check_cipher(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def backup_database(conn: Connection, dest: Path, master_key: bytes) -> None:
@@ -172,11 +212,15 @@ def translate_errors() -> Iterator[None]:
 def transaction(conn: Connection) -> Iterator[Connection]:
     """One write transaction: BEGIN IMMEDIATE takes the write lock up front, so a reader on
     another connection never has to upgrade and the busy timeout covers every wait."""
+    head = getattr(conn, "head", None)
     with translate_errors():
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
+            counted = head.bump(conn) if head is not None else None
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+    if head is not None and counted is not None:
+        head.write(counted)  # after COMMIT: the record may lag the database, never lead it

@@ -17,7 +17,8 @@ _EDITABLE_MARKS = ", ".join("?" * len(lifecycle.EDITABLE))
 _QUESTION_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _COLUMNS = ("id, form_id, form_version, checkpoint, officer, created_at, updated_at, status, "
             "answers, assessment, outcome, revision")
-_READ = _COLUMNS + ", acknowledged_at, purged_at, action"
+_READ = _COLUMNS + ", acknowledged_at, purged_at, action, acknowledged_revision"
+_SENDABLE_MARKS = ", ".join("?" * len(lifecycle.SENDABLE))
 _SUMMARY = ("id, officer, status, created_at, updated_at, display_name, outcome, revision, "
             "checkpoint")
 
@@ -39,6 +40,7 @@ class StoredInterview:
     acknowledged_at: str | None = None  # set by sync when central confirms receipt
     purged_at: str | None = None
     action: str | None = None  # kept after the purge
+    acknowledged_revision: int | None = None  # the last revision central acknowledged
 
     @property
     def case_reference(self) -> str:
@@ -198,21 +200,34 @@ def summaries(conn: Connection, officer: str | None = None, search: str | None =
     return [InterviewSummary(*row) for row in rows]
 
 
-def mark_acknowledged(conn: Connection, interview_id: str, at: str) -> bool:
-    """Record central's acknowledgement (the first one counts); False for an unknown id."""
-    row = conn.execute("UPDATE interviews SET acknowledged_at = coalesce(acknowledged_at, ?) "
-                       "WHERE id = ? RETURNING id", (at, interview_id)).fetchone()
-    return row is not None
+def mark_acknowledged(conn: Connection, interview_id: str, revision: int, at: str
+                      ) -> bool | None:
+    """Record that central holds ``revision``: True when that is news (a higher revision than
+    any acknowledged before, and not beyond the interview's own), False when it changes
+    nothing, None for an unknown id. The clock of retention starts at the acknowledgement of
+    the revision that is current."""
+    row = conn.execute(
+        "UPDATE interviews SET acknowledged_revision = ?, acknowledged_at = ? "
+        "WHERE id = ? AND ? <= revision "
+        "AND (acknowledged_revision IS NULL OR acknowledged_revision < ?) RETURNING id",
+        (revision, at, interview_id, revision, revision)).fetchone()
+    if row is not None:
+        return True
+    known = conn.execute("SELECT 1 FROM interviews WHERE id = ?", (interview_id,)).fetchone()
+    return False if known else None
 
 
 def purge_acknowledged_before(conn: Connection, cutoff: str, at: str) -> list[str]:
-    """Drop the personal answers and assessment of interviews acknowledged before ``cutoff``;
-    the id (case reference), dates, status, outcome and action stay. Returns the ids purged."""
+    """Drop the personal answers and assessment of interviews whose current revision central
+    acknowledged before ``cutoff`` and that wait for nothing more (sendable, so no correction
+    is under way); the id (case reference), dates, status, outcome and action stay. Returns the
+    ids purged."""
     rows = conn.execute(
         "UPDATE interviews SET action = json_extract(answers, '$.action_taken'), "
         "answers = '{}', assessment = NULL, purged_at = ? "
-        "WHERE acknowledged_at IS NOT NULL AND acknowledged_at < ? AND purged_at IS NULL "
-        "RETURNING id", (at, cutoff)).fetchall()
+        "WHERE acknowledged_revision = revision AND acknowledged_at < ? "
+        f"AND status IN ({_SENDABLE_MARKS}) AND purged_at IS NULL "
+        "RETURNING id", (at, cutoff, *lifecycle.SENDABLE)).fetchall()
     return [row[0] for row in rows]
 
 

@@ -3,7 +3,21 @@
 One random master key opens the database. Each account's slot holds that key wrapped with
 AES-256-GCM under Argon2id(password, the slot's own salt); the recovery slot wraps it under the
 recovery code. The file also remembers wrong-password counts, because a failed login cannot
-write to the database it failed to open."""
+write to the database it failed to open.
+
+Three things tell apart what a failed login alone cannot (issue 15):
+
+- each slot carries a checksum of its own bytes, so a flipped bit in a slot is reported as a
+  damaged slot, not as a wrong password (and is not counted as one);
+- the ``state`` block records the salt at the head of the database file the slots open, so
+  another workstation's database beside these slots is named as such, not as damage;
+- the ``state`` block is authenticated with a key derived from the master key and carries a
+  generation that the database repeats: a logged-in session seals it, and at the next login a
+  state changed, lowered or put back from an older copy is reported. Wrong passwords are
+  written without that key (there is none before a login), outside the block; they may only
+  add to it. What an attacker with the file in hand can still do: delete the wrong passwords
+  written since the last login — the wait is a brake on guessing at the keyboard; Argon2id is
+  the defence against guessing with a copy of the file."""
 
 from __future__ import annotations
 
@@ -18,11 +32,13 @@ from typing import Any
 from screening import crypto
 from screening.atomicfile import write_atomic
 from screening.crypto import KdfParams
-from screening.errors import StoreDamagedError
+from screening.errors import KeySlotDamagedError, KeySlotsDamagedError, StoreDamagedError
 from screening.store.filelock import exclusive
 
 FORMAT = 1
 RECOVERY_SLOT = "recovery"
+STATE_PURPOSE = "keyslots-state"
+DATABASE_SALT_BYTES = 16  # SQLCipher's per-database salt at the head of the file
 MAX_PENDING_FAILURES = 200  # bounded: the file must stay small even under a guessing attack
 
 
@@ -39,19 +55,34 @@ class Slot:
     wrapped: bytes | None  # None once the account is disabled: the key is gone, not hidden
     failures: int = 0
     last_failure: float | None = None
+    damaged: bool = False  # its checksum does not match: no password can open it
+
+    def checksum(self) -> str:
+        material = [self.name, self.kdf.to_json(), _b64(self.salt), _b64(self.nonce),
+                    _b64(self.wrapped) if self.wrapped is not None else None]
+        return crypto.digest_hex(_canonical(material))
 
     def to_json(self) -> dict[str, Any]:
         return {"kdf": self.kdf.to_json(), "salt": _b64(self.salt), "nonce": _b64(self.nonce),
                 "wrapped": _b64(self.wrapped) if self.wrapped is not None else None,
-                "failures": self.failures, "last_failure": self.last_failure}
+                "failures": self.failures, "last_failure": self.last_failure,
+                "check": self.checksum()}
 
     @classmethod
     def from_json(cls, name: str, data: dict[str, Any]) -> Slot:
         wrapped = data.get("wrapped")
-        return cls(name=name, kdf=KdfParams.from_json(data["kdf"]), salt=_unb64(data["salt"]),
-                   nonce=_unb64(data["nonce"]),
-                   wrapped=_unb64(wrapped) if wrapped is not None else None,
-                   failures=int(data.get("failures", 0)), last_failure=data.get("last_failure"))
+        try:
+            slot = cls(name=name, kdf=KdfParams.from_json(data["kdf"]),
+                       salt=_unb64(data["salt"]), nonce=_unb64(data["nonce"]),
+                       wrapped=_unb64(wrapped) if wrapped is not None else None,
+                       failures=int(data.get("failures", 0)),
+                       last_failure=data.get("last_failure"))
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeEncodeError):
+            # a damaged slot must not make every other account's slot unreadable
+            return cls(name=name, kdf=KdfParams.standard(), salt=b"", nonce=b"", wrapped=b"",
+                       damaged=True)
+        check = data.get("check")  # slots written before the checksum have none
+        return replace(slot, damaged=check is not None and check != slot.checksum())
 
 
 @dataclass
@@ -60,6 +91,11 @@ class KeySlots:
     slots: dict[str, Slot] = field(default_factory=dict)
     # wrong-password events waiting to be copied into the audit log at the next login
     pending_failures: list[dict[str, Any]] = field(default_factory=list)
+    # the authenticated block (see the module's docstring) and its MAC, as last sealed
+    state: dict[str, Any] = field(default_factory=dict)
+    state_mac: str = ""
+    # known once a session has opened the store: then every save seals the state anew
+    _state_key: bytes | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, path: Path) -> KeySlots:
@@ -69,11 +105,60 @@ class KeySlots:
                 raise ValueError(f"unknown format {data.get('format')!r}")
             slots = {name: Slot.from_json(name, raw) for name, raw in data["slots"].items()}
             pending = list(data.get("pending_failures", []))
+            state, mac = data.get("state", {}), data.get("state_mac", "")
+            if not isinstance(state, dict) or not isinstance(mac, str):
+                raise ValueError("the state block is not an object")
         except FileNotFoundError:
             raise StoreDamagedError("the key-slot file is missing") from None
         except (ValueError, KeyError, TypeError, AttributeError) as error:
-            raise StoreDamagedError(f"the key-slot file cannot be read: {error}") from None
-        return cls(path=Path(path), slots=slots, pending_failures=pending)
+            raise KeySlotsDamagedError(f"it cannot be read: {error}") from None
+        return cls(path=Path(path), slots=slots, pending_failures=pending, state=state,
+                   state_mac=mac)
+
+    # ----- the authenticated state ---------------------------------------------------------
+
+    @property
+    def database_salt(self) -> str | None:
+        salt = self.state.get("database_salt")
+        return salt if isinstance(salt, str) else None
+
+    @property
+    def generation(self) -> int:
+        value = self.state.get("generation", 0)
+        return value if type(value) is int else 0
+
+    def unlock_state(self, master_key: bytes) -> None:
+        self._state_key = crypto.derive_subkey(master_key, STATE_PURPOSE)
+
+    def state_problems(self, master_key: bytes, generation_held: int | None) -> list[str]:
+        """What is wrong with the state as loaded, judged with the master key and the
+        generation the database holds (None: a store from before the state was kept)."""
+        if not self.state_mac:
+            return [] if generation_held is None else ["the state block was removed"]
+        key = crypto.derive_subkey(master_key, STATE_PURPOSE)
+        if not crypto.same_secret(crypto.mac_hex(key, _canonical(self.state)), self.state_mac):
+            return ["the state block was changed without the key"]
+        problems = []
+        if generation_held is not None and self.generation < generation_held:
+            problems.append(f"this is an older copy of the key-slot file (generation "
+                            f"{self.generation}, the database knows {generation_held})")
+        counters = self.state.get("failures", {})
+        for name, sealed in counters.items() if isinstance(counters, dict) else ():
+            slot = self.slots.get(name)
+            if slot is not None and slot.failures < sealed:
+                problems.append(f"the wrong-password count of {name} was lowered")
+        if len(self.pending_failures) < self.state.get("pending", 0):
+            problems.append("wrong passwords waiting for the audit log were removed")
+        return problems
+
+    def seal_state(self, generation: int, database_salt: str | None) -> None:
+        """Record the state as it is now, authenticated (needs :meth:`unlock_state`)."""
+        if self._state_key is None:
+            raise RuntimeError("the key-slot state can be sealed only by an open session")
+        self.state = {"generation": generation, "database_salt": database_salt,
+                      "failures": {n: s.failures for n, s in sorted(self.slots.items())},
+                      "pending": len(self.pending_failures[-MAX_PENDING_FAILURES:])}
+        self.state_mac = crypto.mac_hex(self._state_key, _canonical(self.state))
 
     @contextlib.contextmanager
     def editing(self) -> Iterator[KeySlots]:
@@ -82,14 +167,20 @@ class KeySlots:
         lost. This copy takes on the result."""
         with exclusive(self.path.with_name(self.path.name + ".lock")):
             fresh = KeySlots.load(self.path) if self.path.exists() else KeySlots(self.path)
+            fresh._state_key = self._state_key
             yield fresh
+            if fresh._state_key is not None:
+                fresh.seal_state(max(fresh.generation, self.generation),
+                                 fresh.database_salt or self.database_salt)
             fresh.save()
         self.slots, self.pending_failures = fresh.slots, fresh.pending_failures
+        self.state, self.state_mac = fresh.state, fresh.state_mac
 
     def save(self) -> None:
         document = {"format": FORMAT,
                     "slots": {name: slot.to_json() for name, slot in sorted(self.slots.items())},
-                    "pending_failures": self.pending_failures[-MAX_PENDING_FAILURES:]}
+                    "pending_failures": self.pending_failures[-MAX_PENDING_FAILURES:],
+                    "state": self.state, "state_mac": self.state_mac}
         write_atomic(self.path, json.dumps(document, indent=1).encode("utf-8"))
 
     def set_secret(self, name: str, secret: str, master_key: bytes, kdf: KdfParams) -> None:
@@ -100,8 +191,11 @@ class KeySlots:
         self.slots[name] = Slot(name=name, kdf=kdf, salt=salt, nonce=nonce, wrapped=wrapped)
 
     def unwrap(self, name: str, secret: str) -> bytes | None:
-        """The master key, or None for an unknown slot, a disabled one or a wrong secret."""
+        """The master key, or None for an unknown slot, a disabled one or a wrong secret;
+        KeySlotDamagedError for a slot whose own bytes were damaged."""
         slot = self.slots.get(name)
+        if slot is not None and slot.damaged:
+            raise KeySlotDamagedError(name.removeprefix("account:"))
         if slot is None or slot.wrapped is None:
             self._spend_equal_time(secret)
             return None
@@ -132,6 +226,10 @@ class KeySlots:
         # an unknown name costs the same KDF as a known one, so timing does not reveal names
         kdf = next((s.kdf for s in self.slots.values()), KdfParams.standard())
         crypto.derive_key(secret, crypto.new_salt(), kdf)
+
+
+def _canonical(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def _aad(name: str) -> bytes:

@@ -79,7 +79,28 @@ V3 = Migration(3, "accounts: the person's full name, printed on the referral sli
     "ALTER TABLE accounts ADD COLUMN full_name TEXT",
 ))
 
-V4 = Migration(4, "advance notice of returns: the checkpoint's expected arrivals", (
+V4 = Migration(4, "retention: acknowledgement per revision", (
+    # The revision central acknowledged last. Only when it is the interview's current revision
+    # (no later one pending) may retention purge it; acknowledged_at is when that revision was
+    # acknowledged.
+    "ALTER TABLE interviews ADD COLUMN acknowledged_revision INTEGER",
+    # An acknowledgement of schema 3 does not say which revision it was for, so it cannot
+    # prove the current one reached central: it is forgotten (the purge waits). The sync reads
+    # the revisions of the outbox's acknowledged batches again at its next run
+    # (sync/service.py), so the retention clock restarts from there: data kept longer, never
+    # purged early. Purged interviews stay purged.
+    "UPDATE interviews SET acknowledged_at = NULL WHERE purged_at IS NULL",
+    "UPDATE interviews SET acknowledged_revision = revision WHERE purged_at IS NOT NULL",
+))
+
+V5 = Migration(5, "the count of committed transactions, mirrored in the head record", (
+    # one row; every write transaction adds one and the head record beside the database
+    # repeats it after COMMIT (store/headrecord.py), so a write-ahead log cut short is seen
+    "CREATE TABLE head (id INTEGER PRIMARY KEY CHECK (id = 1), counter INTEGER NOT NULL)",
+    "INSERT INTO head (id, counter) VALUES (1, 0)",
+))
+
+V6 = Migration(6, "advance notice of returns: the checkpoint's expected arrivals", (
     # the signed list central sent (screening.sync.noticelist), one row a notice, replaced
     # whole at each sync; ``notice`` is the notice's JSON as received
     """CREATE TABLE notices (
@@ -95,7 +116,7 @@ V4 = Migration(4, "advance notice of returns: the checkpoint's expected arrivals
         notice_id TEXT NOT NULL)""",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4)
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5, V6)
 LATEST = MIGRATIONS[-1].version
 
 

@@ -23,6 +23,8 @@ from screening.errors import (
     StoreDamagedError,
     StoreError,
     StoreExistsError,
+    StoreForeignError,
+    StoreLostWritesError,
     StoreMissingError,
     WrongCredentialsError,
 )
@@ -30,6 +32,7 @@ from screening.store import (
     accounts,
     audit,
     connection,
+    headrecord,
     migrations,
     settings,
 )
@@ -82,6 +85,7 @@ class StoreSession(AccountAdmin, DocumentReads):
             paths.keyslots.unlink()  # ours, written a moment ago: let init be tried again
             raise
         session = cls._open(paths, master_key, name, slots, kdf, clock)
+        session._seal_slots([])
         return session, recovery_code
 
     @classmethod
@@ -122,9 +126,14 @@ class StoreSession(AccountAdmin, DocumentReads):
     @classmethod
     def _open(cls, paths: StorePaths, master_key: bytes, name: str, slots: KeySlots,
               kdf: KdfParams, clock: Clock) -> StoreSession:
-        conn = connection.open_database(paths.database, master_key)
+        paths.tighten()  # a folder made by an older version, or by hand, may be open to others
+        head = headrecord.HeadRecord(paths.head, master_key)
+        _check_head(paths, master_key, head)
+        conn = _open_database(paths, master_key, slots)
+        slots.unlock_state(master_key)
         try:
             _upgrade(conn, paths, master_key)
+            _count_commits(conn, head)
             account = accounts.get(conn, name)
         except BaseException:
             conn.close()
@@ -138,17 +147,43 @@ class StoreSession(AccountAdmin, DocumentReads):
         return cls(paths, conn, master_key, account, slots, kdf, clock)
 
     def _record_login(self, slot: str, action: str) -> None:
+        held = settings.get_setting(self.conn, settings.KEYSLOTS_GENERATION)
+        problems = self._slots.state_problems(self._master_key,
+                                              int(held) if held is not None else None)
+        generation = self._seal_slots(problems, int(held or 0))
         with connection.transaction(self.conn):
             flushed = list(self._slots.pending_failures)
             for failure in flushed:
                 user = failure["slot"].removeprefix("account:")
                 audit.append(self.conn, user, "login_failed", None, {"slot": failure["slot"]},
                              failure["at"])
+            settings.set_setting(self.conn, settings.KEYSLOTS_GENERATION, str(generation))
             audit.append(self.conn, self.account.name, action, None, {}, self._now())
         with self._slots.editing() as fresh:
             # failures recorded meanwhile by another process stay for the next login
             fresh.pending_failures = [f for f in fresh.pending_failures if f not in flushed]
             fresh.record_success(slot)
+
+    def _seal_slots(self, problems: list[str], held: int = 0) -> int:
+        """Report what was wrong with the key-slot file's state (audited, and kept in
+        ``alerts`` for the supervisor), then seal it under a new generation. The file is
+        written before the database learns the generation: a crash between leaves the file
+        ahead, which is fine, never behind, which would read as an old copy."""
+        self.alerts = [f"the key-slot file was changed outside the program: {p}"
+                       for p in problems]
+        if problems:
+            with connection.transaction(self.conn):
+                for problem in problems:
+                    audit.append(self.conn, None, "keyslots_state_suspect", None,
+                                 {"problem": problem})
+        generation = max(self._slots.generation, held) + 1
+        salt = connection.database_salt(self.paths.database)
+        with self._slots.editing() as fresh:
+            fresh.seal_state(generation, salt)
+        if held == 0:
+            with connection.transaction(self.conn):
+                settings.set_setting(self.conn, settings.KEYSLOTS_GENERATION, str(generation))
+        return generation
 
     def sync_companion(self) -> StoreSession:
         """A second session on its own connection for the background sync thread.
@@ -157,15 +192,19 @@ class StoreSession(AccountAdmin, DocumentReads):
         account "sync" with a supervisor's reach: batches carry every finalised interview of
         the station, whoever is logged in. The audit log names "sync" for what it does."""
         conn = connection.open_database(self.paths.database, self._master_key)
+        _count_commits(conn, headrecord.HeadRecord(self.paths.head, self._master_key))
         robot = dataclasses.replace(self.account, name=SYNC_ACTOR, role="supervisor")
         return type(self)(self.paths, conn, self._master_key, robot, self._slots, self._kdf,
                           self._clock)
 
     def close(self) -> None:
+        head = getattr(self.conn, "head", None)
         try:
             connection.checkpoint(self.conn)
         finally:
             self.conn.close()
+            if head is not None:
+                head.close()
 
     def __enter__(self) -> StoreSession:
         return self
@@ -181,8 +220,28 @@ class StoreSession(AccountAdmin, DocumentReads):
         return list(audit.entries(self.conn))
 
     def verify_audit(self) -> audit.ChainReport:
+        """The chain checked by itself and against the head central last confirmed."""
         self._require_supervisor("verify the audit log")
-        return audit.verify(self.conn)
+        return audit.verify(self.conn, self.confirmed_head())
+
+    def confirmed_head(self) -> audit.Head | None:
+        value = settings.get_setting(self.conn, settings.AUDIT_CONFIRMED)
+        if not value or ":" not in value:
+            return None
+        seq, digest = value.split(":", 1)
+        return audit.Head(int(seq), digest)
+
+    def record_confirmed_head(self, seq: int, digest: str) -> bool:
+        """Keep the head central confirmed in a signed receipt (called by sync); an older one
+        than already kept changes nothing. True when it moved."""
+        current = self.confirmed_head()
+        if current is not None and current.seq >= seq:
+            return False
+        with connection.transaction(self.conn):
+            settings.set_setting(self.conn, settings.AUDIT_CONFIRMED, f"{seq}:{digest}")
+            audit.append(self.conn, self.account.name, "audit_head_confirmed", None,
+                         {"seq": seq, "hash": digest})
+        return True
 
     def integrity_problems(self) -> list[str]:
         return connection.integrity_problems(self.conn)
@@ -198,9 +257,79 @@ class StoreSession(AccountAdmin, DocumentReads):
         connection.backup_database(self.conn, target.database, self._master_key)
         shutil.copyfile(self.paths.keyslots, target.keyslots)
         target.keyslots.chmod(0o600)
+        _write_head_of(target, self._master_key)
         with connection.transaction(self.conn):
             audit.append(self.conn, self.account.name, "backup_made", None, {})
         return target.root
+
+
+def _open_database(paths: StorePaths, master_key: bytes, slots: KeySlots
+                   ) -> connection.Connection:
+    """The database, or why not: a database whose salt is not the one these key slots were
+    sealed with is another store's (StoreForeignError), not a damaged one."""
+    try:
+        return connection.open_database(paths.database, master_key)
+    except StoreDamagedError:
+        recorded, found = slots.database_salt, connection.database_salt(paths.database)
+        # a file cut short has no salt to compare: that is damage
+        if recorded is not None and found is not None and recorded != found:
+            raise StoreForeignError() from None
+        raise
+
+
+def _check_head(paths: StorePaths, master_key: bytes, head: headrecord.HeadRecord) -> None:
+    """Before SQLite may fold the write-ahead log in: compare the database's count of commits
+    with the head record's, through a read-only connection (it never checkpoints). Behind
+    the record means committed changes are lost: the files are copied aside as found and the
+    store is not opened. Any other failure to read is left to the real open to name."""
+    expected = head.read()
+    if expected is None:
+        return
+    try:
+        look = connection.open_readonly(paths.database, master_key)
+    except StoreError:
+        return
+    try:
+        found = headrecord.counter_of(look) or 0
+    except StoreError:
+        return
+    finally:
+        look.close()
+    if found < expected:
+        raise StoreLostWritesError(expected - found, str(_copy_aside(paths)))
+
+
+def _copy_aside(paths: StorePaths) -> Path:
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+    aside = paths.root / f"lost-writes-{stamp}"
+    aside.mkdir(mode=0o700)
+    for source in (paths.database, paths.database.with_name(paths.database.name + "-wal"),
+                   paths.database.with_name(paths.database.name + "-shm"), paths.keyslots,
+                   paths.head):
+        if source.exists():
+            shutil.copyfile(source, aside / source.name)
+            (aside / source.name).chmod(0o600)
+    return aside
+
+
+def _write_head_of(paths: StorePaths, master_key: bytes) -> None:
+    """A backup's own head record, for its own count: the backup folder restored whole opens
+    without a word, while a data folder that keeps the newer record beside an older database
+    is told, truly, how many changes the restore gave up."""
+    look = connection.open_readonly(paths.database, master_key)
+    try:
+        count = headrecord.counter_of(look)
+    finally:
+        look.close()
+    if count is not None:
+        record = headrecord.HeadRecord(paths.head, master_key)
+        record.write(count)
+        record.close()
+
+
+def _count_commits(conn: connection.Connection, head: headrecord.HeadRecord) -> None:
+    if headrecord.counter_of(conn) is not None:  # migration 5 has run
+        connection.attach_head(conn, head)
 
 
 def _load_slots(paths: StorePaths) -> KeySlots:

@@ -34,6 +34,8 @@ class SessionBase:
         self._kdf = kdf
         self._clock = clock
         self._authenticated_at = clock()  # the password was just proved by opening the session
+        # what the supervisor must be told about this store at login (key-slot file tampered)
+        self.alerts: list[str] = []
 
     @property
     def forms(self) -> FormCatalogue:

@@ -7,6 +7,10 @@ from screening.store.connection import Connection, translate_errors
 CHECKPOINT = "checkpoint"
 RETENTION_DAYS = "retention_days"
 DEFAULT_RETENTION_DAYS = 30
+# the generation of the key-slot file's sealed state this database last saw (keyslots.py)
+KEYSLOTS_GENERATION = "keyslots_generation"
+# the audit head central last confirmed, from its signed receipt ("seq:hash")
+AUDIT_CONFIRMED = "audit_confirmed_head"
 
 
 def set_setting(conn: Connection, key: str, value: str) -> None:

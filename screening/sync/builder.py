@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from screening.store import notices
+from screening.store import audit, notices
 from screening.store.audit import AuditEntry
 from screening.store.interviews import StoredInterview
 from screening.store.session import StoreSession
@@ -24,7 +24,7 @@ log = logging.getLogger("screening.sync")
 
 # Local bookkeeping, not part of the interview: sending them would turn a later
 # acknowledgement into a "different content, same revision" conflict at central.
-_LOCAL_FIELDS = ("acknowledged_at", "purged_at", "action")
+_LOCAL_FIELDS = ("acknowledged_at", "purged_at", "action", "acknowledged_revision")
 _PAGE = 500
 BATCH_INTERVIEWS = limits.BATCH_INTERVIEWS
 
@@ -61,6 +61,7 @@ def queue_ready(session: StoreSession, outbox: Outbox, identity: Identity,
             by_subject.setdefault(entry.subject, []).append(entry)
     started_from = notices.notice_of(session.conn)
     made, held_back = [], []
+    head, anchor = chain_position(session)
     records = []
     for interview in ready:
         record = interview_record(interview, by_subject.get(interview.id, []),
@@ -76,7 +77,8 @@ def queue_ready(session: StoreSession, outbox: Outbox, identity: Identity,
         raw = wire.build_batch(
             device_id=identity.device_id, sequence=outbox.next_sequence(),
             batch_id=str(uuid.uuid4()), created_at=dt.datetime.now(dt.UTC).isoformat(),
-            interviews=chunk, signing_key=identity.signer(), recipient=identity.recipient())
+            interviews=chunk, signing_key=identity.signer(), recipient=identity.recipient(),
+            audit_head=head, audit_anchor=anchor)
         made.append(outbox.add(raw, [(r["id"], r["revision"]) for r in chunk]))
     return Queued(made, held_back)
 
@@ -96,6 +98,19 @@ def _chunks(records: list[dict[str, Any]], count: int, size: int
         used += length
     if chunk:
         yield chunk
+
+
+def chain_position(session: StoreSession) -> tuple[wire.ChainHead | None,
+                                                   wire.ChainHead | None]:
+    """The audit chain's head now, and this chain's own entry at the seq of the head central
+    confirmed last (its hash None when the entry is gone): central compares the two with what
+    it confirmed (docs/protocol.md §8.3)."""
+    last = audit.head(session.conn)
+    confirmed = session.confirmed_head()
+    head = wire.ChainHead(last.seq, last.hash) if last else None
+    anchor = (wire.ChainHead(confirmed.seq, audit.hash_at(session.conn, confirmed.seq))
+              if confirmed else None)
+    return head, anchor
 
 
 def _sendable(session: StoreSession) -> Iterator[StoredInterview]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,8 +99,10 @@ class Outbox:
         dest.mkdir(parents=True, exist_ok=True)
         written = []
         for entry in self.pending():
+            # sealed, yet 0600 like every file the workstation writes: what travels, when
+            # and how much is itself worth keeping from others on the machine
             target = dest / f"{entry.stem}.rsb"
-            shutil.copyfile(self.folder / f"{entry.stem}.rsb", target)
+            write_atomic(target, self.raw(entry))
             written.append(target)
         return written
 

@@ -27,26 +27,35 @@ class SendReport:
     acknowledged: list[str] = field(default_factory=list)
     quarantined: list[str] = field(default_factory=list)
     refused_interviews: list[wire.InterviewResult] = field(default_factory=list)
+    # central refused the audit head a batch carried (the chain forked or moved backwards)
+    chain_refused: list[str] = field(default_factory=list)
+
+
+Acknowledged = Callable[[list[wire.InterviewResult]], None]
+ChainConfirmed = Callable[[wire.ChainHead], None]
 
 
 def send_pending(outbox: Outbox, client: CentralClient, central_key: crypto.Ed25519PublicKey,
-                 on_acknowledged: Callable[[list[wire.InterviewResult]], None] = lambda r: None
-                 ) -> SendReport:
+                 on_acknowledged: Acknowledged = lambda r: None,
+                 on_chain_confirmed: ChainConfirmed = lambda h: None) -> SendReport:
     """Send until the outbox is empty; ``on_acknowledged`` receives the interviews central
-    holds (for the store's acknowledgement and retention). Unreachable central raises
+    holds (for the store's acknowledgement and retention), ``on_chain_confirmed`` the audit
+    head central confirmed in a receipt. Unreachable central raises
     ``CentralUnreachableError`` with the batch queued again."""
     report = SendReport()
     for entry in outbox.pending():
-        _send_one(outbox, client, central_key, entry, report, on_acknowledged)
+        _send_one(outbox, client, central_key, entry, report,
+                  (on_acknowledged, on_chain_confirmed))
     return report
 
 
 def _send_one(outbox: Outbox, client: CentralClient, central_key: crypto.Ed25519PublicKey,
               entry: Entry, report: SendReport,
-              on_acknowledged: Callable[[list[wire.InterviewResult]], None]) -> None:
+              callbacks: tuple[Acknowledged, ChainConfirmed]) -> None:
+    on_acknowledged, on_chain_confirmed = callbacks
     outbox.mark(entry, "sending")
     try:
-        results = client.send_batch(outbox.raw(entry), central_key)
+        receipt = client.send_batch(outbox.raw(entry), central_key)
     except CentralRefusedError as refusal:
         if refusal.code not in BATCH_REFUSALS:
             outbox.mark(entry, "queued", refusal.message)
@@ -57,8 +66,13 @@ def _send_one(outbox: Outbox, client: CentralClient, central_key: crypto.Ed25519
     except BaseException as error:
         outbox.mark(entry, "queued", str(error))
         raise
+    results, verdict = receipt.results, receipt.audit_chain
     refused = [r for r in results if r.result == "refused"]
     on_acknowledged([r for r in results if r.result in ACKNOWLEDGING])
+    if verdict is not None and verdict.confirmed is not None:
+        on_chain_confirmed(verdict.confirmed)
+    if verdict is not None and verdict.result == "refused":
+        report.chain_refused.append(verdict.code)
     outbox.mark(entry, "acknowledged", refused=[r.to_json() for r in refused])
     report.acknowledged.append(entry.batch_id)
     report.refused_interviews.extend(refused)

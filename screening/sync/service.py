@@ -103,6 +103,7 @@ def sync_now(session: StoreSession, client_factory: ClientFactory = _default_cli
         me = identity.load(session)
         reference.check_not_revoked(session, me)
         outbox = _outbox(session)
+        reacknowledge(session, outbox)
         queued = builder.queue_ready(session, outbox, me)
         verify = _write_ca(session, me.ca_bundle) if me.ca_bundle else True
         client = client_factory(me.server_url, verify)
@@ -131,8 +132,9 @@ def _pull_notices(session: StoreSession, client: CentralClient, me: identity.Ide
 def _send(session: StoreSession, outbox: Outbox, client: CentralClient,
           me: identity.Identity) -> SendReport:
     try:
-        return send_pending(outbox, client, me.receipt_key(), lambda results: _acknowledge(
-            session, results))
+        return send_pending(outbox, client, me.receipt_key(),
+                            lambda results: _acknowledge(session, results),
+                            lambda head: _confirm_head(session, head))
     except CentralRefusedError as refusal:
         if refusal.code == "device_revoked":  # remembered: no further attempt is made
             reference.mark_revoked(session, me)
@@ -151,8 +153,28 @@ def export(session: StoreSession, dest: Path) -> list[Path]:
 
 
 def _acknowledge(session: StoreSession, results: list[wire.InterviewResult]) -> None:
-    for result in results:
-        session.mark_acknowledged(result.interview_id)
+    # a result without a revision acknowledges nothing: retention needs to know which one
+    session.acknowledge_revisions([(r.interview_id, r.revision) for r in results
+                                   if r.revision is not None])
+
+
+def _confirm_head(session: StoreSession, head: wire.ChainHead) -> None:
+    if head.hash is not None:
+        session.record_confirmed_head(head.seq, head.hash)
+
+
+def reacknowledge(session: StoreSession, outbox: Outbox) -> int:
+    """The revisions of every batch central acknowledged, read again from the outbox and
+    recorded in the store when they are news: a store migrated from schema 3 forgot which
+    revision its acknowledgements were for (store/migrations.py V4). A quarantined batch, and
+    an interview central refused inside an acknowledged one, acknowledge nothing."""
+    held = []
+    for entry in outbox.entries():
+        if entry.state != "acknowledged":
+            continue
+        refused = {(r.get("interview_id"), r.get("revision")) for r in entry.refused}
+        held += [(i, r) for i, r in entry.interviews if (i, r) not in refused]
+    return session.acknowledge_revisions(held)
 
 
 def _outbox(session: StoreSession) -> Outbox:

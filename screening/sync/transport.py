@@ -135,8 +135,7 @@ class CentralClient:
             raise CentralUnreachableError("central's answer is not an enrolment response"
                                           ) from None
 
-    def send_batch(self, raw: bytes, central_key: crypto.Ed25519PublicKey
-                   ) -> list[wire.InterviewResult]:
+    def send_batch(self, raw: bytes, central_key: crypto.Ed25519PublicKey) -> wire.Receipt:
         """Upload one batch until a receipt for exactly it verifies. Safe to repeat: central
         answers the same batch with the same receipt."""
         header = wire.parse_batch(raw).header
@@ -156,9 +155,9 @@ class CentralClient:
                 continue
             if response.status_code == 200:
                 try:
-                    return wire.verify_receipt(response.content, central_key,
-                                               batch_id=header.batch_id,
-                                               content_hash=header.content_hash)
+                    return wire.read_receipt(response.content, central_key,
+                                             batch_id=header.batch_id,
+                                             content_hash=header.content_hash)
                 except (wire.WireError, crypto.CryptoError) as error:
                     last = f"an answer that is not central's receipt ({error.code})"
                     continue

@@ -196,11 +196,28 @@ class BatchEnvelope:
 
 
 @dataclass(frozen=True)
+class ChainHead:
+    """One point of a workstation's audit chain: an entry's seq and hash (docs/protocol.md
+    §8.3). ``hash`` is None only in an anchor, for an entry the workstation no longer has."""
+
+    seq: int
+    hash: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"seq": self.seq, "hash": self.hash}
+
+
+@dataclass(frozen=True)
 class BatchContent:
     device_id: str
     sequence: int
     batch_id: str
     interviews: list[Any] = field(default_factory=list)
+    # the chain's last entry when the batch was built, and the workstation's own entry at
+    # the seq of the head central confirmed last (None: nothing confirmed yet, or a sender
+    # from before the chain was anchored)
+    audit_head: ChainHead | None = None
+    audit_anchor: ChainHead | None = None
 
 
 def batch_aad(device_id: str, sequence: int, batch_id: str) -> bytes:
@@ -213,11 +230,18 @@ Sealer = Callable[[crypto.X25519PublicKey, bytes, bytes], crypto.Sealed]
 
 def build_batch(*, device_id: str, sequence: int, batch_id: str, created_at: str,
                 interviews: list[dict[str, Any]], signing_key: crypto.Ed25519PrivateKey,
-                recipient: crypto.X25519PublicKey, seal: Sealer = crypto.seal) -> bytes:
+                recipient: crypto.X25519PublicKey, seal: Sealer = crypto.seal,
+                audit_head: ChainHead | None = None,
+                audit_anchor: ChainHead | None = None) -> bytes:
     """Seal and sign one batch; the bytes are what is uploaded or written to removable media.
     ``seal`` is replaced only by the test vectors (a fixed ephemeral key and nonce)."""
-    content = {"format": CONTENT_FORMAT, "device_id": device_id, "sequence": sequence,
-               "batch_id": batch_id, "interviews": interviews}
+    content: dict[str, Any] = {"format": CONTENT_FORMAT, "device_id": device_id,
+                               "sequence": sequence, "batch_id": batch_id,
+                               "interviews": interviews}
+    if audit_head is not None:
+        content["audit_head"] = audit_head.to_json()
+    if audit_anchor is not None:
+        content["audit_anchor"] = audit_anchor.to_json()
     sealed = seal(recipient, compress(canonical_json(content)),
                          batch_aad(device_id, sequence, batch_id))
     header = BatchHeader(device_id, sequence, batch_id, created_at, sealed.ephemeral_key,
@@ -291,7 +315,26 @@ def open_batch(envelope: BatchEnvelope, key: crypto.X25519PrivateKey,
                         "header", code="content_mismatch")
     if interviews is None:
         raise WireError("the batch content has no list of interviews", code="content_malformed")
-    return BatchContent(h.device_id, h.sequence, h.batch_id, interviews)
+    return BatchContent(h.device_id, h.sequence, h.batch_id, interviews,
+                        _chain_point(doc.get("audit_head"), "audit_head", hash_needed=True),
+                        _chain_point(doc.get("audit_anchor"), "audit_anchor",
+                                     hash_needed=False))
+
+
+_HASH = re.compile(r"[0-9a-f]{64}")
+
+
+def _chain_point(value: object, what: str, hash_needed: bool) -> ChainHead | None:
+    if value is None:
+        return None
+    fields = value if isinstance(value, dict) else {}
+    seq, digest = fields.get("seq"), fields.get("hash")
+    hash_ok = (isinstance(digest, str) and _HASH.fullmatch(digest) is not None) or (
+        digest is None and not hash_needed)
+    if not (type(seq) is int and 1 <= seq < 2 ** 63 and hash_ok):
+        raise WireError(f"the batch content's {what} needs a seq and a SHA-256 hash",
+                        code="content_malformed")
+    return ChainHead(seq, digest if isinstance(digest, str) else None)
 
 
 # -- reading the content within the limits ------------------------------------------------------
@@ -586,12 +629,40 @@ class InterviewResult:
         return doc
 
 
+CHAIN_RESULTS = ("confirmed", "refused")
+
+
+@dataclass(frozen=True)
+class ChainVerdict:
+    """Central's word on the audit head a batch carried (docs/protocol.md §8.3): ``confirmed``
+    or ``refused`` with a code (``audit_chain_backwards``, ``audit_chain_forked``), and the
+    head central holds as confirmed for the device after this batch (None: none yet)."""
+
+    result: str
+    code: str
+    confirmed: ChainHead | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"result": self.result, "code": self.code,
+                "confirmed": self.confirmed.to_json() if self.confirmed else None}
+
+
+@dataclass(frozen=True)
+class Receipt:
+    results: list[InterviewResult]
+    audit_chain: ChainVerdict | None = None  # None from a central before the anchored chain
+
+
 def build_receipt(*, batch_id: str, device_id: str, sequence: int, content_hash: str,
                   received_at: str, results: list[InterviewResult],
-                  signing_key: crypto.Ed25519PrivateKey) -> bytes:
-    body = {"format": RECEIPT_FORMAT, "batch_id": batch_id, "device_id": device_id,
-            "sequence": sequence, "content_hash": content_hash, "received_at": received_at,
-            "results": [_bounded(r).to_json() for r in results]}
+                  signing_key: crypto.Ed25519PrivateKey,
+                  audit_chain: ChainVerdict | None = None) -> bytes:
+    body: dict[str, Any] = {"format": RECEIPT_FORMAT, "batch_id": batch_id,
+                            "device_id": device_id, "sequence": sequence,
+                            "content_hash": content_hash, "received_at": received_at,
+                            "results": [_bounded(r).to_json() for r in results]}
+    if audit_chain is not None:  # absent for a batch without a head: receipts stay as they were
+        body["audit_chain"] = audit_chain.to_json()
     body["signature"] = b64e(crypto.sign(signing_key, canonical_json(body)))
     return canonical_json(body)
 
@@ -610,6 +681,13 @@ def verify_receipt(raw: bytes, verify_key: crypto.Ed25519PublicKey, *, batch_id:
                    content_hash: str) -> list[InterviewResult]:
     """The per-interview results of a receipt that central signed for exactly this batch.
     Anything else (an HTML page from a captive portal, a receipt for another batch) raises."""
+    return read_receipt(raw, verify_key, batch_id=batch_id, content_hash=content_hash).results
+
+
+def read_receipt(raw: bytes, verify_key: crypto.Ed25519PublicKey, *, batch_id: str,
+                 content_hash: str) -> Receipt:
+    """The whole of a receipt central signed for exactly this batch: results and, when the
+    batch carried an audit head, central's verdict on it."""
     doc = _json_object(raw, "the receipt", "receipt_invalid")
     _check_format(doc, RECEIPT_FORMAT)
     signature = b64d(doc.pop("signature", None), "the receipt signature")
@@ -617,7 +695,23 @@ def verify_receipt(raw: bytes, verify_key: crypto.Ed25519PublicKey, *, batch_id:
                   "the receipt signature")
     if doc.get("batch_id") != batch_id or doc.get("content_hash") != content_hash:
         raise WireError("the receipt is for another batch", code="receipt_mismatch")
-    return [_result_from(r) for r in doc.get("results", [])]
+    return Receipt([_result_from(r) for r in doc.get("results", [])],
+                   _verdict_from(doc.get("audit_chain")))
+
+
+def _verdict_from(value: object) -> ChainVerdict | None:
+    if value is None:
+        return None
+    fields = value if isinstance(value, dict) else {}
+    result, code = fields.get("result"), fields.get("code")
+    if result not in CHAIN_RESULTS or not isinstance(code, str):
+        raise WireError("the receipt's audit chain verdict is malformed", code="receipt_invalid")
+    try:
+        confirmed = _chain_point(fields.get("confirmed"), "confirmed head", hash_needed=True)
+    except WireError:
+        raise WireError("the receipt's confirmed audit head is malformed",
+                        code="receipt_invalid") from None
+    return ChainVerdict(str(result), code, confirmed)
 
 
 def _result_from(item: Any) -> InterviewResult:

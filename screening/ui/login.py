@@ -15,9 +15,12 @@ from PySide6.QtWidgets import (
 
 from screening.errors import (
     AccountDisabledError,
+    KeySlotDamagedError,
     LoginDelayedError,
     StoreDamagedError,
     StoreError,
+    StoreForeignError,
+    StoreLostWritesError,
     WrongCredentialsError,
 )
 from screening.ui.dialogs import error_words
@@ -37,6 +40,22 @@ def login_error_text(widget: QWidget, error: BaseException) -> str:
         text = QCoreApplication.translate(
             "LoginScreen", "Too many wrong passwords. Try again in %1 seconds.")
         return text.replace("%1", str(seconds))
+    if isinstance(error, StoreLostWritesError):
+        text = QCoreApplication.translate(
+            "LoginScreen", "%1 saved change(s) are missing from the database: its files were "
+            "cut short or lost. Nothing was changed; the files were copied to %2. Do not use "
+            "this workstation for interviews; ask IT support to recover the copy or restore the "
+            "latest backup.")
+        return text.replace("%1", str(error.missing)).replace("%2", error.aside)
+    if isinstance(error, StoreForeignError):
+        return QCoreApplication.translate(
+            "LoginScreen", "The database in the data folder belongs to another workstation. "
+            "Nothing was changed. Ask IT support to put back this workstation's own database.")
+    if isinstance(error, KeySlotDamagedError):
+        return QCoreApplication.translate(
+            "LoginScreen", "The key of this account is damaged; this was not counted as a "
+            "wrong password. Log in with another account, or ask a supervisor to reset this "
+            "account's password.")
     if isinstance(error, StoreDamagedError):
         return QCoreApplication.translate(
             "LoginScreen", "The database on this workstation is damaged. Nothing was changed. "

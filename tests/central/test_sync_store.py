@@ -71,7 +71,7 @@ def test_finalised_interviews_travel_once_and_are_acknowledged(store, staff_side
     client = CentralClient(live.url)
     try:
         send_pending(outbox, client, me.receipt_key(),
-                     lambda results: [store.mark_acknowledged(r.interview_id)
+                     lambda results: [store.mark_acknowledged(r.interview_id, r.revision)
                                       for r in results])
     finally:
         client.close()

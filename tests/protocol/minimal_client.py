@@ -116,12 +116,19 @@ def batch_aad(device_id: str, sequence: int, batch_id: str) -> bytes:
 def build_batch(*, device_id: str, sequence: int, batch_id: str, created_at: str,
                 interviews: list[dict[str, Any]], key: Ed25519PrivateKey,
                 central_encryption_key: bytes, ephemeral: X25519PrivateKey | None = None,
-                nonce: bytes | None = None, encode: Callable[[Any], bytes] = canonical
-                ) -> bytes:
+                nonce: bytes | None = None, encode: Callable[[Any], bytes] = canonical,
+                audit_head: dict[str, Any] | None = None,
+                audit_anchor: dict[str, Any] | None = None) -> bytes:
     """The frame; ``ephemeral`` and ``nonce`` are given only to reproduce the vector, and
-    ``encode`` only to play a faulty client."""
-    content = {"format": "rs-batch-content/1", "device_id": device_id, "sequence": sequence,
-               "batch_id": batch_id, "interviews": interviews}
+    ``encode`` only to play a faulty client. ``audit_head`` and ``audit_anchor`` are the
+    optional members of §8 ({"seq", "hash"}, §8.3)."""
+    content: dict[str, Any] = {"format": "rs-batch-content/1", "device_id": device_id,
+                               "sequence": sequence, "batch_id": batch_id,
+                               "interviews": interviews}
+    if audit_head is not None:
+        content["audit_head"] = audit_head
+    if audit_anchor is not None:
+        content["audit_anchor"] = audit_anchor
     ephemeral = ephemeral or X25519PrivateKey.generate()
     nonce = nonce or os.urandom(NONCE_BYTES)
     recipient = X25519PublicKey.from_public_bytes(central_encryption_key)

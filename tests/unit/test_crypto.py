@@ -63,3 +63,12 @@ def test_a_tampered_ciphertext_nonce_or_ephemeral_key_does_not_open():
                 crypto.Sealed(b"short", sealed.nonce, sealed.ciphertext)):
         with pytest.raises(crypto.DecryptionError):
             crypto.open_sealed(central, bad, b"")
+
+
+def test_subkeys_differ_by_purpose_and_macs_by_key():
+    master = crypto.new_master_key()
+    one, two = crypto.derive_subkey(master, "a"), crypto.derive_subkey(master, "b")
+    assert one != two and one == crypto.derive_subkey(master, "a") and len(one) == 32
+    assert one != master
+    assert crypto.mac_hex(one, b"x") != crypto.mac_hex(two, b"x")
+    assert crypto.mac_hex(one, b"x") == crypto.mac_hex(one, b"x")

@@ -19,7 +19,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from screening import crypto
-from screening.central.batches import checks, queries
+from screening.central.batches import chain, checks, queries
 from screening.central.batches.merge import Merge
 from screening.central.cases import facts, forms
 from screening.central.clock import utc_now
@@ -125,12 +125,16 @@ def _store(central: Central, conn: Connection, envelope: wire.BatchEnvelope,
     merge = _read_state(conn, device, content.interviews, now)
     results = [merge.apply(record) for record in content.interviews]
     _write(conn, merge, header.batch_id)
+    verdict = chain.judge(conn, content)
+    if verdict is not None and verdict.result == "refused":
+        log.warning("device %s: audit head of batch %s refused (%s)", header.device_id,
+                    header.sequence, verdict.code)
     facts.refresh(conn)
     registry.refresh(conn, now)  # after the facts: a referral keeps a few of them
     receipt = wire.build_receipt(
         batch_id=header.batch_id, device_id=header.device_id, sequence=header.sequence,
         content_hash=header.content_hash, received_at=now, results=results,
-        signing_key=central.keys.signing)
+        signing_key=central.keys.signing, audit_chain=verdict)
     queries.set_receipt(conn, header.batch_id, receipt)
     return receipt
 

@@ -14,6 +14,7 @@ from screening.central import atrest
 from screening.central.database import chunks
 from screening.central.schema import (
     audit_entries,
+    audit_heads,
     batch_archive,
     batches,
     devices,
@@ -204,3 +205,38 @@ def count_revisions(conn: Connection) -> int:
 
 def count_audit(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(audit_entries)).scalar_one())
+
+
+# -- audit heads (docs/protocol.md §8.3) ---------------------------------------------------------
+
+
+def highest_head_before(conn: Connection, device_id: str, batch_sequence: int
+                        ) -> tuple[int, str] | None:
+    """The confirmed head with the highest seq among this device's batches numbered below
+    ``batch_sequence`` (built before it)."""
+    c = audit_heads.c
+    row = conn.execute(select(c.seq, c.hash).where(
+        c.device_id == device_id, c.batch_sequence < batch_sequence
+    ).order_by(c.seq.desc()).limit(1)).first()
+    return None if row is None else (int(row.seq), row.hash)
+
+
+def heads_at(conn: Connection, device_id: str, seqs: Iterable[int]) -> set[str]:
+    """The hashes central confirmed for this device at any of ``seqs``."""
+    c = audit_heads.c
+    return {row.hash for row in conn.execute(select(c.hash).where(
+        c.device_id == device_id, c.seq.in_(sorted(set(seqs)))))}
+
+
+def last_head(conn: Connection, device_id: str) -> tuple[int, str] | None:
+    c = audit_heads.c
+    row = conn.execute(select(c.seq, c.hash).where(c.device_id == device_id)
+                       .order_by(c.seq.desc()).limit(1)).first()
+    return None if row is None else (int(row.seq), row.hash)
+
+
+def add_head(conn: Connection, device_id: str, batch_sequence: int, seq: int, digest: str,
+             batch_id: str) -> None:
+    conn.execute(insert(audit_heads).values(device_id=device_id,
+                                            batch_sequence=batch_sequence, seq=seq,
+                                            hash=digest, batch_id=batch_id))

@@ -706,7 +706,7 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location line="-170"/>
+        <location line="-186"/>
         <source>Wrong user name or password.</source>
         <translation>Emri i përdoruesit ose fjalëkalimi është i gabuar.</translation>
     </message>
@@ -717,6 +717,21 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>%1 saved change(s) are missing from the database: its files were cut short or lost. Nothing was changed; the files were copied to %2. Do not use this workstation for interviews; ask IT support to recover the copy or restore the latest backup.</source>
+        <translation>Mungojnë %1 ndryshime të ruajtura në bazën e të dhënave: skedarët e saj u shkurtuan ose humbën. Asgjë nuk u ndryshua; skedarët u kopjuan në %2. Mos e përdorni këtë kompjuter për intervista; kërkojini mbështetjes së IT-së të rimarrë kopjen ose të rikthejë kopjen rezervë më të fundit.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The database in the data folder belongs to another workstation. Nothing was changed. Ask IT support to put back this workstation&apos;s own database.</source>
+        <translation>Baza e të dhënave në dosjen e të dhënave i përket një kompjuteri tjetër. Asgjë nuk u ndryshua. Kërkojini mbështetjes së IT-së të rikthejë bazën e të dhënave të këtij kompjuteri.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key of this account is damaged; this was not counted as a wrong password. Log in with another account, or ask a supervisor to reset this account&apos;s password.</source>
+        <translation>Çelësi i kësaj llogarie është i dëmtuar; kjo nuk u numërua si fjalëkalim i gabuar. Hyni me një llogari tjetër ose kërkojini mbikëqyrësit të rivendosë fjalëkalimin e kësaj llogarie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The database on this workstation is damaged. Nothing was changed. Ask a supervisor to restore the latest backup.</source>
         <translation>Baza e të dhënave në këtë kompjuter është e dëmtuar. Asgjë nuk u ndryshua. Kërkojini mbikëqyrësit të rikthejë kopjen rezervë më të fundit.</translation>
     </message>

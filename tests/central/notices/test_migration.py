@@ -11,7 +11,7 @@ from sqlalchemy import inspect, select, text
 from screening.central import database
 from screening.central.schema import metadata, notices
 
-EARLIER = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+EARLIER = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 
 
 @pytest.mark.parametrize("start", EARLIER)

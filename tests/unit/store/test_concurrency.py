@@ -63,7 +63,7 @@ def test_the_sync_companion_reads_everything_on_its_own_connection(created):
         assert companion.account.name == "sync" and companion.is_supervisor
         session.save_answer(interview_id, "given_name", "Arta")  # the UI writes meanwhile
         assert companion.get_interview(interview_id).answers["given_name"] == "Arta"
-        companion.mark_acknowledged(interview_id)
+        companion.mark_acknowledged(interview_id, 1)
         actors = {e.actor for e in session.audit_entries() if e.subject == interview_id}
         assert "sync" in actors
     finally:

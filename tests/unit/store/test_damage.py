@@ -54,7 +54,8 @@ def test_a_flipped_byte_is_reported_as_damage(closed_store, data_dir, where):
     assert closed_store.stat().st_ino == inode
     assert closed_store.read_bytes()[offset] == damaged[offset]
     assert {p.name for p in data_dir.iterdir()} <= {
-        "keyslots.json", "keyslots.json.lock", "store.db", "store.db-wal", "store.db-shm"}
+        "keyslots.json", "keyslots.json.lock", "store.db", "store.db-wal", "store.db-shm",
+        "store.head"}
 
 
 def test_a_wrong_password_on_a_damaged_store_is_still_a_wrong_password(closed_store, data_dir):

@@ -78,7 +78,7 @@ def test_slips_and_exports_are_for_supervisors_with_a_recent_password(officer, s
 
 def test_a_purged_interview_has_nothing_to_print(officer, supervisor, clock):
     interview_id = officer.import_finalised(adult_no_indicators())
-    supervisor.mark_acknowledged(interview_id)
+    supervisor.mark_acknowledged(interview_id, 1)
     supervisor.set_retention_days(0)
     clock.advance(1)
     supervisor.purge_expired()

@@ -75,3 +75,26 @@ def test_a_newer_schema_is_refused_not_touched(supervisor, data_dir):
     supervisor.close()
     with pytest.raises(StoreError, match="newer"):
         login(data_dir, SUPERVISOR, SUPERVISOR_PW)
+
+
+def test_schema_3_acknowledgements_are_forgotten_so_nothing_is_purged_early(data_dir, clock):
+    """Schema 3 kept one acknowledged_at for any revision: it cannot prove the current one
+    reached central (issue 15: a correction purged). V4 forgets it; purged rows stay purged."""
+    paths = build_store_at(data_dir, 3)
+    key = KeySlots.load(paths.keyslots).unwrap(account_slot(SUPERVISOR), SUPERVISOR_PW)
+    conn = connection.open_database(paths.database, key)
+    conn.execute("UPDATE interviews SET status = 'finalised', revision = 4, "
+                 "acknowledged_at = '2020-01-01T00:00:00+00:00' WHERE id = 'i1'")
+    conn.execute("INSERT INTO interviews (id, form_id, form_version, checkpoint, officer, "
+                 "created_at, updated_at, status, revision, acknowledged_at, purged_at) "
+                 "VALUES ('i2', 'f', '1', 'KKV', ?, 't', 't', 'approved', 3, "
+                 "'2020-01-01T00:00:00+00:00', '2020-02-01T00:00:00+00:00')", (SUPERVISOR,))
+    conn.close()
+    with login(data_dir, SUPERVISOR, SUPERVISOR_PW, clock=clock) as session:
+        kept = session.get_interview("i1")
+        assert kept.acknowledged_at is None and kept.acknowledged_revision is None
+        assert kept.purged_at is None and kept.answers == {"given_name": "OldMarker7f3a"}
+        assert session.get_interview("i2").acknowledged_revision == 3
+        session.mark_acknowledged("i1", 4)
+        clock.advance(31 * 86_400)
+        assert session.purge_expired() == ["i1"]

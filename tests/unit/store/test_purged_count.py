@@ -24,7 +24,7 @@ def officer(supervisor, data_dir, clock):
 def test_purged_interviews_are_counted_as_not_counted(officer, supervisor, clock):
     kept = officer.import_finalised(adult_no_indicators())
     purged = officer.import_finalised(adult_no_indicators())
-    supervisor.mark_acknowledged(purged)
+    supervisor.mark_acknowledged(purged, 1)
     supervisor.set_retention_days(0)
     clock.advance(1)
     supervisor.purge_expired()

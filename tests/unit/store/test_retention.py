@@ -16,9 +16,9 @@ DAY = 86_400
 def three(supervisor, clock):
     ids = [supervisor.import_finalised(adult_no_indicators(given_name=f"Keep{n}"))
            for n in range(3)]
-    supervisor.mark_acknowledged(ids[0])
+    supervisor.mark_acknowledged(ids[0], 1)
     clock.advance(10 * DAY)
-    supervisor.mark_acknowledged(ids[1])
+    supervisor.mark_acknowledged(ids[1], 1)
     return ids
 
 
@@ -60,4 +60,4 @@ def test_the_period_is_a_supervisor_setting_and_login_applies_it(supervisor, dat
 
 def test_acknowledging_an_unknown_interview_is_an_error(supervisor):
     with pytest.raises(InterviewNotFoundError):
-        supervisor.mark_acknowledged("nope")
+        supervisor.mark_acknowledged("nope", 1)

@@ -52,6 +52,8 @@ def test_files_are_private_and_pending_batches_export_in_order(tmp_path, station
     written = outbox.export(tmp_path / "usb")
     assert [p.name[:8] for p in written] == ["00000001", "00000003"]
     assert written[0].read_bytes() == outbox.raw(outbox.entries()[0])
+    for path in written:  # the exported copies too (they were 0644)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
 
 
 def test_a_damaged_state_file_is_named_not_ignored(tmp_path, station):

@@ -102,7 +102,7 @@ def test_transient_answers_are_retried_until_the_receipt(scripted, batch):
         (200, {"Content-Type": "application/json"}, receipt_for(batch, key)))
     sleeps: list[float] = []
     results = client_for(server, sleeps).send_batch(batch, key.public_key())
-    assert [r.result for r in results] == ["stored"]
+    assert [r.result for r in results.results] == ["stored"]
     assert server.requests == 6
     assert len(sleeps) == 5 and all(0 <= s <= 4 for s in sleeps)
 
@@ -131,7 +131,7 @@ def test_a_refusal_central_did_not_sign_for_this_request_is_retried(scripted, ba
     server = scripted((409, {"Content-Type": "application/json"}, body[forged]),
                       (200, {"Content-Type": "application/json"}, receipt_for(batch, key)))
     results = client_for(server, []).send_batch(batch, key.public_key())
-    assert [r.result for r in results] == ["stored"] and server.requests == 2
+    assert [r.result for r in results.results] == ["stored"] and server.requests == 2
 
 
 @pytest.mark.parametrize("url", ["http://central.example", "http://10.0.0.5:8443",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import struct
+import uuid
 import zlib
 
 import pytest
@@ -316,3 +317,62 @@ def test_a_header_whose_time_is_not_iso_is_malformed(station, created_at):
         wire.parse_batch(wire.sign_frame(wire.canonical_json(header), envelope.ciphertext,
                                          station.key))
     assert caught.value.code == "envelope_malformed"
+
+
+_HEX = "ab" * 32
+
+
+def test_the_audit_head_and_anchor_round_trip(central_keys, station):
+    raw = wire.build_batch(device_id="dev-1", sequence=1, batch_id=str(uuid.uuid4()),
+                           created_at="2026-11-23T06:00:00+00:00", interviews=[],
+                           signing_key=station.key, recipient=station.recipient,
+                           audit_head=wire.ChainHead(9, _HEX),
+                           audit_anchor=wire.ChainHead(4, None))
+    content = wire.open_batch(wire.parse_batch(raw), central_keys[0])
+    assert content.audit_head == wire.ChainHead(9, _HEX)
+    assert content.audit_anchor == wire.ChainHead(4, None)
+
+
+@pytest.mark.parametrize("member", [
+    {"audit_head": {"seq": 0, "hash": _HEX}}, {"audit_head": {"seq": 2 ** 63, "hash": _HEX}},
+    {"audit_head": {"seq": 1, "hash": None}}, {"audit_head": {"seq": 1, "hash": "AB" * 32}},
+    {"audit_head": {"seq": True, "hash": _HEX}}, {"audit_head": [1, _HEX]},
+    {"audit_head": "7"}, {"audit_anchor": {"seq": 1, "hash": 5}},
+    {"audit_anchor": {"seq": "1", "hash": None}}])
+def test_a_hostile_audit_head_is_malformed_content_never_a_crash(central_keys, station,
+                                                                 member):
+    batch_id = str(uuid.uuid4())
+    content = wire.canonical_json({"format": wire.CONTENT_FORMAT, "device_id": "dev-1",
+                                   "sequence": 1, "batch_id": batch_id, "interviews": [],
+                                   **member})
+    envelope = wire.parse_batch(sealed_frame(station, content, batch_id=batch_id))
+    with pytest.raises(wire.WireError) as caught:
+        wire.open_batch(envelope, central_keys[0])
+    assert caught.value.code == "content_malformed"
+
+
+def test_the_receipt_carries_central_s_verdict_on_the_chain(central_keys):
+    signing = central_keys[1]
+    verdict = wire.ChainVerdict("refused", "audit_chain_forked", wire.ChainHead(5, _HEX))
+    raw = _receipt(signing, audit_chain=verdict)
+    got = wire.read_receipt(raw, signing.public_key(), batch_id="b-1", content_hash="h")
+    assert got.audit_chain == verdict
+    assert wire.read_receipt(_receipt(signing), signing.public_key(), batch_id="b-1",
+                             content_hash="h").audit_chain is None
+
+
+@pytest.mark.parametrize("chain", [
+    {"result": "maybe", "code": "", "confirmed": None},
+    {"result": "confirmed", "code": 3, "confirmed": None},
+    {"result": "confirmed", "code": "", "confirmed": {"seq": 1, "hash": None}},
+    {"result": "confirmed", "code": "", "confirmed": "5"}, "confirmed"])
+def test_a_signed_receipt_with_a_malformed_verdict_is_refused(central_keys, chain):
+    signing = central_keys[1]
+    body = json.loads(_receipt(signing))
+    del body["signature"]
+    body["audit_chain"] = chain
+    body["signature"] = wire.b64e(crypto.sign(signing, wire.canonical_json(body)))
+    with pytest.raises(wire.WireError) as caught:
+        wire.read_receipt(wire.canonical_json(body), signing.public_key(), batch_id="b-1",
+                          content_hash="h")
+    assert caught.value.code == "receipt_invalid"
