@@ -190,7 +190,7 @@
 <context>
     <name>ArrivalList</name>
     <message>
-        <location filename="../arrivals.py" line="+33"/>
+        <location filename="../arrivals.py" line="+36"/>
         <source>Expected</source>
         <translation>Pritet</translation>
     </message>
@@ -230,7 +230,7 @@
         <translation>Do ta presë</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Today</source>
         <translation>Sot</translation>
     </message>
@@ -359,7 +359,7 @@
     <message>
         <location filename="../asking.py" line="+14"/>
         <location filename="../dialogs.py" line="+17"/>
-        <location filename="../main_window.py" line="+480"/>
+        <location filename="../main_window.py" line="+546"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -369,7 +369,7 @@
         <location filename="../dialogs.py" line="+1"/>
         <location line="+47"/>
         <location filename="../qt_dialogs.py" line="+29"/>
-        <location filename="../setup_wizard.py" line="+60"/>
+        <location filename="../setup_wizard.py" line="+63"/>
         <source>Cancel</source>
         <translation>Anulo</translation>
     </message>
@@ -486,7 +486,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../home.py" line="+182"/>
+        <location filename="../home.py" line="+193"/>
         <source>Draft</source>
         <translation>E papërfunduar</translation>
     </message>
@@ -678,7 +678,7 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../login.py" line="+199"/>
+        <location filename="../login.py" line="+218"/>
         <source>Locked</source>
         <translation>Sesioni është kyçur</translation>
     </message>
@@ -789,7 +789,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="-193"/>
+        <location filename="../main_window.py" line="-210"/>
         <source>Damaged database</source>
         <translation>Baza e të dhënave është e dëmtuar</translation>
     </message>
@@ -808,7 +808,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
         <translation>Fjalëkalimi është i gabuar.</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+155"/>
         <source>Finalise the interview</source>
         <translation>Përfundimi i intervistës</translation>
     </message>
@@ -1048,55 +1048,9 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
     </message>
 </context>
 <context>
-    <name>RepeatField</name>
-    <message>
-        <location filename="../interview/repeat.py" line="+65"/>
-        <source>No more than %1 entries.</source>
-        <translation>Jo më shumë se %1 rreshta.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Remove an entry</source>
-        <translation>Heqja e një rreshti</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove %1 and its answers?</source>
-        <translation>Të hiqet %1 bashkë me përgjigjet e tij?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove</source>
-        <translation>Hiqe</translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>Add (Insert)</source>
-        <translation>Shto (Insert)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No entries yet.</source>
-        <translation>Ende asnjë rresht.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Insert adds an entry; Enter goes to the next field; Ctrl+Delete removes the entry you are in; Enter on Add moves on to the next question.</source>
-        <translation>Insert shton një rresht; Enter kalon te fusha tjetër; Ctrl+Delete heq rreshtin ku jeni; Enter mbi „Shto” kalon te pyetja tjetër.</translation>
-    </message>
-</context>
-<context>
-    <name>RepeatItem</name>
-    <message>
-        <location line="+84"/>
-        <source>Remove (Ctrl+Delete)</source>
-        <translation>Hiq (Ctrl+Delete)</translation>
-    </message>
-</context>
-<context>
     <name>ReferralStatusPanel</name>
     <message>
-        <location filename="../referral_status.py" line="+50"/>
+        <location filename="../referral_status.py" line="+52"/>
         <source>Sent to %1 on %2</source>
         <translation>Dërguar te %1 më %2</translation>
     </message>
@@ -1149,6 +1103,52 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
         <location line="+2"/>
         <source>Central has reported nothing on these referrals yet: the next sync brings it.</source>
         <translation>Serveri qendror ende nuk ka njoftuar asgjë për këto referime: i sjell sinkronizimi i radhës.</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatField</name>
+    <message>
+        <location filename="../interview/repeat.py" line="+66"/>
+        <source>No more than %1 entries.</source>
+        <translation>Jo më shumë se %1 rreshta.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Remove an entry</source>
+        <translation>Heqja e një rreshti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1 and its answers?</source>
+        <translation>Të hiqet %1 bashkë me përgjigjet e tij?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Hiqe</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Add (Insert)</source>
+        <translation>Shto (Insert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No entries yet.</source>
+        <translation>Ende asnjë rresht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insert adds an entry; Enter goes to the next field; Ctrl+Delete removes the entry you are in; Enter on Add moves on to the next question.</source>
+        <translation>Insert shton një rresht; Enter kalon te fusha tjetër; Ctrl+Delete heq rreshtin ku jeni; Enter mbi „Shto” kalon te pyetja tjetër.</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatItem</name>
+    <message>
+        <location line="+84"/>
+        <source>Remove (Ctrl+Delete)</source>
+        <translation>Hiq (Ctrl+Delete)</translation>
     </message>
 </context>
 <context>
