@@ -126,13 +126,7 @@ class StoreLostWritesError(StoreDamagedError):
 
     def __init__(self, missing: int, aside: str) -> None:
         self.missing, self.aside = missing, aside
-        StoreError.__init__(
-            self, f"{missing} committed change(s) are missing from the database: its "
-            "write-ahead log was cut short or lost (a disk or power fault, or someone changed "
-            "the files). Nothing was changed and the log was not folded in; the files as "
-            f"found were copied to {aside}. Do not use this workstation for interviews: ask "
-            "IT support to recover the copy or restore the latest backup. Interviews sent "
-            "before the loss are safe at central.")
+        StoreError.__init__(self, missing=missing, aside=aside)
 
 
 class StoreForeignError(StoreError):
@@ -142,10 +136,7 @@ class StoreForeignError(StoreError):
     code = "store_foreign"
 
     def __init__(self) -> None:
-        super().__init__("the database in the data folder belongs to another workstation or "
-                         "another store: this workstation's key slots do not open it. Nothing "
-                         "was changed. Put back this workstation's own store.db (or restore "
-                         "its backup folder, which holds both files) with IT support.")
+        super().__init__()
 
 
 class KeySlotDamagedError(StoreError):
@@ -156,11 +147,8 @@ class KeySlotDamagedError(StoreError):
 
     def __init__(self, name: str) -> None:
         self.name = name
-        who = "the recovery code's" if name == "recovery" else f"the account {name!r}'s"
-        super().__init__(f"{who} key slot is damaged; this was not counted as a wrong "
-                         "password. Log in with another account (a supervisor can reset this "
-                         "account's password, which writes a new slot) or restore keyslots.json "
-                         "from the latest backup.")
+        super().__init__(code="recovery_slot_damaged" if name == "recovery" else None,
+                         name=name)
 
 
 class KeySlotsDamagedError(StoreDamagedError):
@@ -169,10 +157,8 @@ class KeySlotsDamagedError(StoreDamagedError):
     code = "keyslots_damaged"
 
     def __init__(self, detail: str = "") -> None:
-        extra = f" ({detail})" if detail else ""
-        StoreError.__init__(self, "the key-slot file keyslots.json is damaged" + extra +
-                            "; nothing was changed. Restore keyslots.json from the latest "
-                            "backup folder with IT support; the database itself is untouched.")
+        # the detail is for the log and the English reader; the catalogue's words stand alone
+        StoreError.__init__(self, detail=f" ({detail})" if detail else "")
 
 
 class StoreExistsError(StoreError):

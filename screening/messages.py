@@ -99,6 +99,51 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "sq": "mbikëqyrësi i fundit aktiv nuk mund të çaktivizohet"},
 
     # -- the database on the workstation ---------------------------------------------------
+    "store_lost_writes": {
+        "en": "{missing} committed change(s) are missing from the database: its write-ahead log "
+              "was cut short or lost (a disk or power fault, or someone changed the files). "
+              "Nothing was changed and the log was not folded in; the files as found were "
+              "copied to {aside}. Do not use this workstation for interviews: ask IT support to "
+              "recover the copy or restore the latest backup. Interviews sent before the loss "
+              "are safe at central.",
+        "sq": "Në bazën e të dhënave mungojnë {missing} ndryshime të ruajtura: regjistri i "
+              "shkrimeve u shkurtua ose humbi (defekt i diskut ose i energjisë, ose dikush "
+              "ndryshoi skedarët). Asgjë nuk u ndryshua; skedarët, siç u gjetën, u kopjuan te "
+              "{aside}. Mos e përdorni këtë kompjuter për intervista: kërkojini mbështetjes IT "
+              "të rimarrë kopjen ose të rikthejë kopjen rezervë më të fundit. Intervistat e "
+              "dërguara para humbjes janë të sigurta në sistemin qendror."},
+    "store_foreign": {
+        "en": "the database in the data folder belongs to another workstation or another "
+              "store: this workstation's key slots do not open it. Nothing was changed. Put "
+              "back this workstation's own store.db (or restore its backup folder, which holds "
+              "both files) with IT support.",
+        "sq": "baza e të dhënave në dosjen e të dhënave i përket një kompjuteri tjetër ose një "
+              "ruajtjeje tjetër: çelësat e këtij kompjuteri nuk e hapin. Asgjë nuk u ndryshua. "
+              "Rivendosni store.db-në e këtij kompjuteri (ose rikthejeni dosjen e tij të kopjes "
+              "rezervë, që mban të dy skedarët) me ndihmën e mbështetjes IT."},
+    "keyslot_damaged": {
+        "en": "the account {name!r}'s key slot is damaged; this was not counted as a wrong "
+              "password. Log in with another account (a supervisor can reset this account's "
+              "password, which writes a new slot) or restore keyslots.json from the latest "
+              "backup.",
+        "sq": "çelësi i llogarisë „{name}” është i dëmtuar; kjo nuk u numërua si fjalëkalim i "
+              "gabuar. Hyni me një llogari tjetër (një mbikëqyrës mund ta rivendosë "
+              "fjalëkalimin e kësaj llogarie, gjë që shkruan një çelës të ri) ose rikthejeni "
+              "keyslots.json nga kopja rezervë më e fundit."},
+    "recovery_slot_damaged": {
+        "en": "the recovery code's key slot is damaged; this was not counted as a wrong "
+              "password. Log in with a supervisor's account, or restore keyslots.json from the "
+              "latest backup.",
+        "sq": "çelësi i kodit të rikuperimit është i dëmtuar; kjo nuk u numërua si fjalëkalim i "
+              "gabuar. Hyni me llogarinë e një mbikëqyrësi ose rikthejeni keyslots.json nga "
+              "kopja rezervë më e fundit."},
+    "keyslots_damaged": {
+        "en": "the key-slot file keyslots.json is damaged{detail}; nothing was changed. Restore "
+              "keyslots.json from the latest backup folder with IT support; the database "
+              "itself is untouched.",
+        "sq": "skedari i çelësave keyslots.json është i dëmtuar; asgjë nuk u ndryshua. "
+              "Rikthejeni keyslots.json nga dosja e kopjes rezervë më të fundit me ndihmën e "
+              "mbështetjes IT; vetë baza e të dhënave nuk është prekur."},
     "store_damaged": {"en": "the database is damaged{detail}; nothing was changed. Keep the data "
                             "folder as it is and restore the latest backup with IT support.",
                       "sq": "baza e të dhënave është e dëmtuar; asgjë nuk u ndryshua. Lëreni "

@@ -1097,12 +1097,12 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
     <message>
         <location line="+13"/>
         <source>Referrals, as central&apos;s registry reports them</source>
-        <translation>Referimet, sipas regjistrit të serverit qendror</translation>
+        <translation>Referimet, sipas regjistrit të sistemit qendror</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Central has reported nothing on these referrals yet: the next sync brings it.</source>
-        <translation>Serveri qendror ende nuk ka njoftuar asgjë për këto referime: i sjell sinkronizimi i radhës.</translation>
+        <translation>Sistemi qendror ende nuk ka dhënë asnjë njoftim për këto referime; ai do të vijë me sinkronizimin e radhës.</translation>
     </message>
 </context>
 <context>
