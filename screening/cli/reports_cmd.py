@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 from screening import paperwork
-from screening.atomicfile import write_atomic
+from screening.atomicfile import free_target, free_targets, write_output
 from screening.cli.store_cmd import add_command, add_group, data_dir_of, open_session
-from screening.errors import ReportError, ScreeningError
+from screening.errors import ReportError
 from screening.reports.period import parse_period
 from screening.reports.wording import LANGUAGES
 from screening.sync.forms import workstation_catalogue
@@ -118,33 +118,12 @@ def _notes(document: paperwork.Document) -> None:
 # ----- files ---------------------------------------------------------------------------------
 
 def _free(path: Path, force: bool) -> Path:
-    """``path`` if a file may be written there; checked before any work is done."""
-    if path.is_dir():
-        raise ScreeningError(f"{path} is a folder; give a file name", code="output_invalid")
-    if not path.parent.is_dir():
-        raise ScreeningError(f"the folder {path.parent} does not exist", code="output_invalid")
-    if path.exists() and not force:
-        raise ScreeningError(f"{path} already exists; choose another name or add --force",
-                             code="output_exists")
-    return path
+    return free_target(path, force)
 
 
 def _free_csv(folder: Path | None, tables: dict[str, bytes], force: bool) -> list[Path]:
-    if folder is None:
-        return []
-    if folder.exists() and not folder.is_dir():
-        raise ScreeningError(f"{folder} is not a folder", code="output_invalid")
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as error:
-        raise ScreeningError(f"cannot create the folder {folder} ({error.strerror})",
-                             code="output_invalid") from None
-    return [_free(folder / name, force) for name in tables]
+    return free_targets(folder, tables, force)
 
 
 def _write(path: Path, content: bytes) -> None:
-    try:
-        write_atomic(path, content, mode=0o600)
-    except OSError as error:
-        raise ScreeningError(f"cannot write {path} ({error.strerror}); the audit log records "
-                             "the attempt", code="output_failed") from None
+    write_output(path, content, "; the audit log records the attempt")

@@ -152,7 +152,7 @@ def _together(highs: Any, column: dict[int, int], targets: list[dict[int, float]
     base = len(column)
     if _optimum(highs, column, together, base, 1.0) != -math.inf:
         mark(list(highs.getSolution().col_value))
-    helpers = []
+    helpers: list[int] = []
     for target, wanted in zip(targets, highs_wanted, strict=True):
         highs.addVar(0.0, max(wanted, 0.0))
         helper = base + len(helpers)

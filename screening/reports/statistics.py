@@ -96,6 +96,7 @@ class Facts:
     met_on_arrival_by: tuple[str, ...] = ()
     # one referral type per referral: the primary one (action_taken), then each further one
     referrals: tuple[str, ...] = ()
+    exploitation_type: tuple[str, ...] = ()  # 2026.2 (the HTCDS export; 2026.1: from sectors)
 
     @property
     def victim(self) -> bool:
@@ -124,7 +125,8 @@ def facts_from_mapping(data: Mapping[str, Any]) -> Facts:
     return Facts(**fields)
 
 
-_TUPLES = ("activity_sector", "advance_notice_by", "met_on_arrival_by", "referrals")
+_TUPLES = ("activity_sector", "advance_notice_by", "met_on_arrival_by", "referrals",
+           "exploitation_type")
 
 
 def facts_from_interview(answers: Mapping[str, Any], form: Form, reference: Reference,
@@ -161,7 +163,8 @@ def facts_from_evaluation(evaluation: Evaluation, *, started_at: dt.datetime | N
         advance_notice=values.get("advance_notice"),
         advance_notice_by=tuple(values.get("advance_notice_by") or ()),
         met_on_arrival_by=tuple(values.get("met_on_arrival_by") or ()),
-        referrals=referral_types(values))
+        referrals=referral_types(values),
+        exploitation_type=tuple(values.get("exploitation_type") or ()))
 
 
 def referral_types(values: Mapping[str, Any]) -> tuple[str, ...]:

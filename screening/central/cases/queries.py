@@ -19,10 +19,9 @@ from screening.central.schema import (
     interviews,
 )
 
-
-# Facts counted before the national plan's tables (9-17) lack their answers: such rows are
-# counted again from their record (a field every current row has, in its sorted JSON).
-CURRENT_FACTS = '%"referrals": %'
+# Facts counted before the national plan's tables (9-17) and the HTCDS export lack their
+# answers: such rows are counted again from their record (a field every current row has).
+CURRENT_FACTS = '%"exploitation_type": %'
 
 
 def stale_facts(conn: Connection, limit: int = 500) -> list[tuple[str, str]]:

@@ -1,5 +1,5 @@
 """The ``screening-central`` command: serve, migrate, staff, enrolment codes, devices,
-interviews, import, publish, matches. Every failure is a message and an exit code, never a
+interviews, import, publish, matches, report. Every failure is a message and an exit code, never a
 traceback (set ``SCREENING_DEBUG=1`` to see one when reporting a bug)."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from screening import commandline
-from screening.central.cli import batches, devices, reference, repeats, serve, staff
+from screening.central.cli import batches, devices, reference, repeats, report, serve, staff
 
 # in the order ``--help`` lists them
-GROUPS = (serve, staff, devices, batches, reference, repeats)
+GROUPS = (serve, staff, devices, batches, reference, repeats, report)
 
 
 def build_parser() -> argparse.ArgumentParser:

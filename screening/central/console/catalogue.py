@@ -298,6 +298,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "statistics.at": {"sq": "në {checkpoint}", "en": "at {checkpoint}"},
     "statistics.pdf": {"sq": "Shkarko raportin (PDF)", "en": "Report PDF"},
     "statistics.zip": {"sq": "Shkarko tabelat (CSV, zip)", "en": "Tables (CSV, zip)"},
+    "statistics.xlsx": {"sq": "Shkarko tabelat (Excel)", "en": "Tables (Excel)"},
+    "statistics.cases": {"sq": "Shkarko rastet e anonimizuara (CSV, k = 11)",
+                         "en": "Anonymised cases (CSV, k = 11)"},
     "statistics.note": {"sq": "Kur jepet k, çdo numër nën k (përveç 0) fshihet, bashkë me "
                               "aq të tjerë sa asnjë numër i fshehur të mos nxirret dot nga "
                               "totalet. Përdoreni për çdo gjë që del jashtë Autoritetit "

@@ -1,5 +1,6 @@
-"""The quarterly statistics on central's data: the report PDF and its tables as CSV files in a
-zip, each built only when it is asked for, and the count of a quarter's interviews."""
+"""The statistics on central's data, for any period: the report PDF, its tables as CSV files
+(a zip) or one workbook, each built only when it is asked for, and the count of a period's
+interviews. The console and ``screening-central report`` both come here."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from screening.central.cases.forms import standard_form
 from screening.central.repeats.candidates import repeat_ids
 from screening.central.statistics import queries
 from screening.reports.csvexport import tables_csv
+from screening.reports.htcds import anonymised, export_csv
 from screening.reports.quarterly import render_quarterly
 from screening.reports.statistics import (
     Quarter,
@@ -22,6 +24,7 @@ from screening.reports.statistics import (
     mark_repeats,
 )
 from screening.reports.trend import trend_start
+from screening.reports.xlsxexport import tables_xlsx
 
 
 def report_pdf(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
@@ -35,15 +38,39 @@ def report_pdf(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
 
 def tables_zip(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
                suppress_below: int | None, lang: str) -> Document:
-    form, reference = standard_form()
-    statistics = _statistics(engine, quarter, checkpoint)
-    tables = tables_csv(statistics, form, reference, suppress_below=suppress_below, lang=lang)
+    tables = tables_files(engine, quarter, checkpoint=checkpoint,
+                          suppress_below=suppress_below, lang=lang)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in sorted(tables.items()):
             archive.writestr(name, content)
     return Document(buffer.getvalue(),
                     f"statistics_{quarter}{_suffix(checkpoint)}_{lang}_csv.zip")
+
+
+def tables_files(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
+                 suppress_below: int | None, lang: str) -> dict[str, bytes]:
+    """File name -> CSV bytes of every table."""
+    form, reference = standard_form()
+    return tables_csv(_statistics(engine, quarter, checkpoint), form, reference,
+                      suppress_below=suppress_below, lang=lang)
+
+
+def workbook(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
+             suppress_below: int | None, lang: str) -> Document:
+    form, reference = standard_form()
+    book = tables_xlsx(_statistics(engine, quarter, checkpoint), form, reference,
+                       suppress_below=suppress_below, lang=lang)
+    return Document(book, f"statistics_{quarter}{_suffix(checkpoint)}_{lang}.xlsx")
+
+
+def htcds_csv(engine: Engine, period: Quarter, *, checkpoint: str | None) -> Document:
+    """The anonymised case-level export of the period's possible victims (k = 11)."""
+    statistics = _statistics(engine, period, checkpoint)
+    chosen = [f for f in statistics.source if f.interview_date in period]
+    export = anonymised(chosen)
+    return Document(export_csv(export), f"htcds_{period}{_suffix(checkpoint)}.csv",
+                    notes=[f"{export.left_out} left out"] if export.left_out else [])
 
 
 def interviews_in(engine: Engine, quarter: Quarter, checkpoint: str | None) -> int:

@@ -38,3 +38,24 @@ def test_downloads_are_logged(central, admin):
         actions = [e["action"] for e in audit.events(conn)]
     assert "record_downloaded" in actions and "report_downloaded" in actions
     assert "login" in actions
+
+
+def test_the_workbook_and_the_anonymised_cases_download(central, admin):
+    from openpyxl import load_workbook
+
+    received_cases(central)
+    book = admin.get("/console/statistics/tables.xlsx?quarter=2026Q3&k=5&lang=en")
+    assert book.status_code == 200
+    sheets = load_workbook(io.BytesIO(book.content)).sheetnames
+    assert "17_referrals_by_type" in sheets and "13_declined_interview" in sheets
+    cases = admin.get("/console/statistics/cases.csv?quarter=2026")
+    assert cases.status_code == 200
+    lines = cases.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("ageBroad,prs_Gender,prs_Nationality")
+    assert len(lines) == 1  # two interviews: fewer than k = 11, nothing leaves
+    assert admin.get("/console/statistics/cases.csv?quarter=2026Q9").status_code == 403
+    page = admin.get("/console/statistics?quarter=2026Q3")
+    assert "cases.csv" in page.text and "tables.xlsx" in page.text
+    with central.engine.connect() as conn:
+        actions = [e["action"] for e in audit.events(conn)]
+    assert "cases_exported" in actions

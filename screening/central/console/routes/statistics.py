@@ -62,6 +62,29 @@ def add_routes(app: FastAPI, console: Console) -> None:
         return render.download(tables, "application/zip")
 
 
+    @app.get("/statistics/tables.xlsx")
+    def statistics_xlsx(request: Request, quarter: str = "", checkpoint: str = "",
+                        k: str = "", lang: str = "sq") -> Response:
+        staff = console.need(request)
+        parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang)
+        book = report.workbook(console.engine, parsed, checkpoint=code,
+                               suppress_below=threshold, lang=lang)
+        audit.record_alone(console.engine, staff.name, "tables_downloaded",
+                           f"{parsed} {code or 'all'} xlsx")
+        return render.download(book, "application/vnd.openxmlformats-officedocument."
+                                     "spreadsheetml.sheet")
+
+    @app.get("/statistics/cases.csv")
+    def statistics_cases(request: Request, quarter: str = "", checkpoint: str = "",
+                         k: str = "", lang: str = "sq") -> Response:
+        staff = console.need(request)
+        parsed, code, _threshold, _lang = _arguments(quarter, checkpoint, k, lang)
+        cases = report.htcds_csv(console.engine, parsed, checkpoint=code)
+        audit.record_alone(console.engine, staff.name, "cases_exported",
+                           f"{parsed} {code or 'all'}")
+        return render.download(cases, "text/csv; charset=utf-8")
+
+
 def _arguments(quarter: str, checkpoint: str, k: str, lang: str
                ) -> tuple[Quarter, str | None, int | None, str]:
     """(quarter, checkpoint code or None, suppression threshold or None, language)."""
