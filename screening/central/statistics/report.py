@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
@@ -13,8 +14,11 @@ from screening.central.cases.documents import Document
 from screening.central.cases.forms import standard_form
 from screening.central.repeats.candidates import repeat_ids
 from screening.central.statistics import queries
-from screening.reports.csvexport import tables_csv
+from screening.central.statistics.charts import Chart, stacked
+from screening.central.statistics.dashboard import Weekly, weekly
+from screening.reports.csvexport import printed, tables_csv
 from screening.reports.htcds import anonymised, export_csv
+from screening.reports.labels import Labeller
 from screening.reports.quarterly import render_quarterly
 from screening.reports.statistics import (
     Quarter,
@@ -24,7 +28,8 @@ from screening.reports.statistics import (
     mark_repeats,
 )
 from screening.reports.trend import trend_start
-from screening.reports.xlsxexport import tables_xlsx
+from screening.reports.wording import word
+from screening.reports.xlsxexport import sheet_number, tables_xlsx
 
 
 def report_pdf(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
@@ -71,6 +76,49 @@ def htcds_csv(engine: Engine, period: Quarter, *, checkpoint: str | None) -> Doc
     export = anonymised(chosen)
     return Document(export_csv(export), f"htcds_{period}{_suffix(checkpoint)}.csv",
                     notes=[f"{export.left_out} left out"] if export.left_out else [])
+
+
+@dataclass(frozen=True)
+class ShownTable:
+    """A table as the console shows it: its words in the page's language, its cells as
+    printed (with disclosure control when k is given), totals last."""
+
+    id: str
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def shown_tables(engine: Engine, period: Quarter, *, checkpoint: str | None,
+                 suppress_below: int | None, lang: str) -> tuple[list[ShownTable], Chart]:
+    """Every table of the report for the page, and the chart of outcomes by checkpoint."""
+    form, reference = standard_form()
+    statistics = _statistics(engine, period, checkpoint)
+    names = Labeller(form, reference, lang)
+    total = word("total", lang)
+    masks = printed(statistics, suppress_below)
+    shown = []
+    for tid in sorted(masks, key=sheet_number):
+        masked = masks[tid]
+        labels = [*names.rows(masked.table), total]
+        shown.append(ShownTable(tid, names.title(masked.table),
+                                (*names.columns(masked.table), total),
+                                tuple(zip(labels, map(tuple, masked.texts()), strict=True))))
+    chart = masks["chart"]
+    outcomes = [names.part("outcome", c[0]) for c in chart.table.columns]
+    texts = chart.texts()
+    rows = [(label, [int(t) if t.isdigit() else None for t in line[:-1]], line[-1])
+            for label, line in zip(names.rows(chart.table), texts, strict=False)]
+    return shown, stacked(word("chart", lang), rows, outcomes)
+
+
+def dashboard(engine: Engine, period: Quarter, checkpoint: str | None) -> Weekly:
+    _form, reference = standard_form()
+    with engine.connect() as conn:
+        facts = [facts_from_mapping(f) for f in queries.quarter_facts(
+            conn, period.start.isoformat(), period.end.isoformat()).values()]
+    chosen = [f for f in facts if checkpoint is None or f.checkpoint == checkpoint]
+    return weekly(chosen, period.start, period.end, reference.checkpoints)
 
 
 def interviews_in(engine: Engine, quarter: Quarter, checkpoint: str | None) -> int:
