@@ -157,8 +157,11 @@ def _initial(table: Table, k: int) -> set[PublishedCell]:
 def _secure(target: Report, fixed: list[Report], k: int) -> None:
     family = [target, *fixed]
     escalation, integral = 0, False
+    # Hiding more cells only takes equations away, so a count the audit cleared stays clear:
+    # each round asks again about the weak ones only (every small count is hidden from the
+    # start, by primary suppression). The whole-number audit starts over with all of them.
+    weak = exposed(family, k, integral)
     for _ in range(_ROUNDS):
-        weak = exposed(family, k, integral)
         if not weak and not integral:  # the linear relaxation is fast; whole numbers decide
             integral = True
             weak = exposed(family, k, integral)
@@ -173,6 +176,7 @@ def _secure(target: Report, fixed: list[Report], k: int) -> None:
             escalation += 1
         if _size(target) == before:
             break
+        weak = exposed(family, k, integral, among=weak)
     else:
         weak = exposed(family, k, True)
     if weak:  # never publish what the audit could not clear
@@ -217,13 +221,17 @@ def _size(report: Report) -> int:
     return sum(map(len, report.hidden.values()))
 
 
-def exposed(family: list[Report], k: int,
-            integral: bool = True) -> list[tuple[Report, str, PublishedCell]]:
+def exposed(family: list[Report], k: int, integral: bool = True,
+            among: list[tuple[Report, str, PublishedCell]] | None = None
+            ) -> list[tuple[Report, str, PublishedCell]]:
     """The hidden small counts (1..k−1) whose range, given everything published in ``family``,
-    does not reach both 0 and k−1."""
+    does not reach both 0 and k−1 (of those ``among``, when given)."""
     system, expression = model(family, k)
-    targets = [(r, tid, cell) for r in family if r.shown for tid in r.tables
-               for cell in sorted(r.hidden[tid], key=repr) if 0 < r.value(tid, cell) < k]
+    if among is None:
+        targets = [(r, tid, cell) for r in family if r.shown for tid in r.tables
+                   for cell in sorted(r.hidden[tid], key=repr) if 0 < r.value(tid, cell) < k]
+    else:
+        targets = list(among)
     found = reaching(system, [expression(r, tid, cell) for r, tid, cell in targets], 0, k - 1,
                      integral=integral)
     return [t for t, ok in zip(targets, found, strict=True) if not ok]
