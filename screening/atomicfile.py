@@ -10,7 +10,10 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+
+from screening.errors import ScreeningError
 
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
@@ -50,3 +53,38 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+# ----- a command's output files (both command lines): checked before any work is done --------
+
+def free_target(path: Path, force: bool) -> Path:
+    """``path`` if a file may be written there (its folder exists; it does not, or ``force``)."""
+    if path.is_dir():
+        raise ScreeningError(code="output_is_folder", path=path)
+    if not path.parent.is_dir():
+        raise ScreeningError(code="output_folder_missing", path=path.parent)
+    if path.exists() and not force:
+        raise ScreeningError(code="output_exists", path=path)
+    return path
+
+
+def free_targets(folder: Path | None, names: Iterable[str], force: bool) -> list[Path]:
+    """The files ``names`` in ``folder`` (made, readable by its owner only), each free."""
+    if folder is None:
+        return []
+    if folder.exists() and not folder.is_dir():
+        raise ScreeningError(code="output_not_folder", path=folder)
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise ScreeningError(code="output_folder_failed", path=folder,
+                             reason=error.strerror) from None
+    return [free_target(folder / name, force) for name in names]
+
+
+def write_output(path: Path, content: bytes) -> None:
+    """Write a command's output file atomically, readable by its owner only."""
+    try:
+        write_atomic(path, content, mode=0o600)
+    except OSError as error:
+        raise ScreeningError(code="output_failed", path=path, reason=error.strerror) from None

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 from screening import paperwork
-from screening.atomicfile import write_atomic
+from screening.atomicfile import free_target, free_targets, write_output
 from screening.cli.store_cmd import add_command, add_group, data_dir_of, open_session
-from screening.errors import ReportError, ScreeningError
+from screening.errors import ReportError
 from screening.reports.period import parse_period
 from screening.reports.wording import LANGUAGES
 from screening.sync.forms import workstation_catalogue
@@ -139,31 +139,12 @@ def _notes(document: paperwork.Document) -> None:
 # ----- files ---------------------------------------------------------------------------------
 
 def _free(path: Path, force: bool) -> Path:
-    """``path`` if a file may be written there; checked before any work is done."""
-    if path.is_dir():
-        raise ScreeningError(code="output_is_folder", path=path)
-    if not path.parent.is_dir():
-        raise ScreeningError(code="output_folder_missing", path=path.parent)
-    if path.exists() and not force:
-        raise ScreeningError(code="output_exists", path=path)
-    return path
+    return free_target(path, force)
 
 
 def _free_csv(folder: Path | None, tables: dict[str, bytes], force: bool) -> list[Path]:
-    if folder is None:
-        return []
-    if folder.exists() and not folder.is_dir():
-        raise ScreeningError(code="output_not_folder", path=folder)
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as error:
-        raise ScreeningError(code="output_folder_failed", path=folder,
-                             reason=error.strerror) from None
-    return [_free(folder / name, force) for name in tables]
+    return free_targets(folder, tables, force)
 
 
 def _write(path: Path, content: bytes) -> None:
-    try:
-        write_atomic(path, content, mode=0o600)
-    except OSError as error:
-        raise ScreeningError(code="output_failed", path=path, reason=error.strerror) from None
+    write_output(path, content)

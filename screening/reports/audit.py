@@ -113,7 +113,6 @@ def _problems(parts: dict[int, int], targets: Sequence[Expression]
 
 def _reach(highs: Any, column: dict[int, int], targets: list[dict[int, float]],
            lows: list[float], highs_wanted: list[float]) -> list[bool]:
-    size = len(column)
     low_ok = [False] * len(targets)
     high_ok = [False] * len(targets)
 
@@ -123,6 +122,9 @@ def _reach(highs: Any, column: dict[int, int], targets: list[dict[int, float]],
             low_ok[i] = low_ok[i] or value <= lows[i] + 0.5
             high_ok[i] = high_ok[i] or value >= highs_wanted[i] - 0.5
 
+    size = len(column)
+    if len(targets) > 1:
+        size = _together(highs, column, targets, highs_wanted, low_ok, high_ok, mark)
     for i, target in enumerate(targets):
         for sense, done in ((1.0, low_ok), (-1.0, high_ok)):
             if done[i]:
@@ -132,6 +134,49 @@ def _reach(highs: Any, column: dict[int, int], targets: list[dict[int, float]],
                 continue
             mark(list(highs.getSolution().col_value))
     return [a and b for a, b in zip(low_ok, high_ok, strict=True)]
+
+
+def _together(highs: Any, column: dict[int, int], targets: list[dict[int, float]],
+              highs_wanted: list[float], low_ok: list[bool], high_ok: list[bool],
+              mark: Any) -> int:
+    """Settle most targets with a few solves for all of them at once, before each is asked
+    alone: the smallest sum of the targets (lows), then, with a helper y_i ≤ target_i capped at
+    the wanted high, the largest sum of the helpers (highs), again for those still open. The
+    helpers restrict nothing (y = 0 always fits); the number of columns is returned."""
+    import highspy
+
+    together: dict[int, float] = {}
+    for target in targets:
+        for v, c in target.items():
+            together[v] = together.get(v, 0.0) + c
+    base = len(column)
+    if _optimum(highs, column, together, base, 1.0) != -math.inf:
+        mark(list(highs.getSolution().col_value))
+    helpers: list[int] = []
+    for target, wanted in zip(targets, highs_wanted, strict=True):
+        highs.addVar(0.0, max(wanted, 0.0))
+        helper = base + len(helpers)
+        helpers.append(helper)
+        indices = [helper, *(column[v] for v in target)]
+        highs.addRow(-highspy.kHighsInf, 0.0, len(indices), indices,
+                     [1.0, *(-c for c in target.values())])
+    size = base + len(helpers)
+    for _ in range(3):
+        open_ = [i for i in range(len(targets)) if not high_ok[i]]
+        if len(open_) < 2:
+            break
+        before = len(open_)
+        costs = [0.0] * size
+        for i in open_:
+            costs[helpers[i]] = -1.0
+        highs.changeColsCost(size, list(range(size)), costs)
+        highs.run()
+        if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            break
+        mark(list(highs.getSolution().col_value))
+        if sum(1 for i in open_ if not high_ok[i]) == before:
+            break
+    return size
 
 
 def _reduced(system: System) -> tuple[System, dict[int, float]]:

@@ -21,7 +21,12 @@ FILE_NAMES = {"t1": "1_screened_by_checkpoint", "t2": "2_outcome_by_age_group_an
               "t3": "3_action_by_outcome", "t4": "4_victims_by_nationality_sex_age",
               "t5": "5_victims_by_country_and_sector", "t6": "6_new_and_repeat_victims",
               "t7": "7_returnees_by_country_and_return_mode",
-              "chart": "8_outcomes_by_checkpoint"}
+              "chart": "8_outcomes_by_checkpoint", "t9": "9_action_by_age_group_and_sex",
+              "t10": "10_albanian_and_foreign", "t11": "11_children_greece_agreement",
+              "t12": "12_unaccompanied_children", "t13": "13_declined_interview",
+              "t14": "14_same_sex_interviewer_offered",
+              "t15": "15_returns_notified_in_advance", "t16": "16_met_on_arrival",
+              "t17": "17_referrals_by_type"}
 
 
 def tables_csv(statistics: Statistics, form: Form, reference: Reference, *,

@@ -25,6 +25,7 @@ from screening.reports.audit import System, reaching
 from screening.reports.period import QUARTER, YEAR, Period
 from screening.reports.shape import OTHER, other_key, published, shown_rows
 from screening.reports.statistics import (
+    GROUPS,
     SEXES,
     VICTIM_OUTCOMES,
     Facts,
@@ -156,8 +157,11 @@ def _initial(table: Table, k: int) -> set[PublishedCell]:
 def _secure(target: Report, fixed: list[Report], k: int) -> None:
     family = [target, *fixed]
     escalation, integral = 0, False
+    # Hiding more cells only takes equations away, so a count the audit cleared stays clear:
+    # each round asks again about the weak ones only (every small count is hidden from the
+    # start, by primary suppression). The whole-number audit starts over with all of them.
+    weak = exposed(family, k, integral)
     for _ in range(_ROUNDS):
-        weak = exposed(family, k, integral)
         if not weak and not integral:  # the linear relaxation is fast; whole numbers decide
             integral = True
             weak = exposed(family, k, integral)
@@ -172,6 +176,7 @@ def _secure(target: Report, fixed: list[Report], k: int) -> None:
             escalation += 1
         if _size(target) == before:
             break
+        weak = exposed(family, k, integral, among=weak)
     else:
         weak = exposed(family, k, True)
     if weak:  # never publish what the audit could not clear
@@ -188,7 +193,9 @@ def _hide_tables(target: Report, tables: set[str]) -> None:
 # own table can hide no more
 _PARTNERS = {"t1": {"t2", "chart"}, "t2": {"t1", "t3", "t4", "t5", "t6", "chart"},
              "t3": {"t2", "chart"}, "t4": {"t2", "t5", "t6"}, "t5": {"t2", "t4", "t6"},
-             "t6": {"t2", "t4", "t5"}, "t7": {"t1"}, "chart": {"t1", "t2", "t3"}}
+             "t6": {"t2", "t4", "t5"}, "t7": {"t1"}, "chart": {"t1", "t2", "t3"},
+             "t9": {"t1", "t3"}, "t10": {"t1"}, "t12": {"t1"}, "t13": {"t1"}, "t14": {"t1"},
+             "t15": {"t1"}, "t16": {"t1"}}
 
 
 def _hide_partners(target: Report, tables: set[str]) -> None:
@@ -214,13 +221,17 @@ def _size(report: Report) -> int:
     return sum(map(len, report.hidden.values()))
 
 
-def exposed(family: list[Report], k: int,
-            integral: bool = True) -> list[tuple[Report, str, PublishedCell]]:
+def exposed(family: list[Report], k: int, integral: bool = True,
+            among: list[tuple[Report, str, PublishedCell]] | None = None
+            ) -> list[tuple[Report, str, PublishedCell]]:
     """The hidden small counts (1..k−1) whose range, given everything published in ``family``,
-    does not reach both 0 and k−1."""
+    does not reach both 0 and k−1 (of those ``among``, when given)."""
     system, expression = model(family, k)
-    targets = [(r, tid, cell) for r in family if r.shown for tid in r.tables
-               for cell in sorted(r.hidden[tid], key=repr) if 0 < r.value(tid, cell) < k]
+    if among is None:
+        targets = [(r, tid, cell) for r in family if r.shown for tid in r.tables
+                   for cell in sorted(r.hidden[tid], key=repr) if 0 < r.value(tid, cell) < k]
+    else:
+        targets = list(among)
     found = reaching(system, [expression(r, tid, cell) for r, tid, cell in targets], 0, k - 1,
                      integral=integral)
     return [t for t, ok in zip(targets, found, strict=True) if not ok]
@@ -313,6 +324,13 @@ def model(family: list[Report], k: int):  # noqa: ANN201 - (System, expression f
     for report in family:
         _links(system, report, expression)  # true of every report, published or not
         if not report.shown:
+            if report.tables["t1"].total == 0:
+                # the national table 1 prints the interviews of no listed checkpoint (its "not
+                # recorded" row): when it is 0, a reader knows every table of theirs is empty,
+                # also those tied to table 1 by no total (children from Greece, referrals)
+                for (index, _tid, _row, _column), v in var.items():
+                    if family[index] is report:
+                        system.equation({v: 1.0}, 0.0)
             continue
         for tid, table in report.tables.items():
             for cell in cells_of(table):
@@ -349,12 +367,23 @@ def _links(system: System, report: Report, expression) -> None:  # noqa: ANN001
     def equal(a: dict[int, float], b: dict[int, float]) -> None:
         system.equation(_minus(a, b), 0.0)
 
-    everyone = [("t1", TOTAL, TOTAL), ("t2", TOTAL, TOTAL), ("t3", TOTAL, TOTAL),
-                ("t7", TOTAL, TOTAL), ("chart", TOTAL, TOTAL)]
+    everyone = [(tid, TOTAL, TOTAL) for tid in ("t1", "t2", "t3", "t7", "chart", *_EVERYONE)
+                if tid in t]
     for other in everyone[1:]:
         equal(e(*everyone[0]), e(*other))
     for column in t["t1"].columns:  # adults/children × sex of everyone
         equal(e("t1", TOTAL, column), e("t2", TOTAL, column))
+        if column[0] == "child" and "t12" in t:  # the children's table by sex
+            equal(e("t1", TOTAL, column), e("t12", TOTAL, column[1:]))
+    for group in GROUPS:  # adults, children: table 1's columns of the group added up
+        of_group = _sum(e("t1", TOTAL, c) for c in t["t1"].columns if c[0] == group)
+        for tid in _BY_GROUP:
+            if tid in t:
+                equal(of_group, e(tid, TOTAL, (group,)))
+    if "t9" in t:  # how processed: by action
+        for row in t["t3"].rows:
+            equal(e("t3", row, TOTAL), e("t9", row, TOTAL))
+
     for row in t["t1"].rows:  # by checkpoint
         equal(e("t1", row, TOTAL), e("chart", row, TOTAL))
     for row in t["t2"].rows:  # by outcome
@@ -369,6 +398,12 @@ def _links(system: System, report: Report, expression) -> None:  # noqa: ANN001
         rows = [r for r in t["t4"].rows if r[1] == sex]
         equal(_sum(e("t4", r, TOTAL) for r in rows),
               _sum(e("t6", TOTAL, c) for c in t["t6"].columns if c[1] == sex))
+
+
+# the plan's tables that count every interview of the report once, by adults/children (tables
+# 9-16 but 11 and 12, which count children by sex; table 17 counts referrals)
+_EVERYONE = ("t9", "t10", "t13", "t14", "t15", "t16")
+_BY_GROUP = _EVERYONE
 
 
 def _sums(system: System, family: list[Report], var: dict, position: dict,

@@ -12,10 +12,15 @@ from screening.questionnaire.scoring import outcome_label
 from screening.reports.answers import checkpoint_name
 from screening.reports.shape import OTHER
 from screening.reports.statistics import SEVERAL, Key, Table
-from screening.reports.wording import word
+from screening.reports.wording import WORDS, word
 
 _CHOICE_LISTS = {"sex": "sex", "action": "action_taken", "sector": "activity_sector",
-                 "return_mode": "return_mode"}
+                 "return_mode": "return_mode", "advance_notice": "advance_notice_by",
+                 "met_on_arrival": "met_on_arrival_by", "referral_type": "referral_type"}
+_YES_NO = {"greece_agreement", "unaccompanied", "answer"}  # a yes/no/unknown answer
+# kinds whose own values are named in wording.py as '<prefix>_<value>'
+_WORDED = {"citizenship": "citizenship", "consent": "consent", "advance_notice": "notice",
+           "met_on_arrival": "met"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,11 @@ class Labeller:
             return word(f"status_{value}", self.lang)
         if kind == "sector" and value == SEVERAL:
             return word("several", self.lang)
+        if kind in _YES_NO:
+            return word(value, self.lang) if value in WORDS else str(value)
+        worded = f"{_WORDED.get(kind)}_{value}"
+        if kind in _WORDED and worded in WORDS:
+            return word(worded, self.lang)
         if kind in _CHOICE_LISTS:
             return self.form.choice_label(_CHOICE_LISTS[kind], value, self.lang)
         return str(value).replace("-", "–")  # age bands: 18–24 reads better with an en dash

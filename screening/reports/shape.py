@@ -15,7 +15,8 @@ from collections import Counter
 from screening.reports.statistics import Key, Table
 
 OTHER = "other"  # the first part of the folded row's key (labels.py names it)
-_NEVER_UNRECORDED = {"victim_status"}  # every victim has a status: no "not recorded" row
+# every victim has a status, every referral a type: no "not recorded" row
+_NEVER_UNRECORDED = {"victim_status", "referral_type"}
 
 
 def published(table: Table, k: int) -> Table:

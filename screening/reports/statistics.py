@@ -44,6 +44,28 @@ RETURN_MODES = ("deported", "readmission", "voluntary_return", "assisted_volunta
                 "escorted_return", "self_presented", "intercepted_departure")
 AGE_BANDS = ("0-13", "14-17", "18-24", "25-34", "35+")
 VICTIM_STATUS = ("new", "repeat", "unknown")
+YES_NO_UNKNOWN = ("yes", "no", "unknown")
+CITIZENSHIP = ("albanian", "foreign")
+ALBANIA = "AL"
+CONSENT = ("yes", "no")
+NOTICE_BY = ("readmission_authorities", "consulate", "iom", "ngo", "other")
+# a return notified in advance: by whom (several, or not said), else not notified or unknown
+ADVANCE_NOTICE = (*NOTICE_BY, SEVERAL, "yes_by_unstated", "no", "unknown")
+MET_ON_ARRIVAL = ("nobody", "family", "police", "social_services", "child_protection", "iom",
+                  "ngo", "unknown_person", "other", SEVERAL)
+REFERRAL_TYPES = ("shelter", "social_services", "child_protection", "police_anti_trafficking",
+                  "health", "legal_aid", "psychological_support", "other")
+# the primary referral is the action taken (QUESTIONNAIRE §3); its type in referral_type's terms
+PRIMARY_REFERRAL = {"referred_shelter": "shelter", "referred_social_services": "social_services",
+                    "referred_child_protection": "child_protection",
+                    "referred_police_at_unit": "police_anti_trafficking"}
+GREECE = "GR"
+# Tables of docs/questionnaire-standard.md §5 keep their numbers 1-7 (and the chart 8); the
+# breakdowns the national plan's analysts asked for follow from 9.
+STANDARD_TABLES = ("t1", "t2", "t3", "t4", "t5", "t6", "t7")
+PLAN_TABLES = ("t9", "t10", "t11", "t12", "t13", "t14", "t15", "t16", "t17")
+
+
 @dataclass(frozen=True, slots=True)
 class Facts:
     """One interview, as the statistics see it."""
@@ -64,6 +86,17 @@ class Facts:
     # Central staff confirmed a match with an earlier victim interview
     # (central/repeats/candidates.py): table 6 counts it as a repeat whatever the person answered.
     repeat_by_match: bool = False
+    # the answers of the plan's breakdowns (tables 9-17); None where not asked or not given
+    consent_interview: str | None = None
+    same_sex_interviewer_offered: str | None = None
+    child_unaccompanied: str | None = None
+    greece_agreement: str | None = None  # child_return_under_greece_agreement
+    advance_notice: str | None = None  # from questionnaire 2026.2 on
+    advance_notice_by: tuple[str, ...] = ()
+    met_on_arrival_by: tuple[str, ...] = ()
+    # one referral type per referral: the primary one (action_taken), then each further one
+    referrals: tuple[str, ...] = ()
+    exploitation_type: tuple[str, ...] = ()  # 2026.2 (the HTCDS export; 2026.1: from sectors)
 
     @property
     def victim(self) -> bool:
@@ -87,8 +120,13 @@ def facts_from_mapping(data: Mapping[str, Any]) -> Facts:
     fields: dict[str, Any] = {name: data.get(name) for name in Facts.__slots__ if name in data}
     fields["interview_date"] = day
     fields["child"] = bool(fields.get("child"))
-    fields["activity_sector"] = tuple(fields.get("activity_sector") or ())
+    for name in _TUPLES:
+        fields[name] = tuple(fields.get(name) or ())
     return Facts(**fields)
+
+
+_TUPLES = ("activity_sector", "advance_notice_by", "met_on_arrival_by", "referrals",
+           "exploitation_type")
 
 
 def facts_from_interview(answers: Mapping[str, Any], form: Form, reference: Reference,
@@ -117,7 +155,27 @@ def facts_from_evaluation(evaluation: Evaluation, *, started_at: dt.datetime | N
         country_of_exploitation=values.get("country_of_exploitation"),
         activity_sector=tuple(values.get("activity_sector") or ()),
         previously_assisted_as_victim=values.get("previously_assisted_as_victim"),
-        returned_from=values.get("returned_from"), return_mode=values.get("return_mode"))
+        returned_from=values.get("returned_from"), return_mode=values.get("return_mode"),
+        consent_interview=values.get("consent_interview"),
+        same_sex_interviewer_offered=values.get("same_sex_interviewer_offered"),
+        child_unaccompanied=values.get("child_unaccompanied"),
+        greece_agreement=values.get("child_return_under_greece_agreement"),
+        advance_notice=values.get("advance_notice"),
+        advance_notice_by=tuple(values.get("advance_notice_by") or ()),
+        met_on_arrival_by=tuple(values.get("met_on_arrival_by") or ()),
+        referrals=referral_types(values),
+        exploitation_type=tuple(values.get("exploitation_type") or ()))
+
+
+def referral_types(values: Mapping[str, Any]) -> tuple[str, ...]:
+    """The type of every referral of an interview: the primary one, then each item of the
+    repeat group ``further_referrals`` (questionnaire 2026.2; 2026.1 has the primary only)."""
+    primary = PRIMARY_REFERRAL.get(values.get("action_taken") or "")
+    further = values.get("further_referrals")
+    items = further if isinstance(further, list) else []
+    kinds = [item.get("further_referral_type") for item in items if isinstance(item, Mapping)]
+    return tuple([primary] if primary else []) + tuple(
+        kind if isinstance(kind, str) else "other" for kind in kinds)
 
 
 @dataclass(frozen=True)
@@ -165,7 +223,8 @@ class Statistics:
     period: Period
     checkpoint: str | None
     interviews: int
-    tables: tuple[Table, ...]  # the seven tables of docs/questionnaire-standard.md §5, in order
+    # the seven tables of docs/questionnaire-standard.md §5, then the plan's (9-17), in order
+    tables: tuple[Table, ...]
     chart: Table  # outcomes by checkpoint, drawn as the bar chart
     # the interviews it was counted from, of any date (of its checkpoint, if it has one): the
     # disclosure control protects it together with the reports they also make
@@ -205,10 +264,76 @@ def compute(facts: Iterable[Facts | Mapping[str, Any]], quarter: Period | str, *
                _group_sex, [(s,) for s in VICTIM_STATUS], _group_sex_columns()),
         _table("t7", chosen, ("country",), ("return_mode",), lambda f: (f.returned_from,),
                lambda f: (f.return_mode,), [], [(m,) for m in RETURN_MODES], by_size=True),
+        *plan_tables(chosen),
     )
     chart = _table("chart", chosen, ("checkpoint",), ("outcome",), lambda f: (f.checkpoint,),
                    lambda f: (f.outcome,), [(c,) for c in points], [(o,) for o in OUTCOMES])
     return Statistics(period, checkpoint, len(chosen), tables, chart, source)
+
+
+def plan_tables(chosen: list[Facts]) -> tuple[Table, ...]:
+    """The breakdowns the national plan asks for beside the standard's (tables 9-17), by
+    adults/children (the children's tables by sex): narrow, so that few cells are small."""
+    children = [f for f in chosen if f.child]
+    from_greece = [f for f in children if f.returned_from == GREECE]
+    answers = [(a,) for a in YES_NO_UNKNOWN]
+    groups = [(g,) for g in GROUPS]
+    sexes = [(s,) for s in SEXES]
+
+    def by_group(tid: str, kind: str, row_of: Callable[[Facts], Key],
+                 rows: list[Key]) -> Table:
+        return _table(tid, chosen, (kind,), ("group",), row_of, _group, rows, groups)
+
+    return (
+        by_group("t9", "action", lambda f: (f.action_taken,), [(a,) for a in ACTIONS]),
+        by_group("t10", "citizenship", lambda f: (_citizenship(f),),
+                 [(c,) for c in CITIZENSHIP]),
+        _table("t11", from_greece, ("greece_agreement",), ("sex",),
+               lambda f: (f.greece_agreement,), lambda f: (f.sex,), answers, sexes),
+        _table("t12", children, ("unaccompanied",), ("sex",),
+               lambda f: (f.child_unaccompanied,), lambda f: (f.sex,), answers, sexes),
+        by_group("t13", "consent", lambda f: (f.consent_interview,), [(c,) for c in CONSENT]),
+        by_group("t14", "answer", lambda f: (f.same_sex_interviewer_offered,), answers),
+        by_group("t15", "advance_notice", lambda f: (_advance_notice(f),),
+                 [(a,) for a in ADVANCE_NOTICE]),
+        by_group("t16", "met_on_arrival", lambda f: (_one_or_several(f.met_on_arrival_by),),
+                 [(m,) for m in MET_ON_ARRIVAL]),
+        _referrals_table(chosen),
+    )
+
+
+def _group(facts: Facts) -> Key:
+    return ("child" if facts.child else "adult",)
+
+
+def _citizenship(facts: Facts) -> str | None:
+    if not facts.nationality:
+        return None
+    return "albanian" if facts.nationality == ALBANIA else "foreign"
+
+
+def _advance_notice(facts: Facts) -> str | None:
+    if facts.advance_notice != "yes":
+        return facts.advance_notice
+    return _one_or_several(facts.advance_notice_by) or "yes_by_unstated"
+
+
+def _one_or_several(chosen: tuple[str, ...]) -> str | None:
+    values = set(chosen)
+    if len(values) > 1:
+        return SEVERAL
+    return next(iter(values), None)
+
+
+def _referrals_table(chosen: list[Facts]) -> Table:
+    """Referrals, not people: an interview counts once per referral it made (table 17)."""
+    units = [(f, kind) for f in chosen for kind in f.referrals]
+    cells = Counter(((kind,), _group(f)) for f, kind in units)
+    rows = [(t,) for t in REFERRAL_TYPES]
+    rows += sorted({r for r, _ in cells if r not in rows}, key=str)
+    groups = tuple((g,) for g in GROUPS)
+    return Table("t17", ("referral_type",), ("group",), tuple(rows), groups, dict(cells),
+                 tuple((t,) for t in REFERRAL_TYPES), groups, False)
 
 
 def age_band(age: int | None) -> str | None:

@@ -173,6 +173,49 @@ WORDS: dict[str, dict[str, str]] = {
     "t7": {"sq": "7. Persona të kthyer sipas shtetit nga u kthyen dhe mënyrës së kthimit",
            "en": "7. Returnees by country returned from and return mode"},
     "chart": {"sq": "Vlerësimet sipas pikës së kalimit", "en": "Outcomes by checkpoint"},
+    # the national plan's breakdowns (tables 9-17)
+    "t9": {"sq": "9. Si u trajtuan: veprimi i marrë sipas moshës dhe gjinisë",
+           "en": "9. How processed: action taken, by adults/children and sex"},
+    "t10": {"sq": "10. Shtetas shqiptarë dhe shtetas të huaj, sipas moshës dhe gjinisë",
+            "en": "10. Albanian citizens and foreign nationals, by adults/children and sex"},
+    "t11": {"sq": "11. Fëmijë të kthyer nga Greqia: a u kthyen sipas marrëveshjes "
+                  "Shqipëri–Greqi, sipas gjinisë",
+            "en": "11. Children returned from Greece: returned under the Albania–Greece "
+                  "agreement, by sex"},
+    "t12": {"sq": "12. Fëmijë: a ishin të pashoqëruar, sipas gjinisë",
+            "en": "12. Children: whether unaccompanied, by sex"},
+    "t13": {"sq": "13. Pëlqimi për intervistën (personat që nuk pranuan), sipas moshës dhe "
+                  "gjinisë",
+            "en": "13. Consent to the interview (people who declined), by adults/children "
+                  "and sex"},
+    "t14": {"sq": "14. A iu ofrua personit një intervistues i së njëjtës gjini, sipas moshës "
+                  "dhe gjinisë",
+            "en": "14. Whether an interviewer of the same sex was offered, by adults/children "
+                  "and sex"},
+    "t15": {"sq": "15. Kthime të njoftuara paraprakisht: kush e njoftoi, sipas mënyrës së "
+                  "kthimit",
+            "en": "15. Returns notified in advance: who notified, by return mode"},
+    "t16": {"sq": "16. Kush e priti personin në mbërritje, sipas moshës dhe gjinisë",
+            "en": "16. Who met the person on arrival, by adults/children and sex"},
+    "t17": {"sq": "17. Referimet (referimi kryesor dhe çdo referim tjetër), sipas llojit, "
+                  "moshës dhe gjinisë",
+            "en": "17. Referrals (the primary one and every further one), by type, "
+                  "adults/children and sex"},
+    "citizenship_albanian": {"sq": "Shtetas shqiptarë", "en": "Albanian citizens"},
+    "citizenship_foreign": {"sq": "Shtetas të huaj", "en": "Foreign nationals"},
+    "consent_yes": {"sq": "Pranoi intervistën", "en": "Agreed to the interview"},
+    "consent_no": {"sq": "Nuk pranoi intervistën", "en": "Declined the interview"},
+    "notice_several": {"sq": "Disa prej tyre", "en": "Several of them"},
+    "notice_yes_by_unstated": {"sq": "Po, pa u shënuar nga kush",
+                               "en": "Yes, by whom not recorded"},
+    "notice_no": {"sq": "Nuk u njoftua", "en": "Not notified"},
+    "notice_unknown": {"sq": "Nuk dihet", "en": "Unknown"},
+    "met_several": {"sq": "Disa prej tyre", "en": "Several of them"},
+    "referrals_note": {
+        "sq": "Tabela 17 numëron referimet, jo personat: një person me disa referime "
+              "numërohet një herë për çdo referim.",
+        "en": "Table 17 counts referrals, not people: a person with several referrals counts "
+              "once for each."},
     # audit actions the store records (screening/store); others print as written
     "action_interview_created": {"sq": "Intervista u krijua", "en": "Interview created"},
     "action_interview_finalised": {"sq": "Intervista u përfundua", "en": "Interview finalised"},

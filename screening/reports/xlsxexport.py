@@ -28,7 +28,9 @@ def tables_xlsx(statistics: Statistics, form: Form, reference: Reference, *,
     total = word("total", lang)
     book = Workbook()
     book.remove(book.active)
-    for tid, masked in printed(statistics, suppress_below).items():
+    tables = printed(statistics, suppress_below)
+    for tid in sorted(tables, key=sheet_number):
+        masked = tables[tid]
         sheet = book.create_sheet(FILE_NAMES.get(tid, tid)[:_SHEET_NAME])
         table = masked.table
         sheet.append([names.title(table), *names.columns(table), total])
@@ -40,3 +42,8 @@ def tables_xlsx(statistics: Statistics, form: Form, reference: Reference, *,
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def sheet_number(tid: str) -> int:
+    """The sheets in the tables' numbers, the chart's table (8) between 7 and 9."""
+    return int(FILE_NAMES.get(tid, "99").split("_")[0])

@@ -142,7 +142,7 @@ def test_the_quarterly_report_counts_the_quarter_and_writes_every_table(printed)
     assert "2026Q3: 2 interview(s)" in printed["said"]
     assert "2026Q3" in pdf_text(printed["report"]) and private(printed["report"])
     tables = sorted(printed["csv"].iterdir())
-    assert len(tables) == 8 and all(private(p) and p.name.startswith("2026Q3_") for p in tables)
+    assert len(tables) == 17 and all(private(p) and p.name.startswith("2026Q3_") for p in tables)
     assert tables[0].read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: Excel reads ë and ç
 
 
@@ -227,7 +227,7 @@ def test_a_half_year_with_a_workbook_beside_the_pdf(store):
     assert "HiGHS" not in said  # the solver's banner is not for the person
     assert private(workbook) and private(target)
     book = load_workbook(workbook)
-    assert len(book.sheetnames) == 8
+    assert len(book.sheetnames) == 17
     sheet = [list(r) for r in book["1_screened_by_checkpoint"].iter_rows(values_only=True)]
     assert sheet[-1][0] == "Gjithsej"
     assert all(v in ("x", 0) or (isinstance(v, int) and v >= 3)

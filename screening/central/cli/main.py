@@ -1,6 +1,6 @@
 """The ``screening-central`` command: serve, migrate, staff, enrolment codes, devices,
-interviews, import, publish, matches, referrals, notices, keys. Every failure is a message and an
-exit code, never a traceback (set ``SCREENING_DEBUG=1`` to see one when reporting a bug)."""
+interviews, import, publish, matches, referrals, notices, keys, report. Every failure is a message
+and an exit code, never a traceback (set ``SCREENING_DEBUG=1`` to see one when reporting a bug)."""
 
 from __future__ import annotations
 
@@ -19,13 +19,14 @@ from screening.central.cli import (
     reference,
     referrals,
     repeats,
+    report,
     serve,
     staff,
 )
 
 # in the order ``--help`` lists them
 GROUPS = (serve, staff, devices, batches, reference, repeats, referrals, notices,
-          keys)
+          report, keys)
 
 
 def build_parser() -> argparse.ArgumentParser:

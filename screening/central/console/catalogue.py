@@ -548,6 +548,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "statistics.at": {"sq": "në {checkpoint}", "en": "at {checkpoint}"},
     "statistics.pdf": {"sq": "Shkarko raportin (PDF)", "en": "Report PDF"},
     "statistics.zip": {"sq": "Shkarko tabelat (CSV, zip)", "en": "Tables (CSV, zip)"},
+    "statistics.dashboard": {"sq": "Pasqyra e Autoritetit Përgjegjës",
+                             "en": "Responsible Authority dashboard"},
+    "statistics.week": {"sq": "Java që fillon më", "en": "Week starting"},
+    "statistics.per_week": {"sq": "Intervista në javë, sipas pikës së kalimit kufitar",
+                            "en": "Interviews per week, by checkpoint"},
+    "statistics.total": {"sq": "Gjithsej", "en": "Total"},
+    "statistics.outcomes": {"sq": "Vlerësimet e periudhës", "en": "Outcomes of the period"},
+    "statistics.tables": {"sq": "Tabelat e raportit", "en": "The report's tables"},
+    "statistics.referrals_later": {
+        "sq": "Referimet sipas gjendjes dhe ato me vonesë do të shfaqen këtu, kur të jetë gati "
+              "regjistri i rasteve.",
+        "en": "Referrals by status and overdue will show here once the case registry is "
+              "ready."},
+    "statistics.xlsx": {"sq": "Shkarko tabelat (Excel)", "en": "Tables (Excel)"},
+    "statistics.cases": {"sq": "Shkarko rastet e anonimizuara (CSV, k = 11)",
+                         "en": "Anonymised cases (CSV, k = 11)"},
     "statistics.note": {"sq": "Kur jepet k, çdo numër nën k (përveç 0) fshihet, bashkë me "
                               "aq të tjerë sa asnjë numër i fshehur të mos nxirret dot nga "
                               "totalet. Përdoreni për çdo gjë që del jashtë Autoritetit "

@@ -1,10 +1,12 @@
-"""The quarterly statistics on central's data: the report PDF and its tables as CSV files in a
-zip, each built only when it is asked for, and the count of a quarter's interviews."""
+"""The statistics on central's data, for any period: the report PDF, its tables as CSV files
+(a zip) or one workbook, each built only when it is asked for, and the count of a period's
+interviews. The console and ``screening-central report`` both come here."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
@@ -12,7 +14,11 @@ from screening.central.cases.documents import Document
 from screening.central.cases.forms import standard_form
 from screening.central.repeats.candidates import repeat_ids
 from screening.central.statistics import queries
-from screening.reports.csvexport import tables_csv
+from screening.central.statistics.charts import Chart, stacked
+from screening.central.statistics.dashboard import Weekly, weekly
+from screening.reports.csvexport import printed, tables_csv
+from screening.reports.htcds import anonymised, export_csv
+from screening.reports.labels import Labeller
 from screening.reports.quarterly import render_quarterly
 from screening.reports.statistics import (
     Quarter,
@@ -22,6 +28,8 @@ from screening.reports.statistics import (
     mark_repeats,
 )
 from screening.reports.trend import trend_start
+from screening.reports.wording import word
+from screening.reports.xlsxexport import sheet_number, tables_xlsx
 
 
 def report_pdf(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
@@ -35,15 +43,82 @@ def report_pdf(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
 
 def tables_zip(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
                suppress_below: int | None, lang: str) -> Document:
-    form, reference = standard_form()
-    statistics = _statistics(engine, quarter, checkpoint)
-    tables = tables_csv(statistics, form, reference, suppress_below=suppress_below, lang=lang)
+    tables = tables_files(engine, quarter, checkpoint=checkpoint,
+                          suppress_below=suppress_below, lang=lang)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in sorted(tables.items()):
             archive.writestr(name, content)
     return Document(buffer.getvalue(),
                     f"statistics_{quarter}{_suffix(checkpoint)}_{lang}_csv.zip")
+
+
+def tables_files(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
+                 suppress_below: int | None, lang: str) -> dict[str, bytes]:
+    """File name -> CSV bytes of every table."""
+    form, reference = standard_form()
+    return tables_csv(_statistics(engine, quarter, checkpoint), form, reference,
+                      suppress_below=suppress_below, lang=lang)
+
+
+def workbook(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
+             suppress_below: int | None, lang: str) -> Document:
+    form, reference = standard_form()
+    book = tables_xlsx(_statistics(engine, quarter, checkpoint), form, reference,
+                       suppress_below=suppress_below, lang=lang)
+    return Document(book, f"statistics_{quarter}{_suffix(checkpoint)}_{lang}.xlsx")
+
+
+def htcds_csv(engine: Engine, period: Quarter, *, checkpoint: str | None) -> Document:
+    """The anonymised case-level export of the period's possible victims (k = 11)."""
+    statistics = _statistics(engine, period, checkpoint)
+    chosen = [f for f in statistics.source if f.interview_date in period]
+    export = anonymised(chosen)
+    return Document(export_csv(export), f"htcds_{period}{_suffix(checkpoint)}.csv",
+                    notes=[f"{export.left_out} left out"] if export.left_out else [])
+
+
+@dataclass(frozen=True)
+class ShownTable:
+    """A table as the console shows it: its words in the page's language, its cells as
+    printed (with disclosure control when k is given), totals last."""
+
+    id: str
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def shown_tables(engine: Engine, period: Quarter, *, checkpoint: str | None,
+                 suppress_below: int | None, lang: str) -> tuple[list[ShownTable], Chart]:
+    """Every table of the report for the page, and the chart of outcomes by checkpoint."""
+    form, reference = standard_form()
+    statistics = _statistics(engine, period, checkpoint)
+    names = Labeller(form, reference, lang)
+    total = word("total", lang)
+    masks = printed(statistics, suppress_below)
+    shown = []
+    for tid in sorted(masks, key=sheet_number):
+        masked = masks[tid]
+        labels = [*names.rows(masked.table), total]
+        shown.append(ShownTable(tid, names.title(masked.table),
+                                (*names.columns(masked.table), total),
+                                tuple(zip(labels, map(tuple, masked.texts()), strict=True))))
+    chart = masks["chart"]
+    outcomes = [names.part("outcome", c[0]) for c in chart.table.columns]
+    texts = chart.texts()
+    rows = [(label, [int(t) if t.isdigit() else None for t in line[:-1]], line[-1])
+            for label, line in zip(names.rows(chart.table), texts, strict=False)]
+    return shown, stacked(word("chart", lang), rows, outcomes)
+
+
+def dashboard(engine: Engine, period: Quarter, checkpoint: str | None) -> Weekly:
+    _form, reference = standard_form()
+    with engine.connect() as conn:
+        facts = [facts_from_mapping(f) for f in queries.quarter_facts(
+            conn, period.start.isoformat(), period.end.isoformat()).values()]
+    chosen = [f for f in facts if checkpoint is None or f.checkpoint == checkpoint]
+    return weekly(chosen, period.start, period.end, reference.checkpoints)
 
 
 def interviews_in(engine: Engine, quarter: Quarter, checkpoint: str | None) -> int:

@@ -138,6 +138,12 @@ def test_every_page_in_each_language(browser, live, synced, shots, lang):
     page.wait_for_url(re.compile(r".*quarter=2026Q3.*"))
     assert catalogue.plural(lang, "statistics.summary", 3, quarter="2026Q3") in \
         page.locator("main").inner_text()
+    # the tables on the page and the charts drawn by the server, in the page's language
+    assert page.locator("#table-t17 caption").inner_text().startswith("17.")
+    assert page.locator("figure.chart svg rect").count() >= 2
+    assert page.get_by_role("heading", name=t(lang, "statistics.dashboard")).is_visible()
+    assert page.locator("#referrals-by-status").inner_text() == t(lang,
+                                                                  "statistics.referrals_later")
     check(page, lang, shots, "11_statistics")
 
     page.goto(f"{live.url}/console/cases?quarter=2026Q9")

@@ -38,3 +38,42 @@ def test_downloads_are_logged(central, admin):
         actions = [e["action"] for e in audit.events(conn)]
     assert "record_downloaded" in actions and "report_downloaded" in actions
     assert "login" in actions
+
+
+def test_the_workbook_and_the_anonymised_cases_download(central, admin):
+    from openpyxl import load_workbook
+
+    received_cases(central)
+    book = admin.get("/console/statistics/tables.xlsx?quarter=2026Q3&k=5&lang=en")
+    assert book.status_code == 200
+    sheets = load_workbook(io.BytesIO(book.content)).sheetnames
+    assert "17_referrals_by_type" in sheets and "13_declined_interview" in sheets
+    cases = admin.get("/console/statistics/cases.csv?quarter=2026")
+    assert cases.status_code == 200
+    lines = cases.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("ageBroad,prs_Gender,prs_Nationality")
+    assert len(lines) == 1  # two interviews: fewer than k = 11, nothing leaves
+    assert admin.get("/console/statistics/cases.csv?quarter=2026Q9").status_code == 403
+    page = admin.get("/console/statistics?quarter=2026Q3")
+    assert "cases.csv" in page.text and "tables.xlsx" in page.text
+    with central.engine.connect() as conn:
+        actions = [e["action"] for e in audit.events(conn)]
+    assert "cases_exported" in actions
+
+
+def test_the_page_shows_the_tables_the_charts_and_the_dashboard(central, admin):
+    received_cases(central)
+    page = admin.get("/console/statistics?quarter=2026Q3&lang=en")
+    html = page.text
+    assert page.status_code == 200
+    for tid in ("t1", "t7", "t9", "t13", "t17", "chart"):
+        assert f'id="table-{tid}"' in html, tid
+    assert html.count("<svg") >= 2 and "<script" not in html
+    assert 'id="weekly"' in html and 'id="referrals-by-status"' in html
+    # the two interviews of the quarter (1 July 2026 is a Wednesday: its week starts 29 June)
+    assert "29.06.2026" in html or "2026-06-29" in html
+    hidden = admin.get("/console/statistics?quarter=2026Q3&k=5").text
+    assert '<td class="num">x</td>' in hidden
+    # hostile filters are refused, never drawn
+    assert admin.get("/console/statistics?quarter=<svg/onload=1>").status_code == 403
+    assert admin.get("/console/statistics?quarter=2026Q3&checkpoint=%3Cb%3E").status_code == 403

@@ -193,6 +193,7 @@ def test_facts_from_interview_use_the_engine(standard_form, reference):
                                  standard_form, reference)
     assert adult == Facts(dt.date(2026, 7, 1), "KKV", False, "male", 36, "no_indicators",
                           "information_given_only", "AL", "GR", ("agriculture",), None, "GR",
-                          "deported")
+                          "deported", consent_interview="yes",
+                          same_sex_interviewer_offered="yes")
     child = facts_from_interview(child_answers(), standard_form, reference)
     assert (child.child, child.age_years, child.sex) == (True, 16, "female")

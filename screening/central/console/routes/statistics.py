@@ -4,17 +4,21 @@ download built alone."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
+from sqlalchemy import Engine
 
-from screening.central.cases.forms import checkpoint_codes
-from screening.central.console import render
+from screening.central.cases.forms import checkpoint_codes, standard_form
+from screening.central.console import catalogue, render
 from screening.central.console.context import Console, Forbidden
 from screening.central.staff import audit
 from screening.central.statistics import report
+from screening.central.statistics.charts import stacked
 from screening.errors import QuarterError
+from screening.questionnaire.scoring import outcome_label
 from screening.reports.period import parse_period
 from screening.reports.statistics import Quarter
 
@@ -27,17 +31,19 @@ def add_routes(app: FastAPI, console: Console) -> None:
         lang = lang or console.language_of(request)  # the report's language: the page's
         today = dt.date.today()
         current = f"{today.year}Q{(today.month - 1) // 3 + 1}"
-        summary = None
+        summary, shown = None, {}
         if quarter:
-            parsed, code, _threshold, lang = _arguments(quarter, checkpoint, k, lang)
+            parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang)
             summary = report.interviews_in(console.engine, parsed, code)
             quarter = str(parsed)
+            shown = _shown(console.engine, parsed, code, threshold,
+                           console.language_of(request))
         query = urlencode({"quarter": quarter or current, "checkpoint": checkpoint,
                            "k": k, "lang": lang})
         return console.render(request, "statistics.html", quarter=quarter or current,
                               checkpoint=checkpoint, k=k, report_lang=lang, query=query,
                               checkpoints=checkpoint_codes(console.language_of(request)),
-                              summary=summary)
+                              summary=summary, **shown)
 
     @app.get("/statistics/report.pdf")
     def statistics_pdf(request: Request, quarter: str = "", checkpoint: str = "",
@@ -60,6 +66,46 @@ def add_routes(app: FastAPI, console: Console) -> None:
         audit.record_alone(console.engine, staff.name, "tables_downloaded",
                            f"{parsed} {code or 'all'}")
         return render.download(tables, "application/zip")
+
+
+    @app.get("/statistics/tables.xlsx")
+    def statistics_xlsx(request: Request, quarter: str = "", checkpoint: str = "",
+                        k: str = "", lang: str = "sq") -> Response:
+        staff = console.need(request)
+        parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang)
+        book = report.workbook(console.engine, parsed, checkpoint=code,
+                               suppress_below=threshold, lang=lang)
+        audit.record_alone(console.engine, staff.name, "tables_downloaded",
+                           f"{parsed} {code or 'all'} xlsx")
+        return render.download(book, "application/vnd.openxmlformats-officedocument."
+                                     "spreadsheetml.sheet")
+
+    @app.get("/statistics/cases.csv")
+    def statistics_cases(request: Request, quarter: str = "", checkpoint: str = "",
+                         k: str = "", lang: str = "sq") -> Response:
+        staff = console.need(request)
+        parsed, code, _threshold, _lang = _arguments(quarter, checkpoint, k, lang)
+        cases = report.htcds_csv(console.engine, parsed, checkpoint=code)
+        audit.record_alone(console.engine, staff.name, "cases_exported",
+                           f"{parsed} {code or 'all'}")
+        return render.download(cases, "text/csv; charset=utf-8")
+
+
+def _shown(engine: Engine, period: Quarter, code: str | None, threshold: int | None,
+           lang: str) -> dict[str, Any]:
+    """The tables, the chart and the dashboard of the page, in the page's language."""
+    tables, chart = report.shown_tables(engine, period, checkpoint=code,
+                                        suppress_below=threshold, lang=lang)
+    weekly = report.dashboard(engine, period, code)
+    form, _reference = standard_form()
+    per_week = stacked(catalogue.text(lang, "statistics.per_week"),
+                       [(render.day(week.isoformat(), lang), [weekly.count(week, c)
+                                                     for c in weekly.checkpoints],
+                         str(weekly.week_total(week))) for week in weekly.weeks],
+                       list(weekly.checkpoints))
+    outcomes = [(outcome_label(form, o, lang), n) for o, n in weekly.outcomes.items()]
+    return {"tables": tables, "chart": chart, "dashboard": weekly, "week_chart": per_week,
+            "outcome_rows": outcomes}
 
 
 def _arguments(quarter: str, checkpoint: str, k: str, lang: str
