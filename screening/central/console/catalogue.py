@@ -556,11 +556,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "statistics.total": {"sq": "Gjithsej", "en": "Total"},
     "statistics.outcomes": {"sq": "Vlerësimet e periudhës", "en": "Outcomes of the period"},
     "statistics.tables": {"sq": "Tabelat e raportit", "en": "The report's tables"},
-    "statistics.referrals_later": {
-        "sq": "Referimet sipas gjendjes dhe ato me vonesë do të shfaqen këtu, kur të jetë gati "
-              "regjistri i rasteve.",
-        "en": "Referrals by status and overdue will show here once the case registry is "
-              "ready."},
+    "statistics.referrals_now": {"sq": "Referimet sipas gjendjes (tani)",
+                                 "en": "Referrals by status (now)"},
+    "statistics.referrals_overdue": {"sq": "Me vonesë (pa u marrë ose, kur janë urgjente, pa "
+                                           "u pranuar në kohë)",
+                                     "en": "Overdue (not received or, when urgent, not "
+                                           "accepted in time)"},
     "statistics.xlsx": {"sq": "Shkarko tabelat (Excel)", "en": "Tables (Excel)"},
     "statistics.cases": {"sq": "Shkarko rastet e anonimizuara (CSV, k = 11)",
                          "en": "Anonymised cases (CSV, k = 11)"},

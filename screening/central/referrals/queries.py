@@ -150,6 +150,13 @@ def listing(conn: Connection, wanted: Wanted, limit: int = 500, offset: int = 0
     return [dict(row._mapping) for row in rows], total
 
 
+def by_status(conn: Connection) -> dict[str, int]:
+    """How many referrals are in each status now (the dashboard's counts)."""
+    r = referrals.c
+    return {status: int(n) for status, n in conn.execute(
+        select(r.status, func.count()).group_by(r.status).order_by(r.status))}
+
+
 def overdue(conn: Connection, *, receive_before: str, accept_before: str
             ) -> list[dict[str, Any]]:
     """Open referrals not received by ``receive_before``, and urgent ones not accepted by

@@ -251,6 +251,15 @@ def overdue(engine: Engine, settings: Settings, now: dt.datetime | None = None
     return rows
 
 
+def by_status(engine: Engine, settings: Settings, now: dt.datetime | None = None
+              ) -> tuple[dict[str, int], int]:
+    """The Responsible Authority's dashboard: referrals per status now, and how many of them
+    are overdue (the rule of ``overdue``)."""
+    with engine.connect() as conn:
+        counts = q.by_status(conn)
+    return counts, len(overdue(engine, settings, now))
+
+
 def to_rerefer(engine: Engine, actor: Actor) -> list[dict[str, Any]]:
     """Declined referrals, and people who did not arrive: the Responsible Authority's to
     refer elsewhere."""

@@ -114,6 +114,29 @@ def test_the_ministry_sees_statistics_only(central, held):
         assert client.get(path).status_code == 403, path
 
 
+@pytest.mark.parametrize("path", ["/console/statistics/tables.xlsx?quarter=2026",
+                                  "/console/statistics/cases.csv?quarter=2026",
+                                  "/console/statistics/report.pdf?quarter=2026"])
+def test_a_partner_downloads_no_statistics(central, held, path):
+    assert as_(central, "lindita").get(path).status_code == 403
+
+
+def test_the_ministry_reads_published_figures_only(central, held):
+    """Small counts are hidden for a ministry's account even when it asks for none hidden; the
+    Responsible Authority's own staff may see them."""
+    ministry = as_(central, "genci").get("/console/statistics?quarter=2026&lang=en").text
+    own = as_(central, "ana").get("/console/statistics?quarter=2026&lang=en").text
+    assert '<td class="num">x</td>' in ministry
+    assert '<td class="num">x</td>' not in own
+    assert 'id="referrals-by-status"' in own and 'id="referrals-by-status"' not in ministry
+
+
+def test_the_dashboard_counts_referrals_by_status(central, held):
+    page = as_(central, "drita").get("/console/statistics?quarter=2026&lang=en").text
+    counts = page[page.index('id="referrals-by-status"'):]
+    assert "<td>sent</td>" in counts and "Overdue" in counts
+
+
 def test_a_viewer_looks_but_records_nothing(central, held):
     client = as_(central, "ana")
     page = client.get(f"/console/referrals/{held['shared']}")

@@ -14,30 +14,36 @@ from sqlalchemy import Engine
 from screening.central.cases.forms import checkpoint_codes, standard_form
 from screening.central.console import catalogue, render
 from screening.central.console.context import Console, Forbidden
+from screening.central.referrals import registry
 from screening.central.staff import audit
+from screening.central.staff.auth import Staff
 from screening.central.statistics import report
 from screening.central.statistics.charts import stacked
 from screening.errors import QuarterError
 from screening.questionnaire.scoring import outcome_label
 from screening.reports.period import parse_period
 from screening.reports.statistics import Quarter
+from screening.reports.suppression import DEFAULT_K
 
 
 def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/statistics")
     def statistics_page(request: Request, quarter: str = "", checkpoint: str = "",
                         k: str = "", lang: str = "") -> Response:
-        console.need(request, "see_statistics")
+        staff = console.need(request, "see_statistics")
         lang = lang or console.language_of(request)  # the report's language: the page's
         today = dt.date.today()
         current = f"{today.year}Q{(today.month - 1) // 3 + 1}"
         summary, shown = None, {}
         if quarter:
-            parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang)
+            parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang, staff)
             summary = report.interviews_in(console.engine, parsed, code)
             quarter = str(parsed)
             shown = _shown(console.engine, parsed, code, threshold,
                            console.language_of(request))
+            if staff.may("see_referrals"):
+                shown["referral_counts"], shown["referrals_overdue"] = registry.by_status(
+                    console.engine, console.central.settings)
         query = urlencode({"quarter": quarter or current, "checkpoint": checkpoint,
                            "k": k, "lang": lang})
         return console.render(request, "statistics.html", quarter=quarter or current,
@@ -49,7 +55,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
     def statistics_pdf(request: Request, quarter: str = "", checkpoint: str = "",
                        k: str = "", lang: str = "sq") -> Response:
         staff = console.need(request, "see_statistics")
-        parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang)
+        parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang, staff)
         pdf = report.report_pdf(console.engine, parsed, checkpoint=code,
                                 suppress_below=threshold, lang=lang)
         audit.record_alone(console.engine, staff.name, "report_downloaded",
@@ -60,7 +66,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
     def statistics_csv(request: Request, quarter: str = "", checkpoint: str = "",
                        k: str = "", lang: str = "sq") -> Response:
         staff = console.need(request, "see_statistics")
-        parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang)
+        parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang, staff)
         tables = report.tables_zip(console.engine, parsed, checkpoint=code,
                                    suppress_below=threshold, lang=lang)
         audit.record_alone(console.engine, staff.name, "tables_downloaded",
@@ -71,8 +77,8 @@ def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/statistics/tables.xlsx")
     def statistics_xlsx(request: Request, quarter: str = "", checkpoint: str = "",
                         k: str = "", lang: str = "sq") -> Response:
-        staff = console.need(request)
-        parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang)
+        staff = console.need(request, "see_statistics")
+        parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang, staff)
         book = report.workbook(console.engine, parsed, checkpoint=code,
                                suppress_below=threshold, lang=lang)
         audit.record_alone(console.engine, staff.name, "tables_downloaded",
@@ -83,8 +89,8 @@ def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/statistics/cases.csv")
     def statistics_cases(request: Request, quarter: str = "", checkpoint: str = "",
                          k: str = "", lang: str = "sq") -> Response:
-        staff = console.need(request)
-        parsed, code, _threshold, _lang = _arguments(quarter, checkpoint, k, lang)
+        staff = console.need(request, "see_statistics")
+        parsed, code, _threshold, _lang = _arguments(quarter, checkpoint, k, lang, staff)
         cases = report.htcds_csv(console.engine, parsed, checkpoint=code)
         audit.record_alone(console.engine, staff.name, "cases_exported",
                            f"{parsed} {code or 'all'}")
@@ -108,9 +114,11 @@ def _shown(engine: Engine, period: Quarter, code: str | None, threshold: int | N
             "outcome_rows": outcomes}
 
 
-def _arguments(quarter: str, checkpoint: str, k: str, lang: str
+def _arguments(quarter: str, checkpoint: str, k: str, lang: str, staff: Staff
                ) -> tuple[Quarter, str | None, int | None, str]:
-    """(quarter, checkpoint code or None, suppression threshold or None, language)."""
+    """(quarter, checkpoint code or None, suppression threshold or None, language). An account
+    outside the Responsible Authority (a ministry's) reads published figures only: small
+    counts are always suppressed for it, at least at the default threshold."""
     try:
         parsed = parse_period(quarter)
     except QuarterError:
@@ -123,4 +131,6 @@ def _arguments(quarter: str, checkpoint: str, k: str, lang: str
         if not k.strip().isdigit() or not 2 <= int(k) <= 100:
             raise Forbidden("refused.k")
         threshold = int(k)
+    if not staff.may("see_cases"):
+        threshold = max(threshold or 0, DEFAULT_K)
     return parsed, code, threshold, "en" if lang == "en" else "sq"
