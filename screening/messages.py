@@ -40,6 +40,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "sq": "të dhënat e referencës mungojnë ose nuk janë të rregullta"},
     "store_error": {"en": "the database cannot do what was asked",
                     "sq": "baza e të dhënave nuk mund të kryejë veprimin e kërkuar"},
+    "checkpoint_period_unprotected": {
+        "en": "the {period} report of checkpoint {checkpoint} cannot be published with small "
+              "counts hidden: beside the national quarters it would give them away. Publish "
+              "{period} for all checkpoints, or the checkpoint's quarters one by one (counts "
+              "are shown in full without --suppress-below, for internal use only)",
+        "sq": "raporti {period} i pikës së kalimit kufitar {checkpoint} nuk mund të botohet me "
+              "numrat e vegjël të fshehur: pranë tremujorëve kombëtarë ai do t'i zbulonte. "
+              "Botoni {period} për të gjitha pikat e kalimit, ose tremujorët e pikës një nga "
+              "një (pa --suppress-below numrat shfaqen të plotë, vetëm për përdorim të "
+              "brendshëm)"},
     "report_invalid": {"en": "the document cannot be made from the data given",
                        "sq": "dokumenti nuk mund të krijohet nga të dhënat që u dhanë"},
     "interview_state": {"en": "the interview's status does not allow this change",

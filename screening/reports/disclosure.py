@@ -21,6 +21,7 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from screening.errors import ReportError
 from screening.reports.audit import System, reaching
 from screening.reports.period import QUARTER, YEAR, Period
 from screening.reports.shape import OTHER, other_key, published, shown_rows
@@ -459,7 +460,15 @@ def _minus(a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
 def protect(statistics: Statistics, k: int) -> dict[str, Masked]:
     """Table id -> the table as published with disclosure control, for the report
     ``statistics`` describes (its period and checkpoint, from the interviews it was counted
-    from)."""
+    from).
+
+    A single checkpoint's half-year or year is refused: published beside the national
+    quarters it narrows small counts that no suppression of its own can widen again
+    (docs/statistics.md, "known gap"), so it is published nationally only, or unsuppressed
+    for the Responsible Authority's own use."""
+    if statistics.checkpoint is not None and statistics.period.kind != QUARTER:
+        raise ReportError(code="checkpoint_period_unprotected", period=str(statistics.period),
+                          checkpoint=statistics.checkpoint)
     codes = tuple(row[0] for row in statistics.chart.rows if row[0] is not None)
     protector = _protector(statistics.source, k, codes)
     return masked(protector.report(statistics.period, statistics.checkpoint), k)

@@ -183,3 +183,18 @@ def test_the_frozen_2026_1_wording_would_be_caught(terms):
     for variant in ("'depistimit'", "'detyrim'", "'I dëbuar'", "'viktimë e prezumuar'",
                     "'emigracionit'", "'Vetëm u dha informacion'", "'ju abuzoi seksualisht'"):
         assert variant in found, variant
+
+
+def test_central_is_never_called_qendra_on_the_desktop():
+    """Central is *sistemi qendror* (docs/glossary.md): *qendra* alone reads as a shelter or a
+    reception centre; those keep the word (qendër strehimi, Qendra Kombëtare e Pritjes)."""
+    alone = re.compile(r"\bqend(?:ra|rës|rën|ër|rat)\b(?!\s+(?:strehimi|kombëtare|e\s+pritjes))",
+                       re.IGNORECASE)
+    found = []
+    for path in sorted(TRANSLATIONS.glob("screening_sq.ts")):
+        for message in ElementTree.parse(path).getroot().iter("message"):
+            translation = message.findtext("translation") or ""
+            if alone.search(translation):
+                found.append(translation)
+    assert found == []
+    assert alone.search("Qendra nuk arrihet") and not alone.search("në një qendër strehimi")

@@ -523,12 +523,12 @@
     <message>
         <location line="+3"/>
         <source>Central not reachable; %1 batch(es) wait and will be sent later</source>
-        <translation>Qendra nuk arrihet; %1 paketë(a) presin dhe do të dërgohen më vonë</translation>
+        <translation>Sistemi qendror nuk arrihet; paketat në pritje (%1) do të dërgohen më vonë</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Last sync with central: %1 · waiting: %2</source>
-        <translation>Sinkronizimi i fundit me qendrën: %1 · në pritje: %2</translation>
+        <translation>Sinkronizimi i fundit me sistemin qendror: %1 · në pritje: %2</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -548,7 +548,7 @@
     <message>
         <location line="+2"/>
         <source>Expected arrivals today and tomorrow (notified by central) — Enter starts the interview</source>
-        <translation>Mbërritje të pritura sot dhe nesër (të njoftuara nga qendra) — Enter nis intervistën</translation>
+        <translation>Mbërritje të pritura sot dhe nesër (të njoftuara nga sistemi qendror) — Enter nis intervistën</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -924,7 +924,7 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
     <message>
         <location line="+1"/>
         <source>Central and sync…</source>
-        <translation>Qendra dhe sinkronizimi…</translation>
+        <translation>Sistemi qendror dhe sinkronizimi…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1260,7 +1260,7 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
     <message>
         <location filename="../sync_dialog.py" line="+93"/>
         <source>Enter central&apos;s address and the enrolment code.</source>
-        <translation>Shkruani adresën e qendrës dhe kodin e regjistrimit.</translation>
+        <translation>Shkruani adresën e sistemit qendror dhe kodin e regjistrimit.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1286,17 +1286,17 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
     <message>
         <location line="+7"/>
         <source>%1 batch file(s) written. Take them to central; they count as sent when central&apos;s receipt comes back with a later sync.</source>
-        <translation>U shkruan %1 skedarë paketash. Çojini në qendër; quhen të dërguara kur vërtetimi i qendrës kthehet me një sinkronizim të mëvonshëm.</translation>
+        <translation>U shkruan skedarët e paketave (%1). Çojini te sistemi qendror; ato quhen të dërguara kur vërtetimi i sistemit qendror kthehet me një sinkronizim të mëvonshëm.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Central&apos;s certificate</source>
-        <translation>Certifikata e qendrës</translation>
+        <translation>Certifikata e sistemit qendror</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>This workstation is not enrolled with central. Ask central staff for an enrolment code.</source>
-        <translation>Ky kompjuter nuk është i regjistruar në qendër. Kërkojini stafit të qendrës një kod regjistrimi.</translation>
+        <translation>Ky kompjuter nuk është i regjistruar në sistemin qendror. Kërkojini stafit të Autoritetit Përgjegjës një kod regjistrimi.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1323,22 +1323,22 @@ Sinkronizimi i fundit i suksesshëm: %3. Në pritje për t&apos;u dërguar: %4 p
     <message>
         <location line="+3"/>
         <source>Interview %1 refused by central: %2</source>
-        <translation>Intervista %1 u refuzua nga qendra: %2</translation>
+        <translation>Intervista %1 u refuzua nga sistemi qendror: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Central could not be reached; the interviews stay in the outbox and the next sync tries again. (%1)</source>
-        <translation>Qendra nuk u arrit; intervistat mbeten në pritje dhe sinkronizimi i radhës provon përsëri. (%1)</translation>
+        <translation>Sistemi qendror nuk u arrit; intervistat mbeten në pritje dhe sinkronizimi i radhës provon përsëri. (%1)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Central</source>
-        <translation>Qendra</translation>
+        <translation>Sistemi qendror</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Central&apos;s address</source>
-        <translation>Adresa e qendrës</translation>
+        <translation>Adresa e sistemit qendror</translation>
     </message>
     <message>
         <location line="+1"/>
