@@ -1,7 +1,8 @@
 """Notices benchmark: recording notices one by one (each checked for a duplicate), importing a
 CSV of 10,000 rows, the signed list a checkpoint is sent, and linking after each batch when
-central already holds N recent interviews (the refresh reads every unlinked interview of the
-last 30 days that names a notice or shares a name key with an unlinked one).
+central already holds N recent interviews (the refresh opens every sealed record of an unlinked
+interview of the last 30 days and compares those that name a notice or share a name digest
+with an unlinked one).
 
 Central's database is SQLite in a temporary folder, opened in process.
 Run: .venv/bin/python bench/notices.py [INTERVIEWS]        (default 4000)

@@ -1,13 +1,14 @@
 """Victims' data sealed in central's database (docs/central.md, "Data at rest").
 
-Interview records (``interview_revisions.record``), the raw batches (``batch_archive.raw``) and
-the workstations' audit entries (``audit_entries.entry``) are kept sealed with AES-256-GCM
+Interview records (``interview_revisions.record``), the raw batches (``batch_archive.raw``),
+the workstations' audit entries (``audit_entries.entry``) and the person of each advance
+notice (``notices.person``: names, date of birth, travel, note) are kept sealed with AES-256-GCM
 under a *data key* that never enters the database: a key file beside the service's
 configuration (``SCREENING_CENTRAL_DATA_KEY_FILE``, by default ``<data dir>/keys/data.key``,
 mode 0600) or, for a container's secret, the file's text in ``SCREENING_CENTRAL_DATA_KEY``. A
 dump or a backup of the database alone reveals no answer and no name. The repeat-victim
-matching keys (a normalised name, a document number) are keyed digests under the same key, so
-equal keys still meet in an index.
+matching keys (a normalised name, a document number) and a notice's name key are keyed
+digests under the same key, so equal keys still meet in an index.
 
 Each sealed value carries the id of the key that sealed it and is bound to its place (table,
 column, row), so ``screening-central keys rotate`` can re-seal everything under a new key and
@@ -25,6 +26,7 @@ import re
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
@@ -81,6 +83,10 @@ class DataKeys:
     def digest(self, text: str) -> str:
         """The keyed digest of a matching key (64 hex characters)."""
         return crypto.keyed_digest(self.keys[self.current], MATCHING, text)
+
+    def name_digest(self, name_key: str) -> str:
+        """A normalised name as match_keys and notices keep it, so the two meet in SQL."""
+        return self.digest("name " + name_key)
 
     def _seal(self, data: bytes, where: str) -> bytes:
         return crypto.seal_at_rest(self.keys[self.current], data, where.encode("utf-8"))
@@ -209,6 +215,26 @@ def archive_place(batch_id: str) -> str:
     return f"batch_archive.raw:{batch_id}"
 
 
+def notice_place(notice_id: str) -> str:
+    return f"notices.person:{notice_id}"
+
+
+# -- a notice's person, sealed as one JSON value (migration 0010) -------------------------------
+
+NOTICE_PERSON = ("given_name", "family_name", "date_of_birth", "travel", "note")
+
+
+def seal_notice(ring: DataKeys, notice_id: str, fields: dict[str, object]) -> str:
+    """The personal fields of a notice (``NOTICE_PERSON``) sealed for its ``person`` column."""
+    return ring.seal_text(json.dumps({name: fields.get(name) for name in NOTICE_PERSON},
+                                     ensure_ascii=False), notice_place(notice_id))
+
+
+def open_notice(ring: DataKeys, notice_id: str, value: str) -> dict[str, str | None]:
+    opened = json.loads(ring.open_text(value, notice_place(notice_id)))
+    return {name: opened.get(name) for name in NOTICE_PERSON}
+
+
 # -- sealing what is there (migration 0007, key rotation) ---------------------------------------
 # Lightweight tables rather than schema.py's: a migration must keep working as the schema grows.
 
@@ -221,12 +247,23 @@ _PLACES = (
      ("device_id", "seq"), "entry", lambda k: audit_place(*k)),
     (sa.table("batch_archive", sa.column("batch_id"), sa.column("raw")), ("batch_id",), "raw",
      lambda k: archive_place(*k)),
+    # from migration 0010 on; migration 0007 runs before the table exists
+    (sa.table("notices", sa.column("id"), sa.column("person")), ("id",), "person",
+     lambda k: notice_place(*k)),
 )
+
+
+def _places(conn: Connection) -> list[tuple[sa.TableClause, tuple[str, ...], str, Any]]:
+    """The places of ``_PLACES`` the database at its present revision has."""
+    inspector = sa.inspect(conn)
+    tables = set(inspector.get_table_names())
+    return [place for place in _PLACES if place[0].name in tables
+            and place[2] in {c["name"] for c in inspector.get_columns(place[0].name)}]
 
 
 def holds_values(conn: Connection) -> bool:
     return any(conn.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).first()
-               for table, _keys, _column, _place in _PLACES)
+               for table, _keys, _column, _place in _places(conn))
 
 
 def reseal_all(conn: Connection, ring: DataKeys | None, target: DataKeys | None) -> int:
@@ -234,7 +271,7 @@ def reseal_all(conn: Connection, ring: DataKeys | None, target: DataKeys | None)
     them clear) and written again sealed with ``target``'s current key (None: in clear, for
     going back down). The number of values written."""
     written = 0
-    for table, key_names, column, place in _PLACES:
+    for table, key_names, column, place in _places(conn):
         keys = [tuple(row) for row in conn.execute(
             sa.select(*(table.c[k] for k in key_names)))]
         for start in range(0, len(keys), _CHUNK):

@@ -231,20 +231,17 @@ notices = Table(
     Column("id", String(36), primary_key=True),
     Column("checkpoint", String(100), nullable=False),
     Column("expected_date", String(10), nullable=False),
-    Column("given_name", String(150), nullable=False),
-    Column("family_name", String(150), nullable=False),
-    Column("date_of_birth", String(10)),
+    # given_name, family_name, date_of_birth, travel and note, sealed (atrest.seal_notice)
+    Column("person", Text, nullable=False),
     Column("age", Integer),
     Column("sex", String(20)),
     Column("nationality", String(2)),
-    Column("travel", String(100)),
     Column("coming_from", String(2)),
     Column("notified_by", String(200), nullable=False),
     Column("victim_suspected", Boolean, nullable=False),
     Column("child_suspected", Boolean, nullable=False),
     Column("meet_organisation", String(100)),
-    Column("note", String(500)),
-    Column("name_key", String(300)),
+    Column("name_key", String(300)),  # a keyed digest (atrest.DataKeys.name_digest)
     Column("birth_year", Integer),
     Column("merged", Integer, nullable=False),  # how many later notices were merged into it
     Column("created_at", String(40), nullable=False),

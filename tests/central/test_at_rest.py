@@ -1,6 +1,7 @@
 """Victims' data sealed at rest in central's database (screening/central/atrest.py), on SQLite
-and PostgreSQL: a dump alone names nobody, the queries give the plain JSON as before,
-migration 0007 seals what an earlier central stored, and ``keys rotate`` re-seals it all."""
+and PostgreSQL: a dump alone names nobody (an interview's nor an advance notice's), the
+queries give the plain JSON as before, migration 0007 seals what an earlier central stored,
+and ``keys rotate`` re-seals it all."""
 
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from screening.central import atrest, database, rotation
 from screening.central.batches import queries as batches
 from screening.central.batches.ingest import ingest
 from screening.central.cases import queries as cases
+from screening.central.notices import register
 from screening.central.repeats import candidates
 from screening.central.repeats import queries as repeats
-from screening.central.schema import audit_entries, interview_revisions, match_keys
+from screening.central.schema import audit_entries, interview_revisions, match_keys, notices
 from screening.errors import ScreeningError
 from screening.sync import wire
 from tests.central.live import run_cli
@@ -27,6 +29,7 @@ from tests.central.postgres import binaries
 from tests.unit.sync.batches import interview
 
 NAME, FAMILY, DOCUMENT = "Drilona", "Zenelaj", "ZX9081726"
+TRAVEL, NOTE = "OS847 Wien", "Sister Mimoza waits outside"
 EARLIER = ("0001", "0002", "0003", "0004", "0005", "0006")
 
 
@@ -47,7 +50,22 @@ def dump(central) -> bytes:
 
 def names_anyone(blob: bytes) -> bool:
     return any(word.encode() in blob or word.upper().encode() in blob
-               for word in (NAME, FAMILY, DOCUMENT, "drilona", "zenelaj"))
+               for word in (NAME, FAMILY, DOCUMENT, "drilona", "zenelaj", "OS847", "Mimoza",
+                            "1991-04-17"))
+
+
+def expect(central, **changes) -> register.Recorded:
+    """An advance notice of the victim's return (consular staff type it at central)."""
+    return register.add(central, {"checkpoint": "TIA", "expected_date": "2026-06-30",
+                                  "given_name": NAME, "family_name": FAMILY,
+                                  "date_of_birth": "1991-04-17", "travel": TRAVEL,
+                                  "note": NOTE, "notified_by": "consulate", **changes},
+                        by="drita")
+
+
+def shown(central, notice_id: str) -> tuple:
+    [n] = [n for n in register.listing(central) if n["id"] == notice_id]
+    return n["given_name"], n["family_name"], n["date_of_birth"], n["travel"], n["note"]
 
 
 def test_a_dump_of_the_database_names_nobody_and_central_reads_as_before(central, station):
@@ -60,7 +78,22 @@ def test_a_dump_of_the_database_names_nobody_and_central_reads_as_before(central
         assert [c.reason for c in repeats.candidates(conn)] == ["document_number"]
         keys = conn.execute(select(match_keys.c.name_key, match_keys.c.document_key)).all()
     assert all(len(k) == 64 for row in keys for k in row)  # keyed digests, no names
+    expected = expect(central).id
+    assert shown(central, expected) == (NAME, FAMILY, "1991-04-17", TRAVEL, NOTE)
+    with central.engine.connect() as conn:
+        (held,) = conn.execute(select(notices.c.person, notices.c.name_key)).all()
+    assert atrest.sealed_text(held.person) and len(held.name_key) == 64
     assert not names_anyone(dump(central))
+
+
+def test_a_notice_sealed_for_one_row_does_not_open_in_another(central):
+    first, second = expect(central).id, expect(central, given_name="Besa").id
+    with central.engine.begin() as conn:
+        moved = conn.execute(select(notices.c.person).where(notices.c.id == first)).scalar()
+        conn.execute(notices.update().where(notices.c.id == second).values(person=moved))
+    with pytest.raises(ScreeningError) as caught:
+        register.listing(central)
+    assert caught.value.code == "data_key" and "does not open" in caught.value.message
 
 
 def test_a_sealed_value_moved_to_another_row_does_not_open(central, station):
@@ -110,9 +143,12 @@ def test_the_data_key_file_is_private_and_a_damaged_one_is_named(tmp_path, monke
 def test_rotation_reseals_everything_under_a_new_key_and_forgets_the_old(central, station):
     record = victim()
     ingest(central, station.batch([record, victim()]))
+    expected = expect(central).id
+    with central.engine.connect() as conn:
+        digest = conn.execute(select(notices.c.name_key)).scalar()
     old = atrest.attached(central.engine)
     kid, count = rotation.rotate(central, "drita")
-    assert count == 2 + 2 + 1 and kid != old.current
+    assert count == 2 + 2 + 1 + 1 and kid != old.current
     ring = atrest.load_or_create(central.settings.data_dir)
     assert list(ring.keys) == [kid]
     with central.engine.connect() as conn:
@@ -120,6 +156,11 @@ def test_rotation_reseals_everything_under_a_new_key_and_forgets_the_old(central
         assert all(value.startswith(f"{atrest.TEXT_PREFIX}{kid}:") for value in stored)
         assert json.loads(cases.record(conn, record["id"])) == record
         assert [c.reason for c in repeats.candidates(conn)] == ["document_number"]
+        person, again = conn.execute(select(notices.c.person, notices.c.name_key)).one()
+    assert person.startswith(f"{atrest.TEXT_PREFIX}{kid}:") and again not in (digest, None)
+    assert shown(central, expected) == (NAME, FAMILY, "1991-04-17", TRAVEL, NOTE)
+    # the new digest still finds the person: a second notice merges into the first
+    assert expect(central, given_name=FAMILY, family_name=NAME).id == expected
     atrest.attach(central.engine, old)  # the old key alone opens nothing any more
     with central.engine.connect() as conn, pytest.raises(ScreeningError):
         cases.record(conn, record["id"])

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, func, select
 
+from screening.central import atrest
 from screening.central.repeats.candidates import VICTIM_OUTCOMES
 from screening.central.schema import case_facts, interview_revisions, interviews, notices
 
@@ -54,7 +55,7 @@ def notified_victims_met(conn: Connection, first: str, last: str) -> NotifiedVic
     interviews dated ``first`` to ``last``: the officer's answer to met_on_arrival_by."""
     f, r = case_facts.c, interview_revisions.c
     rows = conn.execute(
-        select(r.record)
+        select(r.interview_id, r.revision, r.record)
         .select_from(case_facts.join(notices, notices.c.interview_id == f.interview_id)
                      .join(interviews, interviews.c.id == f.interview_id)
                      .join(interview_revisions, and_(r.interview_id == interviews.c.id,
@@ -62,8 +63,10 @@ def notified_victims_met(conn: Connection, first: str, last: str) -> NotifiedVic
         .where(f.interview_date >= first, f.interview_date <= last,
                f.computed_outcome.in_(sorted(VICTIM_OUTCOMES))))
     met = notified = 0
-    for (text,) in rows:
+    ring = atrest.of(conn)
+    for interview_id, revision, sealed in rows:
         notified += 1
+        text = ring.open_text(sealed, atrest.revision_place(interview_id, revision))
         answers = json.loads(text).get("answers") or {}
         by = answers.get("met_on_arrival_by") if isinstance(answers, dict) else None
         met += isinstance(by, list) and bool(ORGANISATIONS.intersection(

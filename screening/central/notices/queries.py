@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, insert, or_, select, update
 
+from screening.central import atrest
 from screening.central.notices.model import Notice
 from screening.central.schema import (
     case_facts,
@@ -16,42 +17,65 @@ from screening.central.schema import (
     notices,
 )
 
-_FIELDS = ("checkpoint", "expected_date", "given_name", "family_name", "date_of_birth", "age",
-           "sex", "nationality", "travel", "coming_from", "victim_suspected",
-           "child_suspected", "meet_organisation", "note")
+_FIELDS = ("checkpoint", "expected_date", "age", "sex", "nationality", "coming_from",
+           "victim_suspected", "child_suspected", "meet_organisation")
 
 
-def _columns(notice: Notice) -> dict[str, Any]:
-    person = notice.person()
+def _columns(conn: Connection, notice: Notice) -> dict[str, Any]:
+    """The row of a notice: its person sealed, its name key a keyed digest (docs/central.md,
+    "Data at rest"), so the table names nobody and equal names still meet in the index."""
+    ring = atrest.of(conn)
+    key = notice.person().name_key
     return {**{name: getattr(notice, name) for name in _FIELDS},
-            "notified_by": ",".join(notice.notified_by), "name_key": person.name_key,
-            "birth_year": person.birth_year}
+            "person": atrest.seal_notice(ring, notice.id, {
+                name: getattr(notice, name) for name in atrest.NOTICE_PERSON}),
+            "notified_by": ",".join(notice.notified_by),
+            "name_key": ring.name_digest(key) if key else None,
+            "birth_year": notice.person().birth_year}
 
 
-def notice_of(row: Any) -> Notice:
-    m = row._mapping
-    return Notice(**{name: m[name] for name in _FIELDS}, id=m["id"],
+def _opened(conn: Connection, row: Any) -> dict[str, Any]:
+    """A row as the callers knew it before sealing: the person's fields in place of ``person``."""
+    shown = dict(row._mapping)
+    sealed = shown.pop("person")
+    return {**shown, **atrest.open_notice(atrest.of(conn), shown["id"], sealed)}
+
+
+def notice_of(conn: Connection, row: Any) -> Notice:
+    m = _opened(conn, row)
+    return Notice(**{name: m[name] for name in _FIELDS + atrest.NOTICE_PERSON}, id=m["id"],
                   notified_by=tuple(n for n in m["notified_by"].split(",") if n))
 
 
 def add(conn: Connection, notice: Notice, at: str, by: str) -> None:
-    conn.execute(insert(notices).values(id=notice.id, **_columns(notice), merged=0,
+    conn.execute(insert(notices).values(id=notice.id, **_columns(conn, notice), merged=0,
                                         created_at=at, created_by=by, updated_at=at))
 
 
 def replace_merged(conn: Connection, notice: Notice, at: str) -> None:
     conn.execute(update(notices).where(notices.c.id == notice.id).values(
-        **_columns(notice), merged=notices.c.merged + 1, updated_at=at))
+        **_columns(conn, notice), merged=notices.c.merged + 1, updated_at=at))
+
+
+def redigest(conn: Connection) -> None:
+    """Every notice's name digest made again under the current data key (key rotation)."""
+    ring = atrest.of(conn)
+    for row in conn.execute(select(notices)).all():
+        key = notice_of(conn, row).person().name_key
+        conn.execute(update(notices).where(notices.c.id == row.id).values(
+            name_key=ring.name_digest(key) if key else None))
 
 
 def unlinked_near(conn: Connection, checkpoint: str, name_key: str, first: str, last: str
                   ) -> list[Notice]:
-    """Unlinked notices at ``checkpoint`` with this name key, expected between two dates."""
+    """Unlinked notices at ``checkpoint`` with this (clear) name key, expected between two
+    dates."""
     c = notices.c
     rows = conn.execute(select(notices).where(
-        c.checkpoint == checkpoint, c.name_key == name_key, c.interview_id.is_(None),
+        c.checkpoint == checkpoint, c.name_key == atrest.of(conn).name_digest(name_key),
+        c.interview_id.is_(None),
         c.expected_date >= first, c.expected_date <= last).order_by(c.created_at, c.id))
-    return [notice_of(r) for r in rows]
+    return [notice_of(conn, r) for r in rows]
 
 
 def listing(conn: Connection, checkpoint: str | None = None, since: str | None = None
@@ -62,12 +86,12 @@ def listing(conn: Connection, checkpoint: str | None = None, since: str | None =
         query = query.where(c.checkpoint == checkpoint)
     if since:
         query = query.where(c.expected_date >= since)
-    return [dict(r._mapping) for r in conn.execute(query)]
+    return [_opened(conn, r) for r in conn.execute(query)]
 
 
 def get(conn: Connection, notice_id: str) -> dict[str, Any] | None:
     row = conn.execute(select(notices).where(notices.c.id == notice_id)).first()
-    return dict(row._mapping) if row else None
+    return _opened(conn, row) if row else None
 
 
 def window(conn: Connection, checkpoint: str, first: str, last: str) -> list[Notice]:
@@ -76,7 +100,7 @@ def window(conn: Connection, checkpoint: str, first: str, last: str) -> list[Not
     rows = conn.execute(select(notices).where(
         c.checkpoint == checkpoint, c.interview_id.is_(None), c.expected_date >= first,
         c.expected_date <= last).order_by(c.expected_date, c.id))
-    return [notice_of(r) for r in rows]
+    return [notice_of(conn, r) for r in rows]
 
 
 # -- linking ------------------------------------------------------------------------------------
@@ -95,17 +119,25 @@ def linked_interviews(conn: Connection) -> set[str]:
 def records_without_link(conn: Connection, since: str) -> list[tuple[str, str, str]]:
     """(interview id, checkpoint, current record) of the interviews received since ``since``
     that no notice is linked to and that may have one: their record names a notice, or their
-    person's name key (repeats' match_keys) is an unlinked notice's. The others are not read."""
+    person's name key (repeats' match_keys) is an unlinked notice's. Records are sealed, so
+    whether one names a notice is seen only once it is opened."""
     linked = select(notices.c.interview_id).where(notices.c.interview_id.is_not(None))
     awaited = select(match_keys.c.interview_id).where(match_keys.c.name_key.in_(
         select(notices.c.name_key).where(notices.c.interview_id.is_(None))))
     revs = interview_revisions
-    rows = conn.execute(select(interviews.c.id, interviews.c.checkpoint, revs.c.record).join(
-        revs, and_(revs.c.interview_id == interviews.c.id,
-                   revs.c.revision == interviews.c.revision)).where(
-        interviews.c.id.not_in(linked), interviews.c.received_at >= since,
-        or_(revs.c.record.contains('"notice_id"'), interviews.c.id.in_(awaited))))
-    return [(r.id, r.checkpoint, r.record) for r in rows]
+    rows = conn.execute(select(interviews.c.id, interviews.c.checkpoint, revs.c.revision,
+                               revs.c.record, interviews.c.id.in_(awaited).label("awaited"))
+                        .join(revs, and_(revs.c.interview_id == interviews.c.id,
+                                         revs.c.revision == interviews.c.revision))
+                        .where(interviews.c.id.not_in(linked),
+                               interviews.c.received_at >= since))
+    ring = atrest.of(conn)
+    found = []
+    for r in rows:
+        record = ring.open_text(r.record, atrest.revision_place(r.id, r.revision))
+        if r.awaited or '"notice_id"' in record:
+            found.append((r.id, r.checkpoint, record))
+    return found
 
 
 def suggested_pairs(conn: Connection) -> set[tuple[str, str]]:
@@ -156,5 +188,5 @@ def close_others(conn: Connection, notice_id: str, interview_id: str, by: str, a
 def overdue(conn: Connection, before: str) -> list[dict[str, Any]]:
     """Unlinked notices expected before ``before``: nobody arrived (or was not matched)."""
     c = notices.c
-    return [dict(r._mapping) for r in conn.execute(select(notices).where(
+    return [_opened(conn, r) for r in conn.execute(select(notices).where(
         c.interview_id.is_(None), c.expected_date < before).order_by(c.expected_date, c.id))]

@@ -66,7 +66,7 @@ def hidden(conn: Connection, person: Person) -> Person:
     return replace(person,
                    document_key=ring.digest("document " + person.document_key)
                    if person.document_key else None,
-                   name_key=ring.digest("name " + person.name_key) if person.name_key else None)
+                   name_key=ring.name_digest(person.name_key) if person.name_key else None)
 
 
 def put_keys(conn: Connection, people: Sequence[tuple[Person, int]]) -> None:

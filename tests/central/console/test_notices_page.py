@@ -137,7 +137,7 @@ def test_consular_staff_record_a_notice_in_albanian(browser, live, shots):
     assert made.returncode == 0, made.stderr
     context, page = new_page(browser, locale="sq-AL")
     try:
-        log_in(page, live.url, name="konsulli", lang="sq")
+        log_in(page, live.url, name="konsulli", lang="sq", lands="notices")  # its only page
         go(page, "notices", "sq")
         form = page.locator("#new-notice")
 
