@@ -79,6 +79,16 @@ def _check_cipher(conn: Connection) -> None:
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
+def salt_of(conn: Connection) -> str | None:
+    """The same salt, read through an open connection. While this process holds the database
+    open it must never open and close the file itself: closing any descriptor of it drops
+    every POSIX lock the process holds on it, and another process may then take the
+    database for unused and delete the write-ahead log under our feet (lost commits)."""
+    with translate_errors():
+        row = conn.execute("PRAGMA cipher_salt").fetchone()
+    return str(row[0]).lower() if row and row[0] else None
+
+
 def database_salt(path: Path) -> str | None:
     """SQLCipher's random per-database salt, the first 16 bytes of the file, in hex: it tells
     one store's database from another's without the key (None when the file is too short)."""

@@ -177,7 +177,7 @@ class StoreSession(AccountAdmin, DocumentReads):
                     audit.append(self.conn, None, "keyslots_state_suspect", None,
                                  {"problem": problem})
         generation = max(self._slots.generation, held) + 1
-        salt = connection.database_salt(self.paths.database)
+        salt = connection.salt_of(self.conn)
         with self._slots.editing() as fresh:
             fresh.seal_state(generation, salt)
         if held == 0:

@@ -75,7 +75,8 @@ def test_two_processes_take_twenty_workstations_at_once_exactly_once(two_central
                             receipts.setdefault(batch_id, set()).add(got)
                     # both processes answer with the one receipt the batch has
                     assert answers[0] == answers[1]
-                    stored += sum((r.result, r.code) == ("stored", "new") for r in answers[0])
+                    stored += sum((r.result, r.code) == ("stored", "new")
+                                  for r in answers[0].results)
             finally:
                 for client in clients:
                     client.close()

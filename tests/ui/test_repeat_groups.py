@@ -145,6 +145,9 @@ def test_removing_asks_first_and_renumbers(qtbot, standard_form, reference):
 
 
 def test_a_date_in_an_entry_is_checked_beside_it(qtbot, standard_form, reference):
+    from screening.ui.i18n import Languages
+
+    Languages().apply("en")  # the words below are English; an earlier test may leave Albanian
     saved: list = []
     view = make_view(qtbot, standard_form, reference, adult_no_indicators(), saved)
     view.show_question("exploitation_periods")

@@ -29,7 +29,7 @@ def test_a_published_leaflet_reaches_the_workstations_next_print(store, staff_si
 
     report = service.sync_now(store)
     assert report.reference.applied == ["v1: reference"] and not report.reference.refused
-    _form, in_use = forms.current(store.paths.root)
+    _form, in_use = forms.current(store.paths.root, forms.central_key(store))
     printed = squeeze(text(paperwork.leaflet(in_use).pdf))
     assert squeeze("Të drejtat tuaja sipas ligjit") in printed
     assert squeeze("TEST 0800 Linja kombëtare kundër trafikimit") in printed
