@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from screening.central.app import create_app
+from screening.central.batches.ingest import ingest
 from screening.central.cases import forms
 from screening.central.console import catalogue, render
 from screening.central.console.routes.language import back_to
@@ -20,11 +21,14 @@ from screening.central.referrals import casework, derive, lifecycle
 from screening.central.repeats import candidates, matching
 from screening.central.staff import accounts
 from screening.sync import wire
+from tests.central.conftest import enrol_station
 from tests.central.console.helpers import (
     AGENT,
     TestClient,
     add_staff,
+    adult,
     csrf_of,
+    interview_record,
     login,
     received_cases,
 )
@@ -266,3 +270,17 @@ def test_the_word_check_finds_what_the_issue_found():
     assert "person" not in left  # Albanian writes "person" too: a word of both is neither's
     assert foreign("Paketat e marra · Revoko pajisjen", "en") >= {"paketat", "revoko"}
     assert not foreign("English · TIA-261201-3F9A1C · 2026Q3 · PDF · drita", "sq")
+
+
+def test_identifiers_are_marked_as_no_language(central, admin):
+    """A workstation's id is hex and can spell a word ("be12…" read as the English "be" failed
+    the Albanian page check at random): ids, case references and document numbers are marked
+    lang="zxx", so neither a screen reader nor the word check takes them for words."""
+    station = enrol_station(central, "TIA")
+    ingest(central, station.batch([interview_record(adult(), seq=1)]))
+    for path in ("/console/batches", "/console/devices"):
+        page = admin.get(path)
+        assert f'<span class="muted mono" lang="zxx">{station.device_id[:8]}</span>' in page.text
+    for template in TEMPLATES:
+        for tag in re.findall(r"<[^>]*\bmono\b[^>]*>", template.read_text(encoding="utf-8")):
+            assert "lang=" in tag, (template.name, tag)
