@@ -615,10 +615,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "status is one of {statuses}"},
     "refused.no_match": {"sq": "nuk ka një përputhje të tillë të mundshme",
                          "en": "there is no such candidate match"},
-    "refused.notice_field": {"sq": "fusha «{field}» mungon ose nuk është e saktë; kthehuni "
-                                   "dhe korrigjojeni",
-                             "en": "the field “{field}” is missing or not right; go back and "
-                                   "correct it"},
+    "notices.add.wrong": {"sq": "Njoftimi nuk u regjistrua: fusha «{field}» mungon ose nuk është "
+                                "e saktë. Korrigjojeni më poshtë dhe regjistrojeni përsëri.",
+                          "en": "The notice was not recorded: the field “{field}” is missing or "
+                                "not right. Correct it below and record it again."},
     "refused.no_suggestion": {"sq": "nuk ka një mbërritje të tillë të sugjeruar",
                               "en": "there is no such suggested arrival"},
     "refused.checkpoint": {"sq": "pikë e panjohur e kalimit kufitar «{checkpoint}»",

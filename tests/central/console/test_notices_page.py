@@ -163,12 +163,36 @@ def test_consular_staff_record_a_notice_in_albanian(browser, live, shots):
         field("family_name").fill("Mema")
         form.get_by_label("Organizata Ndërkombëtare për Migracionin (IOM)").check()
         form.get_by_role("button", name=catalogue.text("sq", "notices.add.submit")).click()
-        said = catalogue.text("sq", "refused.notice_field",
+        said = catalogue.text("sq", "notices.add.wrong",
                               field=catalogue.text("sq", "notices.field.given_name"))
-        assert said[1:] in page.locator("main").inner_text()  # the page capitalises it
+        assert page.get_by_role("alert").inner_text() == said
+        # the form comes back as typed, the wrong field marked and focused for the correction
+        assert field("given_name").get_attribute("aria-invalid") == "true"
+        assert page.evaluate("document.activeElement.name") == "given_name"
+        assert field("given_name").input_value() == "=HYPERLINK(1)"
+        assert field("family_name").input_value() == "Mema"
+        assert field("checkpoint").input_value() == "TIA"
+        assert form.get_by_label("Organizata Ndërkombëtare për Migracionin (IOM)").is_checked()
+        page.screenshot(path=str(shots / "console-notice-wrong-sq.png"), full_page=True)
         go(page, "notices", "sq")
         assert "HYPERLINK" not in page.locator("#recent").inner_text()
         # consular staff record notices, but do not decide arrivals
         assert page.locator("section.suggestion button").count() == 0
     finally:
         context.close()
+
+
+def test_a_wrong_notice_comes_back_as_typed_and_escaped(central, client):
+    """Typed values are sent back into the form, never as markup; nothing is recorded."""
+    add_staff(central, "drita", "admin")
+    page = logged_in(client, "drita").get("/console/notices")
+    hostile = '"><script>alert(1)</script>'
+    answer = client.post("/console/notices/new", data={
+        "csrf": csrf_of(page.text), "checkpoint": "TIA", "expected_date": "2026-13-40",
+        "given_name": hostile, "family_name": "Hoxha", "notified_by": "iom"})
+    assert answer.status_code == 422
+    assert "<script>alert(1)" not in answer.text
+    assert 'value="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in answer.text
+    assert re.search(r'name="expected_date"[^>]*aria-invalid="true"', answer.text)
+    assert re.search(r'value="iom" checked', answer.text)
+    assert register.listing(central, since="2000-01-01") == []

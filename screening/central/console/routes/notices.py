@@ -26,37 +26,42 @@ SHOWN_DAYS = 30  # the recent notices: expected from this many days ago on
 
 
 def add_routes(app: FastAPI, console: Console) -> None:
-    @app.get("/notices")
-    def notices_page(request: Request, done: str | None = None) -> Response:
-        console.need(request, "see_notices")
+    def page(request: Request, message: str = "", status_code: int = 200,
+             entered: dict[str, object] | None = None, wrong: str = "") -> Response:
         today = dt.datetime.now(dt.UTC).date()
         lang = console.language_of(request)
         recent = register.listing(console.central,
                                   since=(today - dt.timedelta(days=SHOWN_DAYS)).isoformat())
         late = (today - dt.timedelta(days=NOTICE_LATE_DAYS)).isoformat()
         return console.render(
-            request, "notices.html", suggestions=linking.pending(console.central),
+            request, "notices.html", status_code, entered=entered or {}, wrong=wrong,
+            wrong_label=_label(lang, wrong), suggestions=linking.pending(console.central),
             overdue=linking.overdue(console.central, today), recent=recent, late=late,
-            message=DONE.get(done or "", ""),
+            message=message,
             notifiers=dict(forms.choices("advance_notice_by", lang)),
             checkpoints=dict(forms.checkpoint_codes(lang)),
             sexes=forms.choices("sex", lang), organisations=_organisations(lang))
+
+    @app.get("/notices")
+    def notices_page(request: Request, done: str | None = None) -> Response:
+        console.need(request, "see_notices")
+        return page(request, DONE.get(done or "", ""))
 
     @app.post("/notices/new")
     async def add_notice(request: Request) -> Response:
         staff = await run_in_threadpool(console.need, request, "record_notice")
         form = await request.form()
         fields: dict[str, object] = {name: str(form.get(name) or "") for name in TEXT_FIELDS}
-        fields["notified_by"] = ",".join(str(v) for v in form.getlist("notified_by"))
+        notified = [str(v) for v in form.getlist("notified_by")]
+        fields["notified_by"] = ",".join(notified)
         fields.update({flag: "yes" if form.get(flag) else "" for flag in FLAGS})
         try:
             done = await run_in_threadpool(lambda: register.add(console.central, fields,
                                                                 by=staff.name))
         except NoticeInvalid as wrong:
-            key = f"notices.field.{wrong.field}"
-            label = catalogue.text(console.language_of(request), key) \
-                if key in catalogue.MESSAGES else wrong.field
-            raise Forbidden("refused.notice_field", field=label) from None
+            # the form comes back as typed, the wrong field marked: nothing typed is lost
+            return await run_in_threadpool(page, request, status_code=422, wrong=wrong.field,
+                                           entered={**fields, "notified_by": notified})
         return RedirectResponse(f"{PREFIX}/notices?done={'merged' if done.merged else 'added'}",
                                 status_code=303)
 
@@ -74,6 +79,11 @@ def add_routes(app: FastAPI, console: Console) -> None:
     @app.post("/notices/suggestions/{suggestion_id}/reject")
     def reject_link(request: Request, suggestion_id: str) -> Response:
         return decide(request, suggestion_id, "rejected")
+
+
+def _label(lang: str, field: str) -> str:
+    key = f"notices.field.{field}"
+    return catalogue.text(lang, key) if key in catalogue.MESSAGES else field
 
 
 def _organisations(lang: str) -> list[tuple[str, str]]:
