@@ -12,8 +12,11 @@ from screening.reports.recovery_sheet import SheetFacts, build_recovery_sheet
 from tests.unit.reports.helpers import text
 
 
+# new codes each run; the ids stay the same, so every test worker collects the same tests
 @pytest.mark.parametrize("code", ["-".join([letter * 5] * 8) for letter in "WMJ"]
-                         + [new_recovery_code() for _ in range(5)])
+                         + [new_recovery_code() for _ in range(5)],
+                         ids=[*(f"{letter}-repeated" for letter in "WMJ"),
+                              *(f"new-{n}" for n in range(1, 6))])
 def test_the_code_stays_on_one_line(code):
     pdf = build_recovery_sheet(SheetFacts(code, "desk-1", "Rinas (TIA)", "drita",
                                           dt.date(2026, 12, 1)))
