@@ -131,6 +131,14 @@ class HomeScreen(Retranslating, QWidget):
         self.expected, self.reference = arrivals, reference
         self._fill_arrivals()
 
+    def focus_arrivals(self) -> bool:
+        """Keyboard focus on the first expected arrival; False when none is expected."""
+        if not self.expected or self.arrivals.topLevelItemCount() == 0:
+            return False
+        self.arrivals.setCurrentItem(self.arrivals.topLevelItem(0))
+        self.arrivals.setFocus()
+        return True
+
     def _fill_arrivals(self) -> None:
         self.arrivals.fill(self.expected, self.form, self.reference, self.lang, dt.date.today())
         self.arrivals.setVisible(bool(self.expected))

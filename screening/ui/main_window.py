@@ -159,6 +159,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.new_action.triggered.connect(self.new_interview)
         self.home_action = QAction(self, shortcut=QKeySequence("Ctrl+H"))
         self.home_action.triggered.connect(self.show_home)
+        self.arrivals_action = QAction(self, shortcut=QKeySequence("Ctrl+E"))
+        self.arrivals_action.triggered.connect(self.show_arrivals)
         self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock_now)
         self.logout_action = QAction(self)
@@ -179,6 +181,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.admin_menu.addAction(action) if action else self.admin_menu.addSeparator()
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.new_action)
+        self.file_menu.addAction(self.arrivals_action)
         self.documents_menu = self.menuBar().addMenu("")
         self.record_action = QAction(self)
         self.record_action.triggered.connect(self._print_record)
@@ -247,7 +250,8 @@ class MainWindow(Retranslating, QMainWindow):
     def _update_session_actions(self) -> None:
         active = self.active
         logged_in = active is not None
-        for action in (self.new_action, self.home_action, self.lock_action, self.logout_action):
+        for action in (self.new_action, self.home_action, self.arrivals_action,
+                       self.lock_action, self.logout_action):
             action.setEnabled(logged_in)
         for code, action in self.language_actions.items():
             action.setChecked(code == self.languages.lang)
@@ -392,6 +396,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.show_login()
 
     # -- home and interviews ---------------------------------------------------------------
+
+    def show_arrivals(self) -> None:
+        """The returnees central said are coming, the first one chosen: Enter starts its
+        interview, with what the notice says already filled in."""
+        self.show_home()
+        if self.stack.currentWidget() is self.home and not self.home.focus_arrivals():
+            self.statusBar().showMessage(
+                self.tr("No arrivals are expected today or tomorrow."), 10_000)
 
     def show_home(self) -> None:
         session = self.active
@@ -696,6 +708,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.new_action.setText(self.tr("New interview"))
         self.home_action.setText(self.tr("Home"))
+        self.arrivals_action.setText(self.tr("Expected arrivals"))
         self.lock_action.setText(self.tr("Lock"))
         self.logout_action.setText(self.tr("Log out"))
         self.quit_action.setText(self.tr("Quit"))

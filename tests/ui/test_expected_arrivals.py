@@ -48,6 +48,8 @@ def test_an_expected_arrival_starts_its_interview_with_one_key(qtbot, window, ce
     first_run(qtbot, win)
     log_in(qtbot, win, "drita")
     assert win.home.arrivals.isHidden()  # nothing expected before the first sync
+    qtbot.keyClick(win, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert win.statusBar().currentMessage() == "Nuk pritet asnjë mbërritje sot ose nesër."
     dialog = open_dialog(qtbot, win, win.central_action, SyncDialog)
     printed = run_cli(central.data_dir, central.db_url, "enrolment-code", "TIA").stdout
     qtbot.keyClicks(dialog.server, central.url)
@@ -64,7 +66,12 @@ def test_an_expected_arrival_starts_its_interview_with_one_key(qtbot, window, ce
     headers = [arrivals.headerItem().text(c) for c in range(arrivals.columnCount())]
     assert headers[:2] == ["Pritet", "Personi"]
 
-    arrivals.setFocus()
+    assert win.arrivals_action.text() == "Mbërritjet e pritura"
+    win.activateWindow()  # as the window manager does once the dialog is closed
+    qtbot.waitUntil(win.isActiveWindow, timeout=10_000)
+    qtbot.keyClick(win, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(arrivals.hasFocus, timeout=10_000)
+    assert arrivals.currentItem().text(1) == "Arbër Çela"  # the first, chosen
     qtbot.keyClick(arrivals, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: win.interview_id is not None, timeout=30_000)
     answers = win.runner.store(

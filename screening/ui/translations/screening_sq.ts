@@ -359,7 +359,7 @@
     <message>
         <location filename="../asking.py" line="+14"/>
         <location filename="../dialogs.py" line="+17"/>
-        <location filename="../main_window.py" line="+546"/>
+        <location filename="../main_window.py" line="+558"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -486,7 +486,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../home.py" line="+193"/>
+        <location filename="../home.py" line="+201"/>
         <source>Draft</source>
         <translation>E papërfunduar</translation>
     </message>
@@ -789,7 +789,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="-210"/>
+        <location filename="../main_window.py" line="-218"/>
         <source>Damaged database</source>
         <translation>Baza e të dhënave është e dëmtuar</translation>
     </message>
@@ -808,7 +808,12 @@ What to do: close the program, move store.db and keyslots.json out of that folde
         <translation>Fjalëkalimi është i gabuar.</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+25"/>
+        <source>No arrivals are expected today or tomorrow.</source>
+        <translation>Nuk pritet asnjë mbërritje sot ose nesër.</translation>
+    </message>
+    <message>
+        <location line="+138"/>
         <source>Finalise the interview</source>
         <translation>Përfundimi i intervistës</translation>
     </message>
@@ -950,6 +955,11 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
         <location line="+1"/>
         <source>Home</source>
         <translation>Faqja kryesore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected arrivals</source>
+        <translation>Mbërritjet e pritura</translation>
     </message>
     <message>
         <location line="+1"/>
