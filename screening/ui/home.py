@@ -133,9 +133,10 @@ class HomeScreen(Retranslating, QWidget):
 
     def focus_arrivals(self) -> bool:
         """Keyboard focus on the first expected arrival; False when none is expected."""
-        if not self.expected or self.arrivals.topLevelItemCount() == 0:
+        first = self.arrivals.topLevelItem(0) if self.expected else None
+        if first is None:
             return False
-        self.arrivals.setCurrentItem(self.arrivals.topLevelItem(0))
+        self.arrivals.setCurrentItem(first)
         self.arrivals.setFocus()
         return True
 
