@@ -14,6 +14,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +33,7 @@ YNU_KEYS = {"en": {"yes": "Y", "no": "N", "unknown": "U"},
 YNU_WORDS = {"en": {"yes": "Yes", "no": "No", "unknown": "Don't know"},
              "sq": {"yes": "Po", "no": "Jo", "unknown": "Nuk e di"}}
 RADIO_LIMIT = 8  # longer lists become a searchable drop-down
+TWO_COLUMNS_FROM = 4  # radio lists longer than this take two columns
 
 
 class Field(QWidget):
@@ -280,8 +282,8 @@ class ChoiceField(Field):
 
     def build_editor(self) -> QWidget:
         box = QWidget()
-        row = QHBoxLayout(box) if self._horizontal() else QVBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
         self.group = QButtonGroup(box)
         self.group.setExclusive(True)
         self.buttons: dict[str, QRadioButton] = {}
@@ -290,18 +292,32 @@ class ChoiceField(Field):
             button.setObjectName(f"choice_{self.question.id}_{value}")
             self.group.addButton(button)
             self.buttons[value] = button
-            row.addWidget(button)
             button.toggled.connect(self._chosen)
-        if isinstance(row, QHBoxLayout):
-            row.addStretch(1)
+        column.addLayout(self._lay_out(list(self.buttons.values())))
         self.offered: str | None = None
         self.suggestion = QLabel()
         self.suggestion.setObjectName("questionHint")
         self.suggestion.setWordWrap(True)
         self.suggestion.hide()
-        row.addWidget(self.suggestion)
+        column.addWidget(self.suggestion)
         box.setFocusProxy(next(iter(self.buttons.values())))
         return box
+
+    def _lay_out(self, buttons: list[QRadioButton]) -> QHBoxLayout | QGridLayout:
+        """Yes/no/unknown on one line; a longer list in two columns, read down the first
+        then the second, so that eight choices (and each further referral's) take four lines."""
+        if self._horizontal():
+            row = QHBoxLayout()
+            for button in buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            return row
+        grid = QGridLayout()
+        rows = (len(buttons) + 1) // 2 if len(buttons) > TWO_COLUMNS_FROM else len(buttons)
+        for n, button in enumerate(buttons):
+            grid.addWidget(button, n % rows, n // rows)
+        grid.setColumnStretch(2, 1)
+        return grid
 
     def offer(self, value: Any) -> None:
         """A suggestion is only shown: a radio button ticked but not saved would look answered
