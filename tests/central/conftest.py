@@ -20,6 +20,7 @@ from screening.central.clock import utc_now
 from screening.central.devices import enrolment
 from screening.central.service import Central, open_central
 from screening.sync import wire
+from tests.central.live import LiveCentral
 from tests.central.postgres import Cluster, PostgresUnavailable
 from tests.unit.sync.batches import Workstation
 
@@ -74,6 +75,25 @@ def database_url(request, tmp_path) -> str:
     if migrated:
         return cluster.new_database(template=request.getfixturevalue("migrated_postgres"))
     return cluster.new_database()
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory) -> Iterator[LiveCentral]:
+    """A real central server on loopback for a module's tests, on SQLite (a module may
+    define its own: on PostgreSQL, with other settings)."""
+    data_dir = tmp_path_factory.mktemp("central")
+    server = LiveCentral(data_dir, f"sqlite:///{data_dir / 'central.db'}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def staff_side(live) -> Iterator[Central]:
+    """Central opened in the test process on the live server's database, as staff see it (no
+    process per look)."""
+    central = open_central(settings.Settings(live.data_dir, live.db_url), migrate=False)
+    yield central
+    central.close()
 
 
 @pytest.fixture

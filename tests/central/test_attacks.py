@@ -20,11 +20,9 @@ import requests
 from sqlalchemy import select
 
 from screening import crypto
-from screening.central import settings
 from screening.central.batches import queries as batches
 from screening.central.devices import enrolment
 from screening.central.schema import console_events
-from screening.central.service import open_central
 from screening.central.staff import auth
 from screening.store import filelock
 from screening.store.session import StoreSession
@@ -51,13 +49,6 @@ def live(tmp_path_factory):
                          env={"SCREENING_CENTRAL_IDLE_SECONDS": str(IDLE_SECONDS)})
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def staff_side(live):
-    central = open_central(settings.Settings(live.data_dir, live.db_url), migrate=False)
-    yield central
-    central.close()
 
 
 def rss_bytes(pid: int) -> int:

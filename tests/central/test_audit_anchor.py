@@ -8,32 +8,14 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from screening.central import settings
 from screening.central.batches import queries as held
 from screening.central.schema import audit_heads
-from screening.central.service import open_central
 from screening.store import audit, connection
 from screening.store.keyslots import KeySlots, account_slot
 from screening.store.session import StoreSession
 from screening.sync import service
 from tests.answer_sets import adult_no_indicators
-from tests.central.live import LiveCentral
 from tests.unit.store.helpers import SUPERVISOR, SUPERVISOR_PW, TEST_KDF, login
-
-
-@pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("central")
-    server = LiveCentral(data_dir, f"sqlite:///{data_dir / 'central.db'}")
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def staff_side(live):
-    central = open_central(settings.Settings(live.data_dir, live.db_url), migrate=False)
-    yield central
-    central.close()
 
 
 @pytest.fixture

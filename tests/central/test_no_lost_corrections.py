@@ -9,14 +9,11 @@ import uuid
 
 import pytest
 
-from screening.central import settings
 from screening.central.batches import queries as held
-from screening.central.service import open_central
 from screening.store.session import StoreSession
 from screening.sync import builder, identity, service, wire
 from screening.sync.outbox import Outbox
 from tests.answer_sets import adult_no_indicators
-from tests.central.live import LiveCentral
 from tests.unit.store.helpers import (
     OFFICER,
     OFFICER_PW,
@@ -28,21 +25,6 @@ from tests.unit.store.helpers import (
 )
 
 DAY = 86_400
-
-
-@pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("central")
-    server = LiveCentral(data_dir, f"sqlite:///{data_dir / 'central.db'}")
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def staff_side(live):
-    central = open_central(settings.Settings(live.data_dir, live.db_url), migrate=False)
-    yield central
-    central.close()
 
 
 @pytest.fixture

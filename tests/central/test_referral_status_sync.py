@@ -10,36 +10,17 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 from screening import crypto
-from screening.central import settings
 from screening.central.devices import enrolment
 from screening.central.referrals import registry
 from screening.central.referrals.access import Actor
-from screening.central.service import open_central
 from screening.store.session import StoreSession
 from screening.sync import identity, packages, referralstatus, service
-from tests.central.live import ROOT, LiveCentral
+from tests.central.live import ROOT
 from tests.central.referrals.cases import referred_adult
 from tests.unit.store.helpers import SUPERVISOR, SUPERVISOR_PW, TEST_KDF
 
 VATRA = Actor("mira", "partner", "vatra")
-
-
-@pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("central")
-    server = LiveCentral(data_dir, f"sqlite:///{data_dir / 'central.db'}")
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def staff_side(live):
-    central = open_central(settings.Settings(live.data_dir, live.db_url), migrate=False)
-    yield central
-    central.close()
 
 
 def test_each_sync_brings_the_status_of_the_workstation_s_own_referrals(live, staff_side,

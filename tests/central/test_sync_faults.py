@@ -9,12 +9,10 @@ import random
 import pytest
 
 from screening import crypto
-from screening.central import settings
 from screening.central.batches import queries as interviews
 from screening.central.clock import utc_now
 from screening.central.devices import enrolment
 from screening.central.devices import queries as devices
-from screening.central.service import open_central
 from screening.sync import wire
 from screening.sync.outbox import Outbox
 from screening.sync.sender import send_pending
@@ -40,14 +38,6 @@ def live(request, tmp_path_factory):
     server = LiveCentral(data_dir, url)
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def staff_side(live):
-    """Central opened in the test process on the server's database (no process per look)."""
-    central = open_central(settings.Settings(live.data_dir, live.db_url), migrate=False)
-    yield central
-    central.close()
 
 
 @pytest.fixture

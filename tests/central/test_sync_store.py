@@ -8,11 +8,9 @@ import json
 import pytest
 
 from screening import crypto
-from screening.central import settings
 from screening.central.batches import queries as held
 from screening.central.cases import queries as cases
 from screening.central.devices import enrolment
-from screening.central.service import open_central
 from screening.errors import ScreeningError
 from screening.store.session import StoreSession
 from screening.sync import builder, identity, limits, status, wire
@@ -20,23 +18,7 @@ from screening.sync.outbox import Outbox
 from screening.sync.sender import send_pending
 from screening.sync.transport import CentralClient
 from tests.answer_sets import adult_no_indicators, with_yes
-from tests.central.live import LiveCentral
 from tests.unit.store.helpers import TEST_KDF
-
-
-@pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("central")
-    server = LiveCentral(data_dir, f"sqlite:///{data_dir / 'central.db'}")
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def staff_side(live):
-    central = open_central(settings.Settings(live.data_dir, live.db_url), migrate=False)
-    yield central
-    central.close()
 
 
 def enrol(store, staff_side, live) -> identity.Identity:
