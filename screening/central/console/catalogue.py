@@ -615,10 +615,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "status is one of {statuses}"},
     "refused.no_match": {"sq": "nuk ka një përputhje të tillë të mundshme",
                          "en": "there is no such candidate match"},
-    "notices.add.wrong": {"sq": "Njoftimi nuk u regjistrua: fusha «{field}» mungon ose nuk është "
-                                "e saktë. Korrigjojeni më poshtë dhe regjistrojeni përsëri.",
-                          "en": "The notice was not recorded: the field “{field}” is missing or "
-                                "not right. Correct it below and record it again."},
+    "notices.add.wrong": {"sq": "Njoftimi nuk u regjistrua — {field}: {reason}. Korrigjojeni më "
+                                "poshtë dhe regjistrojeni përsëri.",
+                          "en": "The notice was not recorded — {field}: {reason}. Correct it "
+                                "below and record it again."},
     "refused.no_suggestion": {"sq": "nuk ka një mbërritje të tillë të sugjeruar",
                               "en": "there is no such suggested arrival"},
     "refused.checkpoint": {"sq": "pikë e panjohur e kalimit kufitar «{checkpoint}»",

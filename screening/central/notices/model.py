@@ -26,15 +26,58 @@ _OLDEST_AGE = 120
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+# What can be wrong with a field, in the words of the English command line and of the
+# Albanian console (which names the field itself: "Emri: mungon").
+REASONS: dict[str, dict[str, str]] = {
+    "missing": {"en": "missing", "sq": "mungon"},
+    "nul": {"en": "holds a NUL character", "sq": "përmban një shenjë NUL"},
+    "formula": {"en": "cannot begin with = + - or @ (a spreadsheet would run it as a formula)",
+                "sq": "nuk mund të fillojë me = + - ose @ (një fletë llogaritëse do ta "
+                      "ekzekutonte si formulë)"},
+    "too_long": {"en": "longer than {longest} characters",
+                 "sq": "më e gjatë se {longest} shenja"},
+    "no_letters": {"en": "holds no letters", "sq": "nuk ka asnjë shkronjë"},
+    "not_a_date": {"en": "not a date written YYYY-MM-DD",
+                   "sq": "nuk është datë e shkruar VVVV-MM-DD"},
+    "year": {"en": "not a plausible year", "sq": "viti nuk është i besueshëm"},
+    "age": {"en": "a whole number of years from 0 to {oldest}",
+            "sq": "një numër i plotë vitesh nga 0 deri në {oldest}"},
+    "one_of": {"en": "one of {choices}", "sq": "një nga: {choices}"},
+    "country": {"en": "not an ISO 3166 country code (two letters, e.g. DE)",
+                "sq": "nuk është kod shteti ISO 3166 (dy shkronja, p.sh. DE)"},
+    "notifier_missing": {"en": "missing (one or more of {choices})",
+                         "sq": "mungon (një ose më shumë nga: {choices})"},
+    "notifier_unknown": {"en": "one or more of {choices}",
+                         "sq": "një ose më shumë nga: {choices}"},
+    "yes_no": {"en": "yes or no", "sq": "po ose jo"},
+    "checkpoint_unknown": {
+        "en": "not a checkpoint code of the reference data (one of {choices})",
+        "sq": "nuk është kod i një pike të kalimit kufitar në të dhënat e referencës (një nga: "
+              "{choices})"},
+    "born_after": {"en": "after the expected date", "sq": "pas datës së pritur"},
+}
+
+
 class NoticeInvalid(ScreeningError):
-    """What is wrong with a notice, in words for the person who typed it (no value quoted)."""
+    """What is wrong with a notice: the field and why, in words for the person who typed it
+    (no value quoted)."""
 
     code = "notice_invalid"
 
-    @property
-    def field(self) -> str:
-        """The field the message is about (every message begins "field: ...")."""
-        return self.message.split(":", 1)[0]
+    def __init__(self, field: str, reason: str, **params: Any) -> None:
+        self.field, self.reason = field, reason
+        super().__init__(f"{field}: {_said(reason, params, 'en')}", **params)
+
+    def reason_in(self, lang: str) -> str:
+        return _said(self.reason, self.params, lang)
+
+    def in_language(self, lang: str) -> str:
+        return f"{self.field}: {self.reason_in(lang)}"
+
+
+def _said(reason: str, params: dict[str, Any], lang: str) -> str:
+    entry = REASONS[reason]
+    return (entry.get(lang) or entry["en"]).format_map(params)
 
 
 @dataclass(frozen=True)
@@ -81,8 +124,8 @@ def build(fields: dict[str, Any], allowed: Allowed) -> Notice:
     ``NoticeInvalid`` naming the field."""
     checkpoint = _required(fields, "checkpoint")
     if checkpoint not in allowed.checkpoints:
-        raise NoticeInvalid(f"checkpoint: not a checkpoint code of the reference data "
-                            f"(one of {', '.join(sorted(allowed.checkpoints))})")
+        raise NoticeInvalid("checkpoint", "checkpoint_unknown",
+                            choices=", ".join(sorted(allowed.checkpoints)))
     notice = Notice(
         checkpoint=checkpoint, expected_date=_date(fields, "expected_date", required=True) or "",
         given_name=_name(fields, "given_name"), family_name=_name(fields, "family_name"),
@@ -97,7 +140,7 @@ def build(fields: dict[str, Any], allowed: Allowed) -> Notice:
         meet_organisation=_choice(fields, "meet_organisation", tuple(allowed.organisations)),
         note=_text(fields, "note", _LONGEST_NOTE))
     if notice.date_of_birth and notice.date_of_birth > notice.expected_date:
-        raise NoticeInvalid("date_of_birth: after the expected date")
+        raise NoticeInvalid("date_of_birth", "born_after")
     return notice
 
 
@@ -129,37 +172,36 @@ def _value(fields: dict[str, Any], name: str) -> str:
     if not isinstance(value, str):
         value = str(value)
     if "\x00" in value:
-        raise NoticeInvalid(f"{name}: holds a NUL character")
+        raise NoticeInvalid(name, "nul")
     return value.strip()
 
 
 def _required(fields: dict[str, Any], name: str) -> str:
     value = _value(fields, name)
     if not value:
-        raise NoticeInvalid(f"{name}: missing")
+        raise NoticeInvalid(name, "missing")
     return value
 
 
 def _plain(name: str, value: str) -> str:
     if value.startswith(_FORMULA_START):
-        raise NoticeInvalid(f"{name}: cannot begin with = + - or @ (a spreadsheet would run "
-                            "it as a formula)")
+        raise NoticeInvalid(name, "formula")
     return value
 
 
 def _name(fields: dict[str, Any], name: str) -> str:
     value = _plain(name, _required(fields, name))
     if len(value) > _LONGEST_NAME:
-        raise NoticeInvalid(f"{name}: longer than {_LONGEST_NAME} characters")
+        raise NoticeInvalid(name, "too_long", longest=_LONGEST_NAME)
     if matching.name_key(value) is None:
-        raise NoticeInvalid(f"{name}: holds no letters")
+        raise NoticeInvalid(name, "no_letters")
     return value
 
 
 def _text(fields: dict[str, Any], name: str, longest: int) -> str | None:
     value = _plain(name, _value(fields, name))
     if len(value) > longest:
-        raise NoticeInvalid(f"{name}: longer than {longest} characters")
+        raise NoticeInvalid(name, "too_long", longest=longest)
     return value or None
 
 
@@ -170,9 +212,9 @@ def _date(fields: dict[str, Any], name: str, *, required: bool = False) -> str |
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise NoticeInvalid(f"{name}: not a date written YYYY-MM-DD") from None
+        raise NoticeInvalid(name, "not_a_date") from None
     if not 1900 <= day.year <= 2100:
-        raise NoticeInvalid(f"{name}: not a plausible year")
+        raise NoticeInvalid(name, "year")
     return day.isoformat()
 
 
@@ -181,31 +223,31 @@ def _age(value: object) -> int | None:
         return None
     text = str(value).strip()
     if not (text.isascii() and text.isdigit()) or int(text) > _OLDEST_AGE:
-        raise NoticeInvalid(f"age: a whole number of years from 0 to {_OLDEST_AGE}")
+        raise NoticeInvalid("age", "age", oldest=_OLDEST_AGE)
     return int(text)
 
 
 def _choice(fields: dict[str, Any], name: str, values: tuple[str, ...]) -> str | None:
     value = _value(fields, name)
     if value and value not in values:
-        raise NoticeInvalid(f"{name}: one of {', '.join(sorted(values))}")
+        raise NoticeInvalid(name, "one_of", choices=", ".join(sorted(values)))
     return value or None
 
 
 def _country(fields: dict[str, Any], name: str, allowed: Allowed) -> str | None:
     value = _value(fields, name).upper()
     if value and value not in allowed.countries:
-        raise NoticeInvalid(f"{name}: not an ISO 3166 country code (two letters, e.g. DE)")
+        raise NoticeInvalid(name, "country")
     return value or None
 
 
 def _notifiers(value: object) -> tuple[str, ...]:
     words = [w.strip() for w in str(value or "").replace(";", ",").split(",") if w.strip()]
     if not words:
-        raise NoticeInvalid(f"notified_by: missing (one or more of {', '.join(NOTIFIERS)})")
+        raise NoticeInvalid("notified_by", "notifier_missing", choices=", ".join(NOTIFIERS))
     unknown = [w for w in words if w not in NOTIFIERS]
     if unknown:
-        raise NoticeInvalid(f"notified_by: one or more of {', '.join(NOTIFIERS)}")
+        raise NoticeInvalid("notified_by", "notifier_unknown", choices=", ".join(NOTIFIERS))
     return tuple(n for n in NOTIFIERS if n in words)
 
 
@@ -215,4 +257,4 @@ def _flag(fields: dict[str, Any], name: str) -> bool:
         return False
     if value in ("yes", "true", "1", "po"):
         return True
-    raise NoticeInvalid(f"{name}: yes or no")
+    raise NoticeInvalid(name, "yes_no")

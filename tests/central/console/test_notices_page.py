@@ -164,7 +164,9 @@ def test_consular_staff_record_a_notice_in_albanian(browser, live, shots):
         form.get_by_label("Organizata Ndërkombëtare për Migracionin (IOM)").check()
         form.get_by_role("button", name=catalogue.text("sq", "notices.add.submit")).click()
         said = catalogue.text("sq", "notices.add.wrong",
-                              field=catalogue.text("sq", "notices.field.given_name"))
+                              field=catalogue.text("sq", "notices.field.given_name"),
+                              reason="nuk mund të fillojë me = + - ose @ (një fletë "
+                                     "llogaritëse do ta ekzekutonte si formulë)")
         assert page.get_by_role("alert").inner_text() == said
         # the form comes back as typed, the wrong field marked and focused for the correction
         assert field("given_name").get_attribute("aria-invalid") == "true"
@@ -196,3 +198,6 @@ def test_a_wrong_notice_comes_back_as_typed_and_escaped(central, client):
     assert re.search(r'name="expected_date"[^>]*aria-invalid="true"', answer.text)
     assert re.search(r'value="iom" checked', answer.text)
     assert register.listing(central, since="2000-01-01") == []
+    # told which field and why, in the page's language (this browser asks for English)
+    assert ("The notice was not recorded — Expected date: not a date written YYYY-MM-DD."
+            in answer.text)

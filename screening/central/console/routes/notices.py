@@ -27,15 +27,19 @@ SHOWN_DAYS = 30  # the recent notices: expected from this many days ago on
 
 def add_routes(app: FastAPI, console: Console) -> None:
     def page(request: Request, message: str = "", status_code: int = 200,
-             entered: dict[str, object] | None = None, wrong: str = "") -> Response:
+             entered: dict[str, object] | None = None,
+             wrong: NoticeInvalid | None = None) -> Response:
         today = dt.datetime.now(dt.UTC).date()
         lang = console.language_of(request)
         recent = register.listing(console.central,
                                   since=(today - dt.timedelta(days=SHOWN_DAYS)).isoformat())
         late = (today - dt.timedelta(days=NOTICE_LATE_DAYS)).isoformat()
         return console.render(
-            request, "notices.html", status_code, entered=entered or {}, wrong=wrong,
-            wrong_label=_label(lang, wrong), suggestions=linking.pending(console.central),
+            request, "notices.html", status_code, entered=entered or {},
+            wrong=wrong.field if wrong else "",
+            wrong_said=catalogue.text(lang, "notices.add.wrong", field=_label(lang, wrong.field),
+                                      reason=wrong.reason_in(lang)) if wrong else "",
+            suggestions=linking.pending(console.central),
             overdue=linking.overdue(console.central, today), recent=recent, late=late,
             message=message,
             notifiers=dict(forms.choices("advance_notice_by", lang)),
@@ -60,7 +64,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
                                                                 by=staff.name))
         except NoticeInvalid as wrong:
             # the form comes back as typed, the wrong field marked: nothing typed is lost
-            return await run_in_threadpool(page, request, status_code=422, wrong=wrong.field,
+            return await run_in_threadpool(page, request, status_code=422, wrong=wrong,
                                            entered={**fields, "notified_by": notified})
         return RedirectResponse(f"{PREFIX}/notices?done={'merged' if done.merged else 'added'}",
                                 status_code=303)
