@@ -102,7 +102,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.sync.reached.connect(self._refresh_home)  # what central reports of referrals
         self.idle = IdleWatcher(preferences.lock_minutes, self)
         self.idle.idle.connect(self.lock_now)
-        application().installEventFilter(self.idle)
         self._build_menus()
         fit_to_screen(self, 1360, 860)
         self.retranslate()
