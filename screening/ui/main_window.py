@@ -42,10 +42,12 @@ if TYPE_CHECKING:
     from screening.ui.home import HomeScreen
     from screening.ui.interview.view import InterviewView
 
-# what a logged-in session needs (SQLCipher, Argon2, cryptography, the form's schema check,
-# reportlab): imported on a worker thread once the login window is up, not before it shows
 LEAFLET_QUESTION = "info_leaflet_given"  # the form's question the leaflet button sits beside
+# what a logged-in session needs (SQLCipher, Argon2, cryptography, the form's schema check,
+# reportlab, the screens after the login and PySide's Qt namespace they use): imported on a
+# worker thread once the login window is up, not before it shows
 AFTER_LOGIN = ("screening.store.session", "screening.sync.reference", "screening.sync.service",
+               "screening.ui.home", "screening.ui.recovery",
                "screening.ui.interview.view", "screening.ui.accounts",
                "screening.ui.settings_dialog", "screening.ui.sync_dialog", "screening.ui.review",
                "screening.sync.forms", "screening.ui.documents")
