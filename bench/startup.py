@@ -18,7 +18,8 @@
    the whole form re-evaluated and refreshed, the next question focused and painted), over
    ~200 answers of the standard form with InterviewView offscreen. Target: p95 <= 50 ms.
 
-Run: .venv/bin/python bench/startup.py [--runs N] [--answers N] [--bundle DIR]
+Run: .venv/bin/python bench/startup.py [--runs N] [--answers N] [--bundle DIR] [--against DIR]
+(--against: another checkout's client, e.g. main's, measured in the same rounds: before/after)
 """
 
 from __future__ import annotations
@@ -135,7 +136,12 @@ def store_folder() -> Path:
     return folder
 
 
-def startup(runs: int, bundle: Path | None) -> None:
+# a checkout's client run from its own folder, as ``-m`` runs this one's
+AGAINST = ("import runpy, sys; sys.path.insert(0, {folder!r}); "
+           "runpy.run_module('screening.ui.app', run_name='__main__', alter_sys=True)")
+
+
+def startup(runs: int, bundle: Path | None, against: Path | None = None) -> None:
     print("start-up to the login window (offscreen)")
     data = store_folder()
     commands = {
@@ -147,12 +153,21 @@ def startup(runs: int, bundle: Path | None) -> None:
                                               "--data-dir", str(data), "--smoke-test"]
     else:
         print(f"  {'client from the bundle':<28} not built (python installer/build.py)")
+    if against is not None:
+        commands[f"client from {against.name}"] = [
+            sys.executable, "-c", AGAINST.format(folder=str(against.resolve())), "--data-dir",
+            str(data), "--smoke-test"]
     times = measure(commands, runs)
     source = ratio(times, "client from source", "bare PySide6 window")
     if source is not None:
         verdict = "ok" if source[0] <= 1.5 else "OVER TARGET"
         print(f"  source / bare = {source[0]:.2f}  (median of the rounds' ratios "
               f"{source[1]:.2f}; target <= 1.5: {verdict})")
+    if against is not None:
+        other = ratio(times, f"client from {against.name}", "bare PySide6 window")
+        if other is not None:
+            print(f"  {against.name} / bare = {other[0]:.2f}  (median of the rounds' ratios "
+                  f"{other[1]:.2f})")
     frozen = ratio(times, "client from the bundle", "bare PySide6 window")
     if frozen is not None:
         print(f"  bundle / bare = {frozen[0]:.2f}  (median of the rounds' ratios "
@@ -210,12 +225,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=9, help="rounds after the first runs")
     parser.add_argument("--answers", type=int, default=200)
+    parser.add_argument("--against", type=Path, help="another checkout to measure alike")
     parser.add_argument("--startup-only", action="store_true",
                         help="skip the answer latency")
     parser.add_argument("--bundle", type=Path, default=ROOT / "installer" / "dist"
                         / "ReturneeScreening", help="a built bundle folder")
     args = parser.parse_args()
-    startup(args.runs, args.bundle)
+    startup(args.runs, args.bundle, args.against)
     if not args.startup_only:
         answer_latency(args.answers)
 
