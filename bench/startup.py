@@ -7,12 +7,19 @@
      - the client from source (``python -m screening.ui.app``),
      - the bundle (installer/dist/ReturneeScreening, or --bundle DIR), when one is built.
    The first run of each is printed apart (cold caches as far as a benchmark can get them),
-   then the median of the next ones. Target (issue 8): source / bare <= 1.5.
+   then the median of the next ones, taken in turns (bare, source, bundle, then the next
+   round in another order) so a machine busy with something else slows all of them alike;
+   the ratio is of the medians, with the median of each round's own ratio beside it.
+   The programs run with bytecode caching on, as an installed client does (pip and the bundle
+   ship compiled modules): a shell's PYTHONDONTWRITEBYTECODE would otherwise make every run
+   compile the client's modules again, and only the client's (PySide's are compiled).
+   Target (issue 12): source / bare <= 1.5.
 2. Answer latency: the time from an answer given to the next question shown (the answer saved,
    the whole form re-evaluated and refreshed, the next question focused and painted), over
    ~200 answers of the standard form with InterviewView offscreen. Target: p95 <= 50 ms.
 
-Run: .venv/bin/python bench/startup.py [--runs N] [--answers N] [--bundle DIR]
+Run: .venv/bin/python bench/startup.py [--runs N] [--answers N] [--bundle DIR] [--against DIR]
+(--against: another checkout's client, e.g. main's, measured in the same rounds: before/after)
 """
 
 from __future__ import annotations
@@ -52,7 +59,8 @@ BARE = (
 
 
 def _env() -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("SCREENING_")}
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith("SCREENING_") and key != "PYTHONDONTWRITEBYTECODE"}
     env["QT_QPA_PLATFORM"] = "offscreen"
     return env  # the source runs with cwd=ROOT, so ``-m`` finds this checkout
 
@@ -84,16 +92,36 @@ def time_to_marker(command: list[str], timeout: float = 60.0) -> float | None:
     return stamp[0] - started if stamp else None
 
 
-def measure(name: str, command: list[str], runs: int) -> float | None:
-    first = time_to_marker(command)
-    if first is None:
-        print(f"  {name:<28} no smoke-test line (does it know --smoke-test?)")
+def measure(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
+    """Each command once (printed as its first run), then ``runs`` rounds of all of them in
+    turns, each round starting with another; the times of the rounds, by name."""
+    names = list(commands)
+    firsts = {name: time_to_marker(commands[name]) for name in names}
+    times: dict[str, list[float]] = {name: [] for name in names if firsts[name] is not None}
+    for name in names:
+        if firsts[name] is None:
+            print(f"  {name:<28} no smoke-test line (does it know --smoke-test?)")
+    order = list(times)
+    for round_number in range(runs):
+        shift = round_number % len(order) if order else 0
+        for name in order[shift:] + order[:shift]:
+            taken = time_to_marker(commands[name])
+            times[name].append(taken if taken is not None else float("nan"))
+    for name, taken in times.items():
+        first = firsts[name] or 0.0
+        median = statistics.median(taken) if taken else first
+        print(f"  {name:<28} first {first * 1000:6.0f} ms   median of {len(taken)} "
+              f"{median * 1000:6.0f} ms")
+    return times
+
+
+def ratio(times: dict[str, list[float]], name: str, floor: str) -> tuple[float, float] | None:
+    """The ratio of the medians, and the median of each round's own ratio."""
+    if not times.get(name) or not times.get(floor):
         return None
-    rest = [t for t in (time_to_marker(command) for _ in range(runs)) if t is not None]
-    median = statistics.median(rest) if rest else first
-    print(f"  {name:<28} first {first * 1000:6.0f} ms   median of {len(rest)} "
-          f"{median * 1000:6.0f} ms")
-    return median
+    rounds = [mine / bare for mine, bare in zip(times[name], times[floor], strict=True)]
+    return statistics.median(times[name]) / statistics.median(times[floor]), \
+        statistics.median(rounds)
 
 
 def store_folder() -> Path:
@@ -108,25 +136,42 @@ def store_folder() -> Path:
     return folder
 
 
-def startup(runs: int, bundle: Path | None) -> None:
+# a checkout's client run from its own folder, as ``-m`` runs this one's
+AGAINST = ("import runpy, sys; sys.path.insert(0, {folder!r}); "
+           "runpy.run_module('screening.ui.app', run_name='__main__', alter_sys=True)")
+
+
+def startup(runs: int, bundle: Path | None, against: Path | None = None) -> None:
     print("start-up to the login window (offscreen)")
     data = store_folder()
-    bare = measure("bare PySide6 window", [sys.executable, "-c", BARE], runs)
-    source = measure("client from source", [sys.executable, "-m", "screening.ui.app",
-                                            "--data-dir", str(data), "--smoke-test"], runs)
-    frozen = None
+    commands = {
+        "bare PySide6 window": [sys.executable, "-c", BARE],
+        "client from source": [sys.executable, "-m", "screening.ui.app", "--data-dir",
+                               str(data), "--smoke-test"]}
     if bundle is not None and (bundle / "returnee-screening").exists():
-        frozen = measure("client from the bundle", [str(bundle / "returnee-screening"),
-                                                    "--data-dir", str(data), "--smoke-test"],
-                         runs)
+        commands["client from the bundle"] = [str(bundle / "returnee-screening"),
+                                              "--data-dir", str(data), "--smoke-test"]
     else:
         print(f"  {'client from the bundle':<28} not built (python installer/build.py)")
-    if bare and source:
-        ratio = source / bare
-        verdict = "ok" if ratio <= 1.5 else "OVER TARGET"
-        print(f"  source / bare = {ratio:.2f}  (target <= 1.5: {verdict})")
-    if bare and frozen:
-        print(f"  bundle / bare = {frozen / bare:.2f}")
+    if against is not None:
+        commands[f"client from {against.name}"] = [
+            sys.executable, "-c", AGAINST.format(folder=str(against.resolve())), "--data-dir",
+            str(data), "--smoke-test"]
+    times = measure(commands, runs)
+    source = ratio(times, "client from source", "bare PySide6 window")
+    if source is not None:
+        verdict = "ok" if source[0] <= 1.5 else "OVER TARGET"
+        print(f"  source / bare = {source[0]:.2f}  (median of the rounds' ratios "
+              f"{source[1]:.2f}; target <= 1.5: {verdict})")
+    if against is not None:
+        other = ratio(times, f"client from {against.name}", "bare PySide6 window")
+        if other is not None:
+            print(f"  {against.name} / bare = {other[0]:.2f}  (median of the rounds' ratios "
+                  f"{other[1]:.2f})")
+    frozen = ratio(times, "client from the bundle", "bare PySide6 window")
+    if frozen is not None:
+        print(f"  bundle / bare = {frozen[0]:.2f}  (median of the rounds' ratios "
+              f"{frozen[1]:.2f})")
 
 
 def answer_latency(count: int) -> None:
@@ -178,13 +223,17 @@ def answer_latency(count: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=5, help="start-ups after the first")
+    parser.add_argument("--runs", type=int, default=9, help="rounds after the first runs")
     parser.add_argument("--answers", type=int, default=200)
+    parser.add_argument("--against", type=Path, help="another checkout to measure alike")
+    parser.add_argument("--startup-only", action="store_true",
+                        help="skip the answer latency")
     parser.add_argument("--bundle", type=Path, default=ROOT / "installer" / "dist"
                         / "ReturneeScreening", help="a built bundle folder")
     args = parser.parse_args()
-    startup(args.runs, args.bundle)
-    answer_latency(args.answers)
+    startup(args.runs, args.bundle, args.against)
+    if not args.startup_only:
+        answer_latency(args.answers)
 
 
 if __name__ == "__main__":

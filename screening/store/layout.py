@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 DATABASE = "store.db"
 KEYSLOTS = "keyslots.json"
@@ -12,8 +12,11 @@ HEAD = "store.head"  # the head record, store/headrecord.py
 BACKUPS = "backups"
 
 
-@dataclass(frozen=True)
-class StorePaths:
+class StorePaths(NamedTuple):
+    """The store's files under ``root``. A named tuple, not a dataclass: the desktop's login
+    window imports this module, and importing dataclasses and generating a dataclass's methods
+    cost its start-up ~5 ms (bench/startup.py)."""
+
     root: Path
 
     @property

@@ -5,14 +5,19 @@ undone, wrapped labels for explanations, and callbacks that skip a dialog closed
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit
 from shiboken6 import isValid
 
 from screening.errors import ScreeningError
 from screening.ui import i18n
+
+if TYPE_CHECKING:
+    # imported where used: the login window (which imports this module) shows no button box
+    # and no message box, and their types' enums are created on first import (bench/startup.py)
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 
 def error_words(error: ScreeningError) -> str:
@@ -52,6 +57,8 @@ def if_alive(widget: QObject, callback: Callable[[Any], None]) -> Callable[[Any]
 def translate_buttons(buttons: QDialogButtonBox) -> None:
     """Qt's own button words have no Albanian translation: give them ours (one context,
     "DialogButtons", whichever dialog shows them)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
     ok = QCoreApplication.translate("DialogButtons", "OK")
     cancel = QCoreApplication.translate("DialogButtons", "Cancel")
     close = QCoreApplication.translate("DialogButtons", "Close")
@@ -82,6 +89,8 @@ def line_edit(name: str, password: bool = False) -> QLineEdit:
 
 def ok_cancel(dialog: QDialog, on_ok: Callable[[], None], ok_name: str) -> QDialogButtonBox:
     """OK (the default, so Enter submits) and Cancel (Escape); OK runs ``on_ok``."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
     ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -95,6 +104,8 @@ def ok_cancel(dialog: QDialog, on_ok: Callable[[], None], ok_name: str) -> QDial
 def confirm(parent: QWidget, title: str, text: str, act: str) -> bool:
     """Ask before an act that cannot be undone; ``act`` names it on the button (the default is
     Cancel, so a stray Enter does nothing)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
     box.setObjectName("confirmation")

@@ -5,21 +5,13 @@ Every store call goes through the runner's store thread; this class only moves b
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMainWindow, QPushButton, QStackedWidget, QWidget
 from shiboken6 import isValid
 
 from screening import lifecycle
@@ -29,35 +21,45 @@ from screening.errors import (
     WrongCredentialsError,
 )
 from screening.store.layout import StorePaths
-from screening.ui.application import application
 from screening.ui.dialogs import confirm, error_words, failure_words
-from screening.ui.home import HomeScreen
 from screening.ui.i18n import LANGUAGE_NAMES, LANGUAGES, Languages
 from screening.ui.idle import IdleWatcher
 from screening.ui.login import LockScreen, LoginScreen, login_error_text
 from screening.ui.preferences import Preferences
-from screening.ui.recovery import RecoveryDialog
 from screening.ui.retranslating import Retranslating
 from screening.ui.runner import Runner
 from screening.ui.screens import fit_to_screen
-from screening.ui.setup_wizard import SetupWizard
 from screening.ui.sync import SyncController
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from screening.questionnaire.model import Form
     from screening.questionnaire.reference import Reference
     from screening.store.session import StoreSession
     from screening.sync.forms import CentralKey
     from screening.ui.documents import Documents
+    from screening.ui.home import HomeScreen
     from screening.ui.interview.view import InterviewView
 
-# what a logged-in session needs (SQLCipher, Argon2, cryptography, the form's schema check,
-# reportlab): imported on a worker thread once the login window is up, not before it shows
 LEAFLET_QUESTION = "info_leaflet_given"  # the form's question the leaflet button sits beside
+# what a logged-in session needs (SQLCipher, Argon2, cryptography, the form's schema check,
+# reportlab, the screens after the login and PySide's Qt namespace they use): imported on a
+# worker thread once the login window is up, not before it shows
 AFTER_LOGIN = ("screening.store.session", "screening.sync.reference", "screening.sync.service",
+               "screening.ui.home", "screening.ui.recovery",
                "screening.ui.interview.view", "screening.ui.accounts",
                "screening.ui.settings_dialog", "screening.ui.sync_dialog", "screening.ui.review",
                "screening.sync.forms", "screening.ui.documents")
+
+
+def shortcut_action(parent: QObject, keys: str) -> QAction:
+    """An action with its shortcut given as text, through Qt's property system: the Python
+    QKeySequence type would bring the whole Qt namespace's enums (~30 ms) into the login
+    window's start-up (bench/startup.py)."""
+    action = QAction(parent)
+    action.setProperty("shortcut", keys)
+    return action
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -84,25 +86,20 @@ class MainWindow(Retranslating, QMainWindow):
         self.login = LoginScreen()
         self.login.submitted.connect(self._log_in)
         self.login.recovery_requested.connect(self._explain_recovery)
-        self.lock = LockScreen()
-        self.lock.unlock.connect(self._unlock)
-        self.lock.switch_user.connect(self.log_out)
-        self.home = HomeScreen(None, languages.lang)
-        self.home.new_interview.connect(self.new_interview)
-        self.home.open_interview.connect(self.open_interview)
-        self.home.start_from_notice.connect(self.start_from_notice)
-        for screen in (self.login, self.lock, self.home):
-            self.stack.addWidget(screen)
+        self.stack.addWidget(self.login)
+        # the home and lock screens are built when first needed (after a login): a login
+        # window waits for no screen it does not show (bench/startup.py)
+        self._home: HomeScreen | None = None
+        self._lock: LockScreen | None = None
         self.sync = SyncController(runner, self)
-        self.sync.status_changed.connect(self.home.show_sync)
-        self.sync.failed.connect(self.home.show_sync_failure)
-        self.sync.reached.connect(self.home.sync_reached)
+        self.sync.status_changed.connect(lambda status: self.home.show_sync(status))
+        self.sync.failed.connect(lambda words: self.home.show_sync_failure(words))
+        self.sync.reached.connect(lambda: self.home.sync_reached())
         self.sync.reached.connect(self._load_arrivals)
         self.sync.reached.connect(self._pick_up_reference)
         self.sync.reached.connect(self._refresh_home)  # what central reports of referrals
         self.idle = IdleWatcher(preferences.lock_minutes, self)
         self.idle.idle.connect(self.lock_now)
-        application().installEventFilter(self.idle)
         self._build_menus()
         fit_to_screen(self, 1360, 860)
         self.retranslate()
@@ -115,6 +112,32 @@ class MainWindow(Retranslating, QMainWindow):
             self.show_setup()
 
     # -- what only a logged-in session needs -----------------------------------------------
+
+    @property
+    def home(self) -> HomeScreen:
+        if self._home is None:
+            from screening.ui.home import HomeScreen
+
+            form = self._form_and_reference[0] if self._form_and_reference else None
+            home = self._home = HomeScreen(form, self.languages.lang)
+            home.new_interview.connect(self.new_interview)
+            home.open_interview.connect(self.open_interview)
+            home.start_from_notice.connect(self.start_from_notice)
+            self.stack.addWidget(home)
+        return self._home
+
+    @property
+    def lock(self) -> LockScreen:
+        if self._lock is None:
+            lock = self._lock = LockScreen()
+            lock.unlock.connect(self._unlock)
+            lock.switch_user.connect(self.log_out)
+            self.stack.addWidget(lock)
+        return self._lock
+
+    def _showing(self, screen: QWidget | None) -> bool:
+        """Whether ``screen`` (None: not built yet, so not showing) is the one on screen."""
+        return screen is not None and self.stack.currentWidget() is screen
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.login and event.type() == QEvent.Type.Paint:
@@ -155,17 +178,17 @@ class MainWindow(Retranslating, QMainWindow):
     # -- menus -----------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        self.new_action = QAction(self, shortcut=QKeySequence("Ctrl+N"))
+        self.new_action = shortcut_action(self, "Ctrl+N")
         self.new_action.triggered.connect(self.new_interview)
-        self.home_action = QAction(self, shortcut=QKeySequence("Ctrl+H"))
+        self.home_action = shortcut_action(self, "Ctrl+H")
         self.home_action.triggered.connect(self.show_home)
-        self.arrivals_action = QAction(self, shortcut=QKeySequence("Ctrl+E"))
+        self.arrivals_action = shortcut_action(self, "Ctrl+E")
         self.arrivals_action.triggered.connect(self.show_arrivals)
-        self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"))
+        self.lock_action = shortcut_action(self, "Ctrl+L")
         self.lock_action.triggered.connect(self.lock_now)
         self.logout_action = QAction(self)
         self.logout_action.triggered.connect(self.log_out)
-        self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
+        self.quit_action = shortcut_action(self, "Ctrl+Q")
         self.quit_action.triggered.connect(self.close)
         self.accounts_action = QAction(self)
         self.accounts_action.triggered.connect(self._open_accounts)
@@ -204,7 +227,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_session_actions()
 
     def _refresh_home(self) -> None:
-        if self.stack.currentWidget() is self.home:
+        if self._showing(self._home):
             self.show_home()
 
     def _pick_up_reference(self) -> None:
@@ -226,7 +249,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _take_up(self, loaded: tuple[Form, Reference]) -> None:
         self._form_and_reference = loaded
-        self.home.form = loaded[0]
+        if self._home is not None:
+            self._home.form = loaded[0]
 
     def _resolve_forms(self, session: StoreSession) -> StoreSession:
         """On the store thread, in the job that opened the session (so no later job sees it
@@ -266,6 +290,8 @@ class MainWindow(Retranslating, QMainWindow):
     # -- setup and login -------------------------------------------------------------------
 
     def show_setup(self) -> None:
+        from screening.ui.setup_wizard import SetupWizard
+
         self.menuBar().hide()  # nothing in the menus works before the store exists
         self.wizard = SetupWizard(self.reference, self.languages.lang)
         self.wizard.language_chosen.connect(self.set_language)
@@ -314,6 +340,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _explain_recovery(self) -> None:
         from screening.store.session import StoreSession
+        from screening.ui.recovery import RecoveryDialog
 
         dialog = RecoveryDialog(self)
         self.recovery = dialog
@@ -337,6 +364,8 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.open()
 
     def _explain_damage(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(self, self.tr("Damaged database"), self.tr(
             "The encrypted database in %1 cannot be read. Nothing was changed and no new "
             "database was created.\n\nWhat to do: close the program, move store.db and "
@@ -348,7 +377,7 @@ class MainWindow(Retranslating, QMainWindow):
     # -- lock ------------------------------------------------------------------------------
 
     def lock_now(self) -> None:
-        if self.session is None or self.stack.currentWidget() is self.lock:
+        if self.session is None or self._showing(self._lock):
             return
         self.idle.stop()
         self._close_dialogs()
@@ -428,6 +457,8 @@ class MainWindow(Retranslating, QMainWindow):
         session = self.active
         if session is None:
             return
+        import datetime as dt
+
         from screening.store import notices
 
         today = dt.date.today()
@@ -439,9 +470,11 @@ class MainWindow(Retranslating, QMainWindow):
         """The interview of an expected arrival: the facts of the notice and the answers to
         the advance-notice questions filled in, the notice remembered for central."""
         session = self.active
-        if session is None or self.stack.currentWidget() is self.lock:
+        if session is None or self._showing(self._lock):
             return
         form = self.form
+        import datetime as dt
+
         from screening.questionnaire.navigation import prefill
         from screening.store import notices
 
@@ -457,9 +490,11 @@ class MainWindow(Retranslating, QMainWindow):
 
     def new_interview(self) -> None:
         session = self.active
-        if session is None or self.stack.currentWidget() is self.lock:
+        if session is None or self._showing(self._lock):
             return
         form = self.form
+        import datetime as dt
+
         from screening.questionnaire.navigation import prefill
 
         def start() -> tuple[str, dict[str, Any]]:
@@ -548,6 +583,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.runner.store(lambda: session.finalise(interview_id), self._finalised)
 
     def _finalised(self, record: Any) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         self._done()
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Interview finalised"), self.tr(
             "The interview is finalised and saved.\n\nCase reference: %1\n\nWrite it on "
@@ -612,6 +650,8 @@ class MainWindow(Retranslating, QMainWindow):
         field = view.fields.get(LEAFLET_QUESTION)
         if field is None:
             return
+        from PySide6.QtCore import Qt
+
         button = QPushButton(self.tr("Print the leaflet"))
         button.setObjectName("leafletButton")
         button.clicked.connect(self._print_leaflet)
@@ -675,13 +715,16 @@ class MainWindow(Retranslating, QMainWindow):
     # -- errors, language, closing ---------------------------------------------------------
 
     def show_error(self, error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, self.tr("Something went wrong"), failure_words(error))
 
     def set_language(self, lang: str) -> None:
         self.languages.apply(lang)
         self.preferences.lang = lang
         self.runner.background(lambda: self.preferences.save(self.root))
-        self.home.lang = lang
+        if self._home is not None:
+            self._home.lang = lang
         if self.interview is not None:
             from screening.ui.review import ReviewBar
 

@@ -4,7 +4,6 @@ beside the store, written atomically."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from screening.atomicfile import write_atomic
@@ -12,10 +11,11 @@ from screening.atomicfile import write_atomic
 FILE = "preferences.json"
 
 
-@dataclass
 class Preferences:
-    lang: str = "sq"
-    lock_minutes: int = 5
+    """A plain class, not a dataclass, for the reason in screening/store/layout.py."""
+
+    def __init__(self, lang: str = "sq", lock_minutes: int = 5) -> None:
+        self.lang, self.lock_minutes = lang, lock_minutes
 
     @classmethod
     def load(cls, folder: Path) -> Preferences:
@@ -24,12 +24,16 @@ class Preferences:
         except (OSError, ValueError):
             return cls()  # absent or unreadable: defaults; nothing secret is lost
         prefs = cls()
+        if not isinstance(data, dict):
+            return prefs  # valid JSON but not ours (a list, a number): the defaults
         if data.get("lang") in ("sq", "en"):
             prefs.lang = data["lang"]
-        if isinstance(data.get("lock_minutes"), int) and 1 <= data["lock_minutes"] <= 120:
-            prefs.lock_minutes = data["lock_minutes"]
+        minutes = data.get("lock_minutes")
+        if isinstance(minutes, int) and not isinstance(minutes, bool) and 1 <= minutes <= 120:
+            prefs.lock_minutes = minutes
         return prefs
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(folder / FILE, json.dumps(asdict(self)).encode("utf-8"))
+        chosen = {"lang": self.lang, "lock_minutes": self.lock_minutes}
+        write_atomic(folder / FILE, json.dumps(chosen).encode("utf-8"))

@@ -9,10 +9,16 @@ back on the UI thread through a queued signal; the UI never blocks on disk, KDF 
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+# each executor: its threads at most and their name; made on the first job (the login window
+# shows before concurrent.futures is imported, bench/startup.py)
+_EXECUTORS = {"store": 1, "work": 2, "sync": 1}
 
 
 class _Relay(QObject):
@@ -28,10 +34,10 @@ class Runner:
     """Submit ``work`` and get ``on_done(result)`` / ``on_error(error)`` on the UI thread."""
 
     def __init__(self) -> None:
-        self._store = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
-        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="work")
-        # the network waits here, never in front of an answer being saved
-        self._sync = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync")
+        # "store" keeps SQLite's thread; "work" is the general pool; the network waits on
+        # "sync", never in front of an answer being saved
+        self._executors: dict[str, ThreadPoolExecutor] = {}
+        self._closed = False
         self._relay = _Relay()
         self._relay.done.connect(self._relay.deliver)
         self.pending = 0
@@ -40,15 +46,26 @@ class Runner:
 
     def store(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
               on_error: Callable[[BaseException], None] | None = None) -> Future:
-        return self._submit(self._store, work, on_done, on_error)
+        return self._submit(self._executor("store"), work, on_done, on_error)
 
     def background(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
                    on_error: Callable[[BaseException], None] | None = None) -> Future:
-        return self._submit(self._pool, work, on_done, on_error)
+        return self._submit(self._executor("work"), work, on_done, on_error)
 
     def sync(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None) -> Future:
-        return self._submit(self._sync, work, on_done, on_error)
+        return self._submit(self._executor("sync"), work, on_done, on_error)
+
+    def _executor(self, name: str) -> ThreadPoolExecutor:
+        executor = self._executors.get(name)
+        if executor is None:
+            if self._closed:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            from concurrent.futures import ThreadPoolExecutor
+
+            executor = self._executors[name] = ThreadPoolExecutor(
+                max_workers=_EXECUTORS[name], thread_name_prefix=name)
+        return executor
 
     def _submit(self, executor: ThreadPoolExecutor, work: Callable[[], Any],
                 on_done: Callable[[Any], None] | None,
@@ -78,6 +95,11 @@ class Runner:
 
     def shutdown(self) -> None:
         """Finish queued store work (an answer being saved) before the application exits."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
-        self._sync.shutdown(wait=False, cancel_futures=True)  # central hears again next time
-        self._store.shutdown(wait=True)
+        self._closed = True
+        executors = self._executors
+        if "work" in executors:
+            executors["work"].shutdown(wait=True, cancel_futures=True)
+        if "sync" in executors:  # central hears again next time
+            executors["sync"].shutdown(wait=False, cancel_futures=True)
+        if "store" in executors:
+            executors["store"].shutdown(wait=True)
