@@ -77,6 +77,11 @@ class Casework(SessionBase):
     def list_interviews(self, search: str | None = None, limit: int = 100,
                         offset: int = 0) -> list[InterviewSummary]:
         officer = None if self.is_supervisor else self.account.name
+        if self.keys.private_keys and self.keys.readers_changed():
+            # someone got a key pair meanwhile (an officer's first login since the upgrade):
+            # hand them the keys this session holds for them, without waiting for a login
+            with connection.transaction(self.conn):
+                self.keys.complete()
         return interviews.summaries(self.conn, self.keys, officer, search, limit, offset,
                                     self._names)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
+from typing import Any
 
 from screening import crypto
 from screening.crypto import RecordCipher
@@ -30,6 +31,7 @@ class Keyring:
     private_keys: dict[str, bytes] = field(default_factory=dict)
     _ciphers: dict[int, RecordCipher] = field(default_factory=dict, repr=False)
     _raw: dict[int, bytes] = field(default_factory=dict, repr=False)
+    _readers_seen: Any = field(default=None, repr=False)
 
     def on(self, conn: Connection) -> Keyring:
         """The same keys for another connection of this process (the sync thread)."""
@@ -83,8 +85,12 @@ class Keyring:
         return self.current_key(officer) or self.new_key(officer, at)
 
     def new_key(self, officer: str, at: str) -> int | None:
+        """A new data key for ``officer``, sealed to its readers; None while the store is not
+        yet armed: a store upgraded from schema 6 in which no supervisor (nor the recovery
+        code) has a key pair yet keeps writing in the clear, as before, rather than seal an
+        officer's records out of every supervisor's reach."""
         readers = self.readers_of(officer)
-        if not readers:
+        if not self.armed():
             return None
         raw = secrets.token_bytes(crypto.KEY_BYTES)
         key_id = self.conn.execute("INSERT INTO data_keys (officer, created_at) VALUES (?, ?) "
@@ -103,6 +109,20 @@ class Keyring:
             "UNION ALL SELECT name, public_key FROM user_keys WHERE name = ?",
             (officer, RECOVERY_READER)).fetchall()
         return dict(rows)
+
+    def armed(self) -> bool:
+        return self.conn.execute(
+            "SELECT 1 FROM user_keys k LEFT JOIN accounts a ON a.name = k.name WHERE k.name = ? "
+            "OR (a.role = 'supervisor' AND a.disabled = 0) LIMIT 1",
+            (RECOVERY_READER,)).fetchone() is not None
+
+    def readers_changed(self) -> bool:
+        """Whether a key pair was made since this was last asked (then :meth:`complete` has
+        something to do): a cheap look, for a long session to hand keys on while it runs."""
+        seen = self.conn.execute("SELECT count(*), max(created_at) FROM user_keys").fetchone()
+        changed = seen != self._readers_seen
+        self._readers_seen = seen
+        return changed
 
     def complete(self) -> int:
         """Seal every data key this session holds to each of its readers that lacks it (an
