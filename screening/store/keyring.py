@@ -9,7 +9,6 @@ A session holds exactly the data keys sealed to the private keys it was opened w
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,7 +91,7 @@ class Keyring:
         readers = self.readers_of(officer)
         if not self.armed():
             return None
-        raw = secrets.token_bytes(crypto.KEY_BYTES)
+        raw = crypto.new_data_key()
         key_id = self.conn.execute("INSERT INTO data_keys (officer, created_at) VALUES (?, ?) "
                                    "RETURNING id", (officer, at)).fetchone()[0]
         for reader, public in readers.items():
