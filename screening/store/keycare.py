@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from screening import crypto
-from screening.store import audit, connection, interviews
+from screening.errors import AccountError
+from screening.store import accounts, audit, connection, interviews
 from screening.store.keyring import RECOVERY_READER
 from screening.store.keyslots import RECOVERY_SLOT
 from screening.store.sessionbase import SessionBase
@@ -87,6 +88,11 @@ class KeyCare(SessionBase):
         """Re-key on demand (``screening users rekey``): one officer's data keys, or every
         officer's. Supervisors only."""
         self._require_supervisor("re-key the officers' data")
+        if user is not None:
+            found = accounts.get(self.conn, accounts.check_name(user))
+            if found is None:
+                raise AccountError(code="account_unknown", name=user)
+            user = found.name
         with connection.transaction(self.conn):
             done = self._rekey(user)
             audit.append(self.conn, self.account.name, "data_rekeyed", user,
