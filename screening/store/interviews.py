@@ -365,6 +365,9 @@ class NameCache:
 
     def __init__(self) -> None:
         self._names: dict[str, tuple[int, int, str]] = {}
+        # the last scan, newest first, as (id, name) of what opened: valid while the
+        # database's count of commits (the head table, schema 5) has not moved
+        self.scan: tuple[int, str | None, list[tuple[str, str]]] | None = None
 
     def name(self, keys: Keyring, interview_id: str, key_id: int, revision: int,
              sealed: bytes) -> str | None:
@@ -382,32 +385,48 @@ class NameCache:
 
 def _search(conn: Connection, keys: Keyring, officer: str | None, search: str, limit: int,
             offset: int, names: NameCache) -> list[InterviewSummary]:
-    # the narrow index holds what the search needs: one pass over it, names opened from it
     wanted = search.casefold()
-    sql = ("SELECT id, key_id, name_revision, sealed_name, display_name FROM interviews "
-           "INDEXED BY interviews_sealed_names WHERE (? IS NULL OR officer = ?) "
-           "ORDER BY created_at DESC")
     matched: list[str] = []
+    for interview_id, name in _named(conn, keys, officer, names):
+        if wanted in name:
+            matched.append(interview_id)
+            if len(matched) >= offset + limit:
+                break
+    chosen = matched[offset:offset + limit]
+    if not chosen:
+        return []
     with translate_errors():
-        for interview_id, key_id, revision, sealed, plain in conn.execute(
-                sql, (officer, officer)):
-            if key_id is None:
-                name = plain.casefold()
-            elif sealed is None:
-                continue
-            else:
-                name = names.name(keys, interview_id, key_id, revision, sealed)
-            if name is not None and wanted in name:
-                matched.append(interview_id)
-                if len(matched) >= offset + limit:
-                    break
-        chosen = matched[offset:offset + limit]
-        if not chosen:
-            return []
         rows = conn.execute(f"SELECT {_SUMMARY} FROM interviews WHERE id IN "
                             f"({', '.join('?' * len(chosen))}) ORDER BY created_at DESC",
                             chosen).fetchall()
     return [_summary(keys, row) for row in rows]
+
+
+def _named(conn: Connection, keys: Keyring, officer: str | None, names: NameCache
+           ) -> list[tuple[str, str]]:
+    """(id, case-folded name) of every interview whose name this session can read, newest
+    first: from the last scan while nothing was committed since, else one pass over the narrow
+    index, opening only the names not opened before."""
+    with translate_errors():
+        counter = conn.execute("SELECT counter FROM head WHERE id = 1").fetchone()
+        if names.scan is not None and counter is not None and names.scan[0] == counter[0] \
+                and names.scan[1] == officer:
+            return names.scan[2]
+        sql = ("SELECT id, key_id, name_revision, sealed_name, display_name FROM interviews "
+               "INDEXED BY interviews_sealed_names WHERE (? IS NULL OR officer = ?) "
+               "ORDER BY created_at DESC")
+        found: list[tuple[str, str]] = []
+        for interview_id, key_id, revision, sealed, plain in conn.execute(
+                sql, (officer, officer)):
+            if key_id is None:
+                found.append((interview_id, plain.casefold()))
+            elif sealed is not None:
+                name = names.name(keys, interview_id, key_id, revision, sealed)
+                if name is not None:
+                    found.append((interview_id, name))
+    if counter is not None:
+        names.scan = (counter[0], officer, found)
+    return found
 
 
 def mark_acknowledged(conn: Connection, interview_id: str, revision: int, at: str
