@@ -151,6 +151,11 @@ V7 = Migration(7, "per-officer confidentiality: account keys, data keys, sealed 
     "DROP INDEX interviews_by_name",
     """CREATE INDEX interviews_sealed_names ON interviews
         (created_at, id, officer, key_id, name_revision, sealed_name, display_name)""",
+    # a re-key finds the rows under a key (and deleting a key checks none is left) by it
+    "CREATE INDEX interviews_by_key ON interviews (key_id)",
+    # the rows still in the clear, looked for at every login: empty once they are sealed
+    """CREATE INDEX interviews_in_the_clear ON interviews (officer)
+        WHERE key_id IS NULL AND purged_at IS NULL""",
 ))
 
 MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5, V6, V7)
