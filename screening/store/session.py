@@ -107,12 +107,13 @@ class StoreSession(AccountAdmin, DocumentReads):
         opened = _unwrap(slots, account_slot(name), password, clock)
         session = cls._open(paths, opened.master_key, name, slots, kdf or KdfParams.standard(),
                             clock)
+        # the key-slot file's state is judged before this login writes to the file
+        session._record_login(account_slot(name), "login")
         try:
             session._take_keys(account_slot(name), opened.private_key, password)
         except BaseException:
             session.close()
             raise
-        session._record_login(account_slot(name), "login")
         session.purge_expired()  # retention runs whenever someone works at the station
         return session
 
