@@ -221,3 +221,30 @@ def test_an_officers_sync_companion_reads_only_that_officers_interviews(two_offi
                     if s.id not in sealed} == {OFFICER}
         finally:
             companion.close()
+
+
+def test_a_sealed_value_moved_or_put_back_from_an_older_revision_does_not_open(
+        supervisor, data_dir):
+    """Each sealed column names its place: the interview, the revision, the column. Someone
+    with the master key who moves sealed bytes around gets a damaged row, not other answers."""
+    supervisor.close()
+    with login(data_dir) as officer:
+        first = officer.start_interview("returnee_screening", "1")
+        officer.save_answer(first, "other_names", "Before")
+        second = officer.start_interview("returnee_screening", "1")
+        officer.save_answer(second, "other_names", "Other")
+        raw = officer.conn
+        old = raw.execute("SELECT sealed_answers FROM interviews WHERE id = ?",
+                          (first,)).fetchone()[0]
+        officer.save_answer(first, "other_names", "After")
+        with connection.transaction(raw):  # an older revision's answers put back
+            raw.execute("UPDATE interviews SET sealed_answers = ? WHERE id = ?", (old, first))
+        with pytest.raises(StoreDamagedError, match="changed outside the program"):
+            officer.get_interview(first)
+        with connection.transaction(raw):  # another interview's answers moved in
+            moved = raw.execute("SELECT sealed_answers FROM interviews WHERE id = ?",
+                                (second,)).fetchone()[0]
+            raw.execute("UPDATE interviews SET sealed_answers = ? WHERE id = ?", (moved, first))
+        with pytest.raises(StoreDamagedError):
+            officer.get_interview(first)
+        assert officer.get_interview(second).answers == {"other_names": "Other"}
