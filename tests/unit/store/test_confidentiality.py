@@ -12,7 +12,13 @@ import uuid
 import pytest
 
 from screening import crypto
-from screening.errors import InterviewNotFoundError, InterviewSealedError, StoreDamagedError
+from screening.errors import (
+    AccountError,
+    InterviewNotFoundError,
+    InterviewSealedError,
+    PermissionDeniedError,
+    StoreDamagedError,
+)
 from screening.store import connection, interviews
 from screening.store.keyring import Keyring
 from screening.store.keyslots import RECOVERY_SLOT, KeySlots, account_slot
@@ -248,3 +254,19 @@ def test_a_sealed_value_moved_or_put_back_from_an_older_revision_does_not_open(
         with pytest.raises(StoreDamagedError):
             officer.get_interview(first)
         assert officer.get_interview(second).answers == {"other_names": "Other"}
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "x" * 500, "nobody",
+                                  "'; DROP TABLE data_keys; --"])
+def test_rekey_of_a_hostile_or_unknown_name_is_refused_in_words(supervisor, name):
+    with pytest.raises(AccountError) as caught:
+        supervisor.rekey(name)
+    assert caught.value.code in {"account_unknown", "account_name_invalid"}
+    assert "Traceback" not in caught.value.message and caught.value.in_language("sq")
+    assert supervisor.conn.execute("SELECT name FROM sqlite_master WHERE name = 'data_keys'"
+                                   ).fetchone()
+
+
+def test_only_a_supervisor_rekeys(data_dir, supervisor):
+    with login(data_dir) as officer, pytest.raises(PermissionDeniedError):
+        officer.rekey(OFFICER)
