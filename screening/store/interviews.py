@@ -188,11 +188,13 @@ def purged_between(conn: Connection, start: dt.date, end: dt.date, statuses: tup
 
 
 def _write(conn: Connection, keys: Keyring, record: StoredInterview,
-           before: SealedColumns | None, name_changed: bool) -> None:
+           before: SealedColumns | None, name_changed: bool, key_id: int | None = None
+           ) -> None:
     """Store ``record``'s answers and assessment at its revision: sealed under its officer's
-    key when this session holds one (or can make one), else in the clear as before (a row
-    still in the clear, in a store where no reader has a key pair yet)."""
-    key_id = keys.key_for_writing(record.officer, record.updated_at)
+    key (``key_id``, else the one this session holds or can make), else in the clear as
+    before (a row still in the clear, in a store where no reader has a key pair yet)."""
+    if key_id is None:
+        key_id = keys.key_for_writing(record.officer, record.updated_at)
     cipher = keys.cipher(key_id) if key_id is not None else None
     if cipher is None or key_id is None:
         if before is not None:  # never unseal: refuse rather than write a row in the clear
@@ -308,11 +310,12 @@ def reseal(conn: Connection, keys: Keyring, officer: str, old_keys: list[int] | 
         rows = conn.execute(f"SELECT {_READ}, {_SEALED} FROM interviews WHERE officer = ? "
                             f"AND {where}", (officer, *params)).fetchall()
     done = 0
+    key_id = keys.key_for_writing(officer, at) if rows else None
     for row in rows:
         found = _row(row)
         record = opened(keys, found)
         if record is not None:
-            _write(conn, keys, record, found[1], name_changed=True)
+            _write(conn, keys, record, found[1], name_changed=True, key_id=key_id)
             done += 1
     return done
 
