@@ -16,6 +16,11 @@ Sync and central:
 
 Keys travel and rest as their raw 32-byte forms; callers encode them (wire.py uses base64).
 
+The store's per-officer confidentiality (docs/design.md §7.1): each account has an X25519 key
+pair whose private half rests in its key slot beside the master key; each officer's data key
+(AES-256-GCM) seals that officer's answers, assessments and names per record, and is itself
+sealed (as batches are, above) to the public keys of whoever may read it.
+
 Central's database: victims' data sealed with AES-256-GCM under a data key kept outside it,
 with its place as associated data; matching keys as HMAC-SHA256 under a key derived by HKDF.
 
@@ -270,6 +275,50 @@ def normalise_recovery_code(text: str) -> str:
     groups = [cleaned[i:i + RECOVERY_GROUP_LEN]
               for i in range(0, len(cleaned), RECOVERY_GROUP_LEN)]
     return "-".join(groups)
+
+
+# -- the store's data keys, sealed to account keys ------------------------------------------
+
+def new_key_pair() -> tuple[bytes, bytes]:
+    """An account's X25519 key pair as raw (private, public) bytes."""
+    private = X25519PrivateKey.generate()
+    return private_bytes(private), public_bytes(private)
+
+
+def seal_key(recipient_public: bytes, key: bytes, aad: bytes) -> bytes:
+    """``key`` sealed to one account's public key: ephemeral key | nonce | ciphertext. Anyone
+    may seal (only public keys are needed); only that account's private key opens it."""
+    sealed = seal(load_recipient_key(recipient_public), key, aad)
+    return sealed.ephemeral_key + sealed.nonce + sealed.ciphertext
+
+
+def open_key(private_raw: bytes, blob: bytes, aad: bytes) -> bytes | None:
+    """The key :func:`seal_key` sealed, or None when it was not sealed to this private key
+    (or was changed, or moved to another place)."""
+    sealed = Sealed(blob[:KEY_BYTES], blob[KEY_BYTES:KEY_BYTES + NONCE_BYTES],
+                    blob[KEY_BYTES + NONCE_BYTES:])
+    try:
+        return open_sealed(load_encryption_key(private_raw), sealed, aad)
+    except CryptoError:
+        return None
+
+
+class RecordCipher:
+    """AES-256-GCM under one data key, kept for many records (an autosave seals one):
+    nonce | ciphertext+tag, with the record's place as associated data."""
+
+    def __init__(self, key: bytes) -> None:
+        self._aead = AESGCM(_exact(key, "data key"))
+
+    def seal(self, plaintext: bytes, aad: bytes) -> bytes:
+        nonce = os.urandom(NONCE_BYTES)
+        return nonce + self._aead.encrypt(nonce, plaintext, aad)
+
+    def open(self, sealed: bytes, aad: bytes) -> bytes | None:
+        try:
+            return self._aead.decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad)
+        except (InvalidTag, ValueError):
+            return None
 
 
 # -- central's staff: passwords and tokens ------------------------------------------------------

@@ -183,6 +183,14 @@ class InterviewNotFoundError(StoreError):
     code = "interview_not_found"
 
 
+class InterviewSealedError(StoreError):
+    """The interview is sealed under a data key this session does not hold (docs/design.md
+    §7.1): an officer whose account had no key pair yet when it was sealed gets it at a
+    supervisor's next login."""
+
+    code = "interview_sealed"
+
+
 class InterviewStateError(StoreError):
     """The interview's status does not allow the change (e.g. editing an approved interview)."""
 

@@ -189,6 +189,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "rule; there is nothing left to print",
         "sq": "të dhënat personale të kësaj interviste u fshinë më {date} sipas rregullit të "
               "ruajtjes; nuk ka mbetur asgjë për të printuar"},
+    "interview_sealed": {
+        "en": "interview {id!r} is sealed for its officer and the supervisors; if it is yours "
+              "and this is your first login since the program was updated, it opens for you "
+              "after a supervisor has logged in on this workstation",
+        "sq": "intervista '{id}' është e mbyllur me çelës për oficerin e saj dhe për "
+              "mbikëqyrësit; nëse është e juaja dhe kjo është hyrja juaj e parë që nga "
+              "përditësimi i programit, ajo do të hapet për ju pasi një mbikëqyrës të ketë "
+              "hyrë në këtë kompjuter"},
     "interview_locked": {"en": "this interview can no longer be changed",
                          "sq": "kjo intervistë nuk mund të ndryshohet më"},
     "interview_not_editable": {"en": "the interview is {status}; it cannot be finalised",

@@ -87,6 +87,10 @@ def _register_users(commands: argparse._SubParsersAction) -> None:
     passwd = add_command(users, "passwd", "change your password, or (a supervisor) set another "
                       "account's forgotten one", run_users_passwd)
     passwd.add_argument("name", metavar="NAME", nargs="?")
+    rekey = add_command(users, "rekey", "give an officer's interviews (or, without NAME, "
+                        "every officer's) new data keys, so that old key slots and old backups "
+                        "open nothing written since", run_users_rekey, who="SUPERVISOR")
+    rekey.add_argument("name", metavar="NAME", nargs="?")
 
 
 def _register_interviews(commands: argparse._SubParsersAction) -> None:
@@ -216,6 +220,17 @@ def run_users_passwd(args: argparse.Namespace) -> int:
         else:
             session.reset_password(target, new)
     print(f"password changed for {target}")
+    return 0
+
+
+def run_users_rekey(args: argparse.Namespace) -> int:
+    with open_session(args) as session:
+        done = session.rekey(args.name)
+    print(f"new data keys for {done.officers} account(s); {done.records} interview(s) "
+          "sealed again")
+    if done.kept_back:
+        print(f"{done.kept_back} key(s) kept: interviews under them open to no key this "
+              "session holds; a supervisor who holds them can run this again")
     return 0
 
 

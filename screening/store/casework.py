@@ -11,6 +11,7 @@ from typing import Any
 from screening import lifecycle
 from screening.errors import (
     InterviewNotFoundError,
+    InterviewSealedError,
     InterviewStateError,
     ReauthenticationNeededError,
     ReferralRuleError,
@@ -43,20 +44,21 @@ class Casework(SessionBase):
                                  status=lifecycle.DRAFT, answers={}, assessment=None,
                                  outcome=None, revision=0)
         with connection.transaction(self.conn):
-            interviews.insert(self.conn, record)
+            interviews.insert(self.conn, self.keys, record)
             audit.append(self.conn, self.account.name, "interview_created", record.id, {}, at)
             for question_id, value in (prefilled or {}).items():
                 # the autosave's own statement, so each prefilled answer is a revision as if
                 # it had been typed in, with the same check of the question id
-                interviews.save_answer(self.conn, record.id, None, question_id, value, at)
+                interviews.save_answer(self.conn, self.keys, record.id, None, question_id,
+                                       value, at)
         return record.id
 
     def save_answer(self, interview_id: str, question_id: str, value: Any) -> int:
         """Autosave: one answer, one committed transaction. Returns the new revision."""
         officer = None if self.is_supervisor else self.account.name
         with connection.transaction(self.conn):
-            revision = interviews.save_answer(self.conn, interview_id, officer, question_id,
-                                              value, self._now())
+            revision = interviews.save_answer(self.conn, self.keys, interview_id, officer,
+                                              question_id, value, self._now())
         if revision is None:
             self.get_interview(interview_id)  # raises not found / not yours
             raise InterviewStateError(code="interview_locked")
@@ -65,14 +67,23 @@ class Casework(SessionBase):
     def get_interview(self, interview_id: str) -> StoredInterview:
         found = interviews.get(self.conn, interview_id)
         # an officer asking for someone else's interview learns nothing, not even that it exists
-        if found is None or not (self.is_supervisor or found.officer == self.account.name):
+        if found is None or not (self.is_supervisor or found[0].officer == self.account.name):
             raise InterviewNotFoundError(id=interview_id)
-        return found
+        record = interviews.opened(self.keys, found)
+        if record is None:
+            raise InterviewSealedError(id=interview_id)
+        return record
 
     def list_interviews(self, search: str | None = None, limit: int = 100,
                         offset: int = 0) -> list[InterviewSummary]:
         officer = None if self.is_supervisor else self.account.name
-        return interviews.summaries(self.conn, officer, search, limit, offset)
+        if self.keys.private_keys and self.keys.readers_changed():
+            # someone got a key pair meanwhile (an officer's first login since the upgrade):
+            # hand them the keys this session holds for them, without waiting for a login
+            with connection.transaction(self.conn):
+                self.keys.complete()
+        return interviews.summaries(self.conn, self.keys, officer, search, limit, offset,
+                                    self._names)
 
     def finalise(self, interview_id: str) -> StoredInterview:
         record = self.get_interview(interview_id)
@@ -113,7 +124,8 @@ class Casework(SessionBase):
                                            "referral_organisation": organisation})
         with connection.transaction(self.conn):
             at = self._now()
-            if not interviews.set_organisation(self.conn, interview_id, organisation, at):
+            if not interviews.set_organisation(self.conn, self.keys, interview_id, organisation,
+                                               at):
                 raise InterviewStateError(code="organisation_after_approval",
                                           status=record.status)
             audit.append(self.conn, self.account.name, "organisation_chosen", interview_id,
@@ -151,7 +163,8 @@ class Casework(SessionBase):
                        detail: dict[str, Any] | None = None) -> None:
         with connection.transaction(self.conn):
             at = self._now()
-            interviews.set_status(self.conn, record.id, status, at, assessment, outcome)
+            interviews.set_status(self.conn, self.keys, record.id, status, at, assessment,
+                                  outcome)
             audit.append(self.conn, self.account.name, action, record.id,
                          {"from": record.status, **(detail or {})}, at)
 
@@ -171,7 +184,7 @@ class Casework(SessionBase):
                                  answers=scored.answers, assessment=scored.assessment,
                                  outcome=scored.outcome, revision=1)
         with connection.transaction(self.conn):
-            interviews.insert(self.conn, record)
+            interviews.insert(self.conn, self.keys, record)
             audit.append(self.conn, self.account.name, "interview_imported", record.id,
                          {"source": "paper"}, at)
         return record.id
@@ -238,7 +251,8 @@ class Casework(SessionBase):
         cutoff = (now - dt.timedelta(days=self.retention_days())).isoformat(
             timespec="microseconds")
         with connection.transaction(self.conn):
-            purged = interviews.purge_acknowledged_before(self.conn, cutoff, self._now())
+            purged = interviews.purge_acknowledged_before(self.conn, self.keys, cutoff,
+                                                          self._now())
             for interview_id in purged:
                 audit.append(self.conn, None, "interview_purged", interview_id)
         return purged

@@ -14,7 +14,12 @@ from typing import Any
 
 from screening import lifecycle
 from screening.casereference import CaseReferenceError, matches, parse_case_reference
-from screening.errors import InterviewNotFoundError, InterviewStateError, StoreError
+from screening.errors import (
+    InterviewNotFoundError,
+    InterviewSealedError,
+    InterviewStateError,
+    StoreError,
+)
 from screening.store import accounts, audit, connection, interviews
 from screening.store.casework import Casework
 from screening.store.interviews import StoredInterview
@@ -27,14 +32,17 @@ class DocumentReads(Casework):
             wanted = parse_case_reference(id_or_reference)
         except CaseReferenceError:
             return self.get_interview(id_or_reference.strip())
-        found = [record for record in interviews.with_id_prefix(self.conn, wanted.id_prefix)
-                 if matches(wanted, record.checkpoint, record.created_at, record.id)
-                 and (self.is_supervisor or record.officer == self.account.name)]
+        found = [row for row in interviews.with_id_prefix(self.conn, wanted.id_prefix)
+                 if matches(wanted, row[0].checkpoint, row[0].created_at, row[0].id)
+                 and (self.is_supervisor or row[0].officer == self.account.name)]
         if not found:
             raise InterviewNotFoundError(id=id_or_reference.strip())
         if len(found) > 1:
             raise StoreError(code="reference_ambiguous", reference=str(wanted), count=len(found))
-        return found[0]
+        record = interviews.opened(self.keys, found[0])
+        if record is None:
+            raise InterviewSealedError(id=found[0][0].id)
+        return record
 
     def printable(self, id_or_reference: str
                   ) -> tuple[dict[str, Any], list[tuple[str, str, str]], dict[str, str]]:
@@ -61,7 +69,8 @@ class DocumentReads(Casework):
         officer gets only their own. Interviews purged under retention have no answers left
         and are not included."""
         officer = None if self.is_supervisor else self.account.name
-        return interviews.started_between(self.conn, start, end, lifecycle.COUNTED, officer)
+        return interviews.started_between(self.conn, self.keys, start, end, lifecycle.COUNTED,
+                                          officer)
 
     def purged_between(self, start: dt.date, end: dt.date) -> int:
         """How many interviews of [start, end) the statistics cannot count because their

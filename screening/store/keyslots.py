@@ -47,6 +47,15 @@ def account_slot(user: str) -> str:
 
 
 @dataclass(frozen=True)
+class Opened:
+    """What a slot's secret opens: the master key and, from schema 7 on, the account's own
+    private key (None in a slot written before it: the session makes one at that login)."""
+
+    master_key: bytes
+    private_key: bytes | None
+
+
+@dataclass(frozen=True)
 class Slot:
     name: str
     kdf: KdfParams
@@ -56,27 +65,44 @@ class Slot:
     failures: int = 0
     last_failure: float | None = None
     damaged: bool = False  # its checksum does not match: no password can open it
+    # the account's X25519 private key under the same password (docs/design.md §7.1)
+    private_nonce: bytes | None = None
+    private_wrapped: bytes | None = None
 
     def checksum(self) -> str:
-        material = [self.name, self.kdf.to_json(), _b64(self.salt), _b64(self.nonce),
-                    _b64(self.wrapped) if self.wrapped is not None else None]
+        material: list[Any] = [self.name, self.kdf.to_json(), _b64(self.salt),
+                               _b64(self.nonce),
+                               _b64(self.wrapped) if self.wrapped is not None else None]
+        if self.private_wrapped is not None and self.private_nonce is not None:
+            # appended only when present, so a slot written before schema 7 keeps its sum
+            material += [_b64(self.private_nonce), _b64(self.private_wrapped)]
         return crypto.digest_hex(_canonical(material))
 
     def to_json(self) -> dict[str, Any]:
-        return {"kdf": self.kdf.to_json(), "salt": _b64(self.salt), "nonce": _b64(self.nonce),
-                "wrapped": _b64(self.wrapped) if self.wrapped is not None else None,
-                "failures": self.failures, "last_failure": self.last_failure,
-                "check": self.checksum()}
+        document = {"kdf": self.kdf.to_json(), "salt": _b64(self.salt),
+                    "nonce": _b64(self.nonce),
+                    "wrapped": _b64(self.wrapped) if self.wrapped is not None else None,
+                    "failures": self.failures, "last_failure": self.last_failure,
+                    "check": self.checksum()}
+        if self.private_wrapped is not None and self.private_nonce is not None:
+            document["private_nonce"] = _b64(self.private_nonce)
+            document["private_wrapped"] = _b64(self.private_wrapped)
+        return document
 
     @classmethod
     def from_json(cls, name: str, data: dict[str, Any]) -> Slot:
         wrapped = data.get("wrapped")
+        private_nonce, private_wrapped = data.get("private_nonce"), data.get("private_wrapped")
         try:
             slot = cls(name=name, kdf=KdfParams.from_json(data["kdf"]),
                        salt=_unb64(data["salt"]), nonce=_unb64(data["nonce"]),
                        wrapped=_unb64(wrapped) if wrapped is not None else None,
                        failures=int(data.get("failures", 0)),
-                       last_failure=data.get("last_failure"))
+                       last_failure=data.get("last_failure"),
+                       private_nonce=(_unb64(private_nonce) if private_nonce is not None
+                                      else None),
+                       private_wrapped=(_unb64(private_wrapped) if private_wrapped is not None
+                                        else None))
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeEncodeError):
             # a damaged slot must not make every other account's slot unreadable
             return cls(name=name, kdf=KdfParams.standard(), salt=b"", nonce=b"", wrapped=b"",
@@ -183,16 +209,27 @@ class KeySlots:
                     "state": self.state, "state_mac": self.state_mac}
         write_atomic(self.path, json.dumps(document, indent=1).encode("utf-8"))
 
-    def set_secret(self, name: str, secret: str, master_key: bytes, kdf: KdfParams) -> None:
-        """Create or rewrap one slot; every other slot is left byte for byte as it was."""
+    def set_secret(self, name: str, secret: str, master_key: bytes, kdf: KdfParams,
+                   private_key: bytes | None = None) -> None:
+        """Create or rewrap one slot (with the account's private key, when given); every other
+        slot is left byte for byte as it was."""
         salt = crypto.new_salt()
         kek = crypto.derive_key(secret, salt, kdf)
         nonce, wrapped = crypto.wrap(kek, master_key, _aad(name))
-        self.slots[name] = Slot(name=name, kdf=kdf, salt=salt, nonce=nonce, wrapped=wrapped)
+        private_nonce = private_wrapped = None
+        if private_key is not None:
+            private_nonce, private_wrapped = crypto.wrap(kek, private_key, _private_aad(name))
+        self.slots[name] = Slot(name=name, kdf=kdf, salt=salt, nonce=nonce, wrapped=wrapped,
+                                private_nonce=private_nonce, private_wrapped=private_wrapped)
 
     def unwrap(self, name: str, secret: str) -> bytes | None:
         """The master key, or None for an unknown slot, a disabled one or a wrong secret;
         KeySlotDamagedError for a slot whose own bytes were damaged."""
+        opened = self.open(name, secret)
+        return None if opened is None else opened.master_key
+
+    def open(self, name: str, secret: str) -> Opened | None:
+        """:meth:`unwrap` with the account's private key too (one key derivation)."""
         slot = self.slots.get(name)
         if slot is not None and slot.damaged:
             raise KeySlotDamagedError(name.removeprefix("account:"))
@@ -200,11 +237,21 @@ class KeySlots:
             self._spend_equal_time(secret)
             return None
         kek = crypto.derive_key(secret, slot.salt, slot.kdf)
-        return crypto.unwrap(kek, slot.nonce, slot.wrapped, _aad(name))
+        master_key = crypto.unwrap(kek, slot.nonce, slot.wrapped, _aad(name))
+        if master_key is None:
+            return None
+        private_key = None
+        if slot.private_wrapped is not None and slot.private_nonce is not None:
+            private_key = crypto.unwrap(kek, slot.private_nonce, slot.private_wrapped,
+                                        _private_aad(name))
+            if private_key is None:  # the checksum held, so the slot was forged with care
+                raise KeySlotDamagedError(name.removeprefix("account:"))
+        return Opened(master_key, private_key)
 
     def disable(self, name: str) -> None:
         slot = self.slots[name]
-        self.slots[name] = replace(slot, wrapped=None, nonce=b"")
+        self.slots[name] = replace(slot, wrapped=None, nonce=b"", private_nonce=None,
+                                   private_wrapped=None)
 
     def is_disabled(self, name: str) -> bool:
         slot = self.slots.get(name)
@@ -234,6 +281,10 @@ def _canonical(value: Any) -> bytes:
 
 def _aad(name: str) -> bytes:
     return f"returnee-screening keyslot v{FORMAT}:{name}".encode()
+
+
+def _private_aad(name: str) -> bytes:
+    return f"returnee-screening keyslot v{FORMAT} private key:{name}".encode()
 
 
 def _b64(data: bytes) -> str:

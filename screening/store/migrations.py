@@ -116,7 +116,49 @@ V6 = Migration(6, "advance notice of returns: the checkpoint's expected arrivals
         notice_id TEXT NOT NULL)""",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5, V6)
+V7 = Migration(7, "per-officer confidentiality: account keys, data keys, sealed records", (
+    # each account's X25519 public key ("*recovery" for the recovery code's); the private half
+    # rests in the account's key slot (store/keyslots.py, docs/design.md §7.1)
+    """CREATE TABLE user_keys (
+        name TEXT PRIMARY KEY,
+        public_key BLOB NOT NULL,
+        created_at TEXT NOT NULL)""",
+    # an officer's data keys: the newest one a session holds seals what it writes; a re-key
+    # reseals the officer's records under a new one and deletes the old (store/keyring.py)
+    """CREATE TABLE data_keys (
+        id INTEGER PRIMARY KEY,
+        officer TEXT NOT NULL,
+        created_at TEXT NOT NULL)""",
+    "CREATE INDEX data_keys_by_officer ON data_keys (officer)",
+    # a data key sealed to one reader's public key: its officer, each supervisor, the recovery
+    """CREATE TABLE key_wraps (
+        key_id INTEGER NOT NULL REFERENCES data_keys (id) ON DELETE CASCADE,
+        recipient TEXT NOT NULL,
+        wrapped BLOB NOT NULL,
+        PRIMARY KEY (key_id, recipient))""",
+    # answers, assessment and name sealed under the data key (store/sealing.py); a row with
+    # key_id NULL is one written before schema 7, still in the clear until a session that can
+    # hold its officer's key seals it (at the first login after the upgrade, for most)
+    "ALTER TABLE interviews ADD COLUMN key_id INTEGER REFERENCES data_keys (id)",
+    "ALTER TABLE interviews ADD COLUMN sealed_answers BLOB",
+    "ALTER TABLE interviews ADD COLUMN sealed_assessment BLOB",
+    "ALTER TABLE interviews ADD COLUMN sealed_name BLOB",
+    # the revision the name was sealed at: its associated data, so an autosave of another
+    # answer leaves the name, and the search index below, untouched
+    "ALTER TABLE interviews ADD COLUMN name_revision INTEGER",
+    # names in the clear have no place any more; the search reads this narrow index and opens
+    # the names a session may read (secure_delete zeroes the pages the old index leaves)
+    "DROP INDEX interviews_by_name",
+    """CREATE INDEX interviews_sealed_names ON interviews
+        (created_at, id, officer, key_id, name_revision, sealed_name, display_name)""",
+    # a re-key finds the rows under a key (and deleting a key checks none is left) by it
+    "CREATE INDEX interviews_by_key ON interviews (key_id)",
+    # the rows still in the clear, looked for at every login: empty once they are sealed
+    """CREATE INDEX interviews_in_the_clear ON interviews (officer)
+        WHERE key_id IS NULL AND purged_at IS NULL""",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5, V6, V7)
 LATEST = MIGRATIONS[-1].version
 
 

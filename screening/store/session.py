@@ -37,7 +37,8 @@ from screening.store import (
     settings,
 )
 from screening.store.documents import DocumentReads
-from screening.store.keyslots import RECOVERY_SLOT, KeySlots, account_slot
+from screening.store.keyring import RECOVERY_READER, Keyring
+from screening.store.keyslots import RECOVERY_SLOT, KeySlots, Opened, account_slot
 from screening.store.layout import StorePaths
 from screening.store.sessionbase import Clock, iso
 from screening.store.staff import AccountAdmin, check_password
@@ -65,11 +66,12 @@ class StoreSession(AccountAdmin, DocumentReads):
         check_password(password)
         paths.make_root()
         master_key, recovery_code = crypto.new_master_key(), crypto.new_recovery_code()
+        own, recovery = crypto.new_key_pair(), crypto.new_key_pair()
         slots = KeySlots(paths.keyslots)
         # key slots first: a database whose key was never written down could not be opened
         with slots.editing() as fresh:
-            fresh.set_secret(account_slot(name), password, master_key, kdf)
-            fresh.set_secret(RECOVERY_SLOT, recovery_code, master_key, kdf)
+            fresh.set_secret(account_slot(name), password, master_key, kdf, own[0])
+            fresh.set_secret(RECOVERY_SLOT, recovery_code, master_key, kdf, recovery[0])
 
         def build(conn: connection.Connection) -> None:
             migrations.migrate(conn)
@@ -77,6 +79,9 @@ class StoreSession(AccountAdmin, DocumentReads):
             with connection.transaction(conn):
                 settings.set_setting(conn, settings.CHECKPOINT, checkpoint)
                 accounts.insert(conn, name, "supervisor", None, at)
+                keys = Keyring(conn)
+                keys.set_public_key(name, own[1], at)
+                keys.set_public_key(RECOVERY_READER, recovery[1], at)
                 audit.append(conn, name, "store_created", None, {"checkpoint": checkpoint}, at)
 
         try:
@@ -85,6 +90,7 @@ class StoreSession(AccountAdmin, DocumentReads):
             paths.keyslots.unlink()  # ours, written a moment ago: let init be tried again
             raise
         session = cls._open(paths, master_key, name, slots, kdf, clock)
+        session.keys.private_keys[name] = own[0]
         session._seal_slots([])
         return session, recovery_code
 
@@ -98,9 +104,16 @@ class StoreSession(AccountAdmin, DocumentReads):
         except AccountError:
             slots.unwrap("", password)  # same cost as a real try
             raise WrongCredentialsError() from None
-        master_key = _unwrap(slots, account_slot(name), password, clock)
-        session = cls._open(paths, master_key, name, slots, kdf or KdfParams.standard(), clock)
+        opened = _unwrap(slots, account_slot(name), password, clock)
+        session = cls._open(paths, opened.master_key, name, slots, kdf or KdfParams.standard(),
+                            clock)
+        # the key-slot file's state is judged before this login writes to the file
         session._record_login(account_slot(name), "login")
+        try:
+            session._take_keys(account_slot(name), opened.private_key, password)
+        except BaseException:
+            session.close()
+            raise
         session.purge_expired()  # retention runs whenever someone works at the station
         return session
 
@@ -112,13 +125,16 @@ class StoreSession(AccountAdmin, DocumentReads):
         paths = StorePaths(Path(root))
         slots = _load_slots(paths)
         code = crypto.normalise_recovery_code(recovery_code)
-        master_key = _unwrap(slots, RECOVERY_SLOT, code, clock,
-                             wrong=WrongCredentialsError(code="recovery_code_wrong"))
+        opened = _unwrap(slots, RECOVERY_SLOT, code, clock,
+                         wrong=WrongCredentialsError(code="recovery_code_wrong"))
         name = accounts.check_name(supervisor)
-        session = cls._open(paths, master_key, name, slots, kdf or KdfParams.standard(), clock)
+        session = cls._open(paths, opened.master_key, name, slots, kdf or KdfParams.standard(),
+                            clock)
         if session.account.role != "supervisor":
             session.close()
             raise PermissionDeniedError(code="recovery_supervisor_only")
+        # the recovery code's own key pair (a store upgraded from schema 6 gets it now)
+        session._take_keys(RECOVERY_SLOT, opened.private_key, code)
         session._set_password(name, new_password, "password_reset_with_recovery_code")
         session._record_login(RECOVERY_SLOT, "login_with_recovery_code")
         return session
@@ -194,8 +210,12 @@ class StoreSession(AccountAdmin, DocumentReads):
         conn = connection.open_database(self.paths.database, self._master_key)
         _count_commits(conn, headrecord.HeadRecord(self.paths.head, self._master_key))
         robot = dataclasses.replace(self.account, name=SYNC_ACTOR, role="supervisor")
-        return type(self)(self.paths, conn, self._master_key, robot, self._slots, self._kdf,
-                          self._clock)
+        companion = type(self)(self.paths, conn, self._master_key, robot, self._slots,
+                               self._kdf, self._clock)
+        # it reads what this session's keys open, no more: an officer's session sends that
+        # officer's interviews, a supervisor's every one (docs/design.md §7.1)
+        companion.keys = self.keys.on(conn)
+        return companion
 
     def close(self) -> None:
         head = getattr(self.conn, "head", None)
@@ -342,8 +362,9 @@ def _load_slots(paths: StorePaths) -> KeySlots:
 
 
 def _unwrap(slots: KeySlots, slot: str, secret: str, clock: Clock,
-            wrong: WrongCredentialsError | None = None) -> bytes:
-    """The master key, or the right refusal: delayed, disabled, or wrong credentials."""
+            wrong: WrongCredentialsError | None = None) -> Opened:
+    """The master key and the slot's private key, or the right refusal: delayed, disabled, or
+    wrong credentials."""
     current = slots.slots.get(slot)
     if current is not None:
         wait = remaining_wait(current.failures, current.last_failure, clock())
@@ -351,13 +372,13 @@ def _unwrap(slots: KeySlots, slot: str, secret: str, clock: Clock,
             raise LoginDelayedError(wait)
     if slots.is_disabled(slot):
         raise AccountDisabledError(slot.removeprefix("account:"))
-    master_key = slots.unwrap(slot, secret)
-    if master_key is None:
+    opened = slots.open(slot, secret)
+    if opened is None:
         now = clock()
         with slots.editing() as fresh:
             fresh.record_failure(slot, now, iso(lambda: now))
         raise wrong or WrongCredentialsError()
-    return master_key
+    return opened
 
 
 def _upgrade(conn: connection.Connection, paths: StorePaths, master_key: bytes) -> None:

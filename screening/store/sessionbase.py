@@ -11,6 +11,8 @@ from screening.crypto import KdfParams
 from screening.errors import PermissionDeniedError, WrongCredentialsError
 from screening.store import connection, settings
 from screening.store.accounts import Account
+from screening.store.interviews import NameCache
+from screening.store.keyring import Keyring
 from screening.store.keyslots import KeySlots, account_slot
 from screening.store.layout import StorePaths
 
@@ -36,6 +38,9 @@ class SessionBase:
         self._authenticated_at = clock()  # the password was just proved by opening the session
         # what the supervisor must be told about this store at login (key-slot file tampered)
         self.alerts: list[str] = []
+        # the data keys this session may open (docs/design.md §7.1): set when it is opened
+        self.keys = Keyring(conn)
+        self._names = NameCache()
 
     @property
     def forms(self) -> FormCatalogue:

@@ -7,11 +7,11 @@ from screening.errors import AccountDisabledError, AccountError, WrongCredential
 from screening.passwordpolicy import check_new_password as check_password
 from screening.store import accounts, audit, connection
 from screening.store.accounts import Account
+from screening.store.keycare import KeyCare
 from screening.store.keyslots import account_slot
-from screening.store.sessionbase import SessionBase
 
 
-class AccountAdmin(SessionBase):
+class AccountAdmin(KeyCare):
     def add_user(self, user: str, role: str, password: str,
                  full_name: str | None = None) -> Account:
         """``full_name`` is the person's name as the referral slip prints it."""
@@ -26,9 +26,13 @@ class AccountAdmin(SessionBase):
             accounts.insert(self.conn, name, role, self.account.name, self._now(), full_name)
             audit.append(self.conn, self.account.name, "account_added", name,
                          {"role": role, "full_name_given": bool(full_name)})
+            private_key = self._new_key_pair(name)
+            # a new supervisor reads every officer's data: seal them the keys this session holds
+            self.keys.complete()
             # the slot is written before COMMIT: if it fails, the account is rolled back too
             with self._slots.editing() as slots:
-                slots.set_secret(account_slot(name), password, self._master_key, self._kdf)
+                slots.set_secret(account_slot(name), password, self._master_key, self._kdf,
+                                 private_key)
         return self._account(name)
 
     def list_users(self) -> list[Account]:
@@ -63,6 +67,9 @@ class AccountAdmin(SessionBase):
         with connection.transaction(self.conn):
             accounts.set_disabled(self.conn, target.name)
             audit.append(self.conn, self.account.name, "account_disabled", target.name)
+            # nothing current stays sealed to the account, nor under a key it ever held
+            self.keys.forget_reader(target.name)
+            self._rekey(self._reach_of(target.name, target.role))
             # the wrapped key is deleted, not flagged: a disabled password must not open the file
             with self._slots.editing() as slots:
                 slots.disable(account_slot(target.name))
@@ -72,7 +79,16 @@ class AccountAdmin(SessionBase):
         check_password(new_password)
         if self._slots.unwrap(account_slot(self.account.name), old_password) is None:
             raise WrongCredentialsError(code="current_password_wrong")
-        self._set_password(self.account.name, new_password, "password_changed")
+        # the holder proved the old password: the same key pair, under the new one
+        with connection.transaction(self.conn):
+            at = self._now()
+            accounts.password_changed(self.conn, self.account.name, at)
+            audit.append(self.conn, self.account.name, "password_changed", self.account.name,
+                         {}, at)
+            with self._slots.editing() as slots:
+                slots.set_secret(account_slot(self.account.name), new_password,
+                                 self._master_key, self._kdf,
+                                 self.keys.private_keys.get(self.account.name))
 
     def reset_password(self, user: str, new_password: str) -> None:
         """A supervisor sets a new password for an account whose password was forgotten."""
@@ -84,12 +100,22 @@ class AccountAdmin(SessionBase):
         self._set_password(target.name, new_password, "password_reset")
 
     def _set_password(self, name: str, password: str, action: str) -> None:
+        """A new password set by someone else (a supervisor, the recovery code): the old one
+        may be known to someone, so the account gets a new key pair and the data it could read
+        new data keys; an old copy of its slot opens nothing current."""
+        target = self._existing_account(name)
         with connection.transaction(self.conn):
             at = self._now()
             accounts.password_changed(self.conn, name, at)
             audit.append(self.conn, self.account.name, action, name, {}, at)
+            private_key = self._new_key_pair(name)
+            if name == self.account.name:  # recovery: the session goes on as this supervisor
+                self.keys.private_keys[name] = private_key
+            self._rekey(self._reach_of(target.name, target.role))
+            self.keys.complete()
             with self._slots.editing() as slots:
-                slots.set_secret(account_slot(name), password, self._master_key, self._kdf)
+                slots.set_secret(account_slot(name), password, self._master_key, self._kdf,
+                                 private_key)
 
     def _account(self, name: str) -> Account:
         """An account this session has just written (it exists: the write would have failed)."""

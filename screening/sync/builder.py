@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from screening.errors import InterviewSealedError
 from screening.store import audit, notices
 from screening.store.audit import AuditEntry
 from screening.store.interviews import StoredInterview
@@ -118,7 +119,11 @@ def _sendable(session: StoreSession) -> Iterator[StoredInterview]:
     while page := session.list_interviews(limit=_PAGE, offset=offset):
         for summary in page:
             if summary.status in wire.SENDABLE_STATUSES:
-                interview = session.get_interview(summary.id)
+                try:
+                    interview = session.get_interview(summary.id)
+                except InterviewSealedError:
+                    # another officer's, sealed from this session: a supervisor's sends it
+                    continue
                 if interview.purged_at is None:
                     yield interview
         offset += len(page)

@@ -185,3 +185,31 @@ def test_the_service_enrols_syncs_and_exports_as_a_supervisor_only(store, staff_
             service.sync_now(officer)
     finally:
         officer.close()
+
+
+def test_an_officers_session_sends_only_what_it_opens_and_a_supervisors_the_rest(
+        store, staff_side, live, tmp_path):
+    """The background sync reads with the keys of the session it runs beside (docs/design.md
+    §7.1): another officer's interviews wait for a session that opens them, none is lost."""
+    me = enrol(store, staff_side, live)
+    written = {}
+    for user in ("olsi", "ines"):
+        store.add_user(user, "officer", f"{user}-password-1")
+        with StoreSession.login(store.paths.root, user, f"{user}-password-1",
+                                kdf=TEST_KDF) as officer:
+            written[user] = officer.import_finalised(adult_no_indicators(given_name=user))
+    outbox = Outbox(tmp_path / "outbox")
+    with StoreSession.login(store.paths.root, "olsi", "olsi-password-1",
+                            kdf=TEST_KDF) as officer:
+        companion = officer.sync_companion()
+        try:
+            made = builder.queue_ready(companion, outbox, me).batches
+        finally:
+            companion.close()
+    assert [i for entry in made for i, _ in entry.interviews] == [written["olsi"]]
+    companion = store.sync_companion()
+    try:
+        made = builder.queue_ready(companion, outbox, me).batches
+    finally:
+        companion.close()
+    assert [i for entry in made for i, _ in entry.interviews] == [written["ines"]]

@@ -148,6 +148,11 @@ def test_users_passwd_disable_and_recovery(tmp_path, store):
     ok(run(data_dir, "interviews", "list", "--as", OFF, password="olsi-new-pass"))
     ok(run(data_dir, "users", "passwd", OFF, "--as", SUP, new_password="reset-by-sara"))
     ok(run(data_dir, "interviews", "list", "--as", OFF, password="reset-by-sara"))
+    assert "new data keys for 1 account(s)" in ok(run(data_dir, "users", "rekey", OFF,
+                                                      "--as", SUP))
+    fails(run(data_dir, "users", "rekey", "nobody", "--as", SUP), "nobody")
+    fails(run(data_dir, "users", "rekey", "--as", OFF, password="reset-by-sara"),
+          "supervisor")
     ok(run(data_dir, "users", "disable", OFF, "--as", SUP))
     fails(run(data_dir, "interviews", "list", "--as", OFF, password="reset-by-sara"),
           "disabled")

@@ -4,7 +4,6 @@ reported as saved (docs/design.md §4: a crash loses nothing the officer already
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal
@@ -14,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from screening.store import connection
+from screening.store import connection, interviews
+from screening.store.keyring import Keyring
 from screening.store.keyslots import KeySlots, account_slot
 from screening.store.session import StoreSession
 from tests.unit.store.helpers import OFFICER, OFFICER_PW, SUPERVISOR, SUPERVISOR_PW, TEST_KDF
@@ -60,7 +60,8 @@ def test_answers_survive_sigkill_at_random_moments(tmp_path):
     supervisor.close()
     with StoreSession.login(data_dir, OFFICER, OFFICER_PW, kdf=TEST_KDF) as officer:
         interview_id = officer.start_interview("returnee_screening", "1")
-    key = KeySlots.load(data_dir / "keyslots.json").unwrap(account_slot(OFFICER), OFFICER_PW)
+    opened = KeySlots.load(data_dir / "keyslots.json").open(account_slot(OFFICER), OFFICER_PW)
+    key = opened.master_key
     rng = random.Random(os.environ.get("CRASH_SEED", "20261123"))
     expected: dict[str, int] = {}
     for round_no in range(ROUNDS):
@@ -69,11 +70,11 @@ def test_answers_survive_sigkill_at_random_moments(tmp_path):
         conn = connection.open_database(data_dir / "store.db", key)
         try:
             assert connection.integrity_problems(conn) == [], f"round {round_no}"
-            answers = conn.execute("SELECT answers FROM interviews WHERE id = ?",
-                                   (interview_id,)).fetchone()[0]
+            # sealed under the officer's data key (docs/design.md §7.1): opened as they would
+            stored = interviews.opened(Keyring(conn, {OFFICER: opened.private_key}),
+                                       interviews.get(conn, interview_id)).answers
         finally:
             conn.close()
-        stored = json.loads(answers)
         missing = {q: v for q, v in expected.items() if stored.get(q) != v}
         assert missing == {}, f"round {round_no}: reported saved but not found"
     assert len(expected) > ROUNDS  # the kills did land among the saves

@@ -72,3 +72,27 @@ def test_subkeys_differ_by_purpose_and_macs_by_key():
     assert one != master
     assert crypto.mac_hex(one, b"x") != crypto.mac_hex(two, b"x")
     assert crypto.mac_hex(one, b"x") == crypto.mac_hex(one, b"x")
+
+
+def test_a_data_key_sealed_to_an_account_opens_with_its_private_key_only():
+    private, public = crypto.new_key_pair()
+    other_private, _ = crypto.new_key_pair()
+    key = crypto.new_data_key()
+    sealed = crypto.seal_key(public, key, b"key 1 for olsi")
+    assert crypto.open_key(private, sealed, b"key 1 for olsi") == key
+    assert crypto.open_key(other_private, sealed, b"key 1 for olsi") is None
+    assert crypto.open_key(private, sealed, b"key 1 for ines") is None
+    assert crypto.open_key(private, sealed[:20], b"key 1 for olsi") is None  # cut short
+    assert crypto.open_key(private, b"", b"key 1 for olsi") is None
+
+
+def test_a_record_cipher_opens_only_what_it_sealed_in_that_place():
+    cipher = crypto.RecordCipher(crypto.new_data_key())
+    sealed = cipher.seal(b"answers", b"interview 1 revision 2 answers")
+    assert cipher.open(sealed, b"interview 1 revision 2 answers") == b"answers"
+    assert cipher.open(sealed, b"interview 1 revision 1 answers") is None
+    assert crypto.RecordCipher(crypto.new_data_key()).open(
+        sealed, b"interview 1 revision 2 answers") is None
+    assert cipher.open(b"short", b"x") is None
+    with pytest.raises(crypto.CryptoError):
+        crypto.RecordCipher(b"too short")

@@ -109,6 +109,19 @@ def test_the_list_is_newest_first_and_searchable_by_name(officer, clock):
     assert len(officer.list_interviews(limit=2)) == 2
 
 
+def test_the_search_sees_a_name_changed_here_or_by_another_session(officer, supervisor):
+    """The search keeps the names it opened while nothing is committed: any commit, of this
+    session or another, makes it look again."""
+    draft = officer.start_interview("returnee_screening", "1")
+    officer.save_answer(draft, "given_name", "Drita")
+    assert [s.id for s in supervisor.list_interviews(search="drit")] == [draft]
+    officer.save_answer(draft, "given_name", "Vjosa")  # another connection
+    assert supervisor.list_interviews(search="drit") == []
+    assert [s.display_name for s in supervisor.list_interviews(search="vjos")] == ["Vjosa"]
+    supervisor.save_answer(draft, "family_name", "Kola")
+    assert [s.display_name for s in officer.list_interviews(search="kola")] == ["Vjosa Kola"]
+
+
 
 def test_printing_after_a_while_asks_for_the_password_again(officer, clock):
     from screening.errors import ReauthenticationNeededError, WrongCredentialsError

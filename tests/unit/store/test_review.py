@@ -83,8 +83,8 @@ def test_approval_is_refused_when_the_stored_referral_breaks_a_rule(supervisor, 
     interview_id = finalised(officer, child_to_child_protection())
     # as a store written before this rule could hold it: the organisation changed at review
     with connection.transaction(supervisor.conn):
-        interviews.set_organisation(supervisor.conn, interview_id, "different_equal",
-                                    "2026-07-01T12:00:00+00:00")
+        interviews.set_organisation(supervisor.conn, supervisor.keys, interview_id,
+                                    "different_equal", "2026-07-01T12:00:00+00:00")
     with pytest.raises(ReferralRuleError, match="must be child protection"):
         supervisor.approve(interview_id)
     assert supervisor.get_interview(interview_id).status == "finalised"

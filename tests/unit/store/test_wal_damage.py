@@ -7,7 +7,8 @@ import shutil
 import pytest
 
 from screening.errors import StoreDamagedError
-from screening.store import connection
+from screening.store import connection, interviews
+from screening.store.keyring import Keyring
 from screening.store.keyslots import KeySlots, account_slot
 from screening.store.walcheck import FRAME_HEADER_BYTES, HEADER_BYTES, check_wal
 from tests.unit.store.helpers import OFFICER, OFFICER_PW, login
@@ -46,10 +47,12 @@ def test_an_intact_crash_image_opens_with_every_save(crash_image):
     image, interview_id = crash_image
     check_wal(image / "store.db-wal")
     conn = open_image(image)
-    answers = conn.execute("SELECT answers FROM interviews WHERE id = ?",
-                           (interview_id,)).fetchone()[0]
+    private_key = KeySlots.load(image / "keyslots.json").open(account_slot(OFFICER),
+                                                               OFFICER_PW).private_key
+    record = interviews.opened(Keyring(conn, {OFFICER: private_key}),
+                               interviews.get(conn, interview_id))
     conn.close()
-    assert all(f'"q{n}"' in answers for n in range(12))
+    assert record.revision == 12 and record.answers == {f"q{n}": n for n in range(12)}
 
 
 @pytest.mark.parametrize("where", ["frame body", "frame header", "log header"])
