@@ -47,7 +47,8 @@ def test_the_case_page_and_its_record_pdf(central, admin):
     ids = received_cases(central)
     page = admin.get(f"/console/cases/{ids['child']}")
     assert page.status_code == 200
-    reference = re.search(r'<span class="mono" lang="zxx">([A-Z]+-\d{6}-[0-9A-F]{6})</span>', page.text)[1]
+    reference = re.search(r'<span class="mono" lang="zxx">([A-Z]+-\d{6}-[0-9A-F]{6})</span>',
+                          page.text)[1]
     assert reference.startswith("TIA-260701-")
     pdf = admin.get(f"/console/cases/{ids['child']}/record.pdf?lang=en")
     assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
