@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, or_, select, text, update
+from sqlalchemy import Connection, and_, delete, insert, or_, select, text, update
 
 from screening.central import atrest
 from screening.central.database import chunks
@@ -19,6 +19,7 @@ from screening.central.schema import (
     match_candidates,
     match_keys,
 )
+from screening.central.staff.scope import EVERYWHERE, Scope
 
 # Any constant will do: it names the lock that lets one refresh at a time pair interviews.
 _REFRESH_LOCK = 7_307_130
@@ -133,16 +134,24 @@ def add_candidates(conn: Connection, rows: Sequence[tuple[str, str, str]], at: s
              "found_at": at, "decided_by": None, "decided_at": None} for a, b, reason in rows])
 
 
-def candidates(conn: Connection, status: str | None = None) -> list[Candidate]:
+def _within(scope: Scope) -> Any:
+    # both interviews: a pair with another checkpoint's interview would show that person
     c = match_candidates.c
-    query = select(match_candidates).order_by(c.id)
+    return and_(scope.on_interview(c.interview_a), scope.on_interview(c.interview_b))
+
+
+def candidates(conn: Connection, status: str | None = None, scope: Scope = EVERYWHERE
+               ) -> list[Candidate]:
+    c = match_candidates.c
+    query = select(match_candidates).where(_within(scope)).order_by(c.id)
     if status is not None:
         query = query.where(c.status == status)
     return [Candidate(**row._mapping) for row in conn.execute(query)]
 
 
-def candidate(conn: Connection, match_id: int) -> Candidate | None:
-    row = conn.execute(select(match_candidates).where(match_candidates.c.id == match_id)).first()
+def candidate(conn: Connection, match_id: int, scope: Scope = EVERYWHERE) -> Candidate | None:
+    row = conn.execute(select(match_candidates).where(match_candidates.c.id == match_id,
+                                                      _within(scope))).first()
     return Candidate(**row._mapping) if row else None
 
 

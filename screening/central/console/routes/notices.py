@@ -15,6 +15,7 @@ from screening.central.console.context import PREFIX, Console, Forbidden
 from screening.central.notices import linking, register
 from screening.central.notices.model import NoticeInvalid
 from screening.central.settings import NOTICE_LATE_DAYS
+from screening.central.staff import audit
 
 DONE = {"confirmed": "notices.done.confirmed", "rejected": "notices.done.rejected",
         "added": "notices.done.added", "merged": "notices.done.merged"}
@@ -28,18 +29,25 @@ SHOWN_DAYS = 30  # the recent notices: expected from this many days ago on
 def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/notices")
     def notices_page(request: Request, done: str | None = None) -> Response:
-        console.need(request, "see_notices")
+        staff = console.need(request, "see_notices")
         today = dt.datetime.now(dt.UTC).date()
         lang = console.language_of(request)
         recent = register.listing(console.central,
-                                  since=(today - dt.timedelta(days=SHOWN_DAYS)).isoformat())
+                                  since=(today - dt.timedelta(days=SHOWN_DAYS)).isoformat(),
+                                  scope=staff.scope)
         late = (today - dt.timedelta(days=NOTICE_LATE_DAYS)).isoformat()
+        suggestions = linking.pending(console.central, staff.scope)
+        # a suggestion shows its interview's person: a view of that case
+        audit.cases_viewed(console.engine, staff.name,
+                           [s["case_reference"] or s["interview_id"] for s in suggestions],
+                           "notices")
         return console.render(
-            request, "notices.html", suggestions=linking.pending(console.central),
-            overdue=linking.overdue(console.central, today), recent=recent, late=late,
-            message=DONE.get(done or "", ""),
+            request, "notices.html", suggestions=suggestions,
+            overdue=linking.overdue(console.central, today, staff.scope), recent=recent,
+            late=late, message=DONE.get(done or "", ""),
             notifiers=dict(forms.choices("advance_notice_by", lang)),
-            checkpoints=dict(forms.checkpoint_codes(lang)),
+            checkpoints={code: name for code, name in forms.checkpoint_codes(lang)
+                         if staff.scope.allows(code)},
             sexes=forms.choices("sex", lang), organisations=_organisations(lang))
 
     @app.post("/notices/new")
@@ -50,8 +58,8 @@ def add_routes(app: FastAPI, console: Console) -> None:
         fields["notified_by"] = ",".join(str(v) for v in form.getlist("notified_by"))
         fields.update({flag: "yes" if form.get(flag) else "" for flag in FLAGS})
         try:
-            done = await run_in_threadpool(lambda: register.add(console.central, fields,
-                                                                by=staff.name))
+            done = await run_in_threadpool(lambda: register.add(
+                console.central, fields, by=staff.name, scope=staff.scope))
         except NoticeInvalid as wrong:
             key = f"notices.field.{wrong.field}"
             label = catalogue.text(console.language_of(request), key) \
@@ -64,7 +72,8 @@ def add_routes(app: FastAPI, console: Console) -> None:
         staff = console.need(request, "decide_match")
         if not suggestion_id.isdigit() or len(suggestion_id) > 18:
             raise Forbidden("refused.no_suggestion")
-        linking.decide(console.central, int(suggestion_id), decision, staff.name)
+        linking.decide(console.central, int(suggestion_id), decision, staff.name,
+                       staff.scope)
         return RedirectResponse(f"{PREFIX}/notices?done={decision}", status_code=303)
 
     @app.post("/notices/suggestions/{suggestion_id}/confirm")
