@@ -52,10 +52,9 @@ def _key_and_pair(conn: Connection) -> tuple[int, bool]:
     others = q.sharing_keys(conn, [p.document_key for p in fresh if p.document_key],
                             [p.name_key for p in fresh if p.name_key])
     pairs = _pairs(fresh, others)
-    known = q.known_pairs(conn, pairs)
-    new = [(a, b, why) for (a, b), why in sorted(pairs.items()) if (a, b) not in known]
-    q.add_candidates(conn, new, utc_now())
-    return len(new), len(rows) == _PAGE
+    added = q.add_candidates(conn, [(a, b, why) for (a, b), why in sorted(pairs.items())],
+                             utc_now())
+    return added, len(rows) == _PAGE
 
 
 def _pairs(fresh: list[matching.Person], others: list[matching.Person]
