@@ -4,16 +4,24 @@ and p95 latency per batch), the bytes on the wire per interview, and central's p
 (RSS) during a normal sync, under inflating batches from an enrolled device (a 6.5 KB batch of
 two million ``{}``, a 2 MB record, a record nested 500,000 deep, each sent 8 times at once)
 and under slow-upload abuse (30 sockets each sending 19 MB of a declared 20 MB body and never
-finishing, from 30 loopback addresses).
+finishing, from 30 loopback addresses). Production's shape last (tests/central/test_production.py):
+two central processes on one PostgreSQL server, 20 workstations sending each batch to both at
+once: p50/p95 per batch, and where PostgreSQL's sessions waited (sampled from pg_stat_activity),
+once with every interview the same person (the test's data: every pair a repeat-victim
+candidate) and once with a different person each.
 
 Central runs as a real ``screening-central serve`` process on loopback; PostgreSQL is a
 throwaway cluster (skipped when the postgresql package is missing).
 Run: .venv/bin/python bench/sync.py [INTERVIEWS]        (default 10000)
+     .venv/bin/python bench/sync.py --production         (production's shape only)
 """
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import contextlib
+import random
 import socket
 import statistics
 import sys
@@ -35,8 +43,8 @@ from screening.central.devices import enrolment  # noqa: E402
 from screening.central.service import open_central  # noqa: E402
 from screening.sync import wire  # noqa: E402
 from screening.sync.transport import CentralClient  # noqa: E402
-from tests.central.live import LiveCentral  # noqa: E402
-from tests.central.postgres import Cluster, PostgresUnavailable  # noqa: E402
+from tests.central.live import LiveCentral, run_cli  # noqa: E402
+from tests.central.postgres import USER, Cluster, PostgresUnavailable  # noqa: E402
 from tests.unit.sync.batches import interview  # noqa: E402
 
 PER_BATCH = 200
@@ -221,11 +229,96 @@ def bench(name: str, url: str, folder: Path, count: int) -> None:
           "that never finish")
 
 
+PRODUCTION_STATIONS, PRODUCTION_BATCHES, PRODUCTION_PER_BATCH = 20, 3, 10
+
+
+class _Waits:
+    """PostgreSQL's busy sessions of one database, sampled every 50 ms, by what they wait on."""
+
+    def __init__(self, cluster: Cluster, database: str) -> None:
+        self.cluster, self.database = cluster, database
+        self.seen: collections.Counter[str] = collections.Counter()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._sample)
+
+    def _sample(self) -> None:
+        import psycopg
+
+        with psycopg.connect(f"host=127.0.0.1 port={self.cluster.port} user={USER} "
+                             "dbname=postgres", autocommit=True) as conn:
+            while not self.stop.is_set():
+                for kind, event, query in conn.execute(
+                        "SELECT wait_event_type, wait_event, left(query, 40) FROM "
+                        "pg_stat_activity WHERE datname = %s AND state = 'active' "
+                        "AND pid <> pg_backend_pid()", (self.database,)):
+                    self.seen[f"{kind or 'running'}/{event or '-'} {query!r}"] += 1
+                time.sleep(0.05)
+
+    def __enter__(self) -> _Waits:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+
+def production(cluster: Cluster, folder: Path, same_person: bool) -> None:
+    """Two central processes, 20 workstations at once, each batch sent to both processes."""
+    url = cluster.new_database()
+    assert run_cli(folder, url, "migrate").returncode == 0
+    servers = [LiveCentral(folder, url), LiveCentral(folder, url)]
+    staff = open_central(settings.Settings(folder, url), migrate=False)
+    try:
+        stations = [Station(staff, servers[n % 2]) for n in range(PRODUCTION_STATIONS)]
+        latencies: list[float] = []
+        lock, start = threading.Lock(), threading.Barrier(PRODUCTION_STATIONS)
+
+        def person() -> dict:
+            return interview() if same_person else interview(
+                name=f"N{uuid.uuid4().hex[:10]}", id_document_number=uuid.uuid4().hex[:9])
+
+        def run(station: Station) -> None:
+            clients = [CentralClient(server.url) for server in servers]
+            start.wait(timeout=120)
+            for _ in range(PRODUCTION_BATCHES):
+                raw = station.batch([person() for _ in range(PRODUCTION_PER_BATCH)])
+                random.shuffle(clients)
+                started = time.perf_counter()
+                with concurrent.futures.ThreadPoolExecutor(2) as both:
+                    list(both.map(lambda c, raw=raw: c.send_batch(raw, station.receipt_key),
+                                  clients))
+                with lock:
+                    latencies.append(time.perf_counter() - started)
+            for client in clients:
+                client.close()
+
+        with _Waits(cluster, url.rsplit("/", 1)[1]) as waits:
+            began = time.perf_counter()
+            with concurrent.futures.ThreadPoolExecutor(PRODUCTION_STATIONS) as pool:
+                list(pool.map(run, stations))
+            elapsed = time.perf_counter() - began
+    finally:
+        staff.close()
+        for server in servers:
+            server.stop()
+    data = "one person in every interview" if same_person else "a different person each"
+    print(f"[production] 2 processes, {PRODUCTION_STATIONS} workstations at once, "
+          f"{PRODUCTION_BATCHES} batches of {PRODUCTION_PER_BATCH} each to both ({data}): "
+          f"{elapsed:.1f} s in all, p50 {statistics.median(latencies):.1f} s, "
+          f"p95 {statistics.quantiles(latencies, n=20)[-1]:.1f} s per batch")
+    total = sum(waits.seen.values()) or 1
+    for what, count in waits.seen.most_common(4):
+        print(f"[production]   {100 * count / total:4.0f}% of busy sessions: {what}")
+
+
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    only_production = sys.argv[1:] == ["--production"]
+    count = int(sys.argv[1]) if len(sys.argv) > 1 and not only_production else 10_000
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "sqlite"
-        bench("SQLite", f"sqlite:///{folder / 'central.db'}", folder, count)
+        if not only_production:
+            bench("SQLite", f"sqlite:///{folder / 'central.db'}", folder, count)
         try:
             cluster = Cluster()
             cluster.start()
@@ -233,7 +326,10 @@ def main() -> None:
             print(f"[PostgreSQL] skipped: {error}")
             return
         try:
-            bench("PostgreSQL", cluster.new_database(), Path(tmp) / "pg", count)
+            if not only_production:
+                bench("PostgreSQL", cluster.new_database(), Path(tmp) / "pg", count)
+            for same_person in (True, False):
+                production(cluster, Path(tmp) / f"production-{same_person}", same_person)
         finally:
             cluster.stop()
 

@@ -128,6 +128,14 @@ staff_access = Table(
     Column("organisation", String(100)),
 )
 
+# The checkpoints a staff account is limited to (need-to-know, migration 0011): none means
+# every checkpoint, as for every account before the limit existed.
+staff_checkpoints = Table(
+    "staff_checkpoints", metadata,
+    Column("staff_id", Integer, ForeignKey("staff.id"), primary_key=True),
+    Column("checkpoint", String(100), primary_key=True),
+)
+
 # Server-side console sessions. Only a hash of the cookie's token is kept.
 console_sessions = Table(
     "console_sessions", metadata,

@@ -15,6 +15,9 @@ ENROLMENT_CODE_HOURS = 24
 ENROLMENT_CODE_MAX_HOURS = 14 * 24
 # How long central waits for the next part of a request (headers, body) before dropping it.
 IDLE_SECONDS = 20
+# The longest a workstation's receipt waits for its interviews to be compared with the others
+# (repeat victims, notices' arrivals) after its batch is stored; the comparison goes on after.
+DERIVED_WAIT_SECONDS = 60
 # Advance notice of returns: a checkpoint's workstations get the notices expected from
 # NOTICE_LATE_DAYS ago (a return is often a day or two late) to NOTICE_WINDOW_DAYS ahead; a
 # notice still without an arrival once it has left that window is flagged at central.

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from screening.central.batches import queries
+from screening.central.staff.scope import EVERYWHERE, Scope
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,10 @@ def receipt_summary(receipt: bytes) -> tuple[int, dict[str, int]]:
     return len(results), counts
 
 
-def inbox(conn: Connection, limit: int, offset: int, device_id: str | None) -> Inbox:
-    rows = queries.page(conn, limit, offset, device_id)
+def inbox(conn: Connection, limit: int, offset: int, device_id: str | None,
+          scope: Scope = EVERYWHERE) -> Inbox:
+    """A page of the inbox of ``scope``'s workstations."""
+    rows = queries.page(conn, limit, offset, device_id, scope)
     gaps = {d: missing_runs(s) for d, s in
             queries.sequences(conn, {r["device_id"] for r in rows}).items()}
     listed = []
@@ -52,4 +55,5 @@ def inbox(conn: Connection, limit: int, offset: int, device_id: str | None) -> I
         gap = gaps.get(row["device_id"], {}).get(int(row["sequence"]))
         listed.append({**row, "interviews": count, "results": results, "gap": gap,
                        "status": f"{refused} refused" if refused else "accepted"})
-    return Inbox(listed, queries.total(conn, device_id), sum(1 for g in gaps.values() if g))
+    return Inbox(listed, queries.total(conn, device_id, scope),
+                 sum(1 for g in gaps.values() if g))

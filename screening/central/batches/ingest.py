@@ -6,8 +6,8 @@ receipt stored the first time, byte for byte.
 
 What central derives from the interviews is made current here, never by a page that reads
 it: the case facts and the referrals of approved interviews in the batch's own transaction,
-the repeat-victim candidates right after it commits (``repeats.candidates.refresh``, one
-refresh at a time)."""
+the repeat-victim candidates and notices' arrivals right after it commits, by a round of this
+process's follower (``batches.derived``) that the receipt waits for."""
 
 from __future__ import annotations
 
@@ -16,20 +16,16 @@ import logging
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import SQLAlchemyError
 
 from screening import crypto
-from screening.central.batches import chain, checks, queries
+from screening.central.batches import chain, checks, derived, queries
 from screening.central.batches.merge import Merge
 from screening.central.cases import facts, forms
 from screening.central.clock import utc_now
 from screening.central.database import retry_on_conflict
 from screening.central.devices import queries as devices
-from screening.central.notices import linking as notice_links
 from screening.central.referrals import registry
 from screening.central.refusals import Refused
-from screening.central.repeats import candidates
-from screening.errors import ScreeningError
 from screening.sync import wire
 
 if TYPE_CHECKING:
@@ -59,21 +55,9 @@ def ingest(central: Central, raw: bytes, via: str = "http") -> bytes:
     receipt = retry_on_conflict(
         central.engine, lambda conn: _store(central, conn, envelope, content, raw, via),
         settled=stored_meanwhile, busy="central is busy; send the batch again later")
-    _refresh_candidates(central)
+    if not derived.follower_of(central.engine).catch_up():
+        log.warning("batch %s: its interviews are compared after its receipt", header.sequence)
     return receipt
-
-
-def _refresh_candidates(central: Central) -> None:
-    """The batch is stored and its receipt signed: a failure to compare its interviews must
-    not turn that into an error. The next ingest, or opening central, compares them."""
-    try:
-        candidates.refresh(central.engine)
-    except (ScreeningError, SQLAlchemyError) as error:
-        log.warning("repeat-victim matching deferred: %s", type(error).__name__)
-    try:
-        notice_links.refresh(central.engine)
-    except (ScreeningError, SQLAlchemyError) as error:
-        log.warning("linking notices deferred: %s", type(error).__name__)
 
 
 def _authenticate(conn: Connection, envelope: wire.BatchEnvelope) -> devices.Device:

@@ -21,6 +21,7 @@ from screening.central.schema import (
     interview_revisions,
     interviews,
 )
+from screening.central.staff.scope import EVERYWHERE, Scope
 
 # -- batches ------------------------------------------------------------------------------------
 
@@ -75,21 +76,23 @@ def archived(conn: Connection, batch_id: str) -> bytes | None:
         if raw is not None else None
 
 
-def page(conn: Connection, limit: int, offset: int, device_id: str | None = None
-         ) -> list[dict[str, Any]]:
-    """Batches newest first, with their workstation, for the inbox."""
+def page(conn: Connection, limit: int, offset: int, device_id: str | None = None,
+         scope: Scope = EVERYWHERE) -> list[dict[str, Any]]:
+    """Batches newest first (of ``scope``'s workstations), with their workstation, for the
+    inbox."""
     b, d = batches.c, devices.c
     query = (select(b.id, b.device_id, b.sequence, b.received_at, b.via, b.size, b.receipt,
                     d.checkpoint, d.label, d.revoked_at)
              .select_from(batches.join(devices, d.id == b.device_id))
+             .where(scope.on_checkpoint(d.checkpoint))
              .order_by(b.received_at.desc(), b.id).limit(limit).offset(offset))
     if device_id:
         query = query.where(b.device_id == device_id)
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
-def total(conn: Connection, device_id: str | None = None) -> int:
-    query = select(func.count()).select_from(batches)
+def total(conn: Connection, device_id: str | None = None, scope: Scope = EVERYWHERE) -> int:
+    query = select(func.count()).select_from(batches).where(scope.on_device(batches.c.device_id))
     if device_id:
         query = query.where(batches.c.device_id == device_id)
     return int(conn.execute(query).scalar_one())

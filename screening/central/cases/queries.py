@@ -19,6 +19,7 @@ from screening.central.schema import (
     interview_revisions,
     interviews,
 )
+from screening.central.staff.scope import EVERYWHERE, Scope
 
 # Facts counted before the national plan's tables (9-17) and the HTCDS export lack their
 # answers: such rows are counted again from their record (a field every current row has).
@@ -76,29 +77,34 @@ def _case_where(query: Any, wanted: CaseFilter) -> Any:
     return query
 
 
-def cases(conn: Connection, wanted: CaseFilter, limit: int, offset: int
-          ) -> tuple[list[dict[str, Any]], int]:
+def cases(conn: Connection, wanted: CaseFilter, limit: int, offset: int,
+          scope: Scope = EVERYWHERE) -> tuple[list[dict[str, Any]], int]:
     f, i, d = case_facts.c, interviews.c, devices.c
     base = (select(f.interview_id, f.case_reference, f.interview_date, f.checkpoint, f.child,
                    f.outcome, f.action_taken, f.problem, i.status, i.received_at, i.revision,
                    d.label)
             .select_from(case_facts.join(interviews, i.id == f.interview_id)
-                         .join(devices, d.id == i.device_id)))
+                         .join(devices, d.id == i.device_id))
+            .where(scope.on_checkpoint(i.checkpoint)))
     base = _case_where(base, wanted)
-    total = int(conn.execute(_case_where(select(func.count()).select_from(case_facts), wanted)
+    total = int(conn.execute(_case_where(select(func.count()).select_from(case_facts)
+                                         .where(scope.on_interview(f.interview_id)), wanted)
                              ).scalar_one())
     rows = conn.execute(base.order_by(f.interview_date.desc(), f.interview_id)
                         .limit(limit).offset(offset))
     return [dict(r._mapping) for r in rows], total
 
 
-def case_checkpoints(conn: Connection) -> list[str]:
+def case_checkpoints(conn: Connection, scope: Scope = EVERYWHERE) -> list[str]:
     return [r for r in conn.execute(select(case_facts.c.checkpoint).distinct()
-                                    .where(case_facts.c.checkpoint.is_not(None))
+                                    .where(case_facts.c.checkpoint.is_not(None),
+                                           scope.on_interview(case_facts.c.interview_id))
                                     .order_by(case_facts.c.checkpoint)).scalars()]
 
 
-def case(conn: Connection, interview_id: str) -> dict[str, Any] | None:
+def case(conn: Connection, interview_id: str, scope: Scope = EVERYWHERE
+         ) -> dict[str, Any] | None:
+    """One interview held, or None: also for one outside ``scope`` (no existence oracle)."""
     f, i, d = case_facts.c, interviews.c, devices.c
     row = conn.execute(
         select(i.id, i.device_id, i.checkpoint.label("device_checkpoint"), i.form_id,
@@ -108,13 +114,15 @@ def case(conn: Connection, interview_id: str) -> dict[str, Any] | None:
                f.positive_dimensions)
         .select_from(interviews.join(devices, d.id == i.device_id)
                      .outerjoin(case_facts, f.interview_id == i.id))
-        .where(i.id == interview_id)).first()
+        .where(i.id == interview_id, scope.on_checkpoint(i.checkpoint))).first()
     return dict(row._mapping) if row else None
 
 
-def case_by_reference(conn: Connection, reference: str) -> str | None:
+def case_by_reference(conn: Connection, reference: str, scope: Scope = EVERYWHERE
+                      ) -> str | None:
     return conn.execute(select(case_facts.c.interview_id)
-                        .where(case_facts.c.case_reference == reference)).scalar()
+                        .where(case_facts.c.case_reference == reference,
+                               scope.on_interview(case_facts.c.interview_id))).scalar()
 
 
 def audit_for(conn: Connection, interview_id: str) -> list[dict[str, Any]]:

@@ -73,10 +73,11 @@ def referrals_record(args: argparse.Namespace) -> int:
     try:
         with central.engine.connect() as conn:
             account = staff.account(conn, args.staff)
+            limited = staff.checkpoints_of(conn, account.id) if account else ()
         if account is None:
             raise Refused(f"no staff account {args.staff!r}; add it with screening-central "
                           "staff add", code="staff_unknown")
-        actor = Actor(account.name, account.role, account.organisation)
+        actor = Actor(account.name, account.role, account.organisation, limited)
         after = registry.record(central.engine, args.referral_id,
                                 registry.Step(args.event, args.reason, args.date,
                                               args.organisation), actor)

@@ -1,4 +1,5 @@
-"""``screening-central staff add|role``: staff accounts and their console role (audited)."""
+"""``screening-central staff add|role|checkpoints``: staff accounts, their console role and the
+checkpoints they are limited to (need-to-know), each change audited."""
 
 from __future__ import annotations
 
@@ -25,12 +26,23 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                      "its organisation's referrals, ministry only statistics (default viewer)")
     add.add_argument("--organisation", metavar="ID",
                      help="a partner's organisation: an id of the referral directory")
+    add.add_argument("--checkpoint", metavar="CODE", action="append", default=[],
+                     help="limit the account to this checkpoint's cases, batches, referrals, "
+                     "notices and statistics (repeat for several; default: every checkpoint)")
     add.set_defaults(handler=staff_add)
     role = ssub.add_parser("role", help="change a staff account's console role")
     role.add_argument("name")
     role.add_argument("role", choices=accounts.ROLES)
     role.add_argument("--organisation", metavar="ID", help="for a partner: its organisation")
     role.set_defaults(handler=staff_role)
+    limit = ssub.add_parser("checkpoints", help="limit a staff account to checkpoints, or "
+                            "let it see every checkpoint again")
+    limit.add_argument("name")
+    chosen = limit.add_mutually_exclusive_group(required=True)
+    chosen.add_argument("--checkpoint", metavar="CODE", action="append", default=[],
+                        help="a checkpoint the account sees (repeat for several)")
+    chosen.add_argument("--all", action="store_true", help="every checkpoint (no limit)")
+    limit.set_defaults(handler=staff_checkpoints)
 
 
 def staff_add(args: argparse.Namespace) -> int:
@@ -39,12 +51,31 @@ def staff_add(args: argparse.Namespace) -> int:
     central = operator.central_of(args)
     try:
         accounts.add(central.engine, args.name, password, args.role, by=operator.name(),
-                     organisation=args.organisation)
+                     organisation=args.organisation, checkpoints=args.checkpoint)
     finally:
         central.close()
     bound = f" of {args.organisation}" if args.organisation else ""
-    print(f"staff account {args.name!r} added ({args.role}{bound})")
+    print(f"staff account {args.name!r} added ({args.role}{bound}), "
+          f"{_sees(accounts.clean_checkpoints(args.checkpoint))}")
     return 0
+
+
+def staff_checkpoints(args: argparse.Namespace) -> int:
+    codes = () if args.all else accounts.clean_checkpoints(args.checkpoint)
+    central = operator.central_of(args)
+    try:
+        changed = accounts.set_checkpoints(central.engine, args.name, codes,
+                                           by=operator.name())
+    finally:
+        central.close()
+    if not changed:
+        raise Refused(f"no staff account {args.name!r}", code="staff_unknown")
+    print(f"staff account {args.name!r} {_sees(codes)}")
+    return 0
+
+
+def _sees(codes: tuple[str, ...]) -> str:
+    return f"sees only {', '.join(codes)}" if codes else "sees every checkpoint"
 
 
 def staff_role(args: argparse.Namespace) -> int:

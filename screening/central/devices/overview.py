@@ -9,12 +9,13 @@ from typing import Any
 from sqlalchemy import Connection
 
 from screening.central.devices import queries
+from screening.central.staff.scope import EVERYWHERE, Scope
 
 
-def workstations(conn: Connection) -> list[dict[str, Any]]:
-    """Every workstation with ``batches``, ``highest`` sequence, ``missing`` batches (a gap
-    in the sequence numbers) and ``last_seen``."""
-    rows = queries.with_batches(conn)
+def workstations(conn: Connection, scope: Scope = EVERYWHERE) -> list[dict[str, Any]]:
+    """Every workstation (of ``scope``'s checkpoints) with ``batches``, ``highest`` sequence,
+    ``missing`` batches (a gap in the sequence numbers) and ``last_seen``."""
+    rows = queries.with_batches(conn, scope)
     for row in rows:
         row["missing"] = int(row["highest"]) - int(row["batches"])
     return rows

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from screening.central.schema import batches, devices, enrolment_codes
+from screening.central.staff.scope import EVERYWHERE, Scope
 
 # -- devices ------------------------------------------------------------------------------------
 
@@ -53,8 +54,9 @@ def sequence_summary(conn: Connection, device_id: str) -> tuple[int, int]:
     return int(row.received), int(row.highest)
 
 
-def with_batches(conn: Connection) -> list[dict[str, Any]]:
-    """Every workstation with its last batch time, batches received and highest sequence."""
+def with_batches(conn: Connection, scope: Scope = EVERYWHERE) -> list[dict[str, Any]]:
+    """Every workstation (of ``scope``'s checkpoints) with its last batch time, batches
+    received and highest sequence."""
     d, b = devices.c, batches.c
     last = (select(b.device_id, func.max(b.received_at).label("last_seen"),
                    func.count().label("batches"), func.max(b.sequence).label("highest"))
@@ -63,6 +65,7 @@ def with_batches(conn: Connection) -> list[dict[str, Any]]:
                     func.coalesce(last.c.batches, 0).label("batches"),
                     func.coalesce(last.c.highest, 0).label("highest"))
              .select_from(devices.outerjoin(last, last.c.device_id == d.id))
+             .where(scope.on_checkpoint(d.checkpoint))
              .order_by(d.checkpoint, d.enrolled_at, d.id))
     return [dict(r._mapping) for r in conn.execute(query)]
 
@@ -88,8 +91,10 @@ def claim_code(conn: Connection, code_hash: str, now: str, device_id: str) -> st
     return row.checkpoint if row else None
 
 
-def pending_codes(conn: Connection, now: str) -> list[dict[str, Any]]:
+def pending_codes(conn: Connection, now: str, scope: Scope = EVERYWHERE
+                  ) -> list[dict[str, Any]]:
     c = enrolment_codes.c
     return [dict(r._mapping) for r in conn.execute(
         select(c.checkpoint, c.created_at, c.expires_at)
-        .where(c.used_at.is_(None), c.expires_at > now).order_by(c.created_at))]
+        .where(c.used_at.is_(None), c.expires_at > now, scope.on_checkpoint(c.checkpoint))
+        .order_by(c.created_at))]

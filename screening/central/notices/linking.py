@@ -23,6 +23,7 @@ from screening.central.repeats import candidates, matching
 from screening.central.repeats import queries as repeats
 from screening.central.settings import NOTICE_LATE_DAYS, NOTICE_WINDOW_DAYS
 from screening.central.staff import audit
+from screening.central.staff.scope import EVERYWHERE, Scope
 
 if TYPE_CHECKING:
     from screening.central.service import Central
@@ -76,11 +77,11 @@ def _suggest(conn: Connection, interview_id: str, checkpoint: str, record: dict[
     return added
 
 
-def pending(central: Central) -> list[dict[str, Any]]:
-    """The suggestions staff have to decide, each with its notice and its interview as the
-    repeat-victim page shows one (``repeats.candidates.side``)."""
+def pending(central: Central, scope: Scope = EVERYWHERE) -> list[dict[str, Any]]:
+    """The suggestions staff have to decide (of ``scope``'s checkpoints), each with its notice
+    and its interview as the repeat-victim page shows one (``repeats.candidates.side``)."""
     with central.engine.connect() as conn:
-        found = q.suggestions(conn, "pending")
+        found = q.suggestions(conn, "pending", scope)
         held = repeats.records(conn, [s["interview_id"] for s in found])
         notices = {s["notice_id"]: q.get(conn, s["notice_id"]) for s in found}
     return [{**s, "notice": notices[s["notice_id"]],
@@ -88,13 +89,14 @@ def pending(central: Central) -> list[dict[str, Any]]:
             for s in found]
 
 
-def decide(central: Central, suggestion_id: int, decision: str, by: str) -> dict[str, Any]:
+def decide(central: Central, suggestion_id: int, decision: str, by: str,
+           scope: Scope = EVERYWHERE) -> dict[str, Any]:
     """Confirm (the notice is linked to the interview) or reject a suggestion; audited."""
     if decision not in DECISIONS:
         raise Refused(f"decide {' or '.join(DECISIONS)}", code="decision_invalid")
 
     def work(conn: Connection) -> dict[str, Any]:
-        found = q.suggestion(conn, suggestion_id)
+        found = q.suggestion(conn, suggestion_id, scope)
         if found is None:
             raise Refused(f"no suggested arrival #{suggestion_id}", code="suggestion_unknown")
         if found["status"] != "pending":
@@ -110,11 +112,12 @@ def decide(central: Central, suggestion_id: int, decision: str, by: str) -> dict
     return retry_on_conflict(central.engine, work)
 
 
-def overdue(central: Central, today: dt.date | None = None) -> list[dict[str, Any]]:
+def overdue(central: Central, today: dt.date | None = None, scope: Scope = EVERYWHERE
+            ) -> list[dict[str, Any]]:
     """Unlinked notices that have left the workstations' window."""
     day = today or dt.datetime.now(dt.UTC).date()
     with central.engine.connect() as conn:
-        return q.overdue(conn, (day - dt.timedelta(days=NOTICE_LATE_DAYS)).isoformat())
+        return q.overdue(conn, (day - dt.timedelta(days=NOTICE_LATE_DAYS)).isoformat(), scope)
 
 
 def _day(text: str) -> dt.date | None:

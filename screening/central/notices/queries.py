@@ -16,6 +16,7 @@ from screening.central.schema import (
     notice_suggestions,
     notices,
 )
+from screening.central.staff.scope import EVERYWHERE, Scope
 
 _FIELDS = ("checkpoint", "expected_date", "age", "sex", "nationality", "coming_from",
            "victim_suspected", "child_suspected", "meet_organisation")
@@ -78,10 +79,11 @@ def unlinked_near(conn: Connection, checkpoint: str, name_key: str, first: str, 
     return [notice_of(conn, r) for r in rows]
 
 
-def listing(conn: Connection, checkpoint: str | None = None, since: str | None = None
-            ) -> list[dict[str, Any]]:
+def listing(conn: Connection, checkpoint: str | None = None, since: str | None = None,
+            scope: Scope = EVERYWHERE) -> list[dict[str, Any]]:
     c = notices.c
-    query = select(notices).order_by(c.expected_date, c.checkpoint, c.id)
+    query = select(notices).where(scope.on_checkpoint(c.checkpoint)).order_by(
+        c.expected_date, c.checkpoint, c.id)
     if checkpoint:
         query = query.where(c.checkpoint == checkpoint)
     if since:
@@ -153,19 +155,28 @@ def add_suggestion(conn: Connection, notice_id: str, interview_id: str, reason: 
         found_at=at))
 
 
-def suggestions(conn: Connection, status: str | None = "pending") -> list[dict[str, Any]]:
+def _within(scope: Scope) -> Any:
+    # the notice's checkpoint and the interview's both: either side names a person
+    s = notice_suggestions.c
+    return and_(scope.on_interview(s.interview_id), s.notice_id.in_(
+        select(notices.c.id).where(scope.on_checkpoint(notices.c.checkpoint))))
+
+
+def suggestions(conn: Connection, status: str | None = "pending", scope: Scope = EVERYWHERE
+                ) -> list[dict[str, Any]]:
     s = notice_suggestions.c
     query = select(notice_suggestions, case_facts.c.case_reference, case_facts.c.interview_date
                    ).outerjoin(case_facts, case_facts.c.interview_id == s.interview_id
-                               ).order_by(s.id)
+                               ).where(_within(scope)).order_by(s.id)
     if status:
         query = query.where(s.status == status)
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
-def suggestion(conn: Connection, suggestion_id: int) -> dict[str, Any] | None:
+def suggestion(conn: Connection, suggestion_id: int, scope: Scope = EVERYWHERE
+               ) -> dict[str, Any] | None:
     row = conn.execute(select(notice_suggestions).where(
-        notice_suggestions.c.id == suggestion_id)).first()
+        notice_suggestions.c.id == suggestion_id, _within(scope))).first()
     return dict(row._mapping) if row else None
 
 
@@ -185,8 +196,9 @@ def close_others(conn: Connection, notice_id: str, interview_id: str, by: str, a
         status="rejected", decided_by=by, decided_at=at))
 
 
-def overdue(conn: Connection, before: str) -> list[dict[str, Any]]:
+def overdue(conn: Connection, before: str, scope: Scope = EVERYWHERE) -> list[dict[str, Any]]:
     """Unlinked notices expected before ``before``: nobody arrived (or was not matched)."""
     c = notices.c
     return [_opened(conn, r) for r in conn.execute(select(notices).where(
-        c.interview_id.is_(None), c.expected_date < before).order_by(c.expected_date, c.id))]
+        c.interview_id.is_(None), c.expected_date < before, scope.on_checkpoint(c.checkpoint))
+        .order_by(c.expected_date, c.id))]

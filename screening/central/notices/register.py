@@ -19,6 +19,7 @@ from screening.central.notices import model
 from screening.central.notices import queries as q
 from screening.central.settings import NOTICE_MERGE_DAYS
 from screening.central.staff import audit
+from screening.central.staff.scope import EVERYWHERE, Scope
 
 if TYPE_CHECKING:
     from screening.central.service import Central
@@ -30,16 +31,19 @@ class Recorded:
     merged: bool  # True: completed an earlier notice of the same person
 
 
-def allowed() -> model.Allowed:
-    """The checkpoints, countries and organisations of the reference data central serves."""
+def allowed(scope: Scope = EVERYWHERE) -> model.Allowed:
+    """The checkpoints (of ``scope``), countries and organisations of the reference data
+    central serves."""
     _form, reference = standard_form()
-    return model.Allowed(frozenset(reference.checkpoints), reference.country_codes,
-                         frozenset(reference.organisations))
+    return model.Allowed(frozenset(c for c in reference.checkpoints if scope.allows(c)),
+                         reference.country_codes, frozenset(reference.organisations))
 
 
-def add(central: Central, fields: dict[str, Any], *, by: str) -> Recorded:
-    """Check and record one notice; raises ``model.NoticeInvalid``."""
-    notice = model.build(fields, allowed())
+def add(central: Central, fields: dict[str, Any], *, by: str, scope: Scope = EVERYWHERE
+        ) -> Recorded:
+    """Check and record one notice; raises ``model.NoticeInvalid`` (also for a checkpoint
+    outside ``scope``: an account limited to checkpoints records notices of those only)."""
+    notice = model.build(fields, allowed(scope))
     return retry_on_conflict(central.engine, lambda conn: record(conn, notice, by))
 
 
@@ -70,11 +74,11 @@ def _same_person(conn: Connection, notice: model.Notice) -> model.Notice | None:
     return None
 
 
-def listing(central: Central, checkpoint: str | None = None, since: str | None = None
-            ) -> list[dict[str, Any]]:
+def listing(central: Central, checkpoint: str | None = None, since: str | None = None,
+            scope: Scope = EVERYWHERE) -> list[dict[str, Any]]:
     """The notices (of one checkpoint, expected on or after ``since``), soonest first."""
     with central.engine.connect() as conn:
-        rows = q.listing(conn, checkpoint, since)
+        rows = q.listing(conn, checkpoint, since, scope)
     return [_shown(r) for r in rows]
 
 

@@ -1,6 +1,8 @@
 """Who may see and change which referral: the Responsible Authority every one, a partner only
 those addressed to its organisation — and of those, without the person's data-sharing consent,
-only the minimal view. The rights themselves are ``staff.auth.RIGHTS``."""
+only the minimal view. An account limited to checkpoints (``staff.scope``) sees only the
+referrals of its checkpoints' interviews, whatever its role. The rights themselves are
+``staff.auth.RIGHTS``."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from typing import Any
 
 from screening.central.refusals import Refused
 from screening.central.staff.auth import RIGHTS
+from screening.central.staff.scope import Scope, scope_of
 
 PARTNER = "partner"
 # what a partner sees of a referral whatever the consent: no name, no answers
@@ -23,9 +26,14 @@ class Actor:
     name: str
     role: str
     organisation: str | None = None
+    checkpoints: tuple[str, ...] = ()  # need-to-know; none: every checkpoint
 
     def may(self, right: str) -> bool:
         return right in RIGHTS.get(self.role, frozenset())
+
+    @property
+    def scope(self) -> Scope:
+        return scope_of(self.checkpoints)
 
     @property
     def partner(self) -> bool:
@@ -33,6 +41,9 @@ class Actor:
 
 
 def may_see(actor: Actor, referral: dict[str, Any]) -> bool:
+    """``referral`` as read with its interview's ``checkpoint``."""
+    if not actor.scope.allows(referral["checkpoint"]):
+        return False
     if actor.partner:
         return bool(actor.organisation) and referral["organisation"] == actor.organisation
     return actor.may("see_referrals")

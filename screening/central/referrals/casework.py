@@ -60,7 +60,7 @@ def identify(engine: Engine, interview_id: str, found: Identification, actor: Ac
             raise Refused(f"a reflection period or residence permit is one of "
                           f"{', '.join(PERMIT)}", code="identification_permit_unknown")
     with engine.begin() as conn:
-        reference = _case(conn, interview_id)
+        reference = _case(conn, interview_id, actor)
         foreign = q.minimal(conn, interview_id).nationality not in (None, HOME_COUNTRY)
         if not foreign and (found.reflection_period or found.residence_permit):
             raise Refused("a reflection period and a temporary residence permit are for "
@@ -83,7 +83,7 @@ def follow_up(engine: Engine, interview_id: str, contact: FollowUp, actor: Actor
     if contact.next_date.strip():
         next_date = _next_day(contact.next_date, contact_date)
     with engine.begin() as conn:
-        reference = _case(conn, interview_id)
+        reference = _case(conn, interview_id, actor)
         if contact.organisation not in known_forms(conn).reference.organisations:
             raise Refused("choose the organisation from the referral directory",
                           code="organisation_unknown")
@@ -103,8 +103,8 @@ def of_case(conn: Connection, interview_id: str) -> dict[str, Any]:
             "foreign": q.minimal(conn, interview_id).nationality not in (None, HOME_COUNTRY)}
 
 
-def _case(conn: Connection, interview_id: str) -> str:
-    found = cases.case(conn, interview_id)
+def _case(conn: Connection, interview_id: str, actor: Actor) -> str:
+    found = cases.case(conn, interview_id, actor.scope)
     if found is None:
         raise Refused("central holds no such interview", code="interview_unknown")
     return str(found["case_reference"] or interview_id)

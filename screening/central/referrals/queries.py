@@ -22,6 +22,7 @@ from screening.central.schema import (
     referral_sources,
     referrals,
 )
+from screening.central.staff.scope import EVERYWHERE, Scope
 
 
 def stale_sources(conn: Connection, limit: int = 500) -> list[tuple[str, int]]:
@@ -77,12 +78,17 @@ _REFERRAL = (referrals.c.id, referrals.c.interview_id, referrals.c.source_key, r
              referrals.c.guardian_date, referrals.c.services)
 
 
+def _listed() -> Any:
+    """Referrals with their case reference and their interview's checkpoint."""
+    return (select(*_REFERRAL, case_facts.c.case_reference, interviews.c.checkpoint)
+            .select_from(referrals.join(interviews, interviews.c.id == referrals.c.interview_id)
+                         .outerjoin(case_facts,
+                                    case_facts.c.interview_id == referrals.c.interview_id)))
+
+
 def of_interview(conn: Connection, interview_id: str) -> list[dict[str, Any]]:
     return [dict(r._mapping) for r in conn.execute(
-        select(*_REFERRAL, case_facts.c.case_reference)
-        .select_from(referrals.outerjoin(case_facts,
-                                         case_facts.c.interview_id == referrals.c.interview_id))
-        .where(referrals.c.interview_id == interview_id).order_by(referrals.c.id))]
+        _listed().where(referrals.c.interview_id == interview_id).order_by(referrals.c.id))]
 
 
 def add(conn: Connection, row: dict[str, Any]) -> int:
@@ -129,11 +135,11 @@ class Wanted:
     statuses: Sequence[str] = ()
 
 
-def listing(conn: Connection, wanted: Wanted, limit: int = 500, offset: int = 0
-            ) -> tuple[list[dict[str, Any]], int]:
+def listing(conn: Connection, wanted: Wanted, limit: int = 500, offset: int = 0,
+            scope: Scope = EVERYWHERE) -> tuple[list[dict[str, Any]], int]:
     """Referrals, the most recently changed first, with their case reference; and how many."""
     r = referrals.c
-    where = []
+    where = [scope.on_interview(r.interview_id)]
     if wanted.organisation is not None:
         where.append(r.organisation == wanted.organisation)
     if wanted.status is not None:
@@ -143,22 +149,21 @@ def listing(conn: Connection, wanted: Wanted, limit: int = 500, offset: int = 0
     total = int(conn.execute(select(func.count()).select_from(referrals).where(*where))
                 .scalar_one())
     rows = conn.execute(
-        select(*_REFERRAL, case_facts.c.case_reference)
-        .select_from(referrals.outerjoin(case_facts,
-                                         case_facts.c.interview_id == r.interview_id))
-        .where(*where).order_by(r.updated_at.desc(), r.id.desc()).limit(limit).offset(offset))
+        _listed().where(*where).order_by(r.updated_at.desc(), r.id.desc())
+        .limit(limit).offset(offset))
     return [dict(row._mapping) for row in rows], total
 
 
-def by_status(conn: Connection) -> dict[str, int]:
+def by_status(conn: Connection, scope: Scope = EVERYWHERE) -> dict[str, int]:
     """How many referrals are in each status now (the dashboard's counts)."""
     r = referrals.c
     return {status: int(n) for status, n in conn.execute(
-        select(r.status, func.count()).group_by(r.status).order_by(r.status))}
+        select(r.status, func.count()).where(scope.on_interview(r.interview_id))
+        .group_by(r.status).order_by(r.status))}
 
 
-def overdue(conn: Connection, *, receive_before: str, accept_before: str
-            ) -> list[dict[str, Any]]:
+def overdue(conn: Connection, *, receive_before: str, accept_before: str,
+            scope: Scope = EVERYWHERE) -> list[dict[str, Any]]:
     """Open referrals not received by ``receive_before``, and urgent ones not accepted by
     ``accept_before`` (times sent, as ISO text)."""
     r = referrals.c
@@ -166,10 +171,7 @@ def overdue(conn: Connection, *, receive_before: str, accept_before: str
                and_(r.urgent.is_(True), r.status.in_((lifecycle.SENT, lifecycle.RECEIVED)),
                     r.sent_at < accept_before))
     return [dict(row._mapping) for row in conn.execute(
-        select(*_REFERRAL, case_facts.c.case_reference)
-        .select_from(referrals.outerjoin(case_facts,
-                                         case_facts.c.interview_id == r.interview_id))
-        .where(late).order_by(r.sent_at, r.id))]
+        _listed().where(late, scope.on_interview(r.interview_id)).order_by(r.sent_at, r.id))]
 
 
 def of_device(conn: Connection, device_id: str) -> list[dict[str, Any]]:

@@ -26,6 +26,7 @@ from screening.central.referrals.access import (
 from screening.central.refusals import Refused
 from screening.central.settings import Settings
 from screening.central.staff import audit
+from screening.central.staff.scope import EVERYWHERE, Scope
 from screening.questionnaire.reference import Reference
 from screening.reports.statistics import age_band
 
@@ -230,34 +231,36 @@ def listing(engine: Engine, actor: Actor, *, organisation: str | None = None,
                 known_forms(conn).reference.organisations:
             raise Refused(f"no organisation {organisation[:100]!r} in the referral directory",
                           code="organisation_unknown")
-        rows, total = q.listing(conn, q.Wanted(scope or organisation, status), limit, offset)
+        rows, total = q.listing(conn, q.Wanted(scope or organisation, status), limit, offset,
+                                actor.scope)
     return [visible(actor, row) for row in rows], total
 
 
-def overdue(engine: Engine, settings: Settings, now: dt.datetime | None = None
-            ) -> list[dict[str, Any]]:
-    """Referrals not received in time, or urgent ones not accepted in time; each with
-    ``late``: "not_received" or "not_accepted"."""
+def overdue(engine: Engine, settings: Settings, now: dt.datetime | None = None,
+            scope: Scope = EVERYWHERE) -> list[dict[str, Any]]:
+    """Referrals not received in time, or urgent ones not accepted in time (of ``scope``'s
+    checkpoints); each with ``late``: "not_received" or "not_accepted"."""
     moment = now or dt.datetime.now(dt.UTC)
     receive_before = (moment - dt.timedelta(hours=settings.receive_hours)).isoformat(
         timespec="microseconds")
     accept_before = (moment - dt.timedelta(hours=settings.urgent_accept_hours)).isoformat(
         timespec="microseconds")
     with engine.connect() as conn:
-        rows = q.overdue(conn, receive_before=receive_before, accept_before=accept_before)
+        rows = q.overdue(conn, receive_before=receive_before, accept_before=accept_before,
+                         scope=scope)
     for row in rows:
         row["late"] = ("not_accepted" if row["urgent"] and row["sent_at"] < accept_before
                        else "not_received")
     return rows
 
 
-def by_status(engine: Engine, settings: Settings, now: dt.datetime | None = None
-              ) -> tuple[dict[str, int], int]:
+def by_status(engine: Engine, settings: Settings, now: dt.datetime | None = None,
+              scope: Scope = EVERYWHERE) -> tuple[dict[str, int], int]:
     """The Responsible Authority's dashboard: referrals per status now, and how many of them
-    are overdue (the rule of ``overdue``)."""
+    are overdue (the rule of ``overdue``), of ``scope``'s checkpoints."""
     with engine.connect() as conn:
-        counts = q.by_status(conn)
-    return counts, len(overdue(engine, settings, now))
+        counts = q.by_status(conn, scope)
+    return counts, len(overdue(engine, settings, now, scope))
 
 
 def to_rerefer(engine: Engine, actor: Actor) -> list[dict[str, Any]]:
@@ -267,7 +270,8 @@ def to_rerefer(engine: Engine, actor: Actor) -> list[dict[str, Any]]:
         raise Refused("your account may not see the re-referral queue",
                       code="referral_forbidden")
     with engine.connect() as conn:
-        rows, _total = q.listing(conn, q.Wanted(statuses=lifecycle.TO_REREFER))
+        rows, _total = q.listing(conn, q.Wanted(statuses=lifecycle.TO_REREFER),
+                                 scope=actor.scope)
     return rows
 
 

@@ -20,6 +20,7 @@ from screening.central.refusals import Refused
 from screening.central.repeats import matching
 from screening.central.repeats import queries as q
 from screening.central.staff import audit
+from screening.central.staff.scope import EVERYWHERE, Scope
 
 if TYPE_CHECKING:
     from screening.central.service import Central
@@ -51,10 +52,9 @@ def _key_and_pair(conn: Connection) -> tuple[int, bool]:
     others = q.sharing_keys(conn, [p.document_key for p in fresh if p.document_key],
                             [p.name_key for p in fresh if p.name_key])
     pairs = _pairs(fresh, others)
-    known = q.known_pairs(conn, pairs)
-    new = [(a, b, why) for (a, b), why in sorted(pairs.items()) if (a, b) not in known]
-    q.add_candidates(conn, new, utc_now())
-    return len(new), len(rows) == _PAGE
+    added = q.add_candidates(conn, [(a, b, why) for (a, b), why in sorted(pairs.items())],
+                             utc_now())
+    return added, len(rows) == _PAGE
 
 
 def _pairs(fresh: list[matching.Person], others: list[matching.Person]
@@ -82,25 +82,28 @@ def _keys(person: matching.Person) -> list[tuple[str, str]]:
 
 # -- what staff see and decide ------------------------------------------------------------------
 
-def list_candidates(central: Central, status: str | None = "pending") -> list[dict[str, Any]]:
-    """Candidate pairs, each with both interviews described for a decision: JSON-ready dicts
-    (see ``describe``)."""
+def list_candidates(central: Central, status: str | None = "pending",
+                    scope: Scope = EVERYWHERE) -> list[dict[str, Any]]:
+    """Candidate pairs (both interviews of ``scope``'s checkpoints), each with both
+    interviews described for a decision: JSON-ready dicts (see ``describe``)."""
     if status is not None and status not in STATUSES:
         raise Refused(f"status must be one of {', '.join(STATUSES)}", code="request_malformed")
     with central.engine.connect() as conn:
-        found = q.candidates(conn, status)
+        found = q.candidates(conn, status, scope)
         return describe(conn, found)
 
 
-def get_candidate(central: Central, match_id: int) -> dict[str, Any]:
+def get_candidate(central: Central, match_id: int, scope: Scope = EVERYWHERE
+                  ) -> dict[str, Any]:
     with central.engine.connect() as conn:
-        found = q.candidate(conn, match_id)
+        found = q.candidate(conn, match_id, scope)
         if found is None:
             raise Refused(f"no candidate match {match_id}", code="match_unknown")
         return describe(conn, [found])[0]
 
 
-def decide(central: Central, match_id: int, decision: str, by: str) -> dict[str, Any]:
+def decide(central: Central, match_id: int, decision: str, by: str,
+           scope: Scope = EVERYWHERE) -> dict[str, Any]:
     """Confirm or reject a candidate (a decision may be changed; the last one counts, with
     who made it and when; the staff audit keeps every one)."""
     if decision not in DECISIONS:
@@ -109,10 +112,11 @@ def decide(central: Central, match_id: int, decision: str, by: str) -> dict[str,
         raise Refused("name the staff member deciding (up to 100 characters)",
                       code="request_malformed")
     with central.engine.begin() as conn:
-        if not q.decide(conn, match_id, decision, by.strip(), utc_now()):
+        if q.candidate(conn, match_id, scope) is None or \
+                not q.decide(conn, match_id, decision, by.strip(), utc_now()):
             raise Refused(f"no candidate match {match_id}", code="match_unknown")
         audit.record(conn, by.strip(), f"match_{decision}", str(match_id))
-    return get_candidate(central, match_id)
+    return get_candidate(central, match_id, scope)
 
 
 def describe(conn: Connection, found: list[q.Candidate]) -> list[dict[str, Any]]:

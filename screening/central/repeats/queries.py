@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, or_, select, text, update
+from sqlalchemy import Connection, and_, delete, insert, or_, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from screening.central import atrest
 from screening.central.database import chunks
@@ -19,6 +20,7 @@ from screening.central.schema import (
     match_candidates,
     match_keys,
 )
+from screening.central.staff.scope import EVERYWHERE, Scope
 
 # Any constant will do: it names the lock that lets one refresh at a time pair interviews.
 _REFRESH_LOCK = 7_307_130
@@ -115,34 +117,40 @@ def people(conn: Connection, ids: Iterable[str]) -> dict[str, Person]:
     return found
 
 
-def known_pairs(conn: Connection, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+def add_candidates(conn: Connection, rows: Sequence[tuple[str, str, str]], at: str) -> int:
+    """(earlier-or-lower interview id, the other, reason) rows; a pair already a candidate
+    (whatever its status) is left as it is. The number of pairs added. The unique pair index
+    decides in the insert itself: looking the pairs up first read every pair of each
+    interview (3.4 million rows for 60 batches of one person, bench/sync.py)."""
+    if not rows:
+        return 0
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    added = conn.execute(
+        dialect.insert(match_candidates).on_conflict_do_nothing(
+            index_elements=["interview_a", "interview_b"]).returning(match_candidates.c.id),
+        [{"interview_a": a, "interview_b": b, "reason": reason, "status": "pending",
+          "found_at": at, "decided_by": None, "decided_at": None} for a, b, reason in rows])
+    return len(added.all())
+
+
+def _within(scope: Scope) -> Any:
+    # both interviews: a pair with another checkpoint's interview would show that person
     c = match_candidates.c
-    wanted = set(pairs)
-    found: set[tuple[str, str]] = set()
-    for chunk in chunks(sorted({a for a, _ in wanted})):
-        found.update((row.interview_a, row.interview_b) for row in conn.execute(
-            select(c.interview_a, c.interview_b).where(c.interview_a.in_(chunk))))
-    return found & wanted
+    return and_(scope.on_interview(c.interview_a), scope.on_interview(c.interview_b))
 
 
-def add_candidates(conn: Connection, rows: Sequence[tuple[str, str, str]], at: str) -> None:
-    """(earlier-or-lower interview id, the other, reason) rows, known to be new."""
-    if rows:
-        conn.execute(insert(match_candidates), [
-            {"interview_a": a, "interview_b": b, "reason": reason, "status": "pending",
-             "found_at": at, "decided_by": None, "decided_at": None} for a, b, reason in rows])
-
-
-def candidates(conn: Connection, status: str | None = None) -> list[Candidate]:
+def candidates(conn: Connection, status: str | None = None, scope: Scope = EVERYWHERE
+               ) -> list[Candidate]:
     c = match_candidates.c
-    query = select(match_candidates).order_by(c.id)
+    query = select(match_candidates).where(_within(scope)).order_by(c.id)
     if status is not None:
         query = query.where(c.status == status)
     return [Candidate(**row._mapping) for row in conn.execute(query)]
 
 
-def candidate(conn: Connection, match_id: int) -> Candidate | None:
-    row = conn.execute(select(match_candidates).where(match_candidates.c.id == match_id)).first()
+def candidate(conn: Connection, match_id: int, scope: Scope = EVERYWHERE) -> Candidate | None:
+    row = conn.execute(select(match_candidates).where(match_candidates.c.id == match_id,
+                                                      _within(scope))).first()
     return Candidate(**row._mapping) if row else None
 
 

@@ -5,6 +5,7 @@ personal data: the subject is an id, a checkpoint or a case reference."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -21,6 +22,16 @@ def record_alone(engine: Engine, who: str, action: str, subject: str | None = No
     """For an action that changes nothing else (a document downloaded)."""
     with engine.begin() as conn:
         record(conn, who, action, subject)
+
+
+def cases_viewed(engine: Engine, who: str, references: Iterable[str], where: str) -> None:
+    """Every case a page shows the person of (``case_viewed``, one row each, with the page
+    named), in one transaction."""
+    shown = sorted(set(references))
+    if shown:
+        with engine.begin() as conn:
+            for reference in shown:
+                record(conn, who, "case_viewed", f"{reference} ({where})")
 
 
 def events(conn: Connection, limit: int = 200) -> list[dict[str, Any]]:

@@ -35,6 +35,7 @@ from sqlalchemy import Connection, Engine
 from screening import crypto
 from screening.central.staff import queries
 from screening.central.staff.audit import record, record_alone
+from screening.central.staff.scope import Scope, scope_of
 
 LOCK_AFTER = 5
 LOCK_MINUTES = 15
@@ -66,9 +67,14 @@ class Staff:
     token_hash: str
     language: str | None = None  # the console's language the account chose; None: not yet
     organisation: str | None = None  # a partner's organisation (referral directory id)
+    checkpoints: tuple[str, ...] = ()  # need-to-know: the checkpoints it sees; none: all
 
     def may(self, right: str) -> bool:
         return right in RIGHTS.get(self.role, frozenset())
+
+    @property
+    def scope(self) -> Scope:
+        return scope_of(self.checkpoints)
 
 
 class LoginRefused(Exception):
@@ -118,8 +124,9 @@ def login(engine: Engine, name: str, password: str, *, user_agent: str,
                             client_ip=client_ip, now=_iso(now),
                             expires_at=_iso(now + dt.timedelta(hours=LIFETIME_HOURS)))
         record(conn, name, "login")
+        limited = queries.checkpoints_of(conn, found.id)
     return token, Staff(found.name, found.role, csrf, token_hash(token),
-                        language or found.language, found.organisation)
+                        language or found.language, found.organisation, limited)
 
 
 def _take_try(engine: Engine, found: queries.Account, now: dt.datetime) -> int:
@@ -205,7 +212,10 @@ def current(engine: Engine, token: str | None, *, user_agent: str, client_ip: st
             return None
         if row.last_seen_at < _iso(now - dt.timedelta(seconds=TOUCH_SECONDS)):
             queries.touch_session(conn, digest, _iso(now))
-    return Staff(row.name, row.role, row.csrf_token, digest, row.language, row.organisation)
+        # read with every request: a limit changed applies at the next page, not next login
+        limited = queries.checkpoints_of(conn, row.staff_id)
+    return Staff(row.name, row.role, row.csrf_token, digest, row.language, row.organisation,
+                 limited)
 
 
 def logout(engine: Engine, staff: Staff) -> None:

@@ -3,12 +3,19 @@ audit (``console_events``: who did what, from the console or the command line)."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, and_, case, delete, func, insert, or_, select, update
 
-from screening.central.schema import console_events, console_sessions, staff, staff_access
+from screening.central.schema import (
+    console_events,
+    console_sessions,
+    staff,
+    staff_access,
+    staff_checkpoints,
+)
 
 # -- accounts, roles and lockout ----------------------------------------------------------------
 
@@ -95,6 +102,21 @@ def set_language(conn: Connection, staff_id: int, language: str) -> None:
 
 def staff_id(conn: Connection, name: str) -> int | None:
     return conn.execute(select(staff.c.id).where(staff.c.name == name)).scalar()
+
+
+def checkpoints_of(conn: Connection, staff_id: int) -> tuple[str, ...]:
+    """The checkpoints the account is limited to, sorted; none: every checkpoint."""
+    c = staff_checkpoints.c
+    return tuple(conn.execute(select(c.checkpoint).where(c.staff_id == staff_id)
+                              .order_by(c.checkpoint)).scalars())
+
+
+def set_checkpoints(conn: Connection, staff_id: int, checkpoints: Sequence[str]) -> None:
+    c = staff_checkpoints.c
+    conn.execute(delete(staff_checkpoints).where(c.staff_id == staff_id))
+    if checkpoints:
+        conn.execute(insert(staff_checkpoints), [{"staff_id": staff_id, "checkpoint": code}
+                                                 for code in sorted(set(checkpoints))])
 
 
 # -- sessions -----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from screening.central.cases.documents import Document
 from screening.central.cases.forms import standard_form
 from screening.central.repeats.candidates import repeat_ids
+from screening.central.staff.scope import EVERYWHERE, Scope
 from screening.central.statistics import queries
 from screening.central.statistics.charts import Chart, stacked
 from screening.central.statistics.dashboard import Weekly, weekly
@@ -33,18 +34,18 @@ from screening.reports.xlsxexport import sheet_number, tables_xlsx
 
 
 def report_pdf(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
-               suppress_below: int | None, lang: str) -> Document:
+               suppress_below: int | None, lang: str, scope: Scope = EVERYWHERE) -> Document:
     form, reference = standard_form()
-    statistics = _statistics(engine, quarter, checkpoint)
+    statistics = _statistics(engine, quarter, checkpoint, scope)
     pdf = render_quarterly(statistics, form, reference, suppress_below=suppress_below,
                            lang=lang, with_trend=True)
     return Document(pdf, f"statistics_{quarter}{_suffix(checkpoint)}_{lang}.pdf")
 
 
 def tables_zip(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
-               suppress_below: int | None, lang: str) -> Document:
+               suppress_below: int | None, lang: str, scope: Scope = EVERYWHERE) -> Document:
     tables = tables_files(engine, quarter, checkpoint=checkpoint,
-                          suppress_below=suppress_below, lang=lang)
+                          suppress_below=suppress_below, lang=lang, scope=scope)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in sorted(tables.items()):
@@ -54,24 +55,26 @@ def tables_zip(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
 
 
 def tables_files(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
-                 suppress_below: int | None, lang: str) -> dict[str, bytes]:
+                 suppress_below: int | None, lang: str, scope: Scope = EVERYWHERE
+                 ) -> dict[str, bytes]:
     """File name -> CSV bytes of every table."""
     form, reference = standard_form()
-    return tables_csv(_statistics(engine, quarter, checkpoint), form, reference,
+    return tables_csv(_statistics(engine, quarter, checkpoint, scope), form, reference,
                       suppress_below=suppress_below, lang=lang)
 
 
 def workbook(engine: Engine, quarter: Quarter, *, checkpoint: str | None,
-             suppress_below: int | None, lang: str) -> Document:
+             suppress_below: int | None, lang: str, scope: Scope = EVERYWHERE) -> Document:
     form, reference = standard_form()
-    book = tables_xlsx(_statistics(engine, quarter, checkpoint), form, reference,
+    book = tables_xlsx(_statistics(engine, quarter, checkpoint, scope), form, reference,
                        suppress_below=suppress_below, lang=lang)
     return Document(book, f"statistics_{quarter}{_suffix(checkpoint)}_{lang}.xlsx")
 
 
-def htcds_csv(engine: Engine, period: Quarter, *, checkpoint: str | None) -> Document:
+def htcds_csv(engine: Engine, period: Quarter, *, checkpoint: str | None,
+              scope: Scope = EVERYWHERE) -> Document:
     """The anonymised case-level export of the period's possible victims (k = 11)."""
-    statistics = _statistics(engine, period, checkpoint)
+    statistics = _statistics(engine, period, checkpoint, scope)
     chosen = [f for f in statistics.source if f.interview_date in period]
     export = anonymised(chosen)
     return Document(export_csv(export), f"htcds_{period}{_suffix(checkpoint)}.csv",
@@ -90,10 +93,11 @@ class ShownTable:
 
 
 def shown_tables(engine: Engine, period: Quarter, *, checkpoint: str | None,
-                 suppress_below: int | None, lang: str) -> tuple[list[ShownTable], Chart]:
+                 suppress_below: int | None, lang: str, scope: Scope = EVERYWHERE
+                 ) -> tuple[list[ShownTable], Chart]:
     """Every table of the report for the page, and the chart of outcomes by checkpoint."""
     form, reference = standard_form()
-    statistics = _statistics(engine, period, checkpoint)
+    statistics = _statistics(engine, period, checkpoint, scope)
     names = Labeller(form, reference, lang)
     total = word("total", lang)
     masks = printed(statistics, suppress_below)
@@ -112,28 +116,32 @@ def shown_tables(engine: Engine, period: Quarter, *, checkpoint: str | None,
     return shown, stacked(word("chart", lang), rows, outcomes)
 
 
-def dashboard(engine: Engine, period: Quarter, checkpoint: str | None) -> Weekly:
+def dashboard(engine: Engine, period: Quarter, checkpoint: str | None,
+              scope: Scope = EVERYWHERE) -> Weekly:
     _form, reference = standard_form()
     with engine.connect() as conn:
         facts = [facts_from_mapping(f) for f in queries.quarter_facts(
-            conn, period.start.isoformat(), period.end.isoformat()).values()]
+            conn, period.start.isoformat(), period.end.isoformat(), scope).values()]
     chosen = [f for f in facts if checkpoint is None or f.checkpoint == checkpoint]
     return weekly(chosen, period.start, period.end, reference.checkpoints)
 
 
-def interviews_in(engine: Engine, quarter: Quarter, checkpoint: str | None) -> int:
+def interviews_in(engine: Engine, quarter: Quarter, checkpoint: str | None,
+                  scope: Scope = EVERYWHERE) -> int:
     """Interviews at central started in ``quarter`` (at ``checkpoint``) that can be counted."""
     with engine.connect() as conn:
-        facts = queries.quarter_facts(conn, quarter.start.isoformat(), quarter.end.isoformat())
+        facts = queries.quarter_facts(conn, quarter.start.isoformat(), quarter.end.isoformat(),
+                                      scope)
     return sum(1 for f in facts.values() if checkpoint is None or f.get("checkpoint") == checkpoint)
 
 
-def _statistics(engine: Engine, quarter: Quarter, checkpoint: str | None) -> Statistics:
+def _statistics(engine: Engine, quarter: Quarter, checkpoint: str | None, scope: Scope
+                ) -> Statistics:
     _form, reference = standard_form()
     with engine.connect() as conn:  # from the trend's first quarter: the PDF shows eight
         by_id = {iid: facts_from_mapping(f) for iid, f in
                  queries.quarter_facts(conn, trend_start(quarter).isoformat(),
-                                       quarter.end.isoformat()).items()}
+                                       quarter.end.isoformat(), scope).items()}
         facts = mark_repeats(by_id, repeat_ids(conn, by_id))
     return compute(facts, quarter, checkpoint=checkpoint,
                    checkpoints=tuple(reference.checkpoints))

@@ -69,6 +69,32 @@ def test_staff_add_stores_an_argon2id_hash(home, sqlite_url):
     assert PasswordHasher().verify(stored, "a long staff password")
 
 
+def test_staff_are_limited_to_checkpoints_and_set_free_again(home, sqlite_url):
+    from sqlalchemy import create_engine, text
+
+    env = {"SCREENING_CENTRAL_PASSWORD": "a long staff password"}
+    out = ok(run_cli(home, sqlite_url, "staff", "add", "tia", "--checkpoint", "tia",
+                     "--checkpoint", "KKV", env=env))
+    assert "sees only KKV, TIA" in out
+    answer = failed(run_cli(home, sqlite_url, "staff", "add", "x", "--checkpoint", "../TIA",
+                            env=env), "checkpoint_unknown")
+    assert "'../TIA'" in answer and "TIA" in answer.split("codes are")[1]
+    failed(run_cli(home, sqlite_url, "staff", "checkpoints", "nobody", "--all"),
+           "staff_unknown")
+    assert "sees every checkpoint" in ok(run_cli(home, sqlite_url, "staff", "checkpoints",
+                                                 "tia", "--all"))
+    assert "sees only TIA" in ok(run_cli(home, sqlite_url, "staff", "checkpoints", "tia",
+                                         "--checkpoint", "TIA"))
+    with create_engine(sqlite_url).connect() as conn:
+        held = conn.execute(text("SELECT checkpoint FROM staff_checkpoints")).scalars().all()
+        events = conn.execute(text("SELECT subject FROM console_events WHERE action LIKE "
+                                   "'staff_%' ORDER BY id")).scalars().all()
+        names = conn.execute(text("SELECT name FROM staff")).scalars().all()
+    assert held == ["TIA"] and names == ["tia"]  # the refused account was not added
+    assert events == ["tia (viewer) limited to KKV, TIA", "tia (every checkpoint)",
+                      "tia limited to TIA"]
+
+
 def _code(home, url, checkpoint="TIA") -> str:
     return ok(run_cli(home, url, "enrolment-code", checkpoint)).split(": ", 1)[1].split()[0]
 

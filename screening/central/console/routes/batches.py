@@ -14,11 +14,11 @@ def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/batches")
     def batch_inbox(request: Request, page: str | None = None, device: str | None = None
                     ) -> Response:
-        console.need(request, "see_operations")
+        staff = console.need(request, "see_operations")
         number = render.page_number(page)
         device = device if device and len(device) <= 64 else None
         with console.engine.connect() as conn:
-            found = inbox(conn, render.PAGE_SIZE, render.offset(number), device)
+            found = inbox(conn, render.PAGE_SIZE, render.offset(number), device, staff.scope)
         return console.render(request, "batches.html", batches=found.batches, page=number,
                               total=found.total, pages=render.page_count(found.total),
                               device=device, gap_devices=found.gap_devices)

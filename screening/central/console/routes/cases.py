@@ -15,6 +15,8 @@ from screening.central.console import render
 from screening.central.console.context import PREFIX, Console, Forbidden
 from screening.central.referrals import casework
 from screening.central.staff import audit
+from screening.central.staff.auth import Staff
+from screening.central.staff.scope import Scope
 from screening.errors import QuarterError
 from screening.reports.period import parse_period
 from screening.sync import wire
@@ -27,10 +29,10 @@ def add_routes(app: FastAPI, console: Console) -> None:
     def case_list(request: Request, quarter: str = "", checkpoint: str = "",
                   outcome: str = "", child: str = "", action: str = "", ref: str = "",
                   page: str | None = None) -> Response:
-        console.need(request, "see_cases")
+        staff = console.need(request, "see_cases")
         lang = console.language_of(request)
         if ref.strip():
-            found = _by_reference(console, ref)
+            found = _by_reference(console, ref, staff.scope)
             if found:
                 return RedirectResponse(f"{PREFIX}/cases/{found}", status_code=303)
         filters = {"quarter": quarter.strip(), "checkpoint": checkpoint[:100],
@@ -38,9 +40,11 @@ def add_routes(app: FastAPI, console: Console) -> None:
         wanted = _filter(filters)
         number = render.page_number(page)
         with console.engine.connect() as conn:
-            rows, total = queries.cases(conn, wanted, render.PAGE_SIZE, render.offset(number))
-            seen_checkpoints = queries.case_checkpoints(conn)
-        known = dict(forms.checkpoint_codes(lang))
+            rows, total = queries.cases(conn, wanted, render.PAGE_SIZE, render.offset(number),
+                                        staff.scope)
+            seen_checkpoints = queries.case_checkpoints(conn, staff.scope)
+        known = {code: name for code, name in forms.checkpoint_codes(lang)
+                 if staff.scope.allows(code)}
         for code in seen_checkpoints:
             known.setdefault(code, code)
         query = urlencode({k: v for k, v in filters.items() if v})
@@ -51,11 +55,13 @@ def add_routes(app: FastAPI, console: Console) -> None:
                               checkpoints=sorted(known.items()),
                               not_found=ref.strip() if ref.strip() else "")
 
-    def held(interview_id: str) -> dict[str, Any]:
+    def held(interview_id: str, staff: Staff) -> dict[str, Any]:
+        """The case, or the one refusal for a case that is not there and for another
+        checkpoint's case (``staff.scope``)."""
         found = None
         if wire.is_uuid(interview_id):
             with console.engine.connect() as conn:
-                found = queries.case(conn, interview_id)
+                found = queries.case(conn, interview_id, staff.scope)
         if found is None:
             raise Forbidden("refused.no_case")
         return found
@@ -64,7 +70,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
     def case_page(request: Request, interview_id: str, done: str = "") -> Response:
         staff = console.need(request, "see_cases")
         lang = console.language_of(request)
-        case = held(interview_id)
+        case = held(interview_id, staff)
         with console.engine.begin() as conn:
             trail = queries.audit_for(conn, interview_id)
             registry_part = casework.of_case(conn, interview_id)
@@ -81,7 +87,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/cases/{interview_id}/record.pdf")
     def case_record(request: Request, interview_id: str, lang: str = "sq") -> Response:
         staff = console.need(request, "see_cases")
-        case = held(interview_id)
+        case = held(interview_id, staff)
         document = documents.record_pdf(console.engine, interview_id,
                                         "en" if lang == "en" else "sq")
         audit.record_alone(console.engine, staff.name, "record_downloaded",
@@ -89,13 +95,13 @@ def add_routes(app: FastAPI, console: Console) -> None:
         return render.download(document, "application/pdf")
 
 
-def _by_reference(console: Console, ref: str) -> str | None:
+def _by_reference(console: Console, ref: str, scope: Scope) -> str | None:
     try:
         wanted = str(parse_case_reference(ref))
     except CaseReferenceError:
         raise Forbidden("refused.case_reference", text=ref.strip()[:40]) from None
     with console.engine.connect() as conn:
-        return queries.case_by_reference(conn, wanted)
+        return queries.case_by_reference(conn, wanted, scope)
 
 
 def _filter(filters: dict[str, str]) -> queries.CaseFilter:

@@ -12,9 +12,9 @@ from screening.central.devices import overview
 def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/checkpoints")
     def checkpoint_page(request: Request) -> Response:
-        console.need(request, "see_operations")
+        staff = console.need(request, "see_operations")
         with console.engine.connect() as conn:
-            rows = overview.workstations(conn)
+            rows = overview.workstations(conn, staff.scope)
         listing = overview.checkpoints(rows, console.settings.quiet_hours)
         return console.render(request, "checkpoints.html", checkpoints=listing,
                               quiet_hours=console.settings.quiet_hours,

@@ -12,6 +12,7 @@ from screening.central.clock import utc_now
 from screening.central.console.context import PREFIX, Console, Forbidden
 from screening.central.devices import enrolment, overview, queries, revocation
 from screening.central.settings import ENROLMENT_CODE_MAX_HOURS
+from screening.central.staff.auth import Staff
 
 MAX_CODE_HOURS = ENROLMENT_CODE_MAX_HOURS  # the one limit, in central.settings
 
@@ -19,33 +20,35 @@ MAX_CODE_HOURS = ENROLMENT_CODE_MAX_HOURS  # the one limit, in central.settings
 def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/devices")
     def device_page(request: Request, done: str | None = None) -> Response:
-        console.need(request, "see_operations")
+        staff = console.need(request, "see_operations")
         with console.engine.connect() as conn:
-            rows = overview.workstations(conn)
-            pending = queries.pending_codes(conn, utc_now())
+            rows = overview.workstations(conn, staff.scope)
+            pending = queries.pending_codes(conn, utc_now(), staff.scope)
         message = "devices.done.revoked" if done == "revoked" else ""
         return console.render(request, "devices.html", devices=rows, pending=pending,
                               message=message,
-                              checkpoints=checkpoint_codes(console.language_of(request)))
+                              checkpoints=[(c, n) for c, n in checkpoint_codes(
+                                  console.language_of(request)) if staff.scope.allows(c)])
 
-    def known(device_id: str) -> queries.Device:
+    def known(device_id: str, staff: Staff) -> queries.Device:
+        """The workstation, or the one refusal for none and for another checkpoint's."""
         found = None
         if len(device_id) <= 64:
             with console.engine.connect() as conn:
                 found = queries.get(conn, device_id)
-        if found is None:
+        if found is None or not staff.scope.allows(found.checkpoint):
             raise Forbidden("refused.no_device")
         return found
 
     @app.get("/devices/{device_id}/revoke")
     def revoke_confirm(request: Request, device_id: str) -> Response:
-        console.need(request, "revoke_device")
-        return console.render(request, "revoke.html", device=known(device_id))
+        staff = console.need(request, "revoke_device")
+        return console.render(request, "revoke.html", device=known(device_id, staff))
 
     @app.post("/devices/{device_id}/revoke")
     def revoke(request: Request, device_id: str) -> Response:
         staff = console.need(request, "revoke_device")
-        known(device_id)
+        known(device_id, staff)
         revocation.revoke(console.central, device_id, by=staff.name)
         return RedirectResponse(f"{PREFIX}/devices?done=revoked", status_code=303)
 
@@ -61,6 +64,8 @@ def add_routes(app: FastAPI, console: Console) -> None:
             hours = 0.0
         if not 0 < hours <= MAX_CODE_HOURS:
             raise Forbidden("refused.code_hours")
+        if not staff.scope.allows(checkpoint):
+            raise Forbidden("refused.checkpoint", checkpoint=checkpoint[:40])
         code = await run_in_threadpool(lambda: enrolment.new_code(
             console.central, checkpoint, hours, by=staff.name))
         return console.render(request, "code.html", code=code, checkpoint=checkpoint,

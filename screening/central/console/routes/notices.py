@@ -15,6 +15,8 @@ from screening.central.console.context import PREFIX, Console, Forbidden
 from screening.central.notices import linking, register
 from screening.central.notices.model import NoticeInvalid
 from screening.central.settings import NOTICE_LATE_DAYS
+from screening.central.staff import audit
+from screening.central.staff.auth import Staff
 
 DONE = {"confirmed": "notices.done.confirmed", "rejected": "notices.done.rejected",
         "added": "notices.done.added", "merged": "notices.done.merged"}
@@ -26,30 +28,37 @@ SHOWN_DAYS = 30  # the recent notices: expected from this many days ago on
 
 
 def add_routes(app: FastAPI, console: Console) -> None:
-    def page(request: Request, message: str = "", status_code: int = 200,
+    def page(request: Request, staff: Staff, message: str = "", status_code: int = 200,
              entered: dict[str, object] | None = None,
              wrong: NoticeInvalid | None = None) -> Response:
         today = dt.datetime.now(dt.UTC).date()
         lang = console.language_of(request)
         recent = register.listing(console.central,
-                                  since=(today - dt.timedelta(days=SHOWN_DAYS)).isoformat())
+                                  since=(today - dt.timedelta(days=SHOWN_DAYS)).isoformat(),
+                                  scope=staff.scope)
         late = (today - dt.timedelta(days=NOTICE_LATE_DAYS)).isoformat()
+        suggestions = linking.pending(console.central, staff.scope)
+        # a suggestion shows its interview's person: a view of that case
+        audit.cases_viewed(console.engine, staff.name,
+                           [s["case_reference"] or s["interview_id"] for s in suggestions],
+                           "notices")
         return console.render(
             request, "notices.html", status_code, entered=entered or {},
             wrong=wrong.field if wrong else "",
             wrong_said=catalogue.text(lang, "notices.add.wrong", field=_label(lang, wrong.field),
                                       reason=wrong.reason_in(lang)) if wrong else "",
-            suggestions=linking.pending(console.central),
-            overdue=linking.overdue(console.central, today), recent=recent, late=late,
-            message=message,
+            suggestions=suggestions,
+            overdue=linking.overdue(console.central, today, staff.scope), recent=recent,
+            late=late, message=message,
             notifiers=dict(forms.choices("advance_notice_by", lang)),
-            checkpoints=dict(forms.checkpoint_codes(lang)),
+            checkpoints={code: name for code, name in forms.checkpoint_codes(lang)
+                         if staff.scope.allows(code)},
             sexes=forms.choices("sex", lang), organisations=_organisations(lang))
 
     @app.get("/notices")
     def notices_page(request: Request, done: str | None = None) -> Response:
-        console.need(request, "see_notices")
-        return page(request, DONE.get(done or "", ""))
+        staff = console.need(request, "see_notices")
+        return page(request, staff, DONE.get(done or "", ""))
 
     @app.post("/notices/new")
     async def add_notice(request: Request) -> Response:
@@ -60,11 +69,11 @@ def add_routes(app: FastAPI, console: Console) -> None:
         fields["notified_by"] = ",".join(notified)
         fields.update({flag: "yes" if form.get(flag) else "" for flag in FLAGS})
         try:
-            done = await run_in_threadpool(lambda: register.add(console.central, fields,
-                                                                by=staff.name))
+            done = await run_in_threadpool(lambda: register.add(
+                console.central, fields, by=staff.name, scope=staff.scope))
         except NoticeInvalid as wrong:
             # the form comes back as typed, the wrong field marked: nothing typed is lost
-            return await run_in_threadpool(page, request, status_code=422, wrong=wrong,
+            return await run_in_threadpool(page, request, staff, status_code=422, wrong=wrong,
                                            entered={**fields, "notified_by": notified})
         return RedirectResponse(f"{PREFIX}/notices?done={'merged' if done.merged else 'added'}",
                                 status_code=303)
@@ -73,7 +82,8 @@ def add_routes(app: FastAPI, console: Console) -> None:
         staff = console.need(request, "decide_match")
         if not suggestion_id.isdigit() or len(suggestion_id) > 18:
             raise Forbidden("refused.no_suggestion")
-        linking.decide(console.central, int(suggestion_id), decision, staff.name)
+        linking.decide(console.central, int(suggestion_id), decision, staff.name,
+                       staff.scope)
         return RedirectResponse(f"{PREFIX}/notices?done={decision}", status_code=303)
 
     @app.post("/notices/suggestions/{suggestion_id}/confirm")

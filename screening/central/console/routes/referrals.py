@@ -28,7 +28,7 @@ DONE = {"step": "referral.done", "identified": "identification.done",
 
 
 def actor_of(staff: Staff) -> Actor:
-    return Actor(staff.name, staff.role, staff.organisation)
+    return Actor(staff.name, staff.role, staff.organisation, staff.checkpoints)
 
 
 def _id(text: str) -> int:
@@ -74,7 +74,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
     def queue(request: Request) -> Response:
         staff = console.need(request, "see_referrals")
         rows = registry.to_rerefer(console.engine, actor_of(staff))
-        late = registry.overdue(console.engine, console.central.settings)
+        late = registry.overdue(console.engine, console.central.settings, scope=staff.scope)
         return console.render(request, "queue.html", rerefer=rows, late=late,
                               names=directory(console.language_of(request)),
                               settings=console.central.settings)

@@ -10,6 +10,7 @@ from screening.central.cases import forms
 from screening.central.cases import queries as cases
 from screening.central.console.context import PREFIX, Console, Forbidden
 from screening.central.repeats import candidates
+from screening.central.staff import audit
 
 DONE = {"confirmed": "matches.done.confirmed", "rejected": "matches.done.rejected"}
 
@@ -20,16 +21,21 @@ def add_routes(app: FastAPI, console: Console) -> None:
     @app.get("/matches")
     def match_page(request: Request, status: str = "pending", done: str | None = None
                    ) -> Response:
-        console.need(request, "see_cases")
+        staff = console.need(request, "see_cases")
         if status not in statuses:
             raise Forbidden("refused.match_status", statuses=", ".join(statuses))
-        found = candidates.list_candidates(console.central, None if status == "all" else status)
+        found = candidates.list_candidates(console.central, None if status == "all" else status,
+                                           staff.scope)
         with console.engine.connect() as conn:
             references = cases.case_references(
                 conn, [side["id"] for c in found for side in c["interviews"]])
         for candidate in found:
             for side in candidate["interviews"]:
                 side["case_reference"] = references.get(side["id"], "")
+        # both people of each pair are shown: each is a view of that case
+        audit.cases_viewed(console.engine, staff.name,
+                           [side["case_reference"] or side["id"] for c in found
+                            for side in c["interviews"]], "matches")
         return console.render(request, "matches.html", candidates=found, status=status,
                               statuses=statuses, message=DONE.get(done or "", ""),
                               outcomes=dict(forms.choices(forms.outcome_list(),
@@ -39,7 +45,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
         staff = console.need(request, "decide_match")
         if not match_id.isdigit() or len(match_id) > 18:
             raise Forbidden("refused.no_match")
-        candidates.decide(console.central, int(match_id), decision, staff.name)
+        candidates.decide(console.central, int(match_id), decision, staff.name, staff.scope)
         return RedirectResponse(f"{PREFIX}/matches?done={decision}", status_code=303)
 
     @app.post("/matches/{match_id}/confirm")

@@ -17,6 +17,7 @@ from screening.central.console.context import Console, Forbidden
 from screening.central.referrals import registry
 from screening.central.staff import audit
 from screening.central.staff.auth import Staff
+from screening.central.staff.scope import Scope
 from screening.central.statistics import report
 from screening.central.statistics.charts import stacked
 from screening.errors import QuarterError
@@ -37,18 +38,20 @@ def add_routes(app: FastAPI, console: Console) -> None:
         summary, shown = None, {}
         if quarter:
             parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang, staff)
-            summary = report.interviews_in(console.engine, parsed, code)
+            summary = report.interviews_in(console.engine, parsed, code, staff.scope)
             quarter = str(parsed)
             shown = _shown(console.engine, parsed, code, threshold,
-                           console.language_of(request))
+                           console.language_of(request), staff.scope)
             if staff.may("see_referrals"):
                 shown["referral_counts"], shown["referrals_overdue"] = registry.by_status(
-                    console.engine, console.central.settings)
+                    console.engine, console.central.settings, scope=staff.scope)
+            checkpoint = code or ""  # a limited account's forced filter is shown as chosen
         query = urlencode({"quarter": quarter or current, "checkpoint": checkpoint,
                            "k": k, "lang": lang})
         return console.render(request, "statistics.html", quarter=quarter or current,
                               checkpoint=checkpoint, k=k, report_lang=lang, query=query,
-                              checkpoints=checkpoint_codes(console.language_of(request)),
+                              checkpoints=[(c, n) for c, n in checkpoint_codes(
+                                  console.language_of(request)) if staff.scope.allows(c)],
                               summary=summary, **shown)
 
     @app.get("/statistics/report.pdf")
@@ -57,7 +60,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
         staff = console.need(request, "see_statistics")
         parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang, staff)
         pdf = report.report_pdf(console.engine, parsed, checkpoint=code,
-                                suppress_below=threshold, lang=lang)
+                                suppress_below=threshold, lang=lang, scope=staff.scope)
         audit.record_alone(console.engine, staff.name, "report_downloaded",
                            f"{parsed} {code or 'all'}")
         return render.download(pdf, "application/pdf")
@@ -68,7 +71,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
         staff = console.need(request, "see_statistics")
         parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang, staff)
         tables = report.tables_zip(console.engine, parsed, checkpoint=code,
-                                   suppress_below=threshold, lang=lang)
+                                   suppress_below=threshold, lang=lang, scope=staff.scope)
         audit.record_alone(console.engine, staff.name, "tables_downloaded",
                            f"{parsed} {code or 'all'}")
         return render.download(tables, "application/zip")
@@ -80,7 +83,7 @@ def add_routes(app: FastAPI, console: Console) -> None:
         staff = console.need(request, "see_statistics")
         parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang, staff)
         book = report.workbook(console.engine, parsed, checkpoint=code,
-                               suppress_below=threshold, lang=lang)
+                               suppress_below=threshold, lang=lang, scope=staff.scope)
         audit.record_alone(console.engine, staff.name, "tables_downloaded",
                            f"{parsed} {code or 'all'} xlsx")
         return render.download(book, "application/vnd.openxmlformats-officedocument."
@@ -91,18 +94,18 @@ def add_routes(app: FastAPI, console: Console) -> None:
                          k: str = "", lang: str = "sq") -> Response:
         staff = console.need(request, "see_statistics")
         parsed, code, _threshold, _lang = _arguments(quarter, checkpoint, k, lang, staff)
-        cases = report.htcds_csv(console.engine, parsed, checkpoint=code)
+        cases = report.htcds_csv(console.engine, parsed, checkpoint=code, scope=staff.scope)
         audit.record_alone(console.engine, staff.name, "cases_exported",
                            f"{parsed} {code or 'all'}")
         return render.download(cases, "text/csv; charset=utf-8")
 
 
 def _shown(engine: Engine, period: Quarter, code: str | None, threshold: int | None,
-           lang: str) -> dict[str, Any]:
+           lang: str, scope: Scope) -> dict[str, Any]:
     """The tables, the chart and the dashboard of the page, in the page's language."""
     tables, chart = report.shown_tables(engine, period, checkpoint=code,
-                                        suppress_below=threshold, lang=lang)
-    weekly = report.dashboard(engine, period, code)
+                                        suppress_below=threshold, lang=lang, scope=scope)
+    weekly = report.dashboard(engine, period, code, scope)
     form, _reference = standard_form()
     per_week = stacked(catalogue.text(lang, "statistics.per_week"),
                        [(render.day(week.isoformat(), lang), [weekly.count(week, c)
@@ -118,13 +121,16 @@ def _arguments(quarter: str, checkpoint: str, k: str, lang: str, staff: Staff
                ) -> tuple[Quarter, str | None, int | None, str]:
     """(quarter, checkpoint code or None, suppression threshold or None, language). An account
     outside the Responsible Authority (a ministry's) reads published figures only: small
-    counts are always suppressed for it, at least at the default threshold."""
+    counts are always suppressed for it, at least at the default threshold. An account
+    limited to checkpoints has the filter forced: another checkpoint is refused as unknown,
+    and one limited to a single checkpoint gets it when none is asked for (its figures are
+    counted from its checkpoints' interviews only, so no national total is shown)."""
     try:
         parsed = parse_period(quarter)
     except QuarterError:
         raise Forbidden("refused.quarter") from None
-    code = checkpoint.strip().upper() or None
-    if code and code not in dict(checkpoint_codes()):
+    code = checkpoint.strip().upper() or staff.scope.only()
+    if code and (code not in dict(checkpoint_codes()) or not staff.scope.allows(code)):
         raise Forbidden("refused.checkpoint", checkpoint=checkpoint[:40])
     threshold = None
     if k.strip():
