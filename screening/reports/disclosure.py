@@ -83,40 +83,51 @@ def masked(report: Report, k: int) -> dict[str, Masked]:
 
 
 class Protector:
-    """Protects the reports of one set of interviews, each once (memoised)."""
+    """Protects the reports of one set of interviews, each once (memoised), each against every
+    report published before it that shares an equation with it (its family)."""
 
     def __init__(self, facts: Sequence[Facts], k: int, checkpoints: Sequence[str]) -> None:
         self.facts, self.k, self.checkpoints = list(facts), k, tuple(checkpoints)
         self.done: dict[tuple[Period, str | None], Report] = {}
+        self.families: dict[tuple[Period, str | None], list[Report]] = {}
 
     def report(self, period: Period, checkpoint: str | None) -> Report:
         key = (period, checkpoint)
         if key not in self.done:
-            children = self._children(period, checkpoint)
+            earlier = self._earlier(period, checkpoint)
             target = self._fresh(period, checkpoint)
             fixed: list[Report] = []
-            for child in children:
-                fixed += [r for r in self._family(child) if all(r is not f for f in fixed)]
+            for report in earlier:
+                fixed += [r for r in self._family(report) if all(r is not f for f in fixed)]
             _secure(target, fixed, self.k)
             self.done[key] = target
+            self.families[key] = [target, *fixed]
         return self.done[key]
 
-    def _children(self, period: Period, checkpoint: str | None) -> list[Report]:
-        parts = [*period.halves(), *period.quarters()] if period.kind != QUARTER else []
-        children = [self.report(p, checkpoint) for p in parts]
+    def _earlier(self, period: Period, checkpoint: str | None) -> list[Report]:
+        """The reports made (and published) before this one that share equations with it, in
+        the order they are made: every report of its quarters (and halves), each checkpoint's
+        before the national one; for the national report, the checkpoints' of its own period;
+        for a checkpoint's half-year or year, the checkpoints' before it in the list (they are
+        tied to it through the national quarters). A checkpoint's quarter has none: it
+        depends on that checkpoint's interviews of that quarter only."""
+        codes = self._codes()
+        earlier: list[Report] = []
+        if period.kind != QUARTER:
+            for part in (*period.quarters(), *period.halves()):
+                earlier += [self.report(part, code) for code in codes]
+                earlier.append(self.report(part, None))
         if checkpoint is None:
-            for code in self._codes():
-                children.append(self.report(period, code))
-            children.append(self._rest(period))
-        return children
+            earlier += [self.report(period, code) for code in codes]
+            earlier.append(self._rest(period))
+        elif period.kind != QUARTER:
+            before = codes[:codes.index(checkpoint)] if checkpoint in codes else codes
+            earlier += [self.report(period, code) for code in before]
+        return earlier
 
     def _family(self, report: Report) -> list[Report]:
         """The report and every report it was protected against (they are all published)."""
-        found = [report]
-        if report.shown:
-            for child in self._children(report.period, report.checkpoint):
-                found += [r for r in self._family(child) if all(r is not f for f in found)]
-        return found
+        return self.families.get((report.period, report.checkpoint), [report])
 
     def _codes(self) -> list[str]:
         present = {f.checkpoint for f in self.facts if f.checkpoint in self.checkpoints}
@@ -462,15 +473,20 @@ def protect(statistics: Statistics, k: int) -> dict[str, Masked]:
     ``statistics`` describes (its period and checkpoint, from the interviews it was counted
     from).
 
-    A single checkpoint's half-year or year is refused: published beside the national
-    quarters it narrows small counts that no suppression of its own can widen again
-    (docs/statistics.md, "known gap"), so it is published nationally only, or unsuppressed
-    for the Responsible Authority's own use."""
-    if statistics.checkpoint is not None and statistics.period.kind != QUARTER:
+    A checkpoint's half-year or year is tied to the national quarters (and halves), which hold
+    the other checkpoints' interviews: it is protected with them, from every checkpoint's
+    interviews (``statistics.population``). Without those it is refused rather than published
+    unaudited."""
+    codes = statistics.checkpoints or tuple(
+        row[0] for row in statistics.chart.rows if row[0] is not None)
+    if statistics.checkpoint is None or statistics.period.kind == QUARTER:
+        source = statistics.population or statistics.source
+    elif statistics.population and statistics.checkpoint in codes:
+        source = statistics.population
+    else:
         raise ReportError(code="checkpoint_period_unprotected", period=str(statistics.period),
                           checkpoint=statistics.checkpoint)
-    codes = tuple(row[0] for row in statistics.chart.rows if row[0] is not None)
-    protector = _protector(statistics.source, k, codes)
+    protector = _protector(source, k, codes)
     return masked(protector.report(statistics.period, statistics.checkpoint), k)
 
 

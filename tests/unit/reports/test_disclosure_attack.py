@@ -341,11 +341,6 @@ def test_the_solver_cannot_narrow_any_hidden_small_count(seed, standard_form, re
     assert weak_cells(published, truth) == []
 
 
-@pytest.mark.xfail(strict=True, raises=ReportError, reason=(
-    "known gap (docs/statistics.md): with the plan's tables 9-17, a checkpoint's half-year is "
-    "protected against that checkpoint's quarters only, and together with the national "
-    "quarters it narrows small counts; until the audit covers it, disclosure.protect refuses "
-    "a checkpoint's half-year or year (the ReportError this test meets)"))
 def test_a_half_year_and_its_quarters_together_give_nothing_away(standard_form, reference):
     # H2 = Q3 + Q4, cell by cell: with both quarters published, the half-year's printed cells
     # are equations on the quarters' hidden ones (and the other way round)
