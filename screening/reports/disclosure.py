@@ -18,11 +18,11 @@ report with its checkpoints' patterns fixed; only the report being made gets mor
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from screening.errors import ReportError
-from screening.reports.audit import System, reaching
+from screening.reports.audit import Reduced, System, reaching, reduce
 from screening.reports.period import QUARTER, YEAR, Period
 from screening.reports.shape import OTHER, other_key, published, shown_rows
 from screening.reports.statistics import (
@@ -168,15 +168,16 @@ def _initial(table: Table, k: int) -> set[PublishedCell]:
 
 def _secure(target: Report, fixed: list[Report], k: int) -> None:
     family = [target, *fixed]
+    attack = Attack(family, k)
     escalation, integral = 0, False
     # Hiding more cells only takes equations away, so a count the audit cleared stays clear:
     # each round asks again about the weak ones only (every small count is hidden from the
     # start, by primary suppression). The whole-number audit starts over with all of them.
-    weak = exposed(family, k, integral)
+    weak = exposed(attack, integral)
     for _ in range(_ROUNDS):
         if not weak and not integral:  # the linear relaxation is fast; whole numbers decide
             integral = True
-            weak = exposed(family, k, integral)
+            weak = exposed(attack, integral)
         if not weak:
             break
         before = _size(target)
@@ -188,12 +189,12 @@ def _secure(target: Report, fixed: list[Report], k: int) -> None:
             escalation += 1
         if _size(target) == before:
             break
-        weak = exposed(family, k, integral, among=weak)
+        weak = exposed(attack, integral, among=weak)
     else:
-        weak = exposed(family, k, True)
+        weak = exposed(attack, True)
     if weak:  # never publish what the audit could not clear
         _hide_everything(target, set())
-    _publish_implied(target, family, k)
+    _publish_implied(attack)
 
 
 def _hide_tables(target: Report, tables: set[str]) -> None:
@@ -233,31 +234,40 @@ def _size(report: Report) -> int:
     return sum(map(len, report.hidden.values()))
 
 
-def exposed(family: list[Report], k: int, integral: bool = True,
+def exposed(attack: Attack, integral: bool = True,
             among: list[tuple[Report, str, PublishedCell]] | None = None
             ) -> list[tuple[Report, str, PublishedCell]]:
-    """The hidden small counts (1..k−1) whose range, given everything published in ``family``,
-    does not reach both 0 and k−1 (of those ``among``, when given)."""
-    system, expression = model(family, k)
+    """The hidden small counts (1..k−1) whose range, given everything published in the
+    attack's family, does not reach both 0 and k−1 (of those ``among``, when given)."""
+    k = attack.k
     if among is None:
-        targets = [(r, tid, cell) for r in family if r.shown for tid in r.tables
+        targets = [(r, tid, cell) for r in attack.family if r.shown for tid in r.tables
                    for cell in sorted(r.hidden[tid], key=repr) if 0 < r.value(tid, cell) < k]
     else:
         targets = list(among)
-    found = reaching(system, [expression(r, tid, cell) for r, tid, cell in targets], 0, k - 1,
+    found = reaching(attack.system(), [attack.expression(r, tid, cell)
+                                       for r, tid, cell in targets], 0, k - 1,
                      integral=integral)
     return [t for t, ok in zip(targets, found, strict=True) if not ok]
 
 
-def _publish_implied(target: Report, family: list[Report], k: int) -> None:
-    """Print the hidden cells whose value the rest gives away anyway (no secret in them)."""
-    system, expression = model(family, k)
+def _publish_implied(attack: Attack) -> None:
+    """Print the hidden cells whose value the rest gives away anyway (no secret in them): those
+    the linear relaxation pins already (then whole numbers do too)."""
+    target, k = attack.family[0], attack.k
     targets = [(tid, cell) for tid in target.tables for cell in sorted(target.hidden[tid],
                                                                         key=repr)
                if not 0 < target.value(tid, cell) < k]
     values = [target.value(tid, cell) for tid, cell in targets]
-    expressions = [expression(target, tid, cell) for tid, cell in targets]
-    lower = reaching(system, expressions, [v - 1 for v in values], values)
+    expressions = [attack.expression(target, tid, cell) for tid, cell in targets]
+    system = attack.system()
+    # a count of 0 cannot go lower: only the others are asked
+    some = [i for i, v in enumerate(values) if v > 0]
+    lower = [False] * len(values)
+    for i, down in zip(some, reaching(system, [expressions[i] for i in some],
+                                      [values[i] - 1 for i in some],
+                                      [values[i] for i in some]), strict=True):
+        lower[i] = down
     higher = reaching(system, expressions, values, [v + 1 for v in values])
     for (tid, cell), down, up in zip(targets, lower, higher, strict=True):
         if not down and not up:
@@ -294,62 +304,95 @@ def _cover(target: Report, tid: str, cell: PublishedCell, k: int) -> None:
 
 # ----- the attacker's equations -----------------------------------------------------------------
 
-def model(family: list[Report], k: int):  # noqa: ANN201 - (System, expression function)
-    """The linear system an attacker has: an unknown per true cell of every report, the
-    printed counts as equations, and the equations that tie tables and reports together."""
-    system = System()
-    fine = _fine_rows(family, k)
-    var: dict[tuple[int, str, Key, Key], int] = {}
+class Attack:
+    """The linear system an attacker has about a family (its first report the one being
+    protected): an unknown per true cell of every report, the printed counts as equations, and
+    the equations that tie tables and reports together. Built once per family: between the
+    rounds of the protection loop only the first report's printed cells change, so everything
+    else is written, and reduced (audit.reduce), once."""
 
-    def rows_of(report: Report, tid: str) -> list[Key]:
+    def __init__(self, family: list[Report], k: int) -> None:
+        self.family, self.k = family, k
+        self.fine = _fine_rows(family, k)
+        self.var: dict[tuple[int, str, Key, Key], int] = {}
+        self.position = {id(r): i for i, r in enumerate(family)}
+        self._expressions: dict[tuple[int, str, PublishedCell], dict[int, float]] = {}
+        self._shown = {(i, tid): shown_rows(report.data[tid], k)
+                       for i, report in enumerate(family) for tid, table in report.tables.items()
+                       if table.open_rows}
+        fixed = System()
+        for index, report in enumerate(family):
+            for tid, table in report.tables.items():
+                for f in self.rows_of(report, tid):
+                    for c in table.columns:
+                        self.var[(index, tid, f, c)] = fixed.unknown()
+        for index, report in enumerate(family):
+            _links(fixed, report, self.expression)  # true of every report, published or not
+            if not report.shown:
+                if report.tables["t1"].total == 0:
+                    # the national table 1 prints the interviews of no listed checkpoint (its
+                    # "not recorded" row): when it is 0, a reader knows every table of theirs
+                    # is empty, also those tied to table 1 by no total (children from Greece,
+                    # referrals)
+                    for (i, _tid, _row, _column), v in self.var.items():
+                        if i == index:
+                            fixed.equation({v: 1.0}, 0.0)
+                continue
+            if index:
+                self._printed(fixed, report)
+        _sums(fixed, family, self.var, self.position, self.rows_of)
+        self.fixed = reduce(fixed)
+
+    def rows_of(self, report: Report, tid: str) -> list[Key]:
         table = report.tables[tid]
-        return fine[tid] if table.open_rows else list(table.rows)
+        return self.fine[tid] if table.open_rows else list(table.rows)
 
-    for index, report in enumerate(family):
-        for tid, table in report.tables.items():
-            for f in rows_of(report, tid):
-                for c in table.columns:
-                    var[(index, tid, f, c)] = system.unknown()
-    position = {id(r): i for i, r in enumerate(family)}
+    def expression(self, report: Report, tid: str, cell: PublishedCell) -> dict[int, float]:
+        index = self.position[id(report)]
+        key = (index, tid, cell)
+        found = self._expressions.get(key)
+        if found is None:
+            found = self._expressions[key] = self._expression(index, report, tid, cell)
+        return found
 
-    def cell_terms(report: Report, tid: str, f: Key, c: Key) -> dict[int, float]:
-        v = var.get((position[id(report)], tid, f, c))
-        return {v: 1.0} if v is not None else {}
-
-    def expression(report: Report, tid: str, cell: PublishedCell) -> dict[int, float]:
+    def _expression(self, index: int, report: Report, tid: str, cell: PublishedCell
+                    ) -> dict[int, float]:
         table = report.tables[tid]
         row, column = cell
-        shown = shown_rows(report.data[tid], k) if table.open_rows else set()
         if row == TOTAL:
-            members = rows_of(report, tid)
+            members = self.rows_of(report, tid)
         elif table.open_rows and row[0] == OTHER:
-            members = [f for f in fine[tid] if f not in shown and other_key(f) == row]
+            shown = self._shown[(index, tid)]
+            members = [f for f in self.fine[tid] if f not in shown and other_key(f) == row]
         else:
             members = [row]
         columns = table.columns if column == TOTAL else [column]
         terms: dict[int, float] = {}
         for f in members:
             for c in columns:
-                terms.update(cell_terms(report, tid, f, c))
+                v = self.var.get((index, tid, f, c))
+                if v is not None:
+                    terms[v] = 1.0
         return terms
 
-    for report in family:
-        _links(system, report, expression)  # true of every report, published or not
-        if not report.shown:
-            if report.tables["t1"].total == 0:
-                # the national table 1 prints the interviews of no listed checkpoint (its "not
-                # recorded" row): when it is 0, a reader knows every table of theirs is empty,
-                # also those tied to table 1 by no total (children from Greece, referrals)
-                for (index, _tid, _row, _column), v in var.items():
-                    if family[index] is report:
-                        system.equation({v: 1.0}, 0.0)
-            continue
+    def _printed(self, system: System, report: Report) -> None:
         for tid, table in report.tables.items():
+            hidden = report.hidden[tid]
             for cell in cells_of(table):
-                if cell not in report.hidden[tid]:
-                    system.equation(expression(report, tid, cell), report.value(tid, cell))
-    _sums(system, family, var, position, rows_of)
-    return system, expression
+                if cell not in hidden:
+                    system.equation(self.expression(report, tid, cell), report.value(tid, cell))
+
+    def system(self) -> Reduced:
+        """Everything published, the first report's cells as they are hidden now."""
+        printed = System(self.fixed.system.lower, [])
+        self._printed(printed, self.family[0])
+        return reduce(printed, self.fixed)
+
+
+def model(family: list[Report], k: int) -> tuple[Reduced, Callable[..., dict[int, float]]]:
+    """The attacker's (reduced) system about ``family`` and the expression of a printed cell."""
+    attack = Attack(family, k)
+    return attack.system(), attack.expression
 
 
 def _fine_rows(family: list[Report], k: int) -> dict[str, list[Key]]:
