@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from screening.errors import ReportError
-from screening.reports.audit import Reduced, System, reaching, reduce
+from screening.reports.audit import Reduced, Store, System, reaching, reduce
 from screening.reports.period import QUARTER, YEAR, Period
 from screening.reports.shape import OTHER, other_key, published, shown_rows
 from screening.reports.statistics import (
@@ -96,6 +96,9 @@ class Protector:
         if key not in self.done:
             earlier = self._earlier(period, checkpoint)
             target = self._fresh(period, checkpoint)
+            for parts in (period.quarters(), period.halves()) if period.kind != QUARTER else ():
+                if parts:
+                    _follow(target, [self.done[(part, checkpoint)] for part in parts])
             fixed: list[Report] = []
             for report in earlier:
                 fixed += [r for r in self._family(report) if all(r is not f for f in fixed)]
@@ -155,6 +158,19 @@ class Protector:
         return self.done[key]
 
 
+def _follow(target: Report, parts: list[Report]) -> None:
+    """Hide in a half-year or a year, to start with, every cell hidden in exactly one of its
+    quarters (or halves): printed, it would give that cell away by subtraction (the audit
+    would find it, one round later and at the price of a solve for each)."""
+    for tid, table in target.tables.items():
+        cells = set(cells_of(table))
+        seen: dict[PublishedCell, int] = {}
+        for part in parts:
+            for cell in part.hidden[tid] & cells:
+                seen[cell] = seen.get(cell, 0) + 1
+        target.hidden[tid] |= set(seen)
+
+
 def _initial(table: Table, k: int) -> set[PublishedCell]:
     """Primary suppression and the single-table secondary suppression (suppression.py)."""
     grid = table.grid()
@@ -169,15 +185,13 @@ def _initial(table: Table, k: int) -> set[PublishedCell]:
 def _secure(target: Report, fixed: list[Report], k: int) -> None:
     family = [target, *fixed]
     attack = Attack(family, k)
-    escalation, integral = 0, False
+    escalation = 0
     # Hiding more cells only takes equations away, so a count the audit cleared stays clear:
     # each round asks again about the weak ones only (every small count is hidden from the
-    # start, by primary suppression). The whole-number audit starts over with all of them.
-    weak = exposed(attack, integral)
+    # start, by primary suppression). Each audit is in whole numbers (audit.reaching asks the
+    # linear relaxation first, and whole-number solves only where it must).
+    weak = exposed(attack)
     for _ in range(_ROUNDS):
-        if not weak and not integral:  # the linear relaxation is fast; whole numbers decide
-            integral = True
-            weak = exposed(attack, integral)
         if not weak:
             break
         before = _size(target)
@@ -189,9 +203,9 @@ def _secure(target: Report, fixed: list[Report], k: int) -> None:
             escalation += 1
         if _size(target) == before:
             break
-        weak = exposed(attack, integral, among=weak)
+        weak = exposed(attack, among=weak)
     else:
-        weak = exposed(attack, True)
+        weak = exposed(attack)
     if weak:  # never publish what the audit could not clear
         _hide_everything(target, set())
     _publish_implied(attack)
@@ -247,7 +261,7 @@ def exposed(attack: Attack, integral: bool = True,
         targets = list(among)
     found = reaching(attack.system(), [attack.expression(r, tid, cell)
                                        for r, tid, cell in targets], 0, k - 1,
-                     integral=integral)
+                     integral=integral, store=attack.store)
     return [t for t, ok in zip(targets, found, strict=True) if not ok]
 
 
@@ -266,9 +280,10 @@ def _publish_implied(attack: Attack) -> None:
     lower = [False] * len(values)
     for i, down in zip(some, reaching(system, [expressions[i] for i in some],
                                       [values[i] - 1 for i in some],
-                                      [values[i] for i in some]), strict=True):
+                                      [values[i] for i in some], store=attack.store),
+                             strict=True):
         lower[i] = down
-    higher = reaching(system, expressions, values, [v + 1 for v in values])
+    higher = reaching(system, expressions, values, [v + 1 for v in values], store=attack.store)
     for (tid, cell), down, up in zip(targets, lower, higher, strict=True):
         if not down and not up:
             target.hidden[tid].discard(cell)
@@ -342,6 +357,31 @@ class Attack:
                 self._printed(fixed, report)
         _sums(fixed, family, self.var, self.position, self.rows_of)
         self.fixed = reduce(fixed)
+        truth = self._truth(fixed)
+        self.store = Store(truth) if truth is not None else None
+
+    def _truth(self, system: System) -> list[float] | None:
+        """The true count of every unknown, if it checks with every equation (else the audit
+        does without the solutions it keeps)."""
+        truth = [0.0] * len(system.lower)
+        for index, report in enumerate(self.family):
+            for tid, data in report.data.items():
+                table = report.tables[tid]
+                for row in data.rows:
+                    for column in table.columns:
+                        v = self.var.get((index, tid, row, column))
+                        if v is None and table.open_rows:
+                            v = self.var.get((index, tid, other_key(row), column))
+                        n = data.count(row, column)
+                        if v is None:
+                            if n:
+                                return None
+                            continue
+                        truth[v] += n
+        for terms, constant in system.equations:
+            if abs(sum(c * truth[v] for v, c in terms.items()) - constant) > 1e-6:
+                return None
+        return truth
 
     def rows_of(self, report: Report, tid: str) -> list[Key]:
         table = report.tables[tid]
