@@ -1,12 +1,13 @@
 """The attacker of the issue "Statistics safe to publish", in the test suite.
 
 It reads the published CSV files — exactly what tables_csv writes — of a national quarter, of
-the same quarter for every checkpoint, of the previous quarter, and of a half-year with its two
-quarters, and writes down what a reader knows: every table's rows and columns add up to their
+the same quarter for every checkpoint, of the previous quarter, of a half-year with its two
+quarters, and of a year with its halves and quarters (each for the country and for every
+checkpoint), and writes down what a reader knows: every table's rows and columns add up to their
 totals; the tables of one report count the same interviews, so their shared totals are equal; a
-national table is the sum of the checkpoints', a half-year the sum of its quarters'; a hidden
-cell is a whole number ≥ 0. Then it asks HiGHS, in whole numbers, for the smallest and the
-largest value of every hidden cell. It is written from the published labels alone, apart from
+national table is the sum of the checkpoints', a half-year the sum of its quarters', a year
+the sum of its quarters' and of its halves'; a hidden cell is a whole number ≥ 0. Then it asks
+HiGHS, in whole numbers, for the smallest and the largest value of every hidden cell. It is written from the published labels alone, apart from
 screening/reports/disclosure.py, so the two do not share a mistake.
 
 It fails on a hidden small count (1..k−1) that it can pin down, tell from zero, or keep below
@@ -17,6 +18,7 @@ attacker that finds nothing would pass everything.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import random
@@ -275,21 +277,29 @@ def _national_is_the_sum(a: Attacker, published: Published) -> None:
 
 
 def _period_is_the_sum(a: Attacker, published: Published) -> None:
-    """A half-year's report is the sum of its two quarters' (same checkpoint)."""
+    """A half-year's report is the sum of its two quarters' (same checkpoint); a year's the sum
+    of its four quarters', and of its two halves'."""
     for name, tables in published.items():
         period, where = name.split("/")
-        if "H" not in period:
+        year = int(period[:4])
+        if "H" in period:
+            half = int(period[-1])
+            partitions = [[f"{year}Q{q}" for q in (2 * half - 1, 2 * half)]]
+        elif "Q" not in period:
+            partitions = [[f"{year}Q{q}" for q in (1, 2, 3, 4)], [f"{year}H1", f"{year}H2"]]
+        else:
             continue
-        year, half = int(period[:4]), int(period[-1])
-        parts = [f"{year}Q{q}/{where}" for q in (2 * half - 1, 2 * half)]
-        if not all(p in published for p in parts):
-            continue
-        for tid, rows in tables.items():
-            labels = ["Total"] if tid in ("t4", "t5", "t7") else [line[0] for line in rows[1:]]
-            for label in labels:
-                for column in rows[0][1:]:
-                    a.equal([(name, tid, label, column)], [(p, tid, label, column)
-                                                           for p in parts])
+        for periods in partitions:
+            parts = [f"{p}/{where}" for p in periods]
+            if not all(p in published for p in parts):
+                continue
+            for tid, rows in tables.items():
+                labels = ["Total"] if tid in ("t4", "t5", "t7") else [line[0]
+                                                                     for line in rows[1:]]
+                for label in labels:
+                    for column in rows[0][1:]:
+                        a.equal([(name, tid, label, column)], [(p, tid, label, column)
+                                                               for p in parts])
 
 
 def weak_cells(published: Published, truth: dict[tuple, int]) -> list[tuple]:
@@ -353,18 +363,35 @@ def test_a_half_year_and_its_quarters_together_give_nothing_away(standard_form, 
     assert weak_cells(published, truth) == []
 
 
+def test_a_year_its_halves_and_its_quarters_together_give_nothing_away(standard_form,
+                                                                       reference):
+    # every report of a year, for the country and for each checkpoint: the year is the sum of
+    # its quarters and of its halves, a half-year of its quarters, the country of the
+    # checkpoints; a checkpoint's year is tied to the other checkpoints' through them
+    rng = random.Random(11)
+    facts = [f for q in (1, 2, 3, 4) for f in small_quarter(rng, 2026, q, 9)]
+    published, truth = {}, {}
+    for period in ("2026Q1", "2026Q2", "2026Q3", "2026Q4", "2026H1", "2026H2", "2026"):
+        published |= publish(facts, period, standard_form, reference)
+        truth |= truth_of(facts, period, standard_form, reference)
+    assert weak_cells(published, truth) == []
+
+
 @pytest.mark.parametrize("period", ["2026H2", "2026"])
-def test_a_checkpoints_half_year_or_year_is_refused_with_suppression(period):
+def test_a_checkpoints_half_year_or_year_needs_every_checkpoints_interviews(period):
+    """Protected with the national reports it is tied to: from every checkpoint's interviews.
+    Statistics that do not carry them (made by hand) are refused, never published unaudited."""
     rng = random.Random(3)
     facts = small_quarter(rng, 2026, 3, 14)
     stats = compute(facts, period, checkpoint=CHECKPOINTS[0], checkpoints=CHECKPOINTS)
+    assert protect(stats, K)
     with pytest.raises(ReportError) as refused:
-        protect(stats, K)
+        protect(dataclasses.replace(stats, population=()), K)
     assert refused.value.code == "checkpoint_period_unprotected"
     assert "all checkpoints" in refused.value.message
     assert "të gjitha pikat e kalimit" in refused.value.in_language("sq")
-    national = compute(facts, "2026Q3", checkpoint=CHECKPOINTS[0], checkpoints=CHECKPOINTS)
-    assert protect(national, K)  # a checkpoint's quarter is published as before
+    quarter = compute(facts, "2026Q3", checkpoint=CHECKPOINTS[0], checkpoints=CHECKPOINTS)
+    assert protect(dataclasses.replace(quarter, population=()), K)  # a quarter needs none
 
 
 def test_the_attacker_breaks_the_old_suppression(standard_form, reference):
