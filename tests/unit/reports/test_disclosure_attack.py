@@ -7,8 +7,9 @@ checkpoint), and writes down what a reader knows: every table's rows and columns
 totals; the tables of one report count the same interviews, so their shared totals are equal; a
 national table is the sum of the checkpoints', a half-year the sum of its quarters', a year
 the sum of its quarters' and of its halves'; a hidden cell is a whole number ≥ 0. Then it asks
-HiGHS, in whole numbers, for the smallest and the largest value of every hidden cell. It is written from the published labels alone, apart from
-screening/reports/disclosure.py, so the two do not share a mistake.
+HiGHS, in whole numbers, for the smallest and the largest value of every hidden cell. It is
+written from the published labels alone, apart from screening/reports/disclosure.py, so the two
+do not share a mistake.
 
 It fails on a hidden small count (1..k−1) that it can pin down, tell from zero, or keep below
 k−1. And it must break the old suppression, which only stopped single subtraction: otherwise an
@@ -132,18 +133,24 @@ class Attacker:
 
     def _model(self) -> highspy.Highs:
         if self.highs is None:
-            highs = highspy.Highs()
-            highs.setOptionValue("output_flag", False)
-            for low, high in zip(self.lower, self.upper, strict=True):
-                highs.addVar(low, high)
+            self.highs = self._built(integral=True)
+        return self.highs
+
+    def _built(self, integral: bool) -> highspy.Highs:
+        highs = highspy.Highs()
+        highs.setOptionValue("output_flag", False)
+        for low, high in zip(self.lower, self.upper, strict=True):
+            highs.addVar(low, high)
+        if integral:
             for i in range(len(self.lower)):
                 highs.changeColIntegrality(i, highspy.HighsVarType.kInteger)
-            for terms, constant in self.rows:
-                if terms:
-                    highs.addRow(constant, constant, len(terms), list(terms),
-                                 list(terms.values()))
-            self.highs = highs
-        return self.highs
+        else:  # only the objective changes between solves: go on from the last basis
+            highs.setOptionValue("simplex_strategy", 4)
+        for terms, constant in self.rows:
+            if terms:
+                highs.addRow(constant, constant, len(terms), list(terms),
+                             list(terms.values()))
+        return highs
 
     def equal(self, left: list[tuple[str, str, str, str]],
               right: list[tuple[str, str, str, str]]) -> None:
@@ -171,28 +178,90 @@ class Attacker:
         return list(highs.getSolution().col_value)
 
     def reaches(self, variables: list[int], low: float, high: float) -> dict[int, tuple]:
-        """For each unknown: (whether it can be ≤ low, whether it can be ≥ high). Every
-        solution found is a witness for all the unknowns at once, so most need no solve of
-        their own; the answer is exact all the same (each open one is solved for)."""
+        """For each unknown: (whether it can be ≤ low, whether it can be ≥ high), in whole
+        numbers. Every whole solution found is a witness for all the unknowns at once, so most
+        need no solve of their own; the linear relaxation goes first (what it cannot reach,
+        whole numbers cannot either, and its solutions are often whole); the answer is exact
+        all the same (each unknown still open is solved for in whole numbers)."""
         low_ok = dict.fromkeys(variables, False)
         high_ok = dict.fromkeys(variables, False)
+        lp_low, lp_high = dict(low_ok), dict(high_ok)
+        n = len(self.lower)
 
-        def mark(solution: list[float] | None) -> None:
+        def mark(solution: list[float] | None, whole: bool) -> None:
+            if solution is None:
+                return
+            whole = whole or all(abs(x - round(x)) < 1e-6 for x in solution[:n])
             for v in variables:
-                if solution is not None:
-                    low_ok[v] = low_ok[v] or solution[v] <= low + 0.5
-                    high_ok[v] = high_ok[v] or solution[v] >= high - 0.5
+                down, up = solution[v] <= low + 0.5, solution[v] >= high - 0.5
+                lp_low[v] = lp_low[v] or down
+                lp_high[v] = lp_high[v] or up
+                if whole:
+                    low_ok[v] = low_ok[v] or down
+                    high_ok[v] = high_ok[v] or up
 
-        mark(self.solve(dict.fromkeys(variables, 1.0)))
+        relaxed = _Relaxed(self._built(integral=False), n)
+        for _ in range(8):  # the smallest sum of those still open, while it settles more
+            open_ = [v for v in variables if not lp_low[v]]
+            if not open_:
+                break
+            mark(relaxed.solve(dict.fromkeys(open_, 1.0)), False)
+            if all(not lp_low[v] for v in open_):
+                break
+        helpers = relaxed.helpers(variables, high)
+        for _ in range(8):  # the largest sum of min(x, high) of those still open
+            open_ = [v for v in variables if not lp_high[v]]
+            if not open_:
+                break
+            mark(relaxed.solve({helpers[v]: -1.0 for v in open_}), False)
+            if all(not lp_high[v] for v in open_):
+                break
         for v in variables:
-            if not low_ok[v]:
-                mark(self.solve({v: 1.0}))
-            if not high_ok[v]:
-                solution = self.solve({v: -1.0})
+            if not lp_low[v]:
+                mark(relaxed.solve({v: 1.0}), False)
+            if lp_low[v] and not lp_high[v]:
+                solution = relaxed.solve({v: -1.0})
                 if solution is None:  # unbounded above
-                    high_ok[v] = True
-                mark(solution)
+                    lp_high[v] = high_ok[v] = True
+                mark(solution, False)
+        for v in variables:  # in whole numbers, what the relaxation could not show
+            if lp_low[v] and lp_high[v]:
+                if not low_ok[v]:
+                    mark(self.solve({v: 1.0}), True)
+                if not high_ok[v]:
+                    solution = self.solve({v: -1.0})
+                    if solution is None:  # unbounded above
+                        high_ok[v] = True
+                    mark(solution, True)
         return {v: (low_ok[v], high_ok[v]) for v in variables}
+
+
+class _Relaxed:
+    """The attacker's linear relaxation: solved again and again with another objective."""
+
+    def __init__(self, highs: highspy.Highs, size: int) -> None:
+        self.highs, self.size = highs, size
+
+    def helpers(self, variables: list[int], high: float) -> dict[int, int]:
+        """y_v ≤ x_v and y_v ≤ high for each v: maximising their sum pushes many x_v up to
+        ``high`` at once (y = 0 always fits: they restrict nothing)."""
+        found = {}
+        for v in variables:
+            self.highs.addVar(0.0, high)
+            found[v] = self.size
+            self.size += 1
+            self.highs.addRow(-highspy.kHighsInf, 0.0, 2, [found[v], v], [1.0, -1.0])
+        return found
+
+    def solve(self, costs: dict[int, float]) -> list[float] | None:
+        full = [0.0] * self.size
+        for v, c in costs.items():
+            full[v] = c
+        self.highs.changeColsCost(self.size, list(range(self.size)), full)
+        self.highs.run()
+        if self.highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        return list(self.highs.getSolution().col_value)
 
 
 def attacker(published: Published) -> Attacker:
