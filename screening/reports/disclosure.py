@@ -98,7 +98,7 @@ class Protector:
             target = self._fresh(period, checkpoint)
             for parts in (period.quarters(), period.halves()) if period.kind != QUARTER else ():
                 if parts:
-                    _follow(target, [self.done[(part, checkpoint)] for part in parts])
+                    _follow(target, [self.report(part, checkpoint) for part in parts])
             fixed: list[Report] = []
             for report in earlier:
                 fixed += [r for r in self._family(report) if all(r is not f for f in fixed)]

@@ -461,6 +461,9 @@ def test_a_checkpoints_half_year_or_year_needs_every_checkpoints_interviews(peri
     assert "të gjitha pikat e kalimit" in refused.value.in_language("sq")
     quarter = compute(facts, "2026Q3", checkpoint=CHECKPOINTS[0], checkpoints=CHECKPOINTS)
     assert protect(dataclasses.replace(quarter, population=()), K)  # a quarter needs none
+    # a listed checkpoint without a single interview: all zeros, nothing hidden
+    empty = compute(facts, "2026H2", checkpoint="HHT", checkpoints=(*CHECKPOINTS, "HHT"))
+    assert not any(m.hidden for m in protect(empty, K).values())
 
 
 def test_the_attacker_breaks_the_old_suppression(standard_form, reference):
