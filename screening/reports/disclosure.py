@@ -9,10 +9,13 @@ is made of — still cannot narrow any hidden small count below the protection i
 Hidden cells are all printed ``x``; zeros are hidden too where that protects a small count, so an
 ``x`` never tells that someone is there.
 
-Reports are protected bottom-up so that the same report always comes out the same: a
-checkpoint's quarter depends on that checkpoint's interviews of that quarter only; a half-year or
-a year is protected with its quarters' (and halves') published patterns fixed, and a national
-report with its checkpoints' patterns fixed; only the report being made gets more cells hidden.
+Reports are protected in one order so that the same report always comes out the same: a
+checkpoint's quarter depends on that checkpoint's interviews of that quarter only; every other
+report is protected against every report made before it that it is tied to by an equation (the
+national quarter against the checkpoints' quarters; a checkpoint's half-year or year against all
+the reports of its quarters and halves, national ones included, and the same period of the
+checkpoints before it; the national one against all of those), with their published patterns
+fixed; only the report being made gets more cells hidden (docs/statistics.md, "Families").
 """
 
 from __future__ import annotations
