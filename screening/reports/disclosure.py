@@ -9,20 +9,23 @@ is made of — still cannot narrow any hidden small count below the protection i
 Hidden cells are all printed ``x``; zeros are hidden too where that protects a small count, so an
 ``x`` never tells that someone is there.
 
-Reports are protected bottom-up so that the same report always comes out the same: a
-checkpoint's quarter depends on that checkpoint's interviews of that quarter only; a half-year or
-a year is protected with its quarters' (and halves') published patterns fixed, and a national
-report with its checkpoints' patterns fixed; only the report being made gets more cells hidden.
+Reports are protected in one order so that the same report always comes out the same: a
+checkpoint's quarter depends on that checkpoint's interviews of that quarter only; every other
+report is protected against every report made before it that it is tied to by an equation (the
+national quarter against the checkpoints' quarters; a checkpoint's half-year or year against all
+the reports of its quarters and halves, national ones included, and the same period of the
+checkpoints before it; the national one against all of those), with their published patterns
+fixed; only the report being made gets more cells hidden (docs/statistics.md, "Families").
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from screening.errors import ReportError
-from screening.reports.audit import System, reaching
+from screening.reports.audit import Reduced, Store, System, reaching, reduce
 from screening.reports.period import QUARTER, YEAR, Period
 from screening.reports.shape import OTHER, other_key, published, shown_rows
 from screening.reports.statistics import (
@@ -83,40 +86,54 @@ def masked(report: Report, k: int) -> dict[str, Masked]:
 
 
 class Protector:
-    """Protects the reports of one set of interviews, each once (memoised)."""
+    """Protects the reports of one set of interviews, each once (memoised), each against every
+    report published before it that shares an equation with it (its family)."""
 
     def __init__(self, facts: Sequence[Facts], k: int, checkpoints: Sequence[str]) -> None:
         self.facts, self.k, self.checkpoints = list(facts), k, tuple(checkpoints)
         self.done: dict[tuple[Period, str | None], Report] = {}
+        self.families: dict[tuple[Period, str | None], list[Report]] = {}
 
     def report(self, period: Period, checkpoint: str | None) -> Report:
         key = (period, checkpoint)
         if key not in self.done:
-            children = self._children(period, checkpoint)
+            earlier = self._earlier(period, checkpoint)
             target = self._fresh(period, checkpoint)
+            for parts in (period.quarters(), period.halves()) if period.kind != QUARTER else ():
+                if parts:
+                    _follow(target, [self.report(part, checkpoint) for part in parts])
             fixed: list[Report] = []
-            for child in children:
-                fixed += [r for r in self._family(child) if all(r is not f for f in fixed)]
+            for report in earlier:
+                fixed += [r for r in self._family(report) if all(r is not f for f in fixed)]
             _secure(target, fixed, self.k)
             self.done[key] = target
+            self.families[key] = [target, *fixed]
         return self.done[key]
 
-    def _children(self, period: Period, checkpoint: str | None) -> list[Report]:
-        parts = [*period.halves(), *period.quarters()] if period.kind != QUARTER else []
-        children = [self.report(p, checkpoint) for p in parts]
+    def _earlier(self, period: Period, checkpoint: str | None) -> list[Report]:
+        """The reports made (and published) before this one that share equations with it, in
+        the order they are made: every report of its quarters (and halves), each checkpoint's
+        before the national one; for the national report, the checkpoints' of its own period;
+        for a checkpoint's half-year or year, the checkpoints' before it in the list (they are
+        tied to it through the national quarters). A checkpoint's quarter has none: it
+        depends on that checkpoint's interviews of that quarter only."""
+        codes = self._codes()
+        earlier: list[Report] = []
+        if period.kind != QUARTER:
+            for part in (*period.quarters(), *period.halves()):
+                earlier += [self.report(part, code) for code in codes]
+                earlier.append(self.report(part, None))
         if checkpoint is None:
-            for code in self._codes():
-                children.append(self.report(period, code))
-            children.append(self._rest(period))
-        return children
+            earlier += [self.report(period, code) for code in codes]
+            earlier.append(self._rest(period))
+        elif period.kind != QUARTER:
+            before = codes[:codes.index(checkpoint)] if checkpoint in codes else codes
+            earlier += [self.report(period, code) for code in before]
+        return earlier
 
     def _family(self, report: Report) -> list[Report]:
         """The report and every report it was protected against (they are all published)."""
-        found = [report]
-        if report.shown:
-            for child in self._children(report.period, report.checkpoint):
-                found += [r for r in self._family(child) if all(r is not f for f in found)]
-        return found
+        return self.families.get((report.period, report.checkpoint), [report])
 
     def _codes(self) -> list[str]:
         present = {f.checkpoint for f in self.facts if f.checkpoint in self.checkpoints}
@@ -144,6 +161,19 @@ class Protector:
         return self.done[key]
 
 
+def _follow(target: Report, parts: list[Report]) -> None:
+    """Hide in a half-year or a year, to start with, every cell hidden in exactly one of its
+    quarters (or halves): printed, it would give that cell away by subtraction (the audit
+    would find it, one round later and at the price of a solve for each)."""
+    for tid, table in target.tables.items():
+        cells = set(cells_of(table))
+        seen: dict[PublishedCell, int] = {}
+        for part in parts:
+            for cell in part.hidden[tid] & cells:
+                seen[cell] = seen.get(cell, 0) + 1
+        target.hidden[tid] |= set(seen)
+
+
 def _initial(table: Table, k: int) -> set[PublishedCell]:
     """Primary suppression and the single-table secondary suppression (suppression.py)."""
     grid = table.grid()
@@ -157,15 +187,14 @@ def _initial(table: Table, k: int) -> set[PublishedCell]:
 
 def _secure(target: Report, fixed: list[Report], k: int) -> None:
     family = [target, *fixed]
-    escalation, integral = 0, False
+    attack = Attack(family, k)
+    escalation = 0
     # Hiding more cells only takes equations away, so a count the audit cleared stays clear:
     # each round asks again about the weak ones only (every small count is hidden from the
-    # start, by primary suppression). The whole-number audit starts over with all of them.
-    weak = exposed(family, k, integral)
+    # start, by primary suppression). Each audit is in whole numbers (audit.reaching asks the
+    # linear relaxation first, and whole-number solves only where it must).
+    weak = exposed(attack)
     for _ in range(_ROUNDS):
-        if not weak and not integral:  # the linear relaxation is fast; whole numbers decide
-            integral = True
-            weak = exposed(family, k, integral)
         if not weak:
             break
         before = _size(target)
@@ -177,12 +206,12 @@ def _secure(target: Report, fixed: list[Report], k: int) -> None:
             escalation += 1
         if _size(target) == before:
             break
-        weak = exposed(family, k, integral, among=weak)
+        weak = exposed(attack, among=weak)
     else:
-        weak = exposed(family, k, True)
+        weak = exposed(attack)
     if weak:  # never publish what the audit could not clear
         _hide_everything(target, set())
-    _publish_implied(target, family, k)
+    _publish_implied(attack)
 
 
 def _hide_tables(target: Report, tables: set[str]) -> None:
@@ -222,32 +251,42 @@ def _size(report: Report) -> int:
     return sum(map(len, report.hidden.values()))
 
 
-def exposed(family: list[Report], k: int, integral: bool = True,
+def exposed(attack: Attack, integral: bool = True,
             among: list[tuple[Report, str, PublishedCell]] | None = None
             ) -> list[tuple[Report, str, PublishedCell]]:
-    """The hidden small counts (1..k−1) whose range, given everything published in ``family``,
-    does not reach both 0 and k−1 (of those ``among``, when given)."""
-    system, expression = model(family, k)
+    """The hidden small counts (1..k−1) whose range, given everything published in the
+    attack's family, does not reach both 0 and k−1 (of those ``among``, when given)."""
+    k = attack.k
     if among is None:
-        targets = [(r, tid, cell) for r in family if r.shown for tid in r.tables
+        targets = [(r, tid, cell) for r in attack.family if r.shown for tid in r.tables
                    for cell in sorted(r.hidden[tid], key=repr) if 0 < r.value(tid, cell) < k]
     else:
         targets = list(among)
-    found = reaching(system, [expression(r, tid, cell) for r, tid, cell in targets], 0, k - 1,
-                     integral=integral)
+    found = reaching(attack.system(), [attack.expression(r, tid, cell)
+                                       for r, tid, cell in targets], 0, k - 1,
+                     integral=integral, store=attack.store)
     return [t for t, ok in zip(targets, found, strict=True) if not ok]
 
 
-def _publish_implied(target: Report, family: list[Report], k: int) -> None:
-    """Print the hidden cells whose value the rest gives away anyway (no secret in them)."""
-    system, expression = model(family, k)
+def _publish_implied(attack: Attack) -> None:
+    """Print the hidden cells whose value the rest gives away anyway (no secret in them): those
+    the linear relaxation pins already (then whole numbers do too)."""
+    target, k = attack.family[0], attack.k
     targets = [(tid, cell) for tid in target.tables for cell in sorted(target.hidden[tid],
                                                                         key=repr)
                if not 0 < target.value(tid, cell) < k]
     values = [target.value(tid, cell) for tid, cell in targets]
-    expressions = [expression(target, tid, cell) for tid, cell in targets]
-    lower = reaching(system, expressions, [v - 1 for v in values], values)
-    higher = reaching(system, expressions, values, [v + 1 for v in values])
+    expressions = [attack.expression(target, tid, cell) for tid, cell in targets]
+    system = attack.system()
+    # a count of 0 cannot go lower: only the others are asked
+    some = [i for i, v in enumerate(values) if v > 0]
+    lower = [False] * len(values)
+    for i, down in zip(some, reaching(system, [expressions[i] for i in some],
+                                      [values[i] - 1 for i in some],
+                                      [values[i] for i in some], store=attack.store),
+                             strict=True):
+        lower[i] = down
+    higher = reaching(system, expressions, values, [v + 1 for v in values], store=attack.store)
     for (tid, cell), down, up in zip(targets, lower, higher, strict=True):
         if not down and not up:
             target.hidden[tid].discard(cell)
@@ -283,62 +322,120 @@ def _cover(target: Report, tid: str, cell: PublishedCell, k: int) -> None:
 
 # ----- the attacker's equations -----------------------------------------------------------------
 
-def model(family: list[Report], k: int):  # noqa: ANN201 - (System, expression function)
-    """The linear system an attacker has: an unknown per true cell of every report, the
-    printed counts as equations, and the equations that tie tables and reports together."""
-    system = System()
-    fine = _fine_rows(family, k)
-    var: dict[tuple[int, str, Key, Key], int] = {}
+class Attack:
+    """The linear system an attacker has about a family (its first report the one being
+    protected): an unknown per true cell of every report, the printed counts as equations, and
+    the equations that tie tables and reports together. Built once per family: between the
+    rounds of the protection loop only the first report's printed cells change, so everything
+    else is written, and reduced (audit.reduce), once."""
 
-    def rows_of(report: Report, tid: str) -> list[Key]:
+    def __init__(self, family: list[Report], k: int) -> None:
+        self.family, self.k = family, k
+        self.fine = _fine_rows(family, k)
+        self.var: dict[tuple[int, str, Key, Key], int] = {}
+        self.position = {id(r): i for i, r in enumerate(family)}
+        self._expressions: dict[tuple[int, str, PublishedCell], dict[int, float]] = {}
+        self._shown = {(i, tid): shown_rows(report.data[tid], k)
+                       for i, report in enumerate(family) for tid, table in report.tables.items()
+                       if table.open_rows}
+        fixed = System()
+        for index, report in enumerate(family):
+            for tid, table in report.tables.items():
+                for f in self.rows_of(report, tid):
+                    for c in table.columns:
+                        self.var[(index, tid, f, c)] = fixed.unknown()
+        for index, report in enumerate(family):
+            _links(fixed, report, self.expression)  # true of every report, published or not
+            if not report.shown:
+                if report.tables["t1"].total == 0:
+                    # the national table 1 prints the interviews of no listed checkpoint (its
+                    # "not recorded" row): when it is 0, a reader knows every table of theirs
+                    # is empty, also those tied to table 1 by no total (children from Greece,
+                    # referrals)
+                    for (i, _tid, _row, _column), v in self.var.items():
+                        if i == index:
+                            fixed.equation({v: 1.0}, 0.0)
+                continue
+            if index:
+                self._printed(fixed, report)
+        _sums(fixed, family, self.var, self.position, self.rows_of)
+        self.fixed = reduce(fixed)
+        truth = self._truth(fixed)
+        self.store = Store(truth) if truth is not None else None
+
+    def _truth(self, system: System) -> list[float] | None:
+        """The true count of every unknown, if it checks with every equation (else the audit
+        does without the solutions it keeps)."""
+        truth = [0.0] * len(system.lower)
+        for index, report in enumerate(self.family):
+            for tid, data in report.data.items():
+                table = report.tables[tid]
+                for row in data.rows:
+                    for column in table.columns:
+                        v = self.var.get((index, tid, row, column))
+                        if v is None and table.open_rows:
+                            v = self.var.get((index, tid, other_key(row), column))
+                        n = data.count(row, column)
+                        if v is None:
+                            if n:
+                                return None
+                            continue
+                        truth[v] += n
+        for terms, constant in system.equations:
+            if abs(sum(c * truth[v] for v, c in terms.items()) - constant) > 1e-6:
+                return None
+        return truth
+
+    def rows_of(self, report: Report, tid: str) -> list[Key]:
         table = report.tables[tid]
-        return fine[tid] if table.open_rows else list(table.rows)
+        return self.fine[tid] if table.open_rows else list(table.rows)
 
-    for index, report in enumerate(family):
-        for tid, table in report.tables.items():
-            for f in rows_of(report, tid):
-                for c in table.columns:
-                    var[(index, tid, f, c)] = system.unknown()
-    position = {id(r): i for i, r in enumerate(family)}
+    def expression(self, report: Report, tid: str, cell: PublishedCell) -> dict[int, float]:
+        index = self.position[id(report)]
+        key = (index, tid, cell)
+        found = self._expressions.get(key)
+        if found is None:
+            found = self._expressions[key] = self._expression(index, report, tid, cell)
+        return found
 
-    def cell_terms(report: Report, tid: str, f: Key, c: Key) -> dict[int, float]:
-        v = var.get((position[id(report)], tid, f, c))
-        return {v: 1.0} if v is not None else {}
-
-    def expression(report: Report, tid: str, cell: PublishedCell) -> dict[int, float]:
+    def _expression(self, index: int, report: Report, tid: str, cell: PublishedCell
+                    ) -> dict[int, float]:
         table = report.tables[tid]
         row, column = cell
-        shown = shown_rows(report.data[tid], k) if table.open_rows else set()
         if row == TOTAL:
-            members = rows_of(report, tid)
+            members = self.rows_of(report, tid)
         elif table.open_rows and row[0] == OTHER:
-            members = [f for f in fine[tid] if f not in shown and other_key(f) == row]
+            shown = self._shown[(index, tid)]
+            members = [f for f in self.fine[tid] if f not in shown and other_key(f) == row]
         else:
             members = [row]
         columns = table.columns if column == TOTAL else [column]
         terms: dict[int, float] = {}
         for f in members:
             for c in columns:
-                terms.update(cell_terms(report, tid, f, c))
+                v = self.var.get((index, tid, f, c))
+                if v is not None:
+                    terms[v] = 1.0
         return terms
 
-    for report in family:
-        _links(system, report, expression)  # true of every report, published or not
-        if not report.shown:
-            if report.tables["t1"].total == 0:
-                # the national table 1 prints the interviews of no listed checkpoint (its "not
-                # recorded" row): when it is 0, a reader knows every table of theirs is empty,
-                # also those tied to table 1 by no total (children from Greece, referrals)
-                for (index, _tid, _row, _column), v in var.items():
-                    if family[index] is report:
-                        system.equation({v: 1.0}, 0.0)
-            continue
+    def _printed(self, system: System, report: Report) -> None:
         for tid, table in report.tables.items():
+            hidden = report.hidden[tid]
             for cell in cells_of(table):
-                if cell not in report.hidden[tid]:
-                    system.equation(expression(report, tid, cell), report.value(tid, cell))
-    _sums(system, family, var, position, rows_of)
-    return system, expression
+                if cell not in hidden:
+                    system.equation(self.expression(report, tid, cell), report.value(tid, cell))
+
+    def system(self) -> Reduced:
+        """Everything published, the first report's cells as they are hidden now."""
+        printed = System(self.fixed.system.lower, [])
+        self._printed(printed, self.family[0])
+        return reduce(printed, self.fixed)
+
+
+def model(family: list[Report], k: int) -> tuple[Reduced, Callable[..., dict[int, float]]]:
+    """The attacker's (reduced) system about ``family`` and the expression of a printed cell."""
+    attack = Attack(family, k)
+    return attack.system(), attack.expression
 
 
 def _fine_rows(family: list[Report], k: int) -> dict[str, list[Key]]:
@@ -462,15 +559,20 @@ def protect(statistics: Statistics, k: int) -> dict[str, Masked]:
     ``statistics`` describes (its period and checkpoint, from the interviews it was counted
     from).
 
-    A single checkpoint's half-year or year is refused: published beside the national
-    quarters it narrows small counts that no suppression of its own can widen again
-    (docs/statistics.md, "known gap"), so it is published nationally only, or unsuppressed
-    for the Responsible Authority's own use."""
-    if statistics.checkpoint is not None and statistics.period.kind != QUARTER:
+    A checkpoint's half-year or year is tied to the national quarters (and halves), which hold
+    the other checkpoints' interviews: it is protected with them, from every checkpoint's
+    interviews (``statistics.population``). Without those it is refused rather than published
+    unaudited."""
+    codes = statistics.checkpoints or tuple(
+        row[0] for row in statistics.chart.rows if row[0] is not None)
+    if statistics.checkpoint is None or statistics.period.kind == QUARTER:
+        source = statistics.population or statistics.source
+    elif statistics.population and statistics.checkpoint in codes:
+        source = statistics.population
+    else:
         raise ReportError(code="checkpoint_period_unprotected", period=str(statistics.period),
                           checkpoint=statistics.checkpoint)
-    codes = tuple(row[0] for row in statistics.chart.rows if row[0] is not None)
-    protector = _protector(statistics.source, k, codes)
+    protector = _protector(source, k, codes)
     return masked(protector.report(statistics.period, statistics.checkpoint), k)
 
 

@@ -229,6 +229,10 @@ class Statistics:
     # the interviews it was counted from, of any date (of its checkpoint, if it has one): the
     # disclosure control protects it together with the reports they also make
     source: tuple[Facts, ...] = ()
+    # every checkpoint's interviews, of any date, and the checkpoints in display order: a
+    # checkpoint's half-year or year is protected together with the national reports
+    population: tuple[Facts, ...] = ()
+    checkpoints: tuple[str, ...] = ()
 
     @property
     def quarter(self) -> Period:
@@ -242,8 +246,9 @@ def compute(facts: Iterable[Facts | Mapping[str, Any]], quarter: Period | str, *
     ``checkpoints`` lists the checkpoint codes in display order, so that a checkpoint with no
     interview still shows as a row of zeros."""
     period = quarter if isinstance(quarter, Period) else parse_period(quarter)
-    source = tuple(f for f in map(_as_facts, facts)
-                   if checkpoint is None or f.checkpoint == checkpoint)
+    population = tuple(map(_as_facts, facts))
+    source = population if checkpoint is None else tuple(
+        f for f in population if f.checkpoint == checkpoint)
     chosen = [f for f in source if f.interview_date in period]
     points = (checkpoint,) if checkpoint else tuple(checkpoints)
     victims = [f for f in chosen if f.victim]
@@ -268,7 +273,8 @@ def compute(facts: Iterable[Facts | Mapping[str, Any]], quarter: Period | str, *
     )
     chart = _table("chart", chosen, ("checkpoint",), ("outcome",), lambda f: (f.checkpoint,),
                    lambda f: (f.outcome,), [(c,) for c in points], [(o,) for o in OUTCOMES])
-    return Statistics(period, checkpoint, len(chosen), tables, chart, source)
+    return Statistics(period, checkpoint, len(chosen), tables, chart, source, population,
+                      tuple(checkpoints))
 
 
 def plan_tables(chosen: list[Facts]) -> tuple[Table, ...]:

@@ -64,17 +64,16 @@ def test_a_year_with_disclosure_control_in_albanian(received, database_url, tmp_
     assert "2026" in text and "Gjithsej" in text
 
 
-def test_one_checkpoints_year_is_made_in_full_but_never_published_suppressed(
-        received, database_url, tmp_path):
-    """Beside the national quarters a checkpoint's suppressed year would give small counts
-    away (docs/statistics.md): refused with a clear message; in full, for internal use, made."""
-    pdf = tmp_path / "year.pdf"
-    message = failed(run_report(received, database_url, "2026", "-o", str(pdf),
-                                "--checkpoint", "kkv", "--suppress-below", "5"),
-                     "checkpoint_period_unprotected")
-    assert "all checkpoints" in message and not pdf.exists()
-    ok(run_report(received, database_url, "2026", "-o", str(pdf), "--checkpoint", "kkv"))
+def test_one_checkpoints_year_with_disclosure_control(received, database_url, tmp_path):
+    """Protected together with the national quarters and halves it is tied to
+    (docs/statistics.md): made, with its three interviews hidden as fewer than five."""
+    pdf, folder = tmp_path / "year.pdf", tmp_path / "tables"
+    ok(run_report(received, database_url, "2026", "-o", str(pdf), "--checkpoint", "kkv",
+                  "--suppress-below", "5", "--csv", str(folder), "--lang", "en"))
     assert "2026" in pdf_text(pdf.read_bytes())
+    screened = list(csv.reader(io.StringIO(
+        (folder / "2026_1_screened_by_checkpoint.csv").read_text("utf-8-sig"))))
+    assert screened[-1][0] == "Total" and screened[-1][-1] == "x"
 
 
 @pytest.mark.parametrize(("args", "code"), [

@@ -1,13 +1,15 @@
 """The attacker of the issue "Statistics safe to publish", in the test suite.
 
 It reads the published CSV files — exactly what tables_csv writes — of a national quarter, of
-the same quarter for every checkpoint, of the previous quarter, and of a half-year with its two
-quarters, and writes down what a reader knows: every table's rows and columns add up to their
+the same quarter for every checkpoint, of the previous quarter, of a half-year with its two
+quarters, and of a year with its halves and quarters (each for the country and for every
+checkpoint), and writes down what a reader knows: every table's rows and columns add up to their
 totals; the tables of one report count the same interviews, so their shared totals are equal; a
-national table is the sum of the checkpoints', a half-year the sum of its quarters'; a hidden
-cell is a whole number ≥ 0. Then it asks HiGHS, in whole numbers, for the smallest and the
-largest value of every hidden cell. It is written from the published labels alone, apart from
-screening/reports/disclosure.py, so the two do not share a mistake.
+national table is the sum of the checkpoints', a half-year the sum of its quarters', a year
+the sum of its quarters' and of its halves'; a hidden cell is a whole number ≥ 0. Then it asks
+HiGHS, in whole numbers, for the smallest and the largest value of every hidden cell. It is
+written from the published labels alone, apart from screening/reports/disclosure.py, so the two
+do not share a mistake.
 
 It fails on a hidden small count (1..k−1) that it can pin down, tell from zero, or keep below
 k−1. And it must break the old suppression, which only stopped single subtraction: otherwise an
@@ -17,6 +19,7 @@ attacker that finds nothing would pass everything.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import random
@@ -130,18 +133,24 @@ class Attacker:
 
     def _model(self) -> highspy.Highs:
         if self.highs is None:
-            highs = highspy.Highs()
-            highs.setOptionValue("output_flag", False)
-            for low, high in zip(self.lower, self.upper, strict=True):
-                highs.addVar(low, high)
+            self.highs = self._built(integral=True)
+        return self.highs
+
+    def _built(self, integral: bool) -> highspy.Highs:
+        highs = highspy.Highs()
+        highs.setOptionValue("output_flag", False)
+        for low, high in zip(self.lower, self.upper, strict=True):
+            highs.addVar(low, high)
+        if integral:
             for i in range(len(self.lower)):
                 highs.changeColIntegrality(i, highspy.HighsVarType.kInteger)
-            for terms, constant in self.rows:
-                if terms:
-                    highs.addRow(constant, constant, len(terms), list(terms),
-                                 list(terms.values()))
-            self.highs = highs
-        return self.highs
+        else:  # only the objective changes between solves: go on from the last basis
+            highs.setOptionValue("simplex_strategy", 4)
+        for terms, constant in self.rows:
+            if terms:
+                highs.addRow(constant, constant, len(terms), list(terms),
+                             list(terms.values()))
+        return highs
 
     def equal(self, left: list[tuple[str, str, str, str]],
               right: list[tuple[str, str, str, str]]) -> None:
@@ -169,28 +178,90 @@ class Attacker:
         return list(highs.getSolution().col_value)
 
     def reaches(self, variables: list[int], low: float, high: float) -> dict[int, tuple]:
-        """For each unknown: (whether it can be ≤ low, whether it can be ≥ high). Every
-        solution found is a witness for all the unknowns at once, so most need no solve of
-        their own; the answer is exact all the same (each open one is solved for)."""
+        """For each unknown: (whether it can be ≤ low, whether it can be ≥ high), in whole
+        numbers. Every whole solution found is a witness for all the unknowns at once, so most
+        need no solve of their own; the linear relaxation goes first (what it cannot reach,
+        whole numbers cannot either, and its solutions are often whole); the answer is exact
+        all the same (each unknown still open is solved for in whole numbers)."""
         low_ok = dict.fromkeys(variables, False)
         high_ok = dict.fromkeys(variables, False)
+        lp_low, lp_high = dict(low_ok), dict(high_ok)
+        n = len(self.lower)
 
-        def mark(solution: list[float] | None) -> None:
+        def mark(solution: list[float] | None, whole: bool) -> None:
+            if solution is None:
+                return
+            whole = whole or all(abs(x - round(x)) < 1e-6 for x in solution[:n])
             for v in variables:
-                if solution is not None:
-                    low_ok[v] = low_ok[v] or solution[v] <= low + 0.5
-                    high_ok[v] = high_ok[v] or solution[v] >= high - 0.5
+                down, up = solution[v] <= low + 0.5, solution[v] >= high - 0.5
+                lp_low[v] = lp_low[v] or down
+                lp_high[v] = lp_high[v] or up
+                if whole:
+                    low_ok[v] = low_ok[v] or down
+                    high_ok[v] = high_ok[v] or up
 
-        mark(self.solve(dict.fromkeys(variables, 1.0)))
+        relaxed = _Relaxed(self._built(integral=False), n)
+        for _ in range(8):  # the smallest sum of those still open, while it settles more
+            open_ = [v for v in variables if not lp_low[v]]
+            if not open_:
+                break
+            mark(relaxed.solve(dict.fromkeys(open_, 1.0)), False)
+            if all(not lp_low[v] for v in open_):
+                break
+        helpers = relaxed.helpers(variables, high)
+        for _ in range(8):  # the largest sum of min(x, high) of those still open
+            open_ = [v for v in variables if not lp_high[v]]
+            if not open_:
+                break
+            mark(relaxed.solve({helpers[v]: -1.0 for v in open_}), False)
+            if all(not lp_high[v] for v in open_):
+                break
         for v in variables:
-            if not low_ok[v]:
-                mark(self.solve({v: 1.0}))
-            if not high_ok[v]:
-                solution = self.solve({v: -1.0})
+            if not lp_low[v]:
+                mark(relaxed.solve({v: 1.0}), False)
+            if lp_low[v] and not lp_high[v]:
+                solution = relaxed.solve({v: -1.0})
                 if solution is None:  # unbounded above
-                    high_ok[v] = True
-                mark(solution)
+                    lp_high[v] = high_ok[v] = True
+                mark(solution, False)
+        for v in variables:  # in whole numbers, what the relaxation could not show
+            if lp_low[v] and lp_high[v]:
+                if not low_ok[v]:
+                    mark(self.solve({v: 1.0}), True)
+                if not high_ok[v]:
+                    solution = self.solve({v: -1.0})
+                    if solution is None:  # unbounded above
+                        high_ok[v] = True
+                    mark(solution, True)
         return {v: (low_ok[v], high_ok[v]) for v in variables}
+
+
+class _Relaxed:
+    """The attacker's linear relaxation: solved again and again with another objective."""
+
+    def __init__(self, highs: highspy.Highs, size: int) -> None:
+        self.highs, self.size = highs, size
+
+    def helpers(self, variables: list[int], high: float) -> dict[int, int]:
+        """y_v ≤ x_v and y_v ≤ high for each v: maximising their sum pushes many x_v up to
+        ``high`` at once (y = 0 always fits: they restrict nothing)."""
+        found = {}
+        for v in variables:
+            self.highs.addVar(0.0, high)
+            found[v] = self.size
+            self.size += 1
+            self.highs.addRow(-highspy.kHighsInf, 0.0, 2, [found[v], v], [1.0, -1.0])
+        return found
+
+    def solve(self, costs: dict[int, float]) -> list[float] | None:
+        full = [0.0] * self.size
+        for v, c in costs.items():
+            full[v] = c
+        self.highs.changeColsCost(self.size, list(range(self.size)), full)
+        self.highs.run()
+        if self.highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        return list(self.highs.getSolution().col_value)
 
 
 def attacker(published: Published) -> Attacker:
@@ -275,21 +346,29 @@ def _national_is_the_sum(a: Attacker, published: Published) -> None:
 
 
 def _period_is_the_sum(a: Attacker, published: Published) -> None:
-    """A half-year's report is the sum of its two quarters' (same checkpoint)."""
+    """A half-year's report is the sum of its two quarters' (same checkpoint); a year's the sum
+    of its four quarters', and of its two halves'."""
     for name, tables in published.items():
         period, where = name.split("/")
-        if "H" not in period:
+        year = int(period[:4])
+        if "H" in period:
+            half = int(period[-1])
+            partitions = [[f"{year}Q{q}" for q in (2 * half - 1, 2 * half)]]
+        elif "Q" not in period:
+            partitions = [[f"{year}Q{q}" for q in (1, 2, 3, 4)], [f"{year}H1", f"{year}H2"]]
+        else:
             continue
-        year, half = int(period[:4]), int(period[-1])
-        parts = [f"{year}Q{q}/{where}" for q in (2 * half - 1, 2 * half)]
-        if not all(p in published for p in parts):
-            continue
-        for tid, rows in tables.items():
-            labels = ["Total"] if tid in ("t4", "t5", "t7") else [line[0] for line in rows[1:]]
-            for label in labels:
-                for column in rows[0][1:]:
-                    a.equal([(name, tid, label, column)], [(p, tid, label, column)
-                                                           for p in parts])
+        for periods in partitions:
+            parts = [f"{p}/{where}" for p in periods]
+            if not all(p in published for p in parts):
+                continue
+            for tid, rows in tables.items():
+                labels = ["Total"] if tid in ("t4", "t5", "t7") else [line[0]
+                                                                     for line in rows[1:]]
+                for label in labels:
+                    for column in rows[0][1:]:
+                        a.equal([(name, tid, label, column)], [(p, tid, label, column)
+                                                               for p in parts])
 
 
 def weak_cells(published: Published, truth: dict[tuple, int]) -> list[tuple]:
@@ -341,11 +420,6 @@ def test_the_solver_cannot_narrow_any_hidden_small_count(seed, standard_form, re
     assert weak_cells(published, truth) == []
 
 
-@pytest.mark.xfail(strict=True, raises=ReportError, reason=(
-    "known gap (docs/statistics.md): with the plan's tables 9-17, a checkpoint's half-year is "
-    "protected against that checkpoint's quarters only, and together with the national "
-    "quarters it narrows small counts; until the audit covers it, disclosure.protect refuses "
-    "a checkpoint's half-year or year (the ReportError this test meets)"))
 def test_a_half_year_and_its_quarters_together_give_nothing_away(standard_form, reference):
     # H2 = Q3 + Q4, cell by cell: with both quarters published, the half-year's printed cells
     # are equations on the quarters' hidden ones (and the other way round)
@@ -358,18 +432,38 @@ def test_a_half_year_and_its_quarters_together_give_nothing_away(standard_form, 
     assert weak_cells(published, truth) == []
 
 
+def test_a_year_its_halves_and_its_quarters_together_give_nothing_away(standard_form,
+                                                                       reference):
+    # every report of a year, for the country and for each checkpoint: the year is the sum of
+    # its quarters and of its halves, a half-year of its quarters, the country of the
+    # checkpoints; a checkpoint's year is tied to the other checkpoints' through them
+    rng = random.Random(11)
+    facts = [f for q in (1, 2, 3, 4) for f in small_quarter(rng, 2026, q, 9)]
+    published, truth = {}, {}
+    for period in ("2026Q1", "2026Q2", "2026Q3", "2026Q4", "2026H1", "2026H2", "2026"):
+        published |= publish(facts, period, standard_form, reference)
+        truth |= truth_of(facts, period, standard_form, reference)
+    assert weak_cells(published, truth) == []
+
+
 @pytest.mark.parametrize("period", ["2026H2", "2026"])
-def test_a_checkpoints_half_year_or_year_is_refused_with_suppression(period):
+def test_a_checkpoints_half_year_or_year_needs_every_checkpoints_interviews(period):
+    """Protected with the national reports it is tied to: from every checkpoint's interviews.
+    Statistics that do not carry them (made by hand) are refused, never published unaudited."""
     rng = random.Random(3)
     facts = small_quarter(rng, 2026, 3, 14)
     stats = compute(facts, period, checkpoint=CHECKPOINTS[0], checkpoints=CHECKPOINTS)
+    assert protect(stats, K)
     with pytest.raises(ReportError) as refused:
-        protect(stats, K)
+        protect(dataclasses.replace(stats, population=()), K)
     assert refused.value.code == "checkpoint_period_unprotected"
     assert "all checkpoints" in refused.value.message
     assert "të gjitha pikat e kalimit" in refused.value.in_language("sq")
-    national = compute(facts, "2026Q3", checkpoint=CHECKPOINTS[0], checkpoints=CHECKPOINTS)
-    assert protect(national, K)  # a checkpoint's quarter is published as before
+    quarter = compute(facts, "2026Q3", checkpoint=CHECKPOINTS[0], checkpoints=CHECKPOINTS)
+    assert protect(dataclasses.replace(quarter, population=()), K)  # a quarter needs none
+    # a listed checkpoint without a single interview: all zeros, nothing hidden
+    empty = compute(facts, "2026H2", checkpoint="HHT", checkpoints=(*CHECKPOINTS, "HHT"))
+    assert not any(m.hidden for m in protect(empty, K).values())
 
 
 def test_the_attacker_breaks_the_old_suppression(standard_form, reference):
