@@ -74,7 +74,7 @@ _REFERRAL = (referrals.c.id, referrals.c.interview_id, referrals.c.source_key, r
              referrals.c.data_sharing_consent, referrals.c.previous_id, referrals.c.status,
              referrals.c.sent_at, referrals.c.received_at, referrals.c.accepted_at,
              referrals.c.updated_at, referrals.c.admission_date, referrals.c.exit_date,
-             referrals.c.guardian_date, referrals.c.services)
+             referrals.c.guardian_date, referrals.c.services, referrals.c.expected_exit_date)
 
 
 def of_interview(conn: Connection, interview_id: str) -> list[dict[str, Any]]:
