@@ -15,8 +15,9 @@ from collections import Counter
 from screening.reports.statistics import Key, Table
 
 OTHER = "other"  # the first part of the folded row's key (labels.py names it)
-# every victim has a status, every referral a type: no "not recorded" row
-_NEVER_UNRECORDED = {"victim_status", "referral_type"}
+# every victim has a status, every referral a type, every person of table 22 a formal status
+# (or "undecided"): no "not recorded" row
+_NEVER_UNRECORDED = {"victim_status", "referral_type", "formal_status"}
 
 
 def published(table: Table, k: int) -> Table:
