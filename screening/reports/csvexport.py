@@ -26,11 +26,9 @@ FILE_NAMES = {"t1": "1_screened_by_checkpoint", "t2": "2_outcome_by_age_group_an
               "t12": "12_unaccompanied_children", "t13": "13_declined_interview",
               "t14": "14_same_sex_interviewer_offered",
               "t15": "15_returns_notified_in_advance", "t16": "16_met_on_arrival",
-              "t17": "17_referrals_by_type", "t18": "18_shelter_by_nationality_sex_age",
-              "t19": "19_shelter_by_country_and_length_of_stay",
-              "t20": "20_shelter_witness_and_residence_permit",
-              "t21": "21_shelter_new_and_repeat_victims",
-              "t22": "22_identified_and_suspected_victims"}
+              "t17": "17_referrals_by_type", "t18": "18_shelter_nationality_sex_age",
+              "t19": "19_shelter_country_and_stay", "t20": "20_shelter_witness_and_permit",
+              "t21": "21_shelter_new_and_repeat", "t22": "22_identified_and_suspected"}
 
 
 def tables_csv(statistics: Statistics, form: Form, reference: Reference, *,

@@ -142,6 +142,8 @@ def facts_from_mapping(data: Mapping[str, Any]) -> Facts:
 _TUPLES = ("activity_sector", "advance_notice_by", "met_on_arrival_by", "referrals",
            "exploitation_type")
 _DAYS = ("shelter_admission", "shelter_exit", "shelter_expected_exit")
+# what the case registry adds at report time: never part of an interview's stored facts
+REGISTRY_FIELDS = ("registry", *_DAYS, "formal_status", "victim_witness", "residence_permit")
 
 
 def _day_or_none(value: Any) -> dt.date | None:

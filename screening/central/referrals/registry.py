@@ -104,10 +104,9 @@ def record(engine: Engine, referral_id: int, step: Step, actor: Actor) -> dict[s
     """Record ``step`` on the referral as ``actor`` (checked, audited); the referral after it
     (a re-referral: the new referral)."""
     reason = clean_reason(step.reason)
-    if step.event in lifecycle.AHEAD:
-        day = check_expected_day(step.day)
-    else:
-        day = check_day(step.day)  # any event may say the day it happened; these always do
+    # any event may say the day it happened (DATED always do); an expected exit, a day ahead
+    day = check_expected_day(step.day) if step.event in lifecycle.AHEAD else \
+        check_day(step.day)
     if step.event in lifecycle.DATED and day is None:
         day = dt.datetime.now(dt.UTC).date().isoformat()
     with engine.begin() as conn:

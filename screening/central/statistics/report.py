@@ -16,6 +16,7 @@ from screening.central.repeats.candidates import repeat_ids
 from screening.central.statistics import queries
 from screening.central.statistics.charts import Chart, stacked
 from screening.central.statistics.dashboard import Weekly, weekly
+from screening.central.statistics.registry import with_registry
 from screening.reports.csvexport import printed, tables_csv
 from screening.reports.htcds import anonymised, export_csv
 from screening.reports.labels import Labeller
@@ -134,9 +135,9 @@ def _statistics(engine: Engine, quarter: Quarter, checkpoint: str | None) -> Sta
         by_id = {iid: facts_from_mapping(f) for iid, f in
                  queries.quarter_facts(conn, trend_start(quarter).isoformat(),
                                        quarter.end.isoformat()).items()}
-        facts = mark_repeats(by_id, repeat_ids(conn, by_id))
+        facts = mark_repeats(with_registry(conn, by_id), repeat_ids(conn, by_id))
     return compute(facts, quarter, checkpoint=checkpoint,
-                   checkpoints=tuple(reference.checkpoints))
+                   checkpoints=tuple(reference.checkpoints), registry=True)
 
 
 def _suffix(checkpoint: str | None) -> str:
