@@ -40,6 +40,7 @@ SHELTER_TABLES = ("t18", "t19", "t20", "t21")  # the same people: equal grand to
 ACTUAL, ANTICIPATED = "actual", "anticipated"
 # upper bounds in days: under 1 month, 1-3, 3-6, 6-12 months, more than 12
 STAY_BANDS = (("lt1", 30), ("1-3", 91), ("3-6", 182), ("6-12", 365), ("gt12", None))
+NO_DATE = "unknown"  # still there, no expected exit recorded
 PERMITS = ("applied", "granted", "refused", "none", "not_applicable")
 FORMAL = ("identified_victim", "potential_victim", "not_victim", "undecided")
 NOT_SUSPECTED = "not_suspected"  # identified or potential victims the screening missed
@@ -53,6 +54,7 @@ def registry_tables(source: Sequence[Facts], chosen: Sequence[Facts], period: Pe
     housed = [f for f in source if f.shelter_admission is not None
               and f.shelter_admission in period]
     stays = [(basis, band) for basis in (ACTUAL, ANTICIPATED) for band, _days in STAY_BANDS]
+    stays.append((ANTICIPATED, NO_DATE))
     return (
         _table("t18", housed, ("country", "sex"), ("age_band",),
                lambda f: (f.nationality, f.sex), lambda f: (age_band(f.age_years),),
@@ -71,7 +73,7 @@ def registry_tables(source: Sequence[Facts], chosen: Sequence[Facts], period: Pe
 
 def stay(facts: Facts) -> Key:
     """(actual or anticipated, band) of the stay that began with the first admission; a stay
-    with neither an exit nor an expected exit recorded is (anticipated, None)."""
+    with neither an exit nor an expected exit recorded is (anticipated, ``NO_DATE``)."""
     admitted = facts.shelter_admission
     if admitted is None:
         return (None, None)
@@ -79,7 +81,7 @@ def stay(facts: Facts) -> Key:
         return (ACTUAL, stay_band((facts.shelter_exit - admitted).days))
     if facts.shelter_expected_exit is not None:
         return (ANTICIPATED, stay_band((facts.shelter_expected_exit - admitted).days))
-    return (ANTICIPATED, None)
+    return (ANTICIPATED, NO_DATE)
 
 
 def stay_band(days: int) -> str:

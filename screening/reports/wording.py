@@ -243,6 +243,7 @@ WORDS: dict[str, dict[str, str]] = {
     "stay_3-6": {"sq": "3–6 muaj", "en": "3–6 months"},
     "stay_6-12": {"sq": "6–12 muaj", "en": "6–12 months"},
     "stay_gt12": {"sq": "Më shumë se 12 muaj", "en": "More than 12 months"},
+    "stay_unknown": {"sq": "Pa datë dalje", "en": "No exit date"},
     "witness_yes": {"sq": "Viktimë-dëshmitar", "en": "Victim-witness"},
     "witness_no": {"sq": "Jo dëshmitar", "en": "Not a witness"},
     "witness_unknown": {"sq": "Nuk dihet", "en": "Not known"},

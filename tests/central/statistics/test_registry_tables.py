@@ -136,13 +136,13 @@ def test_the_shelter_and_identification_tables_count_the_registry(registered):
     columns = stay[next(iter(stay))]  # the title line names the columns
     assert "Actual (the person left) · Under 1 month" in columns
     assert "Anticipated (still in the shelter) · 6–12 months" in columns
-    assert "Anticipated (still in the shelter) · Not recorded" in columns  # Dritan
+    assert "Anticipated (still in the shelter) · No exit date" in columns  # Dritan
     by_column = dict(zip(columns, stay["Total"], strict=True))
     assert by_column["Actual (the person left) · Under 1 month"] == "1"  # Ana
     assert by_column["Actual (the person left) · 1–3 months"] == "1"  # Chidi, 74 days
     assert by_column["Anticipated (still in the shelter) · 6–12 months"] == "1"  # Blerina
     assert by_column["Anticipated (still in the shelter) · 1–3 months"] == "1"  # Elona
-    assert by_column["Anticipated (still in the shelter) · Not recorded"] == "1"
+    assert by_column["Anticipated (still in the shelter) · No exit date"] == "1"
     permits = tables["20"]
     permit_columns = permits[next(iter(permits))]
     granted = permit_columns.index("Permit granted")
