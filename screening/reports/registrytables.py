@@ -37,6 +37,7 @@ from screening.reports.statistics import (
 )
 
 SHELTER_TABLES = ("t18", "t19", "t20", "t21")  # the same people: equal grand totals
+STAY_TABLE = "t19"  # the console draws its lengths of stay as a chart
 ACTUAL, ANTICIPATED = "actual", "anticipated"
 # upper bounds in days: under 1 month, 1-3, 3-6, 6-12 months, more than 12
 STAY_BANDS = (("lt1", 30), ("1-3", 91), ("3-6", 182), ("6-12", 365), ("gt12", None))

@@ -21,6 +21,7 @@ from screening.reports.csvexport import printed, tables_csv
 from screening.reports.htcds import anonymised, export_csv
 from screening.reports.labels import Labeller
 from screening.reports.quarterly import render_quarterly
+from screening.reports.registrytables import STAY_TABLE
 from screening.reports.statistics import (
     Quarter,
     Statistics,
@@ -28,6 +29,7 @@ from screening.reports.statistics import (
     facts_from_mapping,
     mark_repeats,
 )
+from screening.reports.suppression import Masked
 from screening.reports.trend import trend_start
 from screening.reports.wording import word
 from screening.reports.xlsxexport import sheet_number, tables_xlsx
@@ -88,6 +90,7 @@ class ShownTable:
     title: str
     columns: tuple[str, ...]
     rows: tuple[tuple[str, tuple[str, ...]], ...]
+    chart: Chart | None = None  # drawn above the table (table 19: the lengths of stay)
 
 
 def shown_tables(engine: Engine, period: Quarter, *, checkpoint: str | None,
@@ -104,13 +107,30 @@ def shown_tables(engine: Engine, period: Quarter, *, checkpoint: str | None,
         labels = [*names.rows(masked.table), total]
         shown.append(ShownTable(tid, names.title(masked.table),
                                 (*names.columns(masked.table), total),
-                                tuple(zip(labels, map(tuple, masked.texts()), strict=True))))
+                                tuple(zip(labels, map(tuple, masked.texts()), strict=True)),
+                                _stay_chart(masked, names) if tid == STAY_TABLE else None))
     chart = masks["chart"]
     outcomes = [names.part("outcome", c[0]) for c in chart.table.columns]
     texts = chart.texts()
     rows = [(label, [int(t) if t.isdigit() else None for t in line[:-1]], line[-1])
             for label, line in zip(names.rows(chart.table), texts, strict=False)]
     return shown, stacked(word("chart", lang), rows, outcomes)
+
+
+def _stay_chart(masked: Masked, names: Labeller) -> Chart:
+    """Table 19's column totals as two bars, actual and anticipated stays, cut by length
+    (hidden totals are not drawn)."""
+    table, totals = masked.table, masked.texts()[-1]
+    printed_total = dict(zip(table.columns, totals, strict=False))
+    bands = list(dict.fromkeys(band for _basis, band in table.columns))
+    rows = []
+    for basis in dict.fromkeys(basis for basis, _band in table.columns):
+        values = [printed_total.get((basis, band)) for band in bands]
+        numbers = [int(v) if v is not None and v.isdigit() else None for v in values]
+        known = [n for n in numbers if n is not None]
+        rows.append((names.part("stay_basis", basis), numbers,
+                     str(sum(known)) if len(known) == len(numbers) else "x"))
+    return stacked(names.title(table), rows, [names.part("stay", band) for band in bands])
 
 
 def dashboard(engine: Engine, period: Quarter, checkpoint: str | None) -> Weekly:
