@@ -29,8 +29,6 @@ from screening.reports.statistics import (
     Key,
     Table,
     _group,
-    _group_sex,
-    _group_sex_columns,
     _status,
     _table,
     age_band,
@@ -51,7 +49,8 @@ IDENTIFIED = ("identified_victim", "potential_victim")
 def registry_tables(source: Sequence[Facts], chosen: Sequence[Facts], period: Period
                     ) -> tuple[Table, ...]:
     """Tables 18-22: ``source`` is every interview counted from (of the report's checkpoint),
-    ``chosen`` those of the period."""
+    ``chosen`` those of the period. Facts without the registry (a workstation's) count in
+    none of them, so that these tables, all zeros there, add nothing to its audit."""
     housed = [f for f in source if f.shelter_admission is not None
               and f.shelter_admission in period]
     stays = [(basis, band) for basis in (ACTUAL, ANTICIPATED) for band, _days in STAY_BANDS]
@@ -66,9 +65,10 @@ def registry_tables(source: Sequence[Facts], chosen: Sequence[Facts], period: Pe
                lambda f: (permit(f),), [(w,) for w in YES_NO_UNKNOWN], [(p,) for p in PERMITS]),
         _table("t21", housed, ("victim_status",), ("group",), lambda f: (_status(f),), _group,
                [(s,) for s in VICTIM_STATUS], [(g,) for g in GROUPS]),
-        _table("t22", [f for f in chosen if f.victim or f.formal_status in IDENTIFIED],
-               ("formal_status",), ("group", "sex"), lambda f: (formal(f),), _group_sex,
-               [(s,) for s in (*FORMAL, NOT_SUSPECTED)], _group_sex_columns()),
+        _table("t22", [f for f in chosen if f.registry
+                       and (f.victim or f.formal_status in IDENTIFIED)],
+               ("formal_status",), ("group",), lambda f: (formal(f),), _group,
+               [(s,) for s in (*FORMAL, NOT_SUSPECTED)], [(g,) for g in GROUPS]),
     )
 
 

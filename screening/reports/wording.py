@@ -232,9 +232,9 @@ WORDS: dict[str, dict[str, str]] = {
                   "përsëritura, të rritur dhe fëmijë",
             "en": "21. Persons accommodated in shelters: new and repeat victims, adults and "
                   "children"},
-    "t22": {"sq": "22. Viktima të identifikuara formalisht dhe viktima të mundshme, sipas "
-                  "moshës dhe gjinisë",
-            "en": "22. Formally identified and suspected victims, by adults/children and sex"},
+    "t22": {"sq": "22. Viktima të identifikuara formalisht dhe viktima të mundshme, të "
+                  "rritur dhe fëmijë",
+            "en": "22. Formally identified and suspected victims, adults and children"},
     "stay_actual": {"sq": "Faktike (personi është larguar)", "en": "Actual (the person left)"},
     "stay_anticipated": {"sq": "E pritur (personi është ende në qendër)",
                          "en": "Anticipated (still in the shelter)"},

@@ -278,12 +278,13 @@ def _linked(a: Attacker, report: str, tables: Tables) -> None:
     for line in tables["t3"][1:-1]:  # how processed, by action
         a.equal([total("t3", row=line[0])], [total("t9", row=line[0])])
     if "t18" in tables:  # the case registry's: the same people accommodated, and table 22
-        for tid in ("t19", "t20", "t21"):  # less the people the screening missed is table 6
+        for tid in ("t19", "t20", "t21"):  # less the people the screening missed: table 6's
             a.equal([total("t18")], [total(tid)])
         missed = "Formally identified as a victim or potential victim, not suspected at screening"
-        for column in tables["t6"][0][1:]:
-            a.equal([total("t22", column=column)],
-                    [total("t6", column=column), total("t22", row=missed, column=column)])
+        for group in ("Adults", "Children"):
+            a.equal([total("t22", column=group)],
+                    [total("t6", column=c) for c in tables["t6"][0][1:-1]
+                     if c.startswith(f"{group} · ")] + [total("t22", row=missed, column=group)])
 
 
 
