@@ -81,6 +81,10 @@ def test_small_cells_are_hidden_and_the_words_are_in_both_languages(registered):
     body = list(shelter.items())[1:-1]  # below the title line, above the totals
     assert body and all(value in ("0", "x") for _label, line in body for value in line)
     assert "x" in protected["22"]["Gjithsej"]
+    # the half-year is audited with its quarters: its 6 would give away Q4's one admission
+    # beside Q3's printed 5, and its table 22 total Q3's hidden one
+    half = csv_tables(registered, parse_period("2026H2"), k=5)
+    assert half["18"]["Total"][-1] == "x" and half["22"]["Total"][-1] == "x"
     book = load_workbook(io.BytesIO(report.workbook(
         registered.engine, Q3, checkpoint=None, suppress_below=5, lang="en").content))
     assert {"18_shelter_nationality_sex_age", "22_identified_and_suspected"} <= \
