@@ -263,8 +263,9 @@ WORDS: dict[str, dict[str, str]] = {
     "formal_undecided": {"sq": "Viktimë e mundshme vetëm sipas identifikimit paraprak: ende pa "
                                "vendim formal",
                          "en": "Suspected at screening only: no formal decision yet"},
-    "formal_not_suspected": {"sq": "E identifikuar formalisht si viktimë ose viktimë e "
-                                   "mundshme, pa u dyshuar në identifikimin paraprak",
+    "formal_not_suspected": {"sq": "Persona të identifikuar formalisht si viktima ose "
+                                   "viktima të mundshme, pa u dyshuar në identifikimin "
+                                   "paraprak",
                              "en": "Formally identified as a victim or potential victim, not "
                                    "suspected at screening"},
     "registry_note": {
