@@ -182,9 +182,12 @@ def of_device(conn: Connection, device_id: str) -> list[dict[str, Any]]:
 
 
 def last_event(conn: Connection, referral_id: int) -> dict[str, Any] | None:
+    """The newest step that happened (an expected exit has not: its day lies ahead, and it is
+    not the checkpoint's to know)."""
     e = referral_events.c
     row = conn.execute(select(e.event, e.at, e.reason, e.day)
-                       .where(e.referral_id == referral_id, e.event != "sent")
+                       .where(e.referral_id == referral_id,
+                              e.event.not_in(("sent", *lifecycle.AHEAD)))
                        .order_by(e.id.desc()).limit(1)).first()
     return dict(row._mapping) if row else None
 

@@ -228,6 +228,9 @@ def test_a_shelter_records_the_expected_exit_of_a_person_still_accommodated(cent
         audited = conn.execute(text("SELECT count(*) FROM console_events WHERE action = "
                                     "'referral_exit_expected'")).scalar()
     assert audited == 2
+    with central.engine.connect() as conn:  # the checkpoint learns of no day ahead
+        down = registry.statuses_of_device(conn, station.device_id)
+    assert next(d for d in down if d["referral"] == shelter)["day"] == "2026-11-02"
     registry.record(central.engine, shelter, Step("exited", day="2026-11-30"), nrcvt)
     with pytest.raises(Refused, match="already left on 2026-11-30"):
         registry.record(central.engine, shelter, Step("exit_expected", day=ahead), nrcvt)
