@@ -30,7 +30,7 @@ from screening.errors import ReportError
 from screening.reports.csvexport import FILE_NAMES, table_csv, tables_csv
 from screening.reports.disclosure import protect
 from screening.reports.labels import Labeller
-from screening.reports.statistics import Facts, compute
+from screening.reports.statistics import REGISTRY_TABLES, Facts, compute
 from screening.reports.suppression import suppress
 
 K = 5
@@ -125,7 +125,8 @@ def publish(facts: list[Facts], period: str, form, reference, *,
         else:
             names = Labeller(form, reference, "en")
             files = {f"{period}_{FILE_NAMES[t.id]}.csv": table_csv(masker(t), names)
-                     for t in (*stats.tables, stats.chart)}
+                     for t in (*stats.tables, stats.chart)
+                     if stats.registry or t.id not in REGISTRY_TABLES}  # as printed() does
         published[f"{period}/{checkpoint or 'all'}"] = read(files)
     return published
 
