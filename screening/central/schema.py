@@ -309,6 +309,7 @@ referrals = Table(
     Column("exit_date", String(10)),
     Column("guardian_date", String(10)),
     Column("services", String(200)),  # "medical,legal"
+    Column("expected_exit_date", String(10)),  # migration 0012: while still accommodated
     UniqueConstraint("interview_id", "source_key", name="uq_referrals_source"),
     Index("ix_referrals_organisation", "organisation", "status"),
     Index("ix_referrals_status", "status"),

@@ -13,7 +13,7 @@ from screening.questionnaire.model import Form
 from screening.questionnaire.reference import Reference
 from screening.reports.disclosure import protect
 from screening.reports.labels import Labeller
-from screening.reports.statistics import Statistics
+from screening.reports.statistics import REGISTRY_TABLES, Statistics
 from screening.reports.suppression import Masked, check_threshold, unmasked
 from screening.reports.wording import word
 
@@ -26,7 +26,9 @@ FILE_NAMES = {"t1": "1_screened_by_checkpoint", "t2": "2_outcome_by_age_group_an
               "t12": "12_unaccompanied_children", "t13": "13_declined_interview",
               "t14": "14_same_sex_interviewer_offered",
               "t15": "15_returns_notified_in_advance", "t16": "16_met_on_arrival",
-              "t17": "17_referrals_by_type"}
+              "t17": "17_referrals_by_type", "t18": "18_shelter_nationality_sex_age",
+              "t19": "19_shelter_country_and_stay", "t20": "20_shelter_witness_and_permit",
+              "t21": "21_shelter_new_and_repeat", "t22": "22_identified_and_suspected"}
 
 
 def tables_csv(statistics: Statistics, form: Form, reference: Reference, *,
@@ -42,8 +44,12 @@ def printed(statistics: Statistics, suppress_below: int | None) -> dict[str, Mas
     ``suppress_below`` is given (screening/reports/disclosure.py), else every count."""
     if suppress_below:
         check_threshold(suppress_below)
-        return protect(statistics, suppress_below)
-    return {t.id: unmasked(t) for t in (*statistics.tables, statistics.chart)}
+        found = protect(statistics, suppress_below)
+    else:
+        found = {t.id: unmasked(t) for t in (*statistics.tables, statistics.chart)}
+    if not statistics.registry:  # a workstation: the case registry's tables are central's
+        found = {tid: m for tid, m in found.items() if tid not in REGISTRY_TABLES}
+    return found
 
 
 def table_csv(masked: Masked, names: Labeller) -> bytes:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from screening.errors import ReportError
 from screening.reports.audit import Reduced, Store, System, reaching, reduce
 from screening.reports.period import QUARTER, YEAR, Period
+from screening.reports.registrytables import NOT_SUSPECTED, SHELTER_TABLES
 from screening.reports.shape import OTHER, other_key, published, shown_rows
 from screening.reports.statistics import (
     GROUPS,
@@ -225,7 +226,12 @@ _PARTNERS = {"t1": {"t2", "chart"}, "t2": {"t1", "t3", "t4", "t5", "t6", "chart"
              "t3": {"t2", "chart"}, "t4": {"t2", "t5", "t6"}, "t5": {"t2", "t4", "t6"},
              "t6": {"t2", "t4", "t5"}, "t7": {"t1"}, "chart": {"t1", "t2", "t3"},
              "t9": {"t1", "t3"}, "t10": {"t1"}, "t12": {"t1"}, "t13": {"t1"}, "t14": {"t1"},
-             "t15": {"t1"}, "t16": {"t1"}}
+             "t15": {"t1"}, "t16": {"t1"},
+             # the case registry's (central only): the shelter tables count the same people;
+             # table 22 the victims of tables 2 and 6 and those the screening missed
+             "t18": {"t19", "t20", "t21"}, "t19": {"t18", "t20", "t21"},
+             "t20": {"t18", "t19", "t21"}, "t21": {"t18", "t19", "t20"},
+             "t22": {"t2", "t6", "t1"}}
 
 
 def _hide_partners(target: Report, tables: set[str]) -> None:
@@ -481,6 +487,14 @@ def _links(system: System, report: Report, expression) -> None:  # noqa: ANN001
     if "t9" in t:  # how processed: by action
         for row in t["t3"].rows:
             equal(e("t3", row, TOTAL), e("t9", row, TOTAL))
+    if "t18" in t:  # the case registry's tables (screening/reports/registrytables.py)
+        for tid in SHELTER_TABLES[1:]:  # the people accommodated, once each
+            equal(e(SHELTER_TABLES[0], TOTAL, TOTAL), e(tid, TOTAL, TOTAL))
+        # table 22 less those the screening missed is table 6 — with the registry; without
+        # it (a workstation: table 22 empty and unpublished) there is no such equation
+        for group in GROUPS if t["t22"].total or not t["t6"].total else ():
+            equal(_minus(e("t22", TOTAL, (group,)), e("t22", (NOT_SUSPECTED,), (group,))),
+                  _sum(e("t6", TOTAL, c) for c in t["t6"].columns if c[0] == group))
 
     for row in t["t1"].rows:  # by checkpoint
         equal(e("t1", row, TOTAL), e("chart", row, TOTAL))

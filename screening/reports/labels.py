@@ -20,7 +20,8 @@ _CHOICE_LISTS = {"sex": "sex", "action": "action_taken", "sector": "activity_sec
 _YES_NO = {"greece_agreement", "unaccompanied", "answer"}  # a yes/no/unknown answer
 # kinds whose own values are named in wording.py as '<prefix>_<value>'
 _WORDED = {"citizenship": "citizenship", "consent": "consent", "advance_notice": "notice",
-           "met_on_arrival": "met"}
+           "met_on_arrival": "met", "stay_basis": "stay", "stay": "stay", "witness": "witness",
+           "permit": "permit", "formal_status": "formal"}
 
 
 @dataclass(frozen=True)

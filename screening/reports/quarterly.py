@@ -80,7 +80,8 @@ def render_quarterly(statistics: Statistics, form: Form, reference: Reference, *
     if statistics.interviews:
         story += _chart(masks["chart"], names)
         for table in statistics.tables:
-            story += _table(masks[table.id], names)
+            if table.id in masks:  # the case registry's tables: central's only
+                story += _table(masks[table.id], names)
         if with_trend:
             story += _table(trend(statistics, suppress_below), names)
     notice = f"{both('quarterly_title')} {statistics.quarter}"
@@ -105,6 +106,8 @@ def _cover(statistics: Statistics, reference: Reference, k: int | None,
              Spacer(1, 3 * mm), _both_note("counting_note")]
     if uncounted:
         story.append(_both_note("uncounted_note", n=uncounted))
+    story.append(_both_note("registry_note" if statistics.registry
+                            else "registry_central_only"))
     if k:
         story.append(_both_note("suppression_note", k=k, k1=k - 1))
     if not statistics.interviews:

@@ -15,8 +15,10 @@ from collections import Counter
 from screening.reports.statistics import Key, Table
 
 OTHER = "other"  # the first part of the folded row's key (labels.py names it)
-# every victim has a status, every referral a type: no "not recorded" row
-_NEVER_UNRECORDED = {"victim_status", "referral_type"}
+# every victim has a status, every referral a type, every person of table 22 a formal status
+# (or "undecided"), every stay of table 19 a band (or no date yet): no "not recorded" row or
+# column
+_NEVER_UNRECORDED = {"victim_status", "referral_type", "formal_status", "stay_basis"}
 
 
 def published(table: Table, k: int) -> Table:
@@ -63,7 +65,9 @@ def _rows(table: Table, k: int) -> tuple[list[Key], dict[Key, Key]]:
 
 def _columns(table: Table) -> list[Key]:
     columns = list(table.fixed_columns)
-    if len(table.column_kinds) == 2:
+    if table.column_kinds[0] in _NEVER_UNRECORDED:
+        pass
+    elif len(table.column_kinds) == 2:
         firsts = list(dict.fromkeys(c[0] for c in columns))
         columns += [(first, None) for first in firsts]
     else:

@@ -64,6 +64,7 @@ GREECE = "GR"
 # breakdowns the national plan's analysts asked for follow from 9.
 STANDARD_TABLES = ("t1", "t2", "t3", "t4", "t5", "t6", "t7")
 PLAN_TABLES = ("t9", "t10", "t11", "t12", "t13", "t14", "t15", "t16", "t17")
+REGISTRY_TABLES = ("t18", "t19", "t20", "t21", "t22")  # central only: the case registry's
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,16 @@ class Facts:
     # one referral type per referral: the primary one (action_taken), then each further one
     referrals: tuple[str, ...] = ()
     exploitation_type: tuple[str, ...] = ()  # 2026.2 (the HTCDS export; 2026.1: from sectors)
+    # What central's case registry adds (screening/central/statistics/registry.py); a
+    # workstation has no registry, so ``registry`` stays False there and the tables these feed
+    # (18-22, screening/reports/registrytables.py) are central's only.
+    registry: bool = False
+    shelter_admission: dt.date | None = None  # the first admission to a shelter
+    shelter_exit: dt.date | None = None  # the exit of that stay, once recorded
+    shelter_expected_exit: dt.date | None = None  # while still there, as the shelter expects
+    formal_status: str | None = None  # the Responsible Authority's newest decision
+    victim_witness: str | None = None
+    residence_permit: str | None = None  # the temporary residence permit (foreign nationals)
 
     @property
     def victim(self) -> bool:
@@ -120,6 +131,9 @@ def facts_from_mapping(data: Mapping[str, Any]) -> Facts:
     fields: dict[str, Any] = {name: data.get(name) for name in Facts.__slots__ if name in data}
     fields["interview_date"] = day
     fields["child"] = bool(fields.get("child"))
+    fields["registry"] = bool(fields.get("registry"))
+    for name in _DAYS:
+        fields[name] = _day_or_none(fields.get(name))
     for name in _TUPLES:
         fields[name] = tuple(fields.get(name) or ())
     return Facts(**fields)
@@ -127,6 +141,18 @@ def facts_from_mapping(data: Mapping[str, Any]) -> Facts:
 
 _TUPLES = ("activity_sector", "advance_notice_by", "met_on_arrival_by", "referrals",
            "exploitation_type")
+_DAYS = ("shelter_admission", "shelter_exit", "shelter_expected_exit")
+# what the case registry adds at report time: never part of an interview's stored facts
+REGISTRY_FIELDS = ("registry", *_DAYS, "formal_status", "victim_witness", "residence_permit")
+
+
+def _day_or_none(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value[:10]) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def facts_from_interview(answers: Mapping[str, Any], form: Form, reference: Reference,
@@ -223,7 +249,8 @@ class Statistics:
     period: Period
     checkpoint: str | None
     interviews: int
-    # the seven tables of docs/questionnaire-standard.md §5, then the plan's (9-17), in order
+    # the seven tables of docs/questionnaire-standard.md §5, then the plan's (9-17), then, from
+    # central's case registry, the shelter tables and identified/suspected (18-22), in order
     tables: tuple[Table, ...]
     chart: Table  # outcomes by checkpoint, drawn as the bar chart
     # the interviews it was counted from, of any date (of its checkpoint, if it has one): the
@@ -233,6 +260,7 @@ class Statistics:
     # checkpoint's half-year or year is protected together with the national reports
     population: tuple[Facts, ...] = ()
     checkpoints: tuple[str, ...] = ()
+    registry: bool = False  # counted with the case registry (central): tables 18-22 are in
 
     @property
     def quarter(self) -> Period:
@@ -240,11 +268,13 @@ class Statistics:
 
 
 def compute(facts: Iterable[Facts | Mapping[str, Any]], quarter: Period | str, *,
-            checkpoint: str | None = None, checkpoints: Sequence[str] = ()) -> Statistics:
+            checkpoint: str | None = None, checkpoints: Sequence[str] = (),
+            registry: bool | None = None) -> Statistics:
     """Count the interviews of the period ``quarter`` (a quarter, half-year or year; by
     interview date), optionally of one checkpoint.
     ``checkpoints`` lists the checkpoint codes in display order, so that a checkpoint with no
-    interview still shows as a row of zeros."""
+    interview still shows as a row of zeros. ``registry``: the facts carry central's case
+    registry, so tables 18-22 are published (None: whether any of them says so)."""
     period = quarter if isinstance(quarter, Period) else parse_period(quarter)
     population = tuple(map(_as_facts, facts))
     source = population if checkpoint is None else tuple(
@@ -271,10 +301,17 @@ def compute(facts: Iterable[Facts | Mapping[str, Any]], quarter: Period | str, *
                lambda f: (f.return_mode,), [], [(m,) for m in RETURN_MODES], by_size=True),
         *plan_tables(chosen),
     )
+    # imported here: the registry's tables are built with this module's helpers. Counted
+    # always (all zeros without a registry), so that every report of a family has the same
+    # tables; only a report with the registry prints them (csvexport.printed)
+    from screening.reports.registrytables import registry_tables
+    tables += registry_tables(source, chosen, period)
+    if registry is None:
+        registry = any(f.registry for f in source)
     chart = _table("chart", chosen, ("checkpoint",), ("outcome",), lambda f: (f.checkpoint,),
                    lambda f: (f.outcome,), [(c,) for c in points], [(o,) for o in OUTCOMES])
     return Statistics(period, checkpoint, len(chosen), tables, chart, source, population,
-                      tuple(checkpoints))
+                      tuple(checkpoints), registry)
 
 
 def plan_tables(chosen: list[Facts]) -> tuple[Table, ...]:

@@ -216,6 +216,74 @@ WORDS: dict[str, dict[str, str]] = {
               "numërohet një herë për çdo referim.",
         "en": "Table 17 counts referrals, not people: a person with several referrals counts "
               "once for each."},
+    # the case registry's tables (18-22), central's only (screening/reports/registrytables.py)
+    "t18": {"sq": "18. Persona të strehuar në qendra strehimi, sipas shtetësisë, gjinisë dhe "
+                  "grupmoshës",
+            "en": "18. Persons accommodated in shelters, by nationality, sex and age band"},
+    "t19": {"sq": "19. Persona të strehuar në qendra strehimi, sipas shtetit të shfrytëzimit "
+                  "dhe kohëzgjatjes së qëndrimit (faktike ose e pritur)",
+            "en": "19. Persons accommodated in shelters, by country of exploitation and actual "
+                  "or anticipated length of stay"},
+    "t20": {"sq": "20. Persona të strehuar në qendra strehimi: viktimë-dëshmitar dhe leja e "
+                  "përkohshme e qëndrimit",
+            "en": "20. Persons accommodated in shelters: victim-witness status and temporary "
+                  "residence permit"},
+    "t21": {"sq": "21. Persona të strehuar në qendra strehimi: viktima të reja dhe të "
+                  "përsëritura, të rritur dhe fëmijë",
+            "en": "21. Persons accommodated in shelters: new and repeat victims, adults and "
+                  "children"},
+    "t22": {"sq": "22. Viktima të identifikuara formalisht dhe viktima të mundshme, të "
+                  "rritur dhe fëmijë",
+            "en": "22. Formally identified and suspected victims, adults and children"},
+    "stay_actual": {"sq": "Faktike (personi është larguar)", "en": "Actual (the person left)"},
+    "stay_anticipated": {"sq": "E pritur (personi është ende në qendër)",
+                         "en": "Anticipated (still in the shelter)"},
+    "stay_lt1": {"sq": "Më pak se 1 muaj", "en": "Under 1 month"},
+    "stay_1-3": {"sq": "1–3 muaj", "en": "1–3 months"},
+    "stay_3-6": {"sq": "3–6 muaj", "en": "3–6 months"},
+    "stay_6-12": {"sq": "6–12 muaj", "en": "6–12 months"},
+    "stay_gt12": {"sq": "Më shumë se 12 muaj", "en": "More than 12 months"},
+    "stay_unknown": {"sq": "Pa datë dalje", "en": "No exit date"},
+    "witness_yes": {"sq": "Viktimë-dëshmitar", "en": "Victim-witness"},
+    "witness_no": {"sq": "Jo dëshmitar", "en": "Not a witness"},
+    "witness_unknown": {"sq": "Nuk dihet", "en": "Not known"},
+    "permit_applied": {"sq": "Leja e kërkuar", "en": "Permit applied for"},
+    "permit_granted": {"sq": "Leja e dhënë", "en": "Permit granted"},
+    "permit_refused": {"sq": "Leja e refuzuar", "en": "Permit refused"},
+    "permit_none": {"sq": "Shtetas i huaj, pa kërkesë për leje",
+                    "en": "Foreign national, not applied for"},
+    "permit_not_applicable": {"sq": "Shtetas shqiptar (nuk zbatohet)",
+                              "en": "Albanian citizen (not applicable)"},
+    "formal_identified_victim": {"sq": "Viktimë e trafikimit (e identifikuar formalisht)",
+                                 "en": "Identified victim of trafficking (formal status)"},
+    "formal_potential_victim": {"sq": "Viktimë e mundshme e trafikimit (statusi formal)",
+                                "en": "Potential victim of trafficking (formal status)"},
+    "formal_not_victim": {"sq": "Nuk është viktimë e trafikimit (vendim formal)",
+                          "en": "Not a victim of trafficking (formal decision)"},
+    "formal_undecided": {"sq": "Viktimë e mundshme vetëm sipas identifikimit paraprak: ende pa "
+                               "vendim formal",
+                         "en": "Suspected at screening only: no formal decision yet"},
+    "formal_not_suspected": {"sq": "Persona të identifikuar formalisht si viktima ose "
+                                   "viktima të mundshme, pa u dyshuar në identifikimin "
+                                   "paraprak",
+                             "en": "Formally identified as a victim or potential victim, not "
+                                   "suspected at screening"},
+    "registry_note": {
+        "sq": "Tabelat 18–21 numërojnë çdo person të strehuar në një qendër strehimi një herë, "
+              "në periudhën e pranimit të parë; kohëzgjatja e qëndrimit është ajo faktike kur "
+              "dalja është regjistruar, përndryshe ajo e pritur. Tabela 22 numëron intervistat "
+              "e periudhës sipas statusit formal që ka regjistruar Autoriteti Përgjegjës.",
+        "en": "Tables 18–21 count each person accommodated in a shelter once, in the period "
+              "of the first admission; the length of stay is the actual one once the exit is "
+              "recorded, else the anticipated one. Table 22 counts the period's interviews by "
+              "the formal status the Responsible Authority recorded."},
+    "registry_central_only": {
+        "sq": "Tabelat 18–22 (personat e strehuar në qendra strehimi dhe viktimat e "
+              "identifikuara formalisht) i prodhon sistemi qendror: ato numërohen nga regjistri "
+              "i rasteve i Autoritetit Përgjegjës, të cilin ky kompjuter nuk e ka.",
+        "en": "Tables 18–22 (persons accommodated in shelters; formally identified victims) "
+              "are produced by the central system: they are counted from the Responsible "
+              "Authority's case registry, which this workstation does not hold."},
     # audit actions the store records (screening/store); others print as written
     "action_interview_created": {"sq": "Intervista u krijua", "en": "Interview created"},
     "action_interview_finalised": {"sq": "Intervista u përfundua", "en": "Interview finalised"},

@@ -16,7 +16,7 @@ from screening.central.cases import queries
 from screening.central.cases.forms import KnownForms, known_forms
 from screening.errors import ReportError, ScreeningError
 from screening.questionnaire.evaluation import evaluate
-from screening.reports.statistics import facts_from_evaluation
+from screening.reports.statistics import REGISTRY_FIELDS, facts_from_evaluation
 
 
 def local_time(moment: object) -> dt.datetime | None:
@@ -72,7 +72,8 @@ def facts_row(interview_id: str, record_json: str, known: KnownForms) -> dict[st
     except Exception as error:  # a record the engine cannot read must not break the list
         row["problem"] = f"the answers cannot be evaluated ({type(error).__name__})"
         return row
-    values = dataclasses.asdict(facts)
+    values = {name: value for name, value in dataclasses.asdict(facts).items()
+              if name not in REGISTRY_FIELDS}  # the registry's are added at report time
     values["interview_date"] = facts.interview_date.isoformat()
     values["activity_sector"] = list(facts.activity_sector)
     row.update(interview_date=values["interview_date"], checkpoint=facts.checkpoint,

@@ -35,7 +35,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     record.add_argument("--reason", default="", help="why (needed to decline, close or "
                         "re-refer); for a service, a note")
     record.add_argument("--date", help="the day it happened, as 2026-12-02 (arrival, "
-                        "admission, exit, services, guardian; default today)")
+                        "admission, exit, services, guardian; default today); exit_expected: the "
+                        "day the person is expected to leave, which may be ahead")
     record.add_argument("--organisation", metavar="ID",
                         help="re_referred: the organisation the person is referred to now")
     record.add_argument("--as", dest="staff", required=True, metavar="STAFF",

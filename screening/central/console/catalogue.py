@@ -408,6 +408,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "en": "Admission (day of entry)"},
     "referral.event.exited": {"sq": "Largimi nga qendra (data e daljes)",
                               "en": "Exit (day of leaving)"},
+    "referral.event.exit_expected": {"sq": "Data e pritur e daljes nga qendra",
+                                     "en": "Expected exit (day the person is expected to "
+                                           "leave)"},
     "referral.event.medical": {"sq": "Ndihmë mjekësore", "en": "Medical help"},
     "referral.event.psychological": {"sq": "Mbështetje psikologjike",
                                      "en": "Psychological support"},
@@ -439,6 +442,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "referral.sent": {"sq": "Dërguar më", "en": "Sent"},
     "referral.admission": {"sq": "Data e hyrjes", "en": "Admission"},
     "referral.exit": {"sq": "Data e daljes", "en": "Exit"},
+    "referral.expected_exit": {"sq": "Data e pritur e daljes", "en": "Expected exit"},
     "referral.stay": {"sq": "Kohëzgjatja e qëndrimit", "en": "Length of stay"},
     "referral.stay_days.one": {"sq": "{n} ditë", "en": "{n} day"},
     "referral.stay_days.other": {"sq": "{n} ditë", "en": "{n} days"},
@@ -460,7 +464,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "referral.col.reason": {"sq": "Arsyeja", "en": "Reason"},
     "referral.record": {"sq": "Regjistro një hap", "en": "Record a step"},
     "referral.event": {"sq": "Hapi", "en": "Step"},
-    "referral.day": {"sq": "Data kur ndodhi", "en": "Day it happened"},
+    "referral.day": {"sq": "Data kur ndodhi (për daljen e pritur: data që pritet)",
+                     "en": "Day it happened (an expected exit: the day expected)"},
     "referral.reason": {"sq": "Arsyeja ose shënimi", "en": "Reason or note"},
     "referral.reason_hint": {"sq": "E detyrueshme për refuzimin, mbylljen dhe referimin "
                                    "përsëri.",

@@ -17,8 +17,8 @@ PARTNER = "partner"
 # what a partner sees of a referral whatever the consent: no name, no answers
 MINIMAL_FIELDS = ("id", "case_reference", "organisation", "referral_type", "urgent", "child",
                   "sex", "age_band", "needs", "status", "sent_at", "updated_at",
-                  "admission_date", "exit_date", "guardian_date", "services", "previous_id",
-                  "data_sharing_consent")
+                  "admission_date", "exit_date", "expected_exit_date", "guardian_date",
+                  "services", "previous_id", "data_sharing_consent")
 
 
 @dataclass(frozen=True)

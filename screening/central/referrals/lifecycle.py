@@ -24,6 +24,9 @@ TO_REREFER = (DECLINED, DID_NOT_ARRIVE)
 
 SERVICES = ("medical", "psychological", "legal", "reintegration", "education")
 ADMITTED, EXITED, GUARDIAN = "admitted", "exited", "guardian_appointed"
+# the day the organisation expects the person to leave (the shelter table's anticipated stay);
+# recorded again when the plan changes, the newest counts
+EXIT_EXPECTED = "exit_expected"
 # the events staff record, with the statuses each may follow and the status it leads to
 # (None: the status stays, a service is noted)
 STEPS: dict[str, tuple[tuple[str, ...], str | None]] = {
@@ -34,6 +37,7 @@ STEPS: dict[str, tuple[tuple[str, ...], str | None]] = {
     DID_NOT_ARRIVE: ((ACCEPTED,), DID_NOT_ARRIVE),
     ADMITTED: ((ARRIVED,), None),
     EXITED: ((ARRIVED,), None),
+    EXIT_EXPECTED: ((ARRIVED,), None),
     GUARDIAN: ((ACCEPTED, ARRIVED), None),
     **{service: ((ARRIVED,), None) for service in SERVICES},
     CLOSED: ((ARRIVED, DID_NOT_ARRIVE), CLOSED),
@@ -42,6 +46,7 @@ STEPS: dict[str, tuple[tuple[str, ...], str | None]] = {
 EVENTS = tuple(STEPS)
 NEEDS_REASON = (DECLINED, CLOSED, RE_REFERRED)
 DATED = (ARRIVED, ADMITTED, EXITED, GUARDIAN, *SERVICES)  # a day the event happened
+AHEAD = (EXIT_EXPECTED,)  # a day to come: given, never today by default
 # only the Responsible Authority refers a person elsewhere
 AUTHORITY_ONLY = (RE_REFERRED,)
 
@@ -55,6 +60,7 @@ class State:
     child_protection: bool  # addressed to child protection (by type or by organisation)
     admission_date: str | None
     guardian_date: str | None
+    exit_date: str | None = None
 
 
 class StepRefused(Exception):
@@ -91,6 +97,8 @@ def check(state: State, event: str, *, reason: str, day: str | None) -> str:
             raise StepRefused("referral_exit_before_admission",
                               f"the exit ({day}) cannot be before the admission "
                               f"({state.admission_date})")
+    if event == EXIT_EXPECTED:
+        _check_expected(state, day)
     if event == CLOSED and state.child and state.child_protection and \
             state.guardian_date is None:
         raise StepRefused("referral_guardian_missing",
@@ -98,6 +106,23 @@ def check(state: State, event: str, *, reason: str, day: str | None) -> str:
                           "guardian appointed is recorded (a child who did not arrive is "
                           "referred again)")
     return leads_to or state.status
+
+
+def _check_expected(state: State, day: str | None) -> None:
+    if state.admission_date is None:
+        raise StepRefused("referral_exit_before_admission",
+                          "record the admission before the expected exit")
+    if state.exit_date is not None:
+        raise StepRefused("referral_step_refused",
+                          f"the person already left on {state.exit_date}: an expected exit "
+                          "is for a person still accommodated")
+    if day is None:
+        raise StepRefused("date_missing",
+                          "give the day the person is expected to leave, as 2027-03-31")
+    if day < state.admission_date:
+        raise StepRefused("referral_exit_before_admission",
+                          f"the expected exit ({day}) cannot be before the admission "
+                          f"({state.admission_date})")
 
 
 def length_of_stay(admission: str | None, exit_day: str | None) -> int | None:

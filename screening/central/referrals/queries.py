@@ -5,7 +5,7 @@ interview records themselves: those are read through ``cases.queries``."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,7 +75,7 @@ _REFERRAL = (referrals.c.id, referrals.c.interview_id, referrals.c.source_key, r
              referrals.c.data_sharing_consent, referrals.c.previous_id, referrals.c.status,
              referrals.c.sent_at, referrals.c.received_at, referrals.c.accepted_at,
              referrals.c.updated_at, referrals.c.admission_date, referrals.c.exit_date,
-             referrals.c.guardian_date, referrals.c.services)
+             referrals.c.guardian_date, referrals.c.services, referrals.c.expected_exit_date)
 
 
 def _listed() -> Any:
@@ -184,9 +184,12 @@ def of_device(conn: Connection, device_id: str) -> list[dict[str, Any]]:
 
 
 def last_event(conn: Connection, referral_id: int) -> dict[str, Any] | None:
+    """The newest step that happened (an expected exit has not: its day lies ahead, and it is
+    not the checkpoint's to know)."""
     e = referral_events.c
     row = conn.execute(select(e.event, e.at, e.reason, e.day)
-                       .where(e.referral_id == referral_id, e.event != "sent")
+                       .where(e.referral_id == referral_id,
+                              e.event.not_in(("sent", *lifecycle.AHEAD)))
                        .order_by(e.id.desc()).limit(1)).first()
     return dict(row._mapping) if row else None
 
@@ -223,3 +226,30 @@ def follow_ups_of(conn: Connection, interview_id: str) -> list[dict[str, Any]]:
         select(c.contact_date, c.organisation, c.outcome, c.next_date, c.recorded_at,
                c.recorded_by)
         .where(c.interview_id == interview_id).order_by(c.contact_date.desc(), c.id.desc()))]
+
+
+# -- for the statistics (screening/central/statistics/registry.py) -----------------------------
+
+def shelter_stays(conn: Connection, shelters: Collection[str]
+                  ) -> list[tuple[str, str, str | None, str | None]]:
+    """(interview id, admission, exit, expected exit) of every referral with an admission to
+    a shelter (a referral of type shelter, or to an organisation of ``shelters``), the
+    earliest admission of each interview first."""
+    r = referrals.c
+    return [(row.interview_id, row.admission_date, row.exit_date, row.expected_exit_date)
+            for row in conn.execute(
+                select(r.interview_id, r.admission_date, r.exit_date, r.expected_exit_date)
+                .where(r.admission_date.is_not(None),
+                       or_(r.referral_type == "shelter", r.organisation.in_(list(shelters))))
+                .order_by(r.interview_id, r.admission_date, r.id))]
+
+
+def newest_identifications(conn: Connection) -> dict[str, dict[str, Any]]:
+    """Each identified case's formal status, witness status and residence permit: its newest
+    decision (by interview id)."""
+    c = identifications.c
+    newest: dict[str, dict[str, Any]] = {}
+    for row in conn.execute(select(c.interview_id, c.status, c.victim_witness,
+                                   c.residence_permit).order_by(c.id)):
+        newest[row.interview_id] = dict(row._mapping)
+    return newest

@@ -33,6 +33,7 @@ from screening.reports.statistics import age_band
 CHECKPOINT_ACTOR = "checkpoint"
 REASON_LIMIT = 500
 EARLIEST_DAY = "2000-01-01"
+AHEAD_YEARS = 5  # the furthest an expected exit may lie ahead
 
 
 # -- made from approved interviews -------------------------------------------------------------
@@ -104,7 +105,9 @@ def record(engine: Engine, referral_id: int, step: Step, actor: Actor) -> dict[s
     """Record ``step`` on the referral as ``actor`` (checked, audited); the referral after it
     (a re-referral: the new referral)."""
     reason = clean_reason(step.reason)
-    day = check_day(step.day)  # any event may say the day it happened; these always do
+    # any event may say the day it happened (DATED always do); an expected exit, a day ahead
+    day = check_expected_day(step.day) if step.event in lifecycle.AHEAD else \
+        check_day(step.day)
     if step.event in lifecycle.DATED and day is None:
         day = dt.datetime.now(dt.UTC).date().isoformat()
     with engine.begin() as conn:
@@ -118,7 +121,8 @@ def record(engine: Engine, referral_id: int, step: Step, actor: Actor) -> dict[s
         reference = known_forms(conn).reference
         state = lifecycle.State(referral["status"], bool(referral["child"]),
                                 _child_protection(referral, reference),
-                                referral["admission_date"], referral["guardian_date"])
+                                referral["admission_date"], referral["guardian_date"],
+                                referral["exit_date"])
         try:
             status = lifecycle.check(state, step.event, reason=reason, day=day)
         except lifecycle.StepRefused as refused:
@@ -159,6 +163,8 @@ def _state_change(referral: dict[str, Any], event: str, day: str | None, now: st
         changes["admission_date"] = day
     elif event == lifecycle.EXITED:
         changes["exit_date"] = day
+    elif event == lifecycle.EXIT_EXPECTED:
+        changes["expected_exit_date"] = day
     elif event == lifecycle.GUARDIAN:
         changes["guardian_date"] = day
     elif event in lifecycle.SERVICES:
@@ -213,6 +219,23 @@ def check_day(text: str | None) -> str | None:
         raise Refused(f"{day.isoformat()} is in the future", code="date_future")
     if day.isoformat() < EARLIEST_DAY:
         raise Refused(f"{day.isoformat()} is before {EARLIEST_DAY}", code="date_invalid")
+    return day.isoformat()
+
+
+def check_expected_day(text: str | None) -> str | None:
+    """A day to come (an expected exit), as an ISO date no further than ``AHEAD_YEARS``
+    ahead; None when none is given (the lifecycle asks for it)."""
+    if text is None or not text.strip():
+        return None
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise Refused(f"{text.strip()[:40]!r} is not a date; write it as 2027-03-31",
+                      code="date_invalid") from None
+    latest = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=366 * AHEAD_YEARS)
+    if day > latest or day.isoformat() < EARLIEST_DAY:
+        raise Refused(f"{day.isoformat()} is not a likely day to leave: give one between "
+                      f"{EARLIEST_DAY} and {latest.isoformat()}", code="date_invalid")
     return day.isoformat()
 
 

@@ -17,10 +17,12 @@ from screening.central.staff.scope import EVERYWHERE, Scope
 from screening.central.statistics import queries
 from screening.central.statistics.charts import Chart, stacked
 from screening.central.statistics.dashboard import Weekly, weekly
+from screening.central.statistics.registry import with_registry
 from screening.reports.csvexport import printed, tables_csv
 from screening.reports.htcds import anonymised, export_csv
 from screening.reports.labels import Labeller
 from screening.reports.quarterly import render_quarterly
+from screening.reports.registrytables import STAY_TABLE
 from screening.reports.statistics import (
     Quarter,
     Statistics,
@@ -28,6 +30,7 @@ from screening.reports.statistics import (
     facts_from_mapping,
     mark_repeats,
 )
+from screening.reports.suppression import Masked
 from screening.reports.trend import trend_start
 from screening.reports.wording import word
 from screening.reports.xlsxexport import sheet_number, tables_xlsx
@@ -90,6 +93,7 @@ class ShownTable:
     title: str
     columns: tuple[str, ...]
     rows: tuple[tuple[str, tuple[str, ...]], ...]
+    chart: Chart | None = None  # drawn above the table (table 19: the lengths of stay)
 
 
 def shown_tables(engine: Engine, period: Quarter, *, checkpoint: str | None,
@@ -107,13 +111,30 @@ def shown_tables(engine: Engine, period: Quarter, *, checkpoint: str | None,
         labels = [*names.rows(masked.table), total]
         shown.append(ShownTable(tid, names.title(masked.table),
                                 (*names.columns(masked.table), total),
-                                tuple(zip(labels, map(tuple, masked.texts()), strict=True))))
+                                tuple(zip(labels, map(tuple, masked.texts()), strict=True)),
+                                _stay_chart(masked, names) if tid == STAY_TABLE else None))
     chart = masks["chart"]
     outcomes = [names.part("outcome", c[0]) for c in chart.table.columns]
     texts = chart.texts()
     rows = [(label, [int(t) if t.isdigit() else None for t in line[:-1]], line[-1])
             for label, line in zip(names.rows(chart.table), texts, strict=False)]
     return shown, stacked(word("chart", lang), rows, outcomes)
+
+
+def _stay_chart(masked: Masked, names: Labeller) -> Chart:
+    """Table 19's column totals as two bars, actual and anticipated stays, cut by length
+    (hidden totals are not drawn)."""
+    table, totals = masked.table, masked.texts()[-1]
+    printed_total = dict(zip(table.columns, totals, strict=False))
+    bands = list(dict.fromkeys(band for _basis, band in table.columns))
+    rows = []
+    for basis in dict.fromkeys(basis for basis, _band in table.columns):
+        values = [printed_total.get((basis, band)) for band in bands]
+        numbers = [int(v) if v is not None and v.isdigit() else None for v in values]
+        known = [n for n in numbers if n is not None]
+        rows.append((names.part("stay_basis", basis), numbers,
+                     str(sum(known)) if len(known) == len(numbers) else "x"))
+    return stacked(names.title(table), rows, [names.part("stay", band) for band in bands])
 
 
 def dashboard(engine: Engine, period: Quarter, checkpoint: str | None,
@@ -137,14 +158,21 @@ def interviews_in(engine: Engine, quarter: Quarter, checkpoint: str | None,
 
 def _statistics(engine: Engine, quarter: Quarter, checkpoint: str | None, scope: Scope
                 ) -> Statistics:
+    """Counted from every checkpoint's interviews, whoever asks: a report is protected together
+    with the national reports and the other checkpoints' (disclosure.protect), so an account
+    limited to checkpoints gets the very report anyone gets for one of them — never one over
+    its part alone, which no audit covers and whose pattern beside the others could give
+    small counts away."""
+    if not scope.allows(checkpoint):
+        raise ValueError("the report of a checkpoint outside the account's scope")
     _form, reference = standard_form()
     with engine.connect() as conn:  # from the trend's first quarter: the PDF shows eight
         by_id = {iid: facts_from_mapping(f) for iid, f in
                  queries.quarter_facts(conn, trend_start(quarter).isoformat(),
-                                       quarter.end.isoformat(), scope).items()}
-        facts = mark_repeats(by_id, repeat_ids(conn, by_id))
+                                       quarter.end.isoformat()).items()}
+        facts = mark_repeats(with_registry(conn, by_id), repeat_ids(conn, by_id))
     return compute(facts, quarter, checkpoint=checkpoint,
-                   checkpoints=tuple(reference.checkpoints))
+                   checkpoints=tuple(reference.checkpoints), registry=True)
 
 
 def _suffix(checkpoint: str | None) -> str:

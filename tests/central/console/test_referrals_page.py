@@ -232,3 +232,22 @@ def test_the_authority_rereferrs_a_declined_one_and_identifies_the_case(central,
                                    .where(schema.console_events.c.staff == "besa")).scalars())
     assert {"case_viewed", "referral_viewed", "referral_re_referred", "case_identified",
             "follow_up_recorded"} <= actions
+
+
+def test_a_partner_records_the_expected_exit_in_the_form(central, held):
+    social = Actor("lindita", "partner", "state_social_services")
+    for event in ("accepted", "arrived", "admitted"):
+        registry.record(central.engine, held["shared"],
+                        registry.Step(event, day="2026-11-02"), social)
+    client = as_(central, "lindita")
+    url = f"/console/referrals/{held['shared']}"
+    page = client.get(url)
+    assert 'value="exit_expected"' in page.text  # offered once the person arrived
+    refused = client.post(f"{url}/events", data={"csrf": csrf_of(page.text),
+                                                 "event": "exit_expected", "day": "2026-13-45"})
+    assert refused.status_code == 400 and "the date is not valid" in refused.text.lower()
+    done = client.post(f"{url}/events", data={"csrf": csrf_of(page.text),
+                                              "event": "exit_expected", "day": "2027-02-01"},
+                       follow_redirects=False)
+    after = client.get(done.headers["location"]).text
+    assert "Expected exit</dt><dd>2027-02-01" in after

@@ -8,6 +8,7 @@ import zipfile
 
 from screening.central.staff import audit
 from tests.central.console.helpers import pdf_text, received_cases
+from tests.central.statistics.registry_data import register
 
 
 def test_quarterly_statistics_pdf_and_csv(central, admin):
@@ -87,3 +88,14 @@ def test_a_checkpoints_suppressed_half_year_is_shown_and_downloaded(central, adm
     pdf = admin.get("/console/statistics/report.pdf?quarter=2026H2&checkpoint=TIA&k=5")
     assert pdf.status_code == 200 and "2026H2" in pdf_text(pdf.content)
     assert admin.get("/console/statistics?quarter=2026H2&checkpoint=TIA").status_code == 200
+
+
+def test_the_registry_tables_and_the_stay_chart_are_on_the_page(central, admin):
+    register(central)
+    page = admin.get("/console/statistics?quarter=2026Q3&k=5&lang=en").text
+    for tid in ("t18", "t19", "t20", "t21", "t22"):
+        assert f'id="table-{tid}"' in page
+    assert "Persons accommodated in shelters, by country of exploitation" in page
+    chart = page.split('id="table-t19"')[0].rsplit('<figure class="chart">', 1)[1]
+    assert "Actual (the person left)" in chart and "No exit date" in chart  # the legend
+    assert "<script" not in page

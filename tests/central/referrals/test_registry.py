@@ -204,3 +204,33 @@ def test_referrals_of_interviews_held_before_the_registry_are_made_when_central_
         assert registry.refresh(conn) == 0  # idempotent: nothing made twice
         assert conn.execute(select(schema.referral_sources.c.revision)).scalars().all() == [1]
     assert len(referrals(central)) == 2
+
+
+def test_a_shelter_records_the_expected_exit_of_a_person_still_accommodated(central, station):
+    send(central, station, approved(referred_adult()))
+    shelter = one(central, "nrcvt")["id"]
+    nrcvt = Actor("drita", "partner", "nrcvt")
+    ahead = (dt.date.today() + dt.timedelta(days=90)).isoformat()
+    for step in (Step("accepted"), Step("arrived", day="2026-11-02")):
+        registry.record(central.engine, shelter, step, nrcvt)
+    with pytest.raises(Refused, match="record the admission before the expected exit"):
+        registry.record(central.engine, shelter, Step("exit_expected", day=ahead), nrcvt)
+    registry.record(central.engine, shelter, Step("admitted", day="2026-11-02"), nrcvt)
+    for day, refused in ((None, "give the day"), ("soon", "not a date"),
+                         ("2026-10-01", "cannot be before the admission"),
+                         ("2999-01-01", "not a likely day"), ("\x00' OR 1=1", "not a date")):
+        with pytest.raises(Refused, match=refused):
+            registry.record(central.engine, shelter, Step("exit_expected", day=day), nrcvt)
+    registry.record(central.engine, shelter, Step("exit_expected", day="2026-12-01"), nrcvt)
+    after = registry.record(central.engine, shelter, Step("exit_expected", day=ahead), nrcvt)
+    assert after["expected_exit_date"] == ahead  # the newest plan counts; a partner sees it
+    with central.engine.connect() as conn:
+        audited = conn.execute(text("SELECT count(*) FROM console_events WHERE action = "
+                                    "'referral_exit_expected'")).scalar()
+    assert audited == 2
+    with central.engine.connect() as conn:  # the checkpoint learns of no day ahead
+        down = registry.statuses_of_device(conn, station.device_id)
+    assert next(d for d in down if d["referral"] == shelter)["day"] == "2026-11-02"
+    registry.record(central.engine, shelter, Step("exited", day="2026-11-30"), nrcvt)
+    with pytest.raises(Refused, match="already left on 2026-11-30"):
+        registry.record(central.engine, shelter, Step("exit_expected", day=ahead), nrcvt)
