@@ -37,6 +37,12 @@ class Scope:
             return next(iter(self.checkpoints))
         return None
 
+    def first(self) -> str | None:
+        """The checkpoint a limited account's statistics show when none is asked for: a report
+        is one checkpoint's (or the nation's) at a time, the shapes disclosure control audits
+        together, never one over a part of the checkpoints."""
+        return min(self.checkpoints) if self.checkpoints else None
+
     def on_checkpoint(self, column: Any) -> ColumnElement[bool]:
         """A checkpoint code column within the scope."""
         if self.checkpoints is None:

@@ -77,7 +77,7 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../dialogs.py" line="+38"/>
+        <location filename="../dialogs.py" line="+43"/>
         <source>Could not save the change: %1</source>
         <translation>Ndryshimi nuk u ruajt: %1</translation>
     </message>
@@ -341,7 +341,7 @@
 <context>
     <name>ChoiceField</name>
     <message>
-        <location filename="../interview/fields.py" line="+339"/>
+        <location filename="../interview/fields.py" line="+355"/>
         <source>Suggested by the decision rule: %1. Press %2, or Enter, to take it; another number to choose otherwise.</source>
         <translation>Sipas rregullit të vendimit: %1. Shtypni %2 ose Enter për ta pranuar, ose një numër tjetër për të zgjedhur ndryshe.</translation>
     </message>
@@ -358,8 +358,8 @@
     <name>DialogButtons</name>
     <message>
         <location filename="../asking.py" line="+14"/>
-        <location filename="../dialogs.py" line="+17"/>
-        <location filename="../main_window.py" line="+558"/>
+        <location filename="../dialogs.py" line="+19"/>
+        <location filename="../main_window.py" line="+596"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -367,14 +367,14 @@
         <location filename="../accounts.py" line="-62"/>
         <location filename="../asking.py" line="+1"/>
         <location filename="../dialogs.py" line="+1"/>
-        <location line="+47"/>
+        <location line="+51"/>
         <location filename="../qt_dialogs.py" line="+29"/>
         <location filename="../setup_wizard.py" line="+63"/>
         <source>Cancel</source>
         <translation>Anulo</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="-46"/>
+        <location filename="../dialogs.py" line="-50"/>
         <source>Close</source>
         <translation>Mbyll</translation>
     </message>
@@ -478,7 +478,7 @@
 <context>
     <name>Failure</name>
     <message>
-        <location filename="../dialogs.py" line="-28"/>
+        <location filename="../dialogs.py" line="-30"/>
         <source>Something unexpected went wrong: %1</source>
         <translation>Ndodhi një gabim i papritur: %1</translation>
     </message>
@@ -486,7 +486,7 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../home.py" line="+201"/>
+        <location filename="../home.py" line="+202"/>
         <source>Draft</source>
         <translation>E papërfunduar</translation>
     </message>
@@ -660,7 +660,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../interview/fields.py" line="-133"/>
+        <location filename="../interview/fields.py" line="-147"/>
         <source>%1 is not a day in the calendar: check the day and the month.</source>
         <translation>%1 nuk është ditë e kalendarit: kontrolloni ditën dhe muajin.</translation>
     </message>
@@ -678,7 +678,7 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../login.py" line="+218"/>
+        <location filename="../login.py" line="+235"/>
         <source>Locked</source>
         <translation>Sesioni është kyçur</translation>
     </message>
@@ -706,7 +706,7 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location line="-186"/>
+        <location line="-203"/>
         <source>Wrong user name or password.</source>
         <translation>Emri i përdoruesit ose fjalëkalimi është i gabuar.</translation>
     </message>
@@ -741,7 +741,7 @@
         <translation>Hyrja nuk u krye: %1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+78"/>
         <source>Enter your user name and password.</source>
         <translation>Shkruani emrin e përdoruesit dhe fjalëkalimin.</translation>
     </message>
@@ -789,7 +789,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="-218"/>
+        <location filename="../main_window.py" line="-227"/>
         <source>Damaged database</source>
         <translation>Baza e të dhënave është e dëmtuar</translation>
     </message>
@@ -813,7 +813,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
         <translation>Nuk pritet asnjë mbërritje sot ose nesër.</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+144"/>
         <source>Finalise the interview</source>
         <translation>Përfundimi i intervistës</translation>
     </message>
@@ -828,7 +828,7 @@ What to do: close the program, move store.db and keyslots.json out of that folde
         <translation>Përfundo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Interview finalised</source>
         <translation>Intervista u përfundua</translation>
     </message>
@@ -846,13 +846,13 @@ Referenca e rastit: %1
 Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e referimit dhe procesverbali i intervistës e kanë gjithashtu.</translation>
     </message>
     <message>
-        <location line="+62"/>
-        <location line="+87"/>
+        <location line="+64"/>
+        <location line="+90"/>
         <source>Print the leaflet</source>
         <translation>Printo fletëpalosjen</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-61"/>
         <source>Receiving organisation saved.</source>
         <translation>Organizata pritëse u ruajt.</translation>
     </message>
@@ -887,12 +887,12 @@ Shënojeni në çdo dokument që i dorëzohet bashkë me personin; fleta e refer
         <translation>Intervista u përfundua dhe u ruajt.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Something went wrong</source>
         <translation>Ndodhi një gabim</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Returnee Screening</source>
         <translation>Verifikimi i të kthyerve</translation>
     </message>

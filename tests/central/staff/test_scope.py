@@ -247,6 +247,22 @@ def test_statistics_are_forced_to_the_checkpoint_and_hold_no_national_total(cent
                         ).status_code == 403
 
 
+def test_an_account_of_two_checkpoints_gets_one_checkpoints_report_at_a_time(central, held):
+    """Never a report over the two together: no audit covers that shape, and its pattern beside
+    the checkpoints' and the nation's could give a small count away. The first is shown."""
+    add_staff(central, "both", "viewer")
+    assert accounts.set_checkpoints(central.engine, "both", ["TIA", "KKV"], by="drita")
+    both, national = as_(central, "both"), as_(central, "national")
+    query = f"quarter={QUARTER}&lang=en"
+    assert both.get(f"/console/statistics?{query}").status_code == 200
+    first = _csv(both.get(f"/console/statistics/tables.zip?{query}").content)
+    assert first == _csv(national.get(f"/console/statistics/tables.zip?{query}&checkpoint=KKV"
+                                      ).content)
+    chosen = both.get(f"/console/statistics/tables.zip?{query}&checkpoint=TIA").content
+    assert _csv(chosen) == _csv(national.get(
+        f"/console/statistics/tables.zip?{query}&checkpoint=TIA").content)
+
+
 def _csv(archive: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(archive)) as opened:
         return {name: opened.read(name) for name in opened.namelist()}

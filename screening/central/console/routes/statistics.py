@@ -123,13 +123,13 @@ def _arguments(quarter: str, checkpoint: str, k: str, lang: str, staff: Staff
     outside the Responsible Authority (a ministry's) reads published figures only: small
     counts are always suppressed for it, at least at the default threshold. An account
     limited to checkpoints has the filter forced: another checkpoint is refused as unknown,
-    and one limited to a single checkpoint gets it when none is asked for (its figures are
-    counted from its checkpoints' interviews only, so no national total is shown)."""
+    and it gets its first when none is asked for (a checkpoint's report, as anyone gets it for
+    that checkpoint: no national total is shown)."""
     try:
         parsed = parse_period(quarter)
     except QuarterError:
         raise Forbidden("refused.quarter") from None
-    code = checkpoint.strip().upper() or staff.scope.only()
+    code = checkpoint.strip().upper() or staff.scope.first()
     if code and (code not in dict(checkpoint_codes()) or not staff.scope.allows(code)):
         raise Forbidden("refused.checkpoint", checkpoint=checkpoint[:40])
     threshold = None
