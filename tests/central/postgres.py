@@ -93,6 +93,16 @@ class Cluster:
             conn.execute(f'CREATE DATABASE "{name}"{copy}')
         return self.url(name)
 
+    def drop_database(self, url: str) -> None:
+        """Drop a test's database, whoever is still connected (a server the test left)."""
+        import psycopg
+
+        name = url.rsplit("/", 1)[1]
+        with contextlib.suppress(psycopg.Error), psycopg.connect(
+                f"host=127.0.0.1 port={self.port} user={USER} dbname=postgres",
+                autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
     def stop(self) -> None:
         with contextlib.suppress(PostgresUnavailable, subprocess.TimeoutExpired):
             self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w",
