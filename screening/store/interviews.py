@@ -18,7 +18,7 @@ from typing import Any, cast
 from screening import lifecycle
 from screening.casereference import CaseReferenceError, case_reference
 from screening.errors import InterviewSealedError
-from screening.store import sealing
+from screening.store import nametokens, sealing
 from screening.store.connection import Connection, translate_errors
 from screening.store.keyring import Keyring
 from screening.store.sealing import SealedColumns
@@ -210,6 +210,7 @@ def _write(conn: Connection, keys: Keyring, record: StoredInterview,
         name_sql = ", sealed_name = ?, name_revision = ?"
         name_params = (sealing.seal_name(cipher, name, record.id, record.revision),
                        record.revision)
+        _index_name(conn, keys, key_id, record.id, name)
     conn.execute(
         "UPDATE interviews SET answers = '{}', assessment = NULL, key_id = ?, "
         f"sealed_answers = ?, sealed_assessment = ?{name_sql} WHERE id = ?",
@@ -258,6 +259,23 @@ def save_answer(conn: Connection, keys: Keyring, interview_id: str, officer: str
 
 
 _NAME_QUESTIONS = ("given_name", "family_name")
+
+
+def _index_name(conn: Connection, keys: Keyring, key_id: int, interview_id: str, name: str
+                ) -> None:
+    """The name's tokens in the search's blind index, under its data key, in place of the
+    ones it had (of an older name, or under an older key)."""
+    _forget_tokens(conn, interview_id)
+    token_key = keys.token_key(key_id)
+    if token_key is None:  # the caller just sealed under it: held
+        raise InterviewSealedError(id=interview_id)
+    conn.executemany("INSERT INTO name_tokens (key_id, token, interview_id) VALUES (?, ?, ?)",
+                     [(key_id, token, interview_id)
+                      for token in nametokens.tokens(token_key, name)])
+
+
+def _forget_tokens(conn: Connection, interview_id: str) -> None:
+    conn.execute("DELETE FROM name_tokens WHERE interview_id = ?", (interview_id,))
 
 
 def set_organisation(conn: Connection, keys: Keyring, interview_id: str, organisation: str,
@@ -338,10 +356,11 @@ def summaries(conn: Connection, keys: Keyring, officer: str | None = None,
               search: str | None = None, limit: int = 100, offset: int = 0,
               names: NameCache | None = None) -> list[InterviewSummary]:
     """Newest first, by when the interview began. ``officer`` restricts to one officer's
-    interviews; ``search`` matches any part of the name, case-insensitively, among the names
-    this session can open (``names`` keeps those opened, for the next search)."""
+    interviews; ``search`` finds the names in which each of its words begins a word, case and
+    accents aside ("arb hox" finds "Arbën Hoxha"), among the names this session can open
+    (``names`` keeps those opened, for the next search)."""
     if search and search.strip():
-        return _search(conn, keys, officer, search.strip(), limit, offset,
+        return _search(conn, keys, officer, search, limit, offset,
                        names if names is not None else NameCache())
     sql = (f"SELECT {_SUMMARY} FROM interviews WHERE (? IS NULL OR officer = ?) "
            "ORDER BY created_at DESC LIMIT ? OFFSET ?")
@@ -363,17 +382,14 @@ def _summary(keys: Keyring, row: tuple[Any, ...]) -> InterviewSummary:
 
 
 class NameCache:
-    """Names opened by one session, by (interview id, key id, the revision they were sealed
-    at): a search after the first opens only the names changed since."""
+    """The folded words of the names one session opened, by interview id, with the key id and
+    revision they were sealed at: a search confirms its hits without opening a name twice."""
 
     def __init__(self) -> None:
-        self._names: dict[str, tuple[int, int, str]] = {}
-        # the last scan, newest first, as (id, name) of what opened: valid while the
-        # database's count of commits (the head table, schema 5) has not moved
-        self.scan: tuple[int, str | None, list[tuple[str, str]]] | None = None
+        self._names: dict[str, tuple[int, int, list[str]]] = {}
 
-    def name(self, keys: Keyring, interview_id: str, key_id: int, revision: int,
-             sealed: bytes) -> str | None:
+    def words(self, keys: Keyring, interview_id: str, key_id: int, revision: int,
+              sealed: bytes) -> list[str] | None:
         kept = self._names.get(interview_id)
         if kept is not None and kept[0] == key_id and kept[1] == revision:
             return kept[2]
@@ -381,55 +397,89 @@ class NameCache:
         if cipher is None:
             return None
         name = sealing.open_name(cipher, sealed, interview_id, revision)
-        if name is not None:
-            self._names[interview_id] = (key_id, revision, name.casefold())
-        return name.casefold() if name is not None else None
+        if name is None:
+            return None
+        found = nametokens.words(name)
+        self._names[interview_id] = (key_id, revision, found)
+        return found
+
+
+# up to this many hits of the blind index are read by id; more, and the newest rows are walked
+# until enough are confirmed (a common prefix: few rows walked)
+_BY_ID = 2000
+_CHUNK = 500
+_NAMED = "id, created_at, key_id, name_revision, sealed_name, display_name"
 
 
 def _search(conn: Connection, keys: Keyring, officer: str | None, search: str, limit: int,
             offset: int, names: NameCache) -> list[InterviewSummary]:
-    wanted = search.casefold()
-    matched: list[str] = []
-    for interview_id, name in _named(conn, keys, officer, names):
-        if wanted in name:
-            matched.append(interview_id)
-            if len(matched) >= offset + limit:
-                break
-    chosen = matched[offset:offset + limit]
-    if not chosen:
+    wanted = nametokens.words(search)
+    if not wanted:
         return []
     with translate_errors():
+        hits = _hits(conn, keys, officer, wanted)
+        rows = (_walk(conn, officer, hits) if len(hits) > _BY_ID
+                else _by_id(conn, officer, hits))
+        matched: list[str] = []
+        for interview_id, _, key_id, revision, sealed, plain in rows:
+            if key_id is None:
+                found: list[str] | None = nametokens.words(plain)
+            elif sealed is None:
+                continue
+            else:
+                found = names.words(keys, interview_id, key_id, revision, sealed)
+            if found is not None and nametokens.matches(wanted, found):
+                matched.append(interview_id)
+                if len(matched) >= offset + limit:
+                    break
+        chosen = matched[offset:offset + limit]
+        if not chosen:
+            return []
         rows = conn.execute(f"SELECT {_SUMMARY} FROM interviews WHERE id IN "
                             f"({', '.join('?' * len(chosen))}) ORDER BY created_at DESC",
                             chosen).fetchall()
     return [_summary(keys, row) for row in rows]
 
 
-def _named(conn: Connection, keys: Keyring, officer: str | None, names: NameCache
-           ) -> list[tuple[str, str]]:
-    """(id, case-folded name) of every interview whose name this session can read, newest
-    first: from the last scan while nothing was committed since, else one pass over the narrow
-    index, opening only the names not opened before."""
-    with translate_errors():
-        counter = conn.execute("SELECT counter FROM head WHERE id = 1").fetchone()
-        if names.scan is not None and counter is not None and names.scan[0] == counter[0] \
-                and names.scan[1] == officer:
-            return names.scan[2]
-        sql = ("SELECT id, key_id, name_revision, sealed_name, display_name FROM interviews "
-               "INDEXED BY interviews_sealed_names WHERE (? IS NULL OR officer = ?) "
-               "ORDER BY created_at DESC")
-        found: list[tuple[str, str]] = []
-        for interview_id, key_id, revision, sealed, plain in conn.execute(
-                sql, (officer, officer)):
-            if key_id is None:
-                found.append((interview_id, plain.casefold()))
-            elif sealed is not None:
-                name = names.name(keys, interview_id, key_id, revision, sealed)
-                if name is not None:
-                    found.append((interview_id, name))
-    if counter is not None:
-        names.scan = (counter[0], officer, found)
-    return found
+def _hits(conn: Connection, keys: Keyring, officer: str | None, wanted: list[str]
+          ) -> set[str]:
+    """The interviews whose index holds every wanted word's token under a key this session
+    holds (``officer``'s keys only, when given), and the rows still in the clear."""
+    held = [key_id for key_id, owner in keys.held_keys() if officer is None or owner == officer]
+    found: set[str] | None = None
+    for word in wanted:
+        ids: set[str] = set()
+        for key_id in held:
+            token_key = keys.token_key(key_id)
+            if token_key is None:
+                continue
+            ids.update(interview_id for (interview_id,) in conn.execute(
+                "SELECT interview_id FROM name_tokens WHERE key_id = ? AND token = ?",
+                (key_id, nametokens.query_token(token_key, word))))
+        found = ids if found is None else found & ids
+    clear = conn.execute("SELECT id FROM interviews WHERE key_id IS NULL AND purged_at IS NULL "
+                         "AND (? IS NULL OR officer = ?)", (officer, officer)).fetchall()
+    return (found or set()) | {interview_id for (interview_id,) in clear}
+
+
+def _by_id(conn: Connection, officer: str | None, hits: set[str]) -> list[tuple[Any, ...]]:
+    ids = list(hits)
+    rows: list[tuple[Any, ...]] = []
+    for first in range(0, len(ids), _CHUNK):
+        chunk = ids[first:first + _CHUNK]
+        rows += conn.execute(f"SELECT {_NAMED} FROM interviews WHERE id IN "
+                             f"({', '.join('?' * len(chunk))}) AND (? IS NULL OR officer = ?)",
+                             (*chunk, officer, officer)).fetchall()
+    rows.sort(key=lambda row: (row[1], row[0]), reverse=True)
+    return rows
+
+
+def _walk(conn: Connection, officer: str | None, hits: set[str]) -> Iterator[tuple[Any, ...]]:
+    for row in conn.execute(f"SELECT {_NAMED} FROM interviews INDEXED BY "
+                            "interviews_sealed_names WHERE (? IS NULL OR officer = ?) "
+                            "ORDER BY created_at DESC, id DESC", (officer, officer)):
+        if row[0] in hits:
+            yield row
 
 
 def mark_acknowledged(conn: Connection, interview_id: str, revision: int, at: str
@@ -473,6 +523,7 @@ def purge_acknowledged_before(conn: Connection, keys: Keyring, cutoff: str, at: 
             "sealed_name = NULL, name_revision = NULL, purged_at = ? WHERE id = ?",
             (action if action is None or isinstance(action, str) else json.dumps(action),
              at, record.id))
+        _forget_tokens(conn, record.id)
         purged.append(record.id)
     return purged
 

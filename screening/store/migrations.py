@@ -151,6 +151,15 @@ V7 = Migration(7, "per-officer confidentiality: account keys, data keys, sealed 
     "DROP INDEX interviews_by_name",
     """CREATE INDEX interviews_sealed_names ON interviews
         (created_at, id, officer, key_id, name_revision, sealed_name, display_name)""",
+    # the name search's blind index (store/nametokens.py): a keyed token of each word prefix of
+    # each sealed name, under a subkey of the row's data key, so a session's first search
+    # looks names up instead of opening every one; kept in step wherever the name is sealed
+    """CREATE TABLE name_tokens (
+        key_id INTEGER NOT NULL,
+        token BLOB NOT NULL,
+        interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+        PRIMARY KEY (key_id, token, interview_id)) WITHOUT ROWID""",
+    "CREATE INDEX name_tokens_by_interview ON name_tokens (interview_id)",
     # a re-key finds the rows under a key (and deleting a key checks none is left) by it
     "CREATE INDEX interviews_by_key ON interviews (key_id)",
     # the rows still in the clear, looked for at every login: empty once they are sealed

@@ -1,0 +1,50 @@
+"""The blind index of the name search (docs/design.md §7.1): each sealed name is found by the
+word prefixes of its folded words, as keyed tokens under a subkey of the row's data key.
+
+A name is folded (case and accents: "Arbën" and "ARBEN" are one word) and cut into words; each
+word gives a token for each of its first 1 to :data:`LONGEST` letters. A search folds its own
+words the same way and looks each one up (cut to :data:`LONGEST`) under every data key the
+session holds; the hits are confirmed by opening the name, so a longer word or a token that
+collides still matches exactly. Without the data key a token says only that two rows under
+that key share a prefix."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from screening import crypto
+
+LONGEST = 8  # letters of a word indexed: enough to narrow, few rows a name
+_WORD = re.compile(r"[^\W_]+")
+_PURPOSE = "name search tokens v1"
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``, in order, each once."""
+    return list(dict.fromkeys(_WORD.findall(fold(text))))
+
+
+def token_key(data_key: bytes) -> bytes:
+    return crypto.derive_subkey(data_key, _PURPOSE)
+
+
+def tokens(key: bytes, name: str) -> set[bytes]:
+    """The tokens of every prefix of every word of ``name``."""
+    return {crypto.lookup_tag(key, word[:length]) for word in words(name)
+            for length in range(1, min(len(word), LONGEST) + 1)}
+
+
+def query_token(key: bytes, word: str) -> bytes:
+    """The token a folded search word is looked up by."""
+    return crypto.lookup_tag(key, word[:LONGEST])
+
+
+def matches(wanted: list[str], name_words: list[str]) -> bool:
+    """Whether each wanted word begins some word of the name."""
+    return all(any(word.startswith(w) for word in name_words) for w in wanted)
