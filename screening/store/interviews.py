@@ -422,7 +422,7 @@ def _search(conn: Connection, keys: Keyring, officer: str | None, search: str, l
                 else _by_id(conn, officer, hits))
         matched: list[str] = []
         for interview_id, _, key_id, revision, sealed, plain in rows:
-            if key_id is None:
+            if key_id is None:  # in the clear (before schema 7): matched by _hits already
                 found: list[str] | None = nametokens.words(plain)
             elif sealed is None:
                 continue
@@ -444,7 +444,8 @@ def _search(conn: Connection, keys: Keyring, officer: str | None, search: str, l
 def _hits(conn: Connection, keys: Keyring, officer: str | None, wanted: list[str]
           ) -> set[str]:
     """The interviews whose index holds every wanted word's token under a key this session
-    holds (``officer``'s keys only, when given), and the rows still in the clear."""
+    holds (``officer``'s keys only, when given), and the rows still in the clear that match
+    (a store upgraded from schema 6, until they are sealed)."""
     held = [key_id for key_id, owner in keys.held_keys() if officer is None or owner == officer]
     found: set[str] | None = None
     for word in wanted:
@@ -457,9 +458,12 @@ def _hits(conn: Connection, keys: Keyring, officer: str | None, wanted: list[str
                 "SELECT interview_id FROM name_tokens WHERE key_id = ? AND token = ?",
                 (key_id, nametokens.query_token(token_key, word))))
         found = ids if found is None else found & ids
-    clear = conn.execute("SELECT id FROM interviews WHERE key_id IS NULL AND purged_at IS NULL "
-                         "AND (? IS NULL OR officer = ?)", (officer, officer)).fetchall()
-    return (found or set()) | {interview_id for (interview_id,) in clear}
+    clear = conn.execute("SELECT id, display_name FROM interviews WHERE key_id IS NULL "
+                         "AND purged_at IS NULL AND (? IS NULL OR officer = ?)",
+                         (officer, officer))
+    return (found or set()) | {interview_id for interview_id, name in clear
+                               if nametokens.may_match(wanted, name)
+                               and nametokens.matches(wanted, nametokens.words(name))}
 
 
 def _by_id(conn: Connection, officer: str | None, hits: set[str]) -> list[tuple[Any, ...]]:

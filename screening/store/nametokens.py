@@ -21,6 +21,8 @@ _PURPOSE = "name search tokens v1"
 
 
 def fold(text: str) -> str:
+    if text.isascii():  # most names: nothing to decompose
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -48,3 +50,11 @@ def query_token(key: bytes, word: str) -> bytes:
 def matches(wanted: list[str], name_words: list[str]) -> bool:
     """Whether each wanted word begins some word of the name."""
     return all(any(word.startswith(w) for word in name_words) for w in wanted)
+
+
+def may_match(wanted: list[str], text: str) -> bool:
+    """A quick look before :func:`words`: False only when ``text`` cannot match."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return all(w in lowered for w in wanted)
