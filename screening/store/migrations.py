@@ -146,8 +146,8 @@ V7 = Migration(7, "per-officer confidentiality: account keys, data keys, sealed 
     # the revision the name was sealed at: its associated data, so an autosave of another
     # answer leaves the name, and the search index below, untouched
     "ALTER TABLE interviews ADD COLUMN name_revision INTEGER",
-    # names in the clear have no place any more; the search reads this narrow index and opens
-    # the names a session may read (secure_delete zeroes the pages the old index leaves)
+    # names in the clear have no place any more (secure_delete zeroes the pages the old index
+    # leaves); a search whose words are common walks this narrow index newest first
     "DROP INDEX interviews_by_name",
     """CREATE INDEX interviews_sealed_names ON interviews
         (created_at, id, officer, key_id, name_revision, sealed_name, display_name)""",
