@@ -404,8 +404,8 @@ class NameCache:
         return found
 
 
-# up to this many hits of the blind index are read by id; more, and the newest rows are walked
-# until enough are confirmed (a common prefix: few rows walked)
+# a word with up to this many hits of the blind index narrows the search to them, read by id;
+# with more, it is common, and walking the newest rows finds a page of matches soon
 _BY_ID = 2000
 _CHUNK = 500
 _NAMED = "id, created_at, key_id, name_revision, sealed_name, display_name"
@@ -417,12 +417,13 @@ def _search(conn: Connection, keys: Keyring, officer: str | None, search: str, l
     if not wanted:
         return []
     with translate_errors():
-        hits = _hits(conn, keys, officer, wanted)
-        rows = (_walk(conn, officer, hits) if len(hits) > _BY_ID
-                else _by_id(conn, officer, hits))
+        held = {key_id for key_id, owner in keys.held_keys()
+                if officer is None or owner == officer}
+        hits = _hits(conn, keys, officer, held, wanted)
+        rows = _walk(conn, officer, held) if hits is None else _by_id(conn, officer, hits)
         matched: list[str] = []
         for interview_id, _, key_id, revision, sealed, plain in rows:
-            if key_id is None:  # in the clear (before schema 7): matched by _hits already
+            if key_id is None:  # in the clear: a store upgraded from schema 6, until sealed
                 found: list[str] | None = nametokens.words(plain)
             elif sealed is None:
                 continue
@@ -441,29 +442,40 @@ def _search(conn: Connection, keys: Keyring, officer: str | None, search: str, l
     return [_summary(keys, row) for row in rows]
 
 
-def _hits(conn: Connection, keys: Keyring, officer: str | None, wanted: list[str]
-          ) -> set[str]:
-    """The interviews whose index holds every wanted word's token under a key this session
-    holds (``officer``'s keys only, when given), and the rows still in the clear that match
-    (a store upgraded from schema 6, until they are sealed)."""
-    held = [key_id for key_id, owner in keys.held_keys() if officer is None or owner == officer]
+def _hits(conn: Connection, keys: Keyring, officer: str | None, held: set[int],
+          wanted: list[str]) -> set[str] | None:
+    """The interviews that may match: those whose index holds the token of each wanted word
+    that is rare (at most _BY_ID hits) under a key in ``held``, and the rows still in the clear
+    that match. None when every word is common: the newest rows are then walked and confirmed
+    until the page is full, which takes few."""
     found: set[str] | None = None
     for word in wanted:
-        ids: set[str] = set()
-        for key_id in held:
-            token_key = keys.token_key(key_id)
-            if token_key is None:
-                continue
-            ids.update(interview_id for (interview_id,) in conn.execute(
-                "SELECT interview_id FROM name_tokens WHERE key_id = ? AND token = ?",
-                (key_id, nametokens.query_token(token_key, word))))
-        found = ids if found is None else found & ids
+        ids = _word_hits(conn, keys, held, word)
+        if ids is not None:
+            found = ids if found is None else found & ids
+    if found is None:
+        return None
     clear = conn.execute("SELECT id, display_name FROM interviews WHERE key_id IS NULL "
                          "AND purged_at IS NULL AND (? IS NULL OR officer = ?)",
                          (officer, officer))
-    return (found or set()) | {interview_id for interview_id, name in clear
-                               if nametokens.may_match(wanted, name)
-                               and nametokens.matches(wanted, nametokens.words(name))}
+    return found | {interview_id for interview_id, name in clear
+                    if nametokens.may_match(wanted, name)
+                    and nametokens.matches(wanted, nametokens.words(name))}
+
+
+def _word_hits(conn: Connection, keys: Keyring, held: set[int], word: str) -> set[str] | None:
+    """The interviews whose index holds ``word``'s token, or None for more than _BY_ID."""
+    ids: set[str] = set()
+    for key_id in sorted(held):
+        token_key = keys.token_key(key_id)
+        if token_key is None:
+            continue
+        ids.update(interview_id for (interview_id,) in conn.execute(
+            "SELECT interview_id FROM name_tokens WHERE key_id = ? AND token = ? LIMIT ?",
+            (key_id, nametokens.query_token(token_key, word), _BY_ID + 1)))
+        if len(ids) > _BY_ID:
+            return None
+    return ids
 
 
 def _by_id(conn: Connection, officer: str | None, hits: set[str]) -> list[tuple[Any, ...]]:
@@ -478,11 +490,13 @@ def _by_id(conn: Connection, officer: str | None, hits: set[str]) -> list[tuple[
     return rows
 
 
-def _walk(conn: Connection, officer: str | None, hits: set[str]) -> Iterator[tuple[Any, ...]]:
+def _walk(conn: Connection, officer: str | None, held: set[int]
+          ) -> Iterator[tuple[Any, ...]]:
+    """The rows newest first whose name this session may open (or in the clear)."""
     for row in conn.execute(f"SELECT {_NAMED} FROM interviews INDEXED BY "
                             "interviews_sealed_names WHERE (? IS NULL OR officer = ?) "
                             "ORDER BY created_at DESC, id DESC", (officer, officer)):
-        if row[0] in hits:
+        if row[2] is None or row[2] in held:
             yield row
 
 

@@ -154,3 +154,17 @@ def test_hostile_searches_find_only_what_they_say(shift, data_dir, hostile):
         found = names_found(session, hostile)
     # full-width letters fold to "arb" (NFKD): a person typing them means those letters
     assert found == ({"Arbën Hoxha", "Arben Dritani"} if hostile == "Ａｒｂ" else set())
+
+
+def test_a_common_word_walks_the_newest_names_with_the_same_answers(shift, data_dir,
+                                                                    monkeypatch):
+    # a word is common past interviews._BY_ID hits (2,000); one hit makes every word common
+    monkeypatch.setattr(interviews, "_BY_ID", 1)
+    with login(data_dir, SUPERVISOR, SUPERVISOR_PW) as session:
+        assert names_found(session, "arb") == {"Arbën Hoxha", "Arben Dritani"}
+        assert names_found(session, "arben dri") == {"Arben Dritani"}
+        assert names_found(session, "arben leka") == set()
+        assert len(session.list_interviews(search="a", limit=1)) == 1
+    with login(data_dir, OFFICER, OFFICER_PW) as session:
+        assert names_found(session, "arb") == {"Arbën Hoxha"}
+        assert names_found(session, "a") == {"Arbën Hoxha"}
