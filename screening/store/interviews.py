@@ -210,7 +210,7 @@ def _write(conn: Connection, keys: Keyring, record: StoredInterview,
         name_sql = ", sealed_name = ?, name_revision = ?"
         name_params = (sealing.seal_name(cipher, name, record.id, record.revision),
                        record.revision)
-        _index_name(conn, keys, key_id, record.id, name)
+        _index_name(conn, keys, key_id, record.id, name, before)
     conn.execute(
         "UPDATE interviews SET answers = '{}', assessment = NULL, key_id = ?, "
         f"sealed_answers = ?, sealed_assessment = ?{name_sql} WHERE id = ?",
@@ -261,21 +261,35 @@ def save_answer(conn: Connection, keys: Keyring, interview_id: str, officer: str
 _NAME_QUESTIONS = ("given_name", "family_name")
 
 
-def _index_name(conn: Connection, keys: Keyring, key_id: int, interview_id: str, name: str
-                ) -> None:
+def _index_name(conn: Connection, keys: Keyring, key_id: int, interview_id: str, name: str,
+                before: SealedColumns | None) -> None:
     """The name's tokens in the search's blind index, under its data key, in place of the
     ones it had (of an older name, or under an older key)."""
-    _forget_tokens(conn, interview_id)
+    _forget_tokens(conn, keys, interview_id, before)
     token_key = keys.token_key(key_id)
     if token_key is None:  # the caller just sealed under it: held
         raise InterviewSealedError(id=interview_id)
-    conn.executemany("INSERT INTO name_tokens (key_id, token, interview_id) VALUES (?, ?, ?)",
-                     [(key_id, token, interview_id)
-                      for token in nametokens.tokens(token_key, name)])
+    conn.executemany("INSERT OR IGNORE INTO name_tokens (key_id, token, interview_id) "
+                     "VALUES (?, ?, ?)", [(key_id, token, interview_id)
+                                          for token in nametokens.tokens(token_key, name)])
 
 
-def _forget_tokens(conn: Connection, interview_id: str) -> None:
-    conn.execute("DELETE FROM name_tokens WHERE interview_id = ?", (interview_id,))
+def _forget_tokens(conn: Connection, keys: Keyring, interview_id: str,
+                   sealed: SealedColumns | None) -> None:
+    """Delete the tokens of the name sealed in ``sealed``, made again from it: the index is
+    looked up by its key (no second index to write). A name that does not open (a row changed
+    outside the program) leaves its tokens, which then match nothing."""
+    if sealed is None or sealed.name is None or sealed.name_revision is None:
+        return
+    cipher, token_key = keys.cipher(sealed.key_id), keys.token_key(sealed.key_id)
+    if cipher is None or token_key is None:
+        return
+    name = sealing.open_name(cipher, sealed.name, interview_id, sealed.name_revision)
+    if name is not None:
+        conn.executemany("DELETE FROM name_tokens WHERE key_id = ? AND token = ? "
+                         "AND interview_id = ?", [(sealed.key_id, token, interview_id)
+                                                  for token in nametokens.tokens(token_key,
+                                                                                 name)])
 
 
 def set_organisation(conn: Connection, keys: Keyring, interview_id: str, organisation: str,
@@ -464,15 +478,19 @@ def _hits(conn: Connection, keys: Keyring, officer: str | None, held: set[int],
 
 
 def _word_hits(conn: Connection, keys: Keyring, held: set[int], word: str) -> set[str] | None:
-    """The interviews whose index holds ``word``'s token, or None for more than _BY_ID."""
+    """The interviews whose index holds ``word``'s token, or None for more than _BY_ID (or a
+    word too short to have a token)."""
     ids: set[str] = set()
     for key_id in sorted(held):
         token_key = keys.token_key(key_id)
         if token_key is None:
             continue
+        token = nametokens.query_token(token_key, word)
+        if token is None:
+            return None
         ids.update(interview_id for (interview_id,) in conn.execute(
             "SELECT interview_id FROM name_tokens WHERE key_id = ? AND token = ? LIMIT ?",
-            (key_id, nametokens.query_token(token_key, word), _BY_ID + 1)))
+            (key_id, token, _BY_ID + 1)))
         if len(ids) > _BY_ID:
             return None
     return ids
@@ -531,9 +549,11 @@ def purge_acknowledged_before(conn: Connection, keys: Keyring, cutoff: str, at: 
         (cutoff, *lifecycle.SENDABLE)).fetchall()
     purged = []
     for row in rows:
-        record = opened(keys, _row(row))
+        found = _row(row)
+        record = opened(keys, found)
         if record is None:
             continue
+        _forget_tokens(conn, keys, record.id, found[1])
         action = record.answers.get("action_taken")
         conn.execute(
             "UPDATE interviews SET action = ?, answers = '{}', assessment = NULL, "
@@ -541,7 +561,6 @@ def purge_acknowledged_before(conn: Connection, keys: Keyring, cutoff: str, at: 
             "sealed_name = NULL, name_revision = NULL, purged_at = ? WHERE id = ?",
             (action if action is None or isinstance(action, str) else json.dumps(action),
              at, record.id))
-        _forget_tokens(conn, record.id)
         purged.append(record.id)
     return purged
 

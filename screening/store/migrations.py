@@ -159,7 +159,6 @@ V7 = Migration(7, "per-officer confidentiality: account keys, data keys, sealed 
         token BLOB NOT NULL,
         interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
         PRIMARY KEY (key_id, token, interview_id)) WITHOUT ROWID""",
-    "CREATE INDEX name_tokens_by_interview ON name_tokens (interview_id)",
     # a re-key finds the rows under a key (and deleting a key checks none is left) by it
     "CREATE INDEX interviews_by_key ON interviews (key_id)",
     # the rows still in the clear, looked for at every login: empty once they are sealed

@@ -1,12 +1,12 @@
 """The blind index of the name search (docs/design.md §7.1): each sealed name is found by the
 word prefixes of its folded words, as keyed tokens under a subkey of the row's data key.
 
-A name is folded (case and accents: "Arbën" and "ARBEN" are one word) and cut into words; each
-word gives a token for each of its first 1 to :data:`LONGEST` letters. A search folds its own
-words the same way and looks each one up (cut to :data:`LONGEST`) under every data key the
-session holds; the hits are confirmed by opening the name, so a longer word or a token that
-collides still matches exactly. Without the data key a token says only that two rows under
-that key share a prefix."""
+A name is folded (case and accents: "Arbën" and "ARBEN" are one word) and cut into words;
+each word gives a token for each of its first :data:`SHORTEST` to :data:`LONGEST` letters. A
+search folds its own words the same way and looks each one up (cut to :data:`LONGEST`) under
+every data key the session holds; the hits are confirmed by opening the name, so a longer word
+or a token that collides still matches exactly. Without the data key a token says only that
+two rows under that key share a prefix."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import unicodedata
 
 from screening import crypto
 
-LONGEST = 8  # letters of a word indexed: enough to narrow, few rows a name
+SHORTEST, LONGEST = 2, 8  # letters of a word indexed: a letter alone is too common to narrow
 _WORD = re.compile(r"[^\W_]+")
 _PURPOSE = "name search tokens v1"
 
@@ -39,12 +39,13 @@ def token_key(data_key: bytes) -> bytes:
 def tokens(key: bytes, name: str) -> set[bytes]:
     """The tokens of every prefix of every word of ``name``."""
     return {crypto.lookup_tag(key, word[:length]) for word in words(name)
-            for length in range(1, min(len(word), LONGEST) + 1)}
+            for length in range(SHORTEST, min(len(word), LONGEST) + 1)}
 
 
-def query_token(key: bytes, word: str) -> bytes:
-    """The token a folded search word is looked up by."""
-    return crypto.lookup_tag(key, word[:LONGEST])
+def query_token(key: bytes, word: str) -> bytes | None:
+    """The token a folded search word is looked up by; None for a word too short to have
+    one (the search then walks the newest names, as for any common word)."""
+    return crypto.lookup_tag(key, word[:LONGEST]) if len(word) >= SHORTEST else None
 
 
 def matches(wanted: list[str], name_words: list[str]) -> bool:
