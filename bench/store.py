@@ -7,8 +7,9 @@ written and fsynced after each commit (issue 15, store/headrecord.py); its own c
 too, the same autosave with and without it, interleaved. They include the per-officer sealing
 too (issue 15, docs/design.md §7.1): half the interviews are the logged-in supervisor's, half
 another officer's, each under its own data key; the plain database holds them in the clear, as
-a store before schema 7 did. The first name search of a session opens every name it can read
-("search_cold_ms"); later ones open only names changed since.
+a store before schema 7 did. The first name search of a session ("search_cold_ms") looks its words
+up in the blind index under each data key it holds and opens only the hits; later ones open
+only hits not opened before.
 Run: .venv/bin/python bench/store.py [INTERVIEWS]        (default 100000)
 """
 

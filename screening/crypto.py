@@ -251,9 +251,9 @@ def unwrap(key_encryption_key: bytes, nonce: bytes, wrapped: bytes, aad: bytes) 
 
 
 def derive_subkey(master_key: bytes, purpose: str) -> bytes:
-    """A key for one purpose (authenticating the key-slot file's state, the head record),
-    derived from the master key with HKDF-SHA256: the master key itself is used for nothing
-    but the database."""
+    """A key for one purpose (authenticating the key-slot file's state, the head record; the
+    name index under a data key), derived with HKDF-SHA256: the master key (or data key)
+    itself is used for nothing but what it seals."""
     return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,
                 info=f"returnee-screening subkey v1:{purpose}".encode()).derive(master_key)
 
@@ -403,3 +403,12 @@ def keyed_digest(key: bytes, purpose: bytes, data: str) -> str:
     derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
                    info=b"returnee-screening " + purpose).derive(key)
     return hmac.new(derived, data.encode("utf-8"), "sha256").hexdigest()
+
+
+LOOKUP_TAG_BYTES = 8  # a lookup narrows, the caller confirms each hit: collisions cost nothing
+
+
+def lookup_tag(key: bytes, data: str) -> bytes:
+    """HMAC-SHA256 of ``data`` under ``key`` (a subkey from :func:`derive_subkey`), cut short:
+    a token a blind index is looked up by, equal for equal inputs under one key only."""
+    return hmac.new(key, data.encode("utf-8"), hashlib.sha256).digest()[:LOOKUP_TAG_BYTES]

@@ -100,7 +100,8 @@ def _register_interviews(commands: argparse._SubParsersAction) -> None:
     imp.add_argument("file", metavar="FILE.json", type=Path)
     listing = add_command(interviews, "list", "list interviews, newest first", run_interviews_list)
     listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.add_argument("--search", metavar="NAME", help="only names containing this")
+    listing.add_argument("--search", metavar="NAME",
+                         help="only names in which each word of this begins a word")
     listing.add_argument("--limit", type=int, default=100, help="at most this many (100)")
     show = add_command(interviews, "show", "show one interview as JSON", run_interviews_show)
     show.add_argument("id", metavar="ID", help="the interview's id or case reference")

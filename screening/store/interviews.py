@@ -18,7 +18,7 @@ from typing import Any, cast
 from screening import lifecycle
 from screening.casereference import CaseReferenceError, case_reference
 from screening.errors import InterviewSealedError
-from screening.store import sealing
+from screening.store import nametokens, sealing
 from screening.store.connection import Connection, translate_errors
 from screening.store.keyring import Keyring
 from screening.store.sealing import SealedColumns
@@ -210,6 +210,7 @@ def _write(conn: Connection, keys: Keyring, record: StoredInterview,
         name_sql = ", sealed_name = ?, name_revision = ?"
         name_params = (sealing.seal_name(cipher, name, record.id, record.revision),
                        record.revision)
+        _index_name(conn, keys, key_id, record.id, name, before)
     conn.execute(
         "UPDATE interviews SET answers = '{}', assessment = NULL, key_id = ?, "
         f"sealed_answers = ?, sealed_assessment = ?{name_sql} WHERE id = ?",
@@ -258,6 +259,37 @@ def save_answer(conn: Connection, keys: Keyring, interview_id: str, officer: str
 
 
 _NAME_QUESTIONS = ("given_name", "family_name")
+
+
+def _index_name(conn: Connection, keys: Keyring, key_id: int, interview_id: str, name: str,
+                before: SealedColumns | None) -> None:
+    """The name's tokens in the search's blind index, under its data key, in place of the
+    ones it had (of an older name, or under an older key)."""
+    _forget_tokens(conn, keys, interview_id, before)
+    token_key = keys.token_key(key_id)
+    if token_key is None:  # the caller just sealed under it: held
+        raise InterviewSealedError(id=interview_id)
+    conn.executemany("INSERT OR IGNORE INTO name_tokens (key_id, token, interview_id) "
+                     "VALUES (?, ?, ?)", [(key_id, token, interview_id)
+                                          for token in nametokens.tokens(token_key, name)])
+
+
+def _forget_tokens(conn: Connection, keys: Keyring, interview_id: str,
+                   sealed: SealedColumns | None) -> None:
+    """Delete the tokens of the name sealed in ``sealed``, made again from it: the index is
+    looked up by its key (no second index to write). A name that does not open (a row changed
+    outside the program) leaves its tokens, which then match nothing."""
+    if sealed is None or sealed.name is None or sealed.name_revision is None:
+        return
+    cipher, token_key = keys.cipher(sealed.key_id), keys.token_key(sealed.key_id)
+    if cipher is None or token_key is None:
+        return
+    name = sealing.open_name(cipher, sealed.name, interview_id, sealed.name_revision)
+    if name is not None:
+        conn.executemany("DELETE FROM name_tokens WHERE key_id = ? AND token = ? "
+                         "AND interview_id = ?", [(sealed.key_id, token, interview_id)
+                                                  for token in nametokens.tokens(token_key,
+                                                                                 name)])
 
 
 def set_organisation(conn: Connection, keys: Keyring, interview_id: str, organisation: str,
@@ -338,10 +370,11 @@ def summaries(conn: Connection, keys: Keyring, officer: str | None = None,
               search: str | None = None, limit: int = 100, offset: int = 0,
               names: NameCache | None = None) -> list[InterviewSummary]:
     """Newest first, by when the interview began. ``officer`` restricts to one officer's
-    interviews; ``search`` matches any part of the name, case-insensitively, among the names
-    this session can open (``names`` keeps those opened, for the next search)."""
+    interviews; ``search`` finds the names in which each of its words begins a word, case and
+    accents aside ("arb hox" finds "Arbën Hoxha"), among the names this session can open
+    (``names`` keeps those opened, for the next search)."""
     if search and search.strip():
-        return _search(conn, keys, officer, search.strip(), limit, offset,
+        return _search(conn, keys, officer, search, limit, offset,
                        names if names is not None else NameCache())
     sql = (f"SELECT {_SUMMARY} FROM interviews WHERE (? IS NULL OR officer = ?) "
            "ORDER BY created_at DESC LIMIT ? OFFSET ?")
@@ -363,17 +396,14 @@ def _summary(keys: Keyring, row: tuple[Any, ...]) -> InterviewSummary:
 
 
 class NameCache:
-    """Names opened by one session, by (interview id, key id, the revision they were sealed
-    at): a search after the first opens only the names changed since."""
+    """The folded words of the names one session opened, by interview id, with the key id and
+    revision they were sealed at: a search confirms its hits without opening a name twice."""
 
     def __init__(self) -> None:
-        self._names: dict[str, tuple[int, int, str]] = {}
-        # the last scan, newest first, as (id, name) of what opened: valid while the
-        # database's count of commits (the head table, schema 5) has not moved
-        self.scan: tuple[int, str | None, list[tuple[str, str]]] | None = None
+        self._names: dict[str, tuple[int, int, list[str]]] = {}
 
-    def name(self, keys: Keyring, interview_id: str, key_id: int, revision: int,
-             sealed: bytes) -> str | None:
+    def words(self, keys: Keyring, interview_id: str, key_id: int, revision: int,
+              sealed: bytes) -> list[str] | None:
         kept = self._names.get(interview_id)
         if kept is not None and kept[0] == key_id and kept[1] == revision:
             return kept[2]
@@ -381,55 +411,111 @@ class NameCache:
         if cipher is None:
             return None
         name = sealing.open_name(cipher, sealed, interview_id, revision)
-        if name is not None:
-            self._names[interview_id] = (key_id, revision, name.casefold())
-        return name.casefold() if name is not None else None
+        if name is None:
+            return None
+        found = nametokens.words(name)
+        self._names[interview_id] = (key_id, revision, found)
+        return found
+
+
+# a word with up to this many hits of the blind index narrows the search to them, read by id;
+# with more, it is common, and walking the newest rows finds a page of matches soon
+_BY_ID = 2000
+_CHUNK = 500
+_NAMED = "id, created_at, key_id, name_revision, sealed_name, display_name"
 
 
 def _search(conn: Connection, keys: Keyring, officer: str | None, search: str, limit: int,
             offset: int, names: NameCache) -> list[InterviewSummary]:
-    wanted = search.casefold()
-    matched: list[str] = []
-    for interview_id, name in _named(conn, keys, officer, names):
-        if wanted in name:
-            matched.append(interview_id)
-            if len(matched) >= offset + limit:
-                break
-    chosen = matched[offset:offset + limit]
-    if not chosen:
+    wanted = nametokens.words(search)
+    if not wanted:
         return []
     with translate_errors():
+        held = {key_id for key_id, owner in keys.held_keys()
+                if officer is None or owner == officer}
+        hits = _hits(conn, keys, officer, held, wanted)
+        rows = _walk(conn, officer, held) if hits is None else _by_id(conn, officer, hits)
+        matched: list[str] = []
+        for interview_id, _, key_id, revision, sealed, plain in rows:
+            if key_id is None:  # in the clear: a store upgraded from schema 6, until sealed
+                found: list[str] | None = nametokens.words(plain)
+            elif sealed is None:
+                continue
+            else:
+                found = names.words(keys, interview_id, key_id, revision, sealed)
+            if found is not None and nametokens.matches(wanted, found):
+                matched.append(interview_id)
+                if len(matched) >= offset + limit:
+                    break
+        chosen = matched[offset:offset + limit]
+        if not chosen:
+            return []
         rows = conn.execute(f"SELECT {_SUMMARY} FROM interviews WHERE id IN "
                             f"({', '.join('?' * len(chosen))}) ORDER BY created_at DESC",
                             chosen).fetchall()
     return [_summary(keys, row) for row in rows]
 
 
-def _named(conn: Connection, keys: Keyring, officer: str | None, names: NameCache
-           ) -> list[tuple[str, str]]:
-    """(id, case-folded name) of every interview whose name this session can read, newest
-    first: from the last scan while nothing was committed since, else one pass over the narrow
-    index, opening only the names not opened before."""
-    with translate_errors():
-        counter = conn.execute("SELECT counter FROM head WHERE id = 1").fetchone()
-        if names.scan is not None and counter is not None and names.scan[0] == counter[0] \
-                and names.scan[1] == officer:
-            return names.scan[2]
-        sql = ("SELECT id, key_id, name_revision, sealed_name, display_name FROM interviews "
-               "INDEXED BY interviews_sealed_names WHERE (? IS NULL OR officer = ?) "
-               "ORDER BY created_at DESC")
-        found: list[tuple[str, str]] = []
-        for interview_id, key_id, revision, sealed, plain in conn.execute(
-                sql, (officer, officer)):
-            if key_id is None:
-                found.append((interview_id, plain.casefold()))
-            elif sealed is not None:
-                name = names.name(keys, interview_id, key_id, revision, sealed)
-                if name is not None:
-                    found.append((interview_id, name))
-    if counter is not None:
-        names.scan = (counter[0], officer, found)
-    return found
+def _hits(conn: Connection, keys: Keyring, officer: str | None, held: set[int],
+          wanted: list[str]) -> set[str] | None:
+    """The interviews that may match: those whose index holds the token of each wanted word
+    that is rare (at most _BY_ID hits) under a key in ``held``, and the rows still in the clear
+    that match. None when every word is common: the newest rows are then walked and confirmed
+    until the page is full, which takes few."""
+    found: set[str] | None = None
+    for word in wanted:
+        ids = _word_hits(conn, keys, held, word)
+        if ids is not None:
+            found = ids if found is None else found & ids
+    if found is None:
+        return None
+    clear = conn.execute("SELECT id, display_name FROM interviews WHERE key_id IS NULL "
+                         "AND purged_at IS NULL AND (? IS NULL OR officer = ?)",
+                         (officer, officer))
+    return found | {interview_id for interview_id, name in clear
+                    if nametokens.may_match(wanted, name)
+                    and nametokens.matches(wanted, nametokens.words(name))}
+
+
+def _word_hits(conn: Connection, keys: Keyring, held: set[int], word: str) -> set[str] | None:
+    """The interviews whose index holds ``word``'s token, or None for more than _BY_ID (or a
+    word too short to have a token)."""
+    ids: set[str] = set()
+    for key_id in sorted(held):
+        token_key = keys.token_key(key_id)
+        if token_key is None:
+            continue
+        token = nametokens.query_token(token_key, word)
+        if token is None:
+            return None
+        ids.update(interview_id for (interview_id,) in conn.execute(
+            "SELECT interview_id FROM name_tokens WHERE key_id = ? AND token = ? LIMIT ?",
+            (key_id, token, _BY_ID + 1)))
+        if len(ids) > _BY_ID:
+            return None
+    return ids
+
+
+def _by_id(conn: Connection, officer: str | None, hits: set[str]) -> list[tuple[Any, ...]]:
+    ids = list(hits)
+    rows: list[tuple[Any, ...]] = []
+    for first in range(0, len(ids), _CHUNK):
+        chunk = ids[first:first + _CHUNK]
+        rows += conn.execute(f"SELECT {_NAMED} FROM interviews WHERE id IN "
+                             f"({', '.join('?' * len(chunk))}) AND (? IS NULL OR officer = ?)",
+                             (*chunk, officer, officer)).fetchall()
+    rows.sort(key=lambda row: (row[1], row[0]), reverse=True)
+    return rows
+
+
+def _walk(conn: Connection, officer: str | None, held: set[int]
+          ) -> Iterator[tuple[Any, ...]]:
+    """The rows newest first whose name this session may open (or in the clear)."""
+    for row in conn.execute(f"SELECT {_NAMED} FROM interviews INDEXED BY "
+                            "interviews_sealed_names WHERE (? IS NULL OR officer = ?) "
+                            "ORDER BY created_at DESC, id DESC", (officer, officer)):
+        if row[2] is None or row[2] in held:
+            yield row
 
 
 def mark_acknowledged(conn: Connection, interview_id: str, revision: int, at: str
@@ -463,9 +549,11 @@ def purge_acknowledged_before(conn: Connection, keys: Keyring, cutoff: str, at: 
         (cutoff, *lifecycle.SENDABLE)).fetchall()
     purged = []
     for row in rows:
-        record = opened(keys, _row(row))
+        found = _row(row)
+        record = opened(keys, found)
         if record is None:
             continue
+        _forget_tokens(conn, keys, record.id, found[1])
         action = record.answers.get("action_taken")
         conn.execute(
             "UPDATE interviews SET action = ?, answers = '{}', assessment = NULL, "

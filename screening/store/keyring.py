@@ -14,6 +14,7 @@ from typing import Any
 
 from screening import crypto
 from screening.crypto import RecordCipher
+from screening.store import nametokens
 from screening.store.connection import Connection
 
 RECOVERY_READER = "*recovery"  # no account name starts with "*" (accounts.check_name)
@@ -31,6 +32,7 @@ class Keyring:
     _ciphers: dict[int, RecordCipher] = field(default_factory=dict, repr=False)
     _raw: dict[int, bytes] = field(default_factory=dict, repr=False)
     _readers_seen: Any = field(default=None, repr=False)
+    _token_keys: dict[int, bytes] = field(default_factory=dict, repr=False)
 
     def on(self, conn: Connection) -> Keyring:
         """The same keys for another connection of this process (the sync thread)."""
@@ -39,6 +41,7 @@ class Keyring:
     def forget_cache(self) -> None:
         self._ciphers.clear()
         self._raw.clear()
+        self._token_keys.clear()
 
     # ----- reading -----------------------------------------------------------------------
 
@@ -50,6 +53,15 @@ class Keyring:
                 return None
             self._ciphers[key_id], self._raw[key_id] = RecordCipher(raw), raw
         return self._ciphers[key_id]
+
+    def token_key(self, key_id: int) -> bytes | None:
+        """The subkey of data key ``key_id`` that the name index's tokens are made with
+        (store/nametokens.py), or None when the key is not sealed to this session."""
+        if key_id not in self._token_keys:
+            if self.cipher(key_id) is None:
+                return None
+            self._token_keys[key_id] = nametokens.token_key(self._raw[key_id])
+        return self._token_keys[key_id]
 
     def _open(self, key_id: int) -> bytes | None:
         if not self.private_keys:
@@ -157,6 +169,7 @@ class Keyring:
             self.conn.execute("DELETE FROM data_keys WHERE id = ?", (key_id,))
             self._ciphers.pop(key_id, None)
             self._raw.pop(key_id, None)
+            self._token_keys.pop(key_id, None)
 
     def keys_of(self, officer: str | None) -> list[int]:
         """The ids of ``officer``'s data keys (every officer's for None)."""

@@ -146,11 +146,19 @@ V7 = Migration(7, "per-officer confidentiality: account keys, data keys, sealed 
     # the revision the name was sealed at: its associated data, so an autosave of another
     # answer leaves the name, and the search index below, untouched
     "ALTER TABLE interviews ADD COLUMN name_revision INTEGER",
-    # names in the clear have no place any more; the search reads this narrow index and opens
-    # the names a session may read (secure_delete zeroes the pages the old index leaves)
+    # names in the clear have no place any more (secure_delete zeroes the pages the old index
+    # leaves); a search whose words are common walks this narrow index newest first
     "DROP INDEX interviews_by_name",
     """CREATE INDEX interviews_sealed_names ON interviews
         (created_at, id, officer, key_id, name_revision, sealed_name, display_name)""",
+    # the name search's blind index (store/nametokens.py): a keyed token of each word prefix of
+    # each sealed name, under a subkey of the row's data key, so a session's first search
+    # looks names up instead of opening every one; kept in step wherever the name is sealed
+    """CREATE TABLE name_tokens (
+        key_id INTEGER NOT NULL,
+        token BLOB NOT NULL,
+        interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+        PRIMARY KEY (key_id, token, interview_id)) WITHOUT ROWID""",
     # a re-key finds the rows under a key (and deleting a key checks none is left) by it
     "CREATE INDEX interviews_by_key ON interviews (key_id)",
     # the rows still in the clear, looked for at every login: empty once they are sealed
