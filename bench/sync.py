@@ -246,13 +246,12 @@ class _Waits:
 
         with psycopg.connect(f"host=127.0.0.1 port={self.cluster.port} user={USER} "
                              "dbname=postgres", autocommit=True) as conn:
-            while not self.stop.is_set():
+            while not self.stop.wait(0.05):
                 for kind, event, query in conn.execute(
                         "SELECT wait_event_type, wait_event, left(query, 40) FROM "
                         "pg_stat_activity WHERE datname = %s AND state = 'active' "
                         "AND pid <> pg_backend_pid()", (self.database,)):
                     self.seen[f"{kind or 'running'}/{event or '-'} {query!r}"] += 1
-                time.sleep(0.05)
 
     def __enter__(self) -> _Waits:
         self.thread.start()

@@ -143,7 +143,6 @@ def test_an_untouched_store_raises_no_alert(closed):
             assert supervisor.alerts == []
 
 
-@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
 def test_an_open_data_folder_and_its_files_are_closed_on_open(closed):
     os.chmod(closed, 0o755)
     (closed / "backups").mkdir(mode=0o755)
