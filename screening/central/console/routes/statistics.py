@@ -4,6 +4,7 @@ download built alone."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 from sqlalchemy import Engine
 
+from screening.central.cases.documents import Document
 from screening.central.cases.forms import checkpoint_codes, standard_form
 from screening.central.console import catalogue, render
 from screening.central.console.context import Console, Forbidden
@@ -54,50 +56,43 @@ def add_routes(app: FastAPI, console: Console) -> None:
                                   console.language_of(request)) if staff.scope.allows(c)],
                               summary=summary, **shown)
 
+    def download(request: Request, period: str, checkpoint: str, k: str, lang: str,
+                 build: Callable[..., Document], action: str, media: str,
+                 note: str = "") -> Response:
+        """One download: the same arguments, the same checks, one audit row."""
+        staff = console.need(request, "see_statistics")
+        parsed, code, threshold, lang = _arguments(period, checkpoint, k, lang, staff)
+        made = build(console.engine, parsed, checkpoint=code, suppress_below=threshold,
+                     lang=lang, scope=staff.scope)
+        audit.record_alone(console.engine, staff.name, action,
+                           f"{parsed} {code or 'all'}{note}")
+        return render.download(made, media)
+
     @app.get("/statistics/report.pdf")
     def statistics_pdf(request: Request, quarter: str = "", checkpoint: str = "",
                        k: str = "", lang: str = "sq") -> Response:
-        staff = console.need(request, "see_statistics")
-        parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang, staff)
-        pdf = report.report_pdf(console.engine, parsed, checkpoint=code,
-                                suppress_below=threshold, lang=lang, scope=staff.scope)
-        audit.record_alone(console.engine, staff.name, "report_downloaded",
-                           f"{parsed} {code or 'all'}")
-        return render.download(pdf, "application/pdf")
+        return download(request, quarter, checkpoint, k, lang, report.report_pdf,
+                        "report_downloaded", "application/pdf")
 
     @app.get("/statistics/tables.zip")
     def statistics_csv(request: Request, quarter: str = "", checkpoint: str = "",
                        k: str = "", lang: str = "sq") -> Response:
-        staff = console.need(request, "see_statistics")
-        parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang, staff)
-        tables = report.tables_zip(console.engine, parsed, checkpoint=code,
-                                   suppress_below=threshold, lang=lang, scope=staff.scope)
-        audit.record_alone(console.engine, staff.name, "tables_downloaded",
-                           f"{parsed} {code or 'all'}")
-        return render.download(tables, "application/zip")
-
+        return download(request, quarter, checkpoint, k, lang, report.tables_zip,
+                        "tables_downloaded", "application/zip")
 
     @app.get("/statistics/tables.xlsx")
     def statistics_xlsx(request: Request, quarter: str = "", checkpoint: str = "",
                         k: str = "", lang: str = "sq") -> Response:
-        staff = console.need(request, "see_statistics")
-        parsed, code, threshold, lang = _arguments(quarter, checkpoint, k, lang, staff)
-        book = report.workbook(console.engine, parsed, checkpoint=code,
-                               suppress_below=threshold, lang=lang, scope=staff.scope)
-        audit.record_alone(console.engine, staff.name, "tables_downloaded",
-                           f"{parsed} {code or 'all'} xlsx")
-        return render.download(book, "application/vnd.openxmlformats-officedocument."
-                                     "spreadsheetml.sheet")
+        return download(request, quarter, checkpoint, k, lang, report.workbook,
+                        "tables_downloaded", "application/vnd.openxmlformats-officedocument."
+                                             "spreadsheetml.sheet", note=" xlsx")
 
     @app.get("/statistics/cases.csv")
     def statistics_cases(request: Request, quarter: str = "", checkpoint: str = "",
                          k: str = "", lang: str = "sq") -> Response:
-        staff = console.need(request, "see_statistics")
-        parsed, code, _threshold, _lang = _arguments(quarter, checkpoint, k, lang, staff)
-        cases = report.htcds_csv(console.engine, parsed, checkpoint=code, scope=staff.scope)
-        audit.record_alone(console.engine, staff.name, "cases_exported",
-                           f"{parsed} {code or 'all'}")
-        return render.download(cases, "text/csv; charset=utf-8")
+        # the anonymised cases are k-anonymised on their own (k = 11): no threshold, no language
+        return download(request, quarter, checkpoint, k, lang, _cases, "cases_exported",
+                        "text/csv; charset=utf-8")
 
 
 def _shown(engine: Engine, period: Quarter, code: str | None, threshold: int | None,
@@ -115,6 +110,11 @@ def _shown(engine: Engine, period: Quarter, code: str | None, threshold: int | N
     outcomes = [(outcome_label(form, o, lang), n) for o, n in weekly.outcomes.items()]
     return {"tables": tables, "chart": chart, "dashboard": weekly, "week_chart": per_week,
             "outcome_rows": outcomes}
+
+
+def _cases(engine: Engine, period: Quarter, *, checkpoint: str | None, scope: Scope,
+           **_unused: object) -> Document:
+    return report.htcds_csv(engine, period, checkpoint=checkpoint, scope=scope)
 
 
 def _arguments(quarter: str, checkpoint: str, k: str, lang: str, staff: Staff
